@@ -1,0 +1,143 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { AppError } from "@/lib/errors/app-error";
+import { PrismaClient } from "./generated/client";
+import { type MigrationReport, migrate } from "./migrate";
+import { pgConnection, pgliteConnection, type SqlConnection } from "./sql-session";
+
+export type Db = PrismaClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgresql";
+  migration: MigrationReport | null;
+  /** Raw SQL outside Prisma (schema checks, maintenance). */
+  withSql<T>(fn: (sql: SqlConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type OpenDatabaseOptions =
+  | { kind: "pglite"; dataDir?: string; pglite?: PGlite; migrate?: boolean }
+  | { kind: "postgresql"; url: string; migrate?: boolean };
+
+/**
+ * Splits Prisma's `?schema=` convention off a PostgreSQL URL: pg does not know it, so the schema
+ * becomes the connection's search_path and the Prisma adapter's schema.
+ */
+export function parsePostgresUrl(url: string): { connectionString: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? undefined;
+  parsed.searchParams.delete("schema");
+  if (schema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+    throw new AppError(
+      "CONFIGURATION",
+      `DATABASE_URL: schema "${schema}" is not a plain identifier`,
+    );
+  }
+  return { connectionString: parsed.toString(), schema };
+}
+
+function pgClientConfig(url: string): pg.ClientConfig {
+  const { connectionString, schema } = parsePostgresUrl(url);
+  return { connectionString, options: schema ? `-c search_path=${schema}` : undefined };
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  return options.kind === "pglite" ? openPglite(options) : openPostgres(options);
+}
+
+async function openPostgres(options: { url: string; migrate?: boolean }): Promise<Database> {
+  const config = pgClientConfig(options.url);
+  const { schema } = parsePostgresUrl(options.url);
+  let migration: MigrationReport | null = null;
+  const withSql = async <T>(fn: (sql: SqlConnection) => Promise<T>) => {
+    const client = new pg.Client(config);
+    await client.connect();
+    try {
+      return await fn(pgConnection(client));
+    } finally {
+      await client.end();
+    }
+  };
+  if (options.migrate !== false) {
+    migration = await withSql((sql) => migrate(sql));
+  }
+  const pool = new pg.Pool({ ...config, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
+  return {
+    prisma,
+    kind: "postgresql",
+    migration,
+    withSql,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * PGlite is a single-process database: two processes writing one data directory would corrupt it,
+ * so the directory is claimed with a pid file and a second process is refused in plain words.
+ */
+function claimDataDir(dir: string): () => void {
+  const lockFile = path.join(dir, "nota.pid");
+  try {
+    const holder = Number(readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new AppError(
+        "CONFIGURATION",
+        `DATA_DIR ${dir} is in use by another Nota process (pid ${holder}). The embedded database ` +
+          "serves one process; stop that one, choose another DATA_DIR, or set DATABASE_URL to run several.",
+      );
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function openPglite(options: {
+  dataDir?: string;
+  pglite?: PGlite;
+  migrate?: boolean;
+}): Promise<Database> {
+  let release = () => {};
+  let pglite = options.pglite;
+  if (!pglite) {
+    const dir = path.resolve(options.dataDir ?? "./data", "pglite");
+    mkdirSync(dir, { recursive: true });
+    release = claimDataDir(path.dirname(dir));
+    pglite = new PGlite(dir);
+  }
+  await pglite.waitReady;
+  const connection = pgliteConnection(pglite);
+  const migration = options.migrate === false ? null : await migrate(connection);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const instance = pglite;
+  return {
+    prisma,
+    kind: "pglite",
+    migration,
+    withSql: (fn) => fn(connection),
+    async close() {
+      await prisma.$disconnect();
+      if (!instance.closed) await instance.close();
+      release();
+    },
+  };
+}
