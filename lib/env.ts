@@ -1,0 +1,140 @@
+import { z } from "zod";
+
+/**
+ * All configuration, parsed once. A wrong value stops start-up with a message naming the variable
+ * and what it expects; an unset optional service (PostgreSQL, Redis, Stripe, SMTP) switches the
+ * embedded or demo behaviour on instead. README.md's configuration table mirrors this schema.
+ */
+
+const optionalString = z
+  .string()
+  .transform((value) => value.trim())
+  .optional()
+  .transform((value) => (value === "" ? undefined : value));
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""], {
+    error: "expected true or false",
+  })
+  .optional()
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+function urlWithSchemes(schemes: string[]) {
+  return optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (value) => {
+          try {
+            return schemes.includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        },
+        { error: `expected a URL starting with ${schemes.map((s) => `${s}//`).join(" or ")}` },
+      )
+      .optional(),
+  );
+}
+
+function prefixedSecret(prefixes: string[]) {
+  return optionalString.pipe(
+    z
+      .string()
+      .refine((value) => prefixes.some((prefix) => value.startsWith(prefix)), {
+        error: `expected a key starting with ${prefixes.join(" or ")}`,
+      })
+      .optional(),
+  );
+}
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(["development", "production", "test"], {
+        error: "expected development, production or test",
+      })
+      .default("development"),
+    PORT: z.coerce
+      .number({ error: "expected a port number" })
+      .int("expected a whole port number")
+      .min(1, "expected a port from 1 to 65535")
+      .max(65535, "expected a port from 1 to 65535")
+      .default(3000),
+    HOST: optionalString.default("0.0.0.0"),
+    APP_URL: urlWithSchemes(["http:", "https:"]),
+    DATABASE_URL: urlWithSchemes(["postgres:", "postgresql:"]),
+    DATA_DIR: optionalString.default("./data"),
+    REDIS_URL: urlWithSchemes(["redis:", "rediss:"]),
+    NEXTAUTH_SECRET: optionalString.pipe(
+      z.string().min(32, "expected at least 32 characters of random secret").optional(),
+    ),
+    STRIPE_SECRET_KEY: prefixedSecret(["sk_test_", "sk_live_", "rk_test_", "rk_live_"]),
+    STRIPE_PUBLISHABLE_KEY: prefixedSecret(["pk_test_", "pk_live_"]),
+    STRIPE_WEBHOOK_SECRET: prefixedSecret(["whsec_"]),
+    SMTP_URL: urlWithSchemes(["smtp:", "smtps:"]),
+    MAIL_FROM: optionalString.pipe(z.email("expected an email address").optional()),
+    TRUST_PROXY: booleanFlag,
+    LOG_LEVEL: z
+      .enum(["debug", "info", "warn", "error"], { error: "expected debug, info, warn or error" })
+      .default("info"),
+  })
+  .superRefine((env, ctx) => {
+    const stripe = [env.STRIPE_SECRET_KEY, env.STRIPE_PUBLISHABLE_KEY, env.STRIPE_WEBHOOK_SECRET];
+    const setCount = stripe.filter(Boolean).length;
+    if (setCount !== 0 && setCount !== stripe.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_SECRET_KEY"],
+        message:
+          "expected all three of STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY and STRIPE_WEBHOOK_SECRET, or none (demo payments)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & {
+  /** The base URL links are printed with (APP_URL, or http://localhost:PORT). */
+  appUrl: string;
+  databaseKind: "pglite" | "postgresql";
+  realtimeKind: "local" | "redis";
+  hasStripe: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "environment";
+      const given = typeof issue.path[0] === "string" ? source[issue.path[0]] : undefined;
+      // Secrets are never echoed back, only their variable name.
+      const shown = given !== undefined && !/SECRET|KEY|URL/.test(name) ? ` (got "${given}")` : "";
+      return `${name}: ${issue.message}${shown}`;
+    });
+    throw new EnvError(problems);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    databaseKind: env.DATABASE_URL ? "postgresql" : "pglite",
+    realtimeKind: env.REDIS_URL ? "redis" : "local",
+    hasStripe: Boolean(env.STRIPE_SECRET_KEY),
+  };
+}
+
+const cacheKey = Symbol.for("nota.env");
+type EnvCache = { [cacheKey]?: Env };
+
+/** The process's configuration, parsed on first use and shared by server.ts and Next's bundle. */
+export function getEnv(): Env {
+  const holder = globalThis as EnvCache;
+  holder[cacheKey] ??= parseEnv(process.env);
+  return holder[cacheKey];
+}

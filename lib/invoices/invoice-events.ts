@@ -1,0 +1,49 @@
+import type { ActorType, EventVisibility, Prisma } from "@/lib/db/generated/client";
+
+/** Timeline event types. Customer-visible ones are shown on the invoice page. */
+export const INVOICE_EVENT_TYPES = [
+  "CREATED",
+  "ISSUED",
+  "SENT",
+  "OPENED",
+  "REMINDER_SENT",
+  "PAYMENT_RECEIVED",
+  "PAYMENT_REFUNDED",
+  "CREDITED",
+  "CREDIT_NOTE_ISSUED",
+  "STATUS_CHANGED",
+  "ACCESS_LINK_RENEWED",
+] as const;
+export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
+
+export interface InvoiceEventInput {
+  organizationId: string;
+  invoiceId: string;
+  type: InvoiceEventType;
+  visibility: EventVisibility;
+  actorType?: ActorType;
+  actorStaffId?: string | null;
+  customerText?: string | null;
+  data?: Prisma.InputJsonObject;
+  occurredAt?: Date;
+}
+
+/** Writes a timeline event; always called with the transaction that made the change. */
+export async function recordInvoiceEvent(
+  tx: Prisma.TransactionClient,
+  event: InvoiceEventInput,
+): Promise<void> {
+  await tx.invoiceEvent.create({
+    data: {
+      organizationId: event.organizationId,
+      invoiceId: event.invoiceId,
+      type: event.type,
+      visibility: event.visibility,
+      actorType: event.actorType ?? "SYSTEM",
+      actorStaffId: event.actorStaffId ?? null,
+      customerText: event.customerText ?? null,
+      data: event.data ?? {},
+      occurredAt: event.occurredAt,
+    },
+  });
+}

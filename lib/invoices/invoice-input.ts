@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { VAT_RATES } from "./totals";
+
+/** One schema per input, shared by forms, the API and the domain functions. */
+
+const calendarDate = z.iso.date({ error: "expected a date in the form YYYY-MM-DD" });
+
+export const LINE_KINDS = ["SUBSCRIPTION", "USAGE", "DISCOUNT", "CREDIT", "FEE", "OTHER"] as const;
+
+export const invoiceLineInputSchema = z
+  .object({
+    kind: z.enum(LINE_KINDS).default("OTHER"),
+    description: z.string().trim().min(1, "a line needs a description").max(300),
+    descriptionEn: z.string().trim().min(1).max(300).optional(),
+    quantityMilli: z
+      .number({ error: "quantity must be a number (in thousandths)" })
+      .int("quantity must be whole thousandths")
+      .min(-1_000_000_000)
+      .max(1_000_000_000),
+    unit: z.string().trim().min(1).max(20),
+    unitPriceOre: z
+      .number({ error: "unit price must be a number of öre" })
+      .int("unit price must be whole öre")
+      .min(-100_000_000_00)
+      .max(100_000_000_00),
+    vatRate: z
+      .number()
+      .refine((rate) => (VAT_RATES as readonly number[]).includes(rate), {
+        error: `VAT rate must be one of ${VAT_RATES.join(", ")} %`,
+      }),
+    discountOre: z.number().int("discount must be whole öre").min(0).default(0),
+    periodStart: calendarDate.optional(),
+    periodEnd: calendarDate.optional(),
+  })
+  .refine((line) => !line.periodStart || !line.periodEnd || line.periodStart <= line.periodEnd, {
+    error: "a line's period must not end before it starts",
+    path: ["periodEnd"],
+  });
+
+export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;
+
+export const valueFactInputSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
+  labelSv: z.string().trim().min(1).max(120),
+  labelEn: z.string().trim().min(1).max(120),
+  valueMilli: z.number().int(),
+  unit: z.string().trim().max(20),
+  comparisonMilli: z.number().int().optional(),
+  comparisonLabelSv: z.string().trim().max(120).optional(),
+  comparisonLabelEn: z.string().trim().max(120).optional(),
+});
+
+export const draftInvoiceInputSchema = z
+  .object({
+    organizationId: z.uuid(),
+    customerId: z.uuid({ error: "customerId must be a customer's id" }),
+    contractId: z.uuid().optional(),
+    periodStart: calendarDate,
+    periodEnd: calendarDate,
+    lines: z
+      .array(invoiceLineInputSchema)
+      .min(1, "an invoice needs at least one line")
+      .max(500, "at most 500 lines"),
+    valueFacts: z.array(valueFactInputSchema).max(30).default([]),
+  })
+  .refine((input) => input.periodStart <= input.periodEnd, {
+    error: "the period must not end before it starts",
+    path: ["periodEnd"],
+  });
+
+export type DraftInvoiceInput = z.input<typeof draftInvoiceInputSchema>;

@@ -1,0 +1,143 @@
+import { addDays, todayInSweden } from "@/lib/dates/calendar-date";
+import type { Db } from "@/lib/db/database";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { generateOcr } from "@/lib/references/ocr";
+import { generateAccessToken, hashAccessToken } from "./access-token";
+import { type Actor, actorFields } from "./actor";
+import { recordInvoiceEvent } from "./invoice-events";
+import { computeInvoiceTotals } from "./totals";
+
+// PGlite runs one transaction at a time, so an issuer may queue behind many others.
+export const QUEUED_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+
+/**
+ * Takes the organisation's next invoice number inside the caller's transaction. The UPDATE locks
+ * the series row until commit, so concurrent issuers queue; a rollback gives the number back.
+ * That is what keeps the series gap-free (ML 2023:200 ch. 17 wants a unique, sequential series).
+ */
+export async function takeNextInvoiceNumber(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+): Promise<number> {
+  await tx.$executeRaw`INSERT INTO "InvoiceNumberSeries" ("organizationId", "lastNumber")
+    VALUES (${organizationId}, 0) ON CONFLICT ("organizationId") DO NOTHING`;
+  const rows = await tx.$queryRaw<Array<{ lastNumber: number }>>`
+    UPDATE "InvoiceNumberSeries" SET "lastNumber" = "lastNumber" + 1
+    WHERE "organizationId" = ${organizationId} RETURNING "lastNumber"`;
+  const row = rows[0];
+  if (!row) throw new Error("invoice number series row vanished inside its transaction");
+  return Number(row.lastNumber);
+}
+
+export interface IssuedInvoice {
+  id: string;
+  number: number;
+  ocr: string;
+  totalOre: number;
+  version: number;
+  /** The link secret: returned once, never stored. */
+  accessToken: string;
+}
+
+/**
+ * Issues a DRAFT: assigns number and OCR, freezes the totals computed from its lines, opens the
+ * ledger with the amount owed, creates the customer's link secret and writes the timeline event —
+ * all in one transaction.
+ */
+export async function issueInvoice(options: {
+  db: Db;
+  invoiceId: string;
+  organizationId: string;
+  actor: Actor;
+  expectedVersion?: number;
+  issueDate?: Date;
+  dueDate?: Date;
+}): Promise<IssuedInvoice> {
+  const { db, invoiceId, organizationId } = options;
+  return db.$transaction(async (tx) => {
+    const invoice = await tx.invoice.findFirst({
+      where: { id: invoiceId, organizationId },
+      include: { lines: true, organization: true },
+    });
+    if (!invoice) throw new AppError("NOT_FOUND", "No such invoice in this organisation");
+    if (invoice.status !== "DRAFT") {
+      throw new AppError("CONFLICT", "Only a draft can be issued; this invoice is already issued");
+    }
+    if (options.expectedVersion !== undefined && options.expectedVersion !== invoice.version) {
+      throw new AppError("STALE_VERSION", "The invoice was changed by someone else; reload it", {
+        currentVersion: invoice.version,
+      });
+    }
+    if (invoice.lines.length === 0) {
+      throw new AppError("BAD_INPUT", "An invoice needs at least one line before it is issued");
+    }
+    const totals = computeInvoiceTotals(invoice.lines, {
+      roundToWholeKrona: invoice.organization.roundToWholeKrona,
+    });
+    if (totals.totalOre <= 0) {
+      throw new AppError(
+        "BAD_INPUT",
+        "An invoice must be for a positive amount; issue a credit note instead",
+      );
+    }
+    const issueDate = options.issueDate ?? todayInSweden();
+    const dueDate = options.dueDate ?? addDays(issueDate, invoice.organization.paymentTermsDays);
+    if (dueDate < issueDate)
+      throw new AppError("BAD_INPUT", "The due date is before the issue date");
+
+    const number = await takeNextInvoiceNumber(tx, organizationId);
+    const ocr = generateOcr(number);
+    const accessToken = generateAccessToken();
+    // Guarded on the version so two issuers racing on the same draft cannot both win.
+    const updated = await tx.invoice.updateMany({
+      where: { id: invoiceId, version: invoice.version, status: "DRAFT" },
+      data: {
+        status: "OPEN",
+        number,
+        ocr,
+        issueDate,
+        dueDate,
+        netOre: totals.netOre,
+        vatOre: totals.vatOre,
+        roundingOre: totals.roundingOre,
+        totalOre: totals.totalOre,
+        accessTokenHash: hashAccessToken(accessToken),
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) {
+      throw new AppError(
+        "STALE_VERSION",
+        "The invoice was changed while it was being issued; reload it",
+      );
+    }
+    await tx.ledgerEntry.create({
+      data: {
+        organizationId,
+        invoiceId,
+        kind: "INVOICE_ISSUED",
+        amountOre: totals.totalOre,
+        currency: invoice.currency,
+        occurredAt: issueDate,
+      },
+    });
+    await recordInvoiceEvent(tx, {
+      organizationId,
+      invoiceId,
+      type: "ISSUED",
+      visibility: "CUSTOMER",
+      ...actorFields(options.actor),
+      data: { number, totalOre: totals.totalOre },
+      occurredAt: issueDate,
+    });
+    return {
+      id: invoiceId,
+      number,
+      ocr,
+      totalOre: totals.totalOre,
+      version: invoice.version + 1,
+      accessToken,
+    };
+  }, QUEUED_TRANSACTION);
+}

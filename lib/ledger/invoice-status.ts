@@ -1,0 +1,77 @@
+import type { InvoiceKind, InvoiceStatus, LedgerEntryKind } from "@/lib/db/generated/client";
+
+/**
+ * An invoice's balance and status are derived from its append-only ledger, never edited by hand.
+ * Amounts are signed by their effect on what the customer owes (see LedgerEntry in the schema).
+ */
+export interface LedgerSums {
+  issuedOre: number;
+  feesOre: number;
+  /** Positive: what the customer paid. */
+  paidOre: number;
+  /** Positive: what was paid back. */
+  refundedOre: number;
+  /** Positive: what credit notes took off. */
+  creditedOre: number;
+}
+
+export const EMPTY_LEDGER: LedgerSums = {
+  issuedOre: 0,
+  feesOre: 0,
+  paidOre: 0,
+  refundedOre: 0,
+  creditedOre: 0,
+};
+
+export function sumLedger(
+  entries: Array<{ kind: LedgerEntryKind; amountOre: number }>,
+): LedgerSums {
+  const sums = { ...EMPTY_LEDGER };
+  for (const entry of entries) {
+    switch (entry.kind) {
+      case "INVOICE_ISSUED":
+        sums.issuedOre += entry.amountOre;
+        break;
+      case "FEE":
+        sums.feesOre += entry.amountOre;
+        break;
+      case "PAYMENT":
+        sums.paidOre -= entry.amountOre;
+        break;
+      case "REFUND":
+        sums.refundedOre += entry.amountOre;
+        break;
+      case "CREDIT":
+        sums.creditedOre -= entry.amountOre;
+        break;
+    }
+  }
+  return sums;
+}
+
+/** What the customer still owes; negative means they have money to get back. */
+export function balanceOre(sums: LedgerSums): number {
+  return sums.issuedOre + sums.feesOre - sums.paidOre + sums.refundedOre - sums.creditedOre;
+}
+
+export function deriveInvoiceStatus(input: {
+  kind: InvoiceKind;
+  status: InvoiceStatus;
+  dueDate: Date | null;
+  sums: LedgerSums;
+  today: Date;
+}): InvoiceStatus {
+  if (input.status === "DRAFT") return "DRAFT";
+  // A credit note is settled by being issued: there is nothing on it to pay.
+  if (input.kind === "CREDIT_NOTE") return "CREDITED";
+  const { sums } = input;
+  if (sums.issuedOre > 0 && sums.creditedOre >= sums.issuedOre + sums.feesOre) return "CREDITED";
+  if (balanceOre(sums) <= 0) return "PAID";
+  if (input.dueDate && input.dueDate < input.today) return "OVERDUE";
+  return "OPEN";
+}
+
+/** Partly paid is a view of OPEN/OVERDUE, not a stored status. */
+export function isPartlyPaid(status: InvoiceStatus, sums: LedgerSums): boolean {
+  return (status === "OPEN" || status === "OVERDUE") && sums.paidOre - sums.refundedOre > 0;
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { todayInSweden } from "@/lib/dates/calendar-date";
+import type { Db } from "@/lib/db/database";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { type Actor, actorFields } from "@/lib/invoices/actor";
+import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
+import { QUEUED_TRANSACTION } from "@/lib/invoices/issue-invoice";
+import { parseInput } from "@/lib/validation/parse-input";
+import { balanceOre, deriveInvoiceStatus } from "./invoice-status";
+import { getLedgerSums } from "./ledger-queries";
+
+export const PAYMENT_METHODS = ["card", "swish", "bank_transfer", "demo"] as const;
+
+export const recordPaymentInputSchema = z.object({
+  invoiceId: z.uuid(),
+  organizationId: z.uuid(),
+  amountOre: z
+    .number({ error: "amount must be a number of öre" })
+    .int("amount must be whole öre")
+    .positive("amount must be more than 0")
+    .max(Number.MAX_SAFE_INTEGER),
+  currency: z.literal("SEK", { error: "only SEK is supported" }).default("SEK"),
+  method: z.enum(PAYMENT_METHODS),
+  /** The provider's id for this payment: the same id is recorded only once. */
+  externalRef: z.string().min(1).max(200),
+  occurredAt: z.date().optional(),
+});
+
+export type RecordPaymentInput = z.input<typeof recordPaymentInputSchema>;
+
+export interface RecordPaymentResult {
+  recorded: boolean;
+  balanceOre: number;
+  status: string;
+  version: number;
+}
+
+/**
+ * Records a payment exactly once (unique on kind + externalRef), then re-derives the invoice's
+ * status from the ledger, in one transaction with its timeline event.
+ */
+export async function recordPayment(options: {
+  db: Db;
+  input: RecordPaymentInput;
+  actor: Actor;
+}): Promise<RecordPaymentResult> {
+  const input = parseInput(recordPaymentInputSchema, options.input);
+  try {
+    return await options.db.$transaction(async (tx) => {
+      const invoice = await tx.invoice.findFirst({
+        where: { id: input.invoiceId, organizationId: input.organizationId },
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          dueDate: true,
+          currency: true,
+          version: true,
+        },
+      });
+      if (!invoice) throw new AppError("NOT_FOUND", "No such invoice");
+      const existing = await tx.ledgerEntry.findUnique({
+        where: { kind_externalRef: { kind: "PAYMENT", externalRef: input.externalRef } },
+        select: { invoiceId: true },
+      });
+      if (existing) {
+        if (existing.invoiceId !== invoice.id) {
+          throw new AppError("CONFLICT", "That payment is already recorded on another invoice");
+        }
+        const sums = await getLedgerSums(tx, invoice.id);
+        return {
+          recorded: false,
+          balanceOre: balanceOre(sums),
+          status: invoice.status,
+          version: invoice.version,
+        };
+      }
+      if (invoice.kind !== "INVOICE" || invoice.status === "DRAFT") {
+        throw new AppError("CONFLICT", "This invoice cannot take payments");
+      }
+      if (invoice.status === "CREDITED") {
+        throw new AppError("CONFLICT", "This invoice has been credited; there is nothing to pay");
+      }
+      if (invoice.currency !== input.currency) {
+        throw new AppError(
+          "BAD_INPUT",
+          `The invoice is in ${invoice.currency}, not ${input.currency}`,
+        );
+      }
+      const occurredAt = input.occurredAt ?? new Date();
+      await tx.ledgerEntry.create({
+        data: {
+          organizationId: input.organizationId,
+          invoiceId: invoice.id,
+          kind: "PAYMENT",
+          amountOre: -input.amountOre,
+          currency: input.currency,
+          externalRef: input.externalRef,
+          memo: input.method,
+          occurredAt,
+        },
+      });
+      const sums = await getLedgerSums(tx, invoice.id);
+      const status = deriveInvoiceStatus({
+        kind: invoice.kind,
+        status: invoice.status,
+        dueDate: invoice.dueDate,
+        sums,
+        today: todayInSweden(occurredAt),
+      });
+      const updated = await tx.invoice.update({
+        where: { id: invoice.id },
+        data: { status, version: { increment: 1 } },
+        select: { version: true },
+      });
+      await recordInvoiceEvent(tx, {
+        organizationId: input.organizationId,
+        invoiceId: invoice.id,
+        type: "PAYMENT_RECEIVED",
+        visibility: "CUSTOMER",
+        ...actorFields(options.actor),
+        data: { amountOre: input.amountOre, method: input.method, balanceOre: balanceOre(sums) },
+        occurredAt,
+      });
+      return { recorded: true, balanceOre: balanceOre(sums), status, version: updated.version };
+    }, QUEUED_TRANSACTION);
+  } catch (error) {
+    // Two deliveries of the same payment racing: the loser hits the unique key and changes nothing.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return recordPayment(options);
+    }
+    throw error;
+  }
+}
