@@ -1,0 +1,25 @@
+import { redirect } from "next/navigation";
+import type { StaffRole } from "@/lib/db/generated/client";
+import { isAppError } from "@/lib/errors/app-error";
+import { requireStaff, type StaffContext } from "./require-staff";
+
+const ALL_ROLES: readonly StaffRole[] = ["ADMIN", "AGENT", "MARKETER"];
+
+/**
+ * For staff pages: signed-out → the sign-in page; signed in with another role → the page shows
+ * "not for your role" (with the header, so the user can go to their console or sign out).
+ */
+export async function requireStaffPage(
+  roles: readonly StaffRole[],
+  path: string,
+): Promise<{ staff: StaffContext; forbidden: boolean }> {
+  try {
+    const staff = await requireStaff(ALL_ROLES);
+    return { staff, forbidden: !roles.includes(staff.role) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHENTICATED") {
+      redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
+    }
+    throw error;
+  }
+}
