@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
+import { requireStaffPage } from "@/lib/auth/staff-page";
+import { getDb } from "@/lib/db/client";
+import { countInvoicesByStatus } from "@/lib/invoices/staff-invoice-queries";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const access = await requireStaffPage(CONSOLE_ROLES.admin, "/admin");
+  if (access.forbidden) return <Forbidden staff={access.staff} />;
+  const db = await getDb();
+  const organizationId = access.staff.organizationId;
+  const [staff, counts] = await Promise.all([
+    db.staffUser.findMany({
+      where: { organizationId },
+      orderBy: { email: "asc" },
+      select: { id: true, name: true, email: true, role: true, lastSignInAt: true },
+    }),
+    countInvoicesByStatus(db, organizationId),
+  ]);
+  return (
+    <>
+      <StaffHeader staff={access.staff} />
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <h1 className="text-2xl font-bold">Admin</h1>
+        <h2 className="mt-6 text-lg font-semibold">Invoices by status</h2>
+        <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
+          {["OPEN", "OVERDUE", "PAID", "CREDITED", "DRAFT"].map((status) => (
+            <div key={status} className="rounded border border-slate-200 bg-white p-3">
+              <dt className="text-sm text-slate-600">{status.toLowerCase()}</dt>
+              <dd className="text-xl font-semibold">{counts[status] ?? 0}</dd>
+            </div>
+          ))}
+        </dl>
+        <h2 className="mt-6 text-lg font-semibold">Staff</h2>
+        <table className="mt-2 w-full border-collapse bg-white text-left">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th className="p-2">Name</th>
+              <th className="p-2">Email</th>
+              <th className="p-2">Role</th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((user) => (
+              <tr key={user.id} className="border-b border-slate-200">
+                <td className="p-2">{user.name}</td>
+                <td className="p-2">{user.email}</td>
+                <td className="p-2">{user.role.toLowerCase()}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { SignInForm } from "@/components/staff/sign-in-form";
+import { authOptions } from "@/lib/auth/auth-options";
+import { homePathForRole } from "@/lib/auth/require-staff";
+import { safeCallbackPath } from "@/lib/http/safe-callback-path";
+
+export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false } };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const params = await searchParams;
+  const callback = safeCallbackPath(params.callbackUrl);
+  const session = await getServerSession(authOptions);
+  if (session?.staff?.role) redirect(callback ?? homePathForRole(session.staff.role));
+  return (
+    <main className="mx-auto max-w-sm px-4 py-16">
+      <h1 className="text-2xl font-bold">Staff sign-in</h1>
+      <p className="mt-2 text-slate-700">For support agents, marketers and administrators.</p>
+      <SignInForm callbackPath={callback} />
+    </main>
+  );
+}

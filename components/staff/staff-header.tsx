@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { StaffContext } from "@/lib/auth/require-staff";
+import { SignOutButton } from "./sign-out-button";
+
+const LINKS = [
+  { href: "/agent", label: "Support", roles: ["AGENT", "ADMIN"] },
+  { href: "/marketing", label: "Marketing", roles: ["MARKETER", "ADMIN"] },
+  { href: "/admin", label: "Admin", roles: ["ADMIN"] },
+] as const;
+
+export function StaffHeader({ staff }: { staff: StaffContext }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <span className="font-bold">Nota</span>
+        <nav aria-label="Consoles" className="flex gap-3">
+          {LINKS.filter((link) => (link.roles as readonly string[]).includes(staff.role)).map(
+            (link) => (
+              <Link
+                key={link.href}
+                href={link.href}
+                className="text-blue-800 underline-offset-2 hover:underline"
+              >
+                {link.label}
+              </Link>
+            ),
+          )}
+        </nav>
+        <span className="ml-auto text-sm text-slate-700" data-testid="signed-in-as">
+          {staff.name} · {staff.role.toLowerCase()} · {staff.organizationName}
+        </span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}
+
+export function Forbidden({ staff }: { staff: StaffContext }) {
+  return (
+    <>
+      <StaffHeader staff={staff} />
+      <main className="mx-auto max-w-xl px-4 py-16">
+        <h1 className="text-2xl font-bold">Not available for your role</h1>
+        <p className="mt-4 text-slate-700">
+          Your account ({staff.role.toLowerCase()}) does not give access to this console.{" "}
+          <Link href="/signin" className="underline">
+            Go to your console
+          </Link>
+          .
+        </p>
+      </main>
+    </>
+  );
+}
