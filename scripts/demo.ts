@@ -1,0 +1,127 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { closeDatabase, getDatabase } from "@/lib/db/client";
+import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
+import { ensureDemoLinks, saveDemoLinks } from "@/lib/demo/demo-links";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { EnvError, getEnv } from "@/lib/env";
+
+/**
+ * `npm run demo`: build when the sources are newer than the last build, migrate, seed if empty,
+ * start the production server and print what to try.
+ */
+const SOURCE_DIRS = ["app", "components", "lib", "public"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "proxy.ts", "postcss.config.mjs"];
+
+function newestSourceTime(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return;
+    const stat = statSync(entry);
+    if (stat.isDirectory()) {
+      for (const child of readdirSync(entry)) {
+        if (child === "generated" || child === "node_modules") continue;
+        visit(path.join(entry, child));
+      }
+    } else if (!entry.endsWith(".test.ts")) {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const entry of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(entry);
+  return newest;
+}
+
+function buildIfNeeded() {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceTime()) {
+    console.log("Build is up to date.");
+    return;
+  }
+  console.log("Building (next build)…");
+  const result = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) {
+    console.error("The build failed; see the output above.");
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function prepareData() {
+  const env = getEnv();
+  const database = await getDatabase();
+  const result = await seedDemo({ db: database.prisma, log: (line) => console.log(line) });
+  if (result.seeded) saveDemoLinks(env.DATA_DIR, result.links);
+  const links = await ensureDemoLinks(database.prisma, env.DATA_DIR);
+  // The server opens the database itself; PGlite allows one process at a time.
+  await closeDatabase();
+  return links;
+}
+
+async function waitForHealth(url: string, child: ReturnType<typeof spawn>) {
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (child.exitCode !== null) return false;
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+async function main() {
+  let env: ReturnType<typeof getEnv>;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`\nNota cannot start.\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  buildIfNeeded();
+  const links = await prepareData();
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code) => process.exit(code ?? 0));
+  if (!(await waitForHealth(`http://127.0.0.1:${env.PORT}`, server))) return;
+
+  const lines = [
+    "",
+    `Nota demo is running on ${env.appUrl}`,
+    "",
+    "Customer invoice links (each is a private link, as a customer would receive it):",
+    ...links.map(
+      (link) =>
+        `  ${link.organization} — ${link.kind.padEnd(7)} (${link.customerName}): ${env.appUrl}/i/${link.token}`,
+    ),
+    "",
+    `Staff sign-in at ${env.appUrl}/signin — password for all: ${DEMO_STAFF_PASSWORD}`,
+    ...DEMO_ORGANIZATIONS.flatMap((org) =>
+      DEMO_STAFF.map(
+        (staff) =>
+          `  ${org.name.padEnd(22)} ${staff.role.padEnd(8)} ${staff.key}@${org.emailDomain}`,
+      ),
+    ),
+    "",
+    "Stop with Ctrl+C.",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
