@@ -5,8 +5,8 @@ import { AppError } from "@/lib/errors/app-error";
 import {
   clearRateLimit,
   hitRateLimit,
-  peekRateLimit,
   type RateLimitRule,
+  releaseRateLimit,
 } from "@/lib/rate-limit/rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";
 
@@ -42,6 +42,9 @@ function rules(email: string, clientKey: string): RateLimitRule[] {
 /**
  * Checks a staff sign-in. A wrong password and an unknown email fail the same way, after the same
  * amount of work; failures are counted and a locked account or address is refused before checking.
+ * Every attempt takes its place in the count *before* its password is checked (and gives it back
+ * when it succeeds): checking the count first and counting the failure afterwards would let any
+ * number of parallel guesses pass the same check.
  */
 export async function verifyStaffSignIn(options: {
   db: Db;
@@ -53,8 +56,8 @@ export async function verifyStaffSignIn(options: {
   const { email, password } = parsed.data;
   const limits = rules(email, options.clientKey);
   for (const rule of limits) {
-    const current = await peekRateLimit(options.db, rule);
-    if (current.count >= rule.limit) {
+    const current = await hitRateLimit(options.db, rule);
+    if (current.limited) {
       throw new AppError(
         "RATE_LIMITED",
         `Too many failed sign-ins. Try again in ${Math.ceil(current.retryAfterSeconds / 60)} minutes.`,
@@ -63,11 +66,10 @@ export async function verifyStaffSignIn(options: {
   }
   const user = await options.db.staffUser.findUnique({ where: { email } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-  if (!user || !ok || user.disabledAt) {
-    for (const rule of limits) await hitRateLimit(options.db, rule);
-    throw new AppError("UNAUTHENTICATED", GENERIC_FAILURE);
-  }
+  if (!user || !ok || user.disabledAt) throw new AppError("UNAUTHENTICATED", GENERIC_FAILURE);
+  // A success is not a failure: the account's count starts over, the address gets its attempt back.
   await clearRateLimit(options.db, limits[0]!.key);
+  await releaseRateLimit(options.db, limits[1]!.key);
   await options.db.staffUser.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return {
     id: user.id,

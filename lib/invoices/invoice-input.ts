@@ -23,11 +23,9 @@ export const invoiceLineInputSchema = z
       .int("unit price must be whole öre")
       .min(-100_000_000_00)
       .max(100_000_000_00),
-    vatRate: z
-      .number()
-      .refine((rate) => (VAT_RATES as readonly number[]).includes(rate), {
-        error: `VAT rate must be one of ${VAT_RATES.join(", ")} %`,
-      }),
+    vatRate: z.number().refine((rate) => (VAT_RATES as readonly number[]).includes(rate), {
+      error: `VAT rate must be one of ${VAT_RATES.join(", ")} %`,
+    }),
     discountOre: z.number().int("discount must be whole öre").min(0).default(0),
     periodStart: calendarDate.optional(),
     periodEnd: calendarDate.optional(),

@@ -44,6 +44,8 @@ export async function recordPayment(options: {
   db: Db;
   input: RecordPaymentInput;
   actor: Actor;
+  /** Internal: set on the one retry after losing a race on the unique key. */
+  isRetry?: boolean;
 }): Promise<RecordPaymentResult> {
   const input = parseInput(recordPaymentInputSchema, options.input);
   try {
@@ -127,8 +129,12 @@ export async function recordPayment(options: {
     }, QUEUED_TRANSACTION);
   } catch (error) {
     // Two deliveries of the same payment racing: the loser hits the unique key and changes nothing.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return recordPayment(options);
+    if (
+      !options.isRetry &&
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      error.code === "P2002"
+    ) {
+      return recordPayment({ ...options, isRetry: true });
     }
     throw error;
   }

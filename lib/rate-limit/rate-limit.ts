@@ -50,6 +50,11 @@ export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.rateLimitBucket.deleteMany({ where: { key } });
 }
 
+/** Gives back one hit that turned out not to count (e.g. an attempt that succeeded). */
+export async function releaseRateLimit(db: Db, key: string): Promise<void> {
+  await db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
+}
+
 function state(rule: RateLimitRule, count: number, resetAt: Date, now: Date): RateLimitState {
   return {
     count,

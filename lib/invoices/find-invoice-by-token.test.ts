@@ -1,0 +1,97 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createDraft,
+  createIssuedInvoice,
+  createOrganization,
+  createOrganizationWithCustomer,
+  expectAppError,
+} from "@/tests/helpers/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { findInvoiceIdByToken } from "./find-invoice-by-token";
+import { renewAccessToken } from "./renew-access-token";
+
+const SYSTEM = { type: "SYSTEM" } as const;
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => db?.close());
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+describe(`the invoice link (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
+  it("finds the invoice by its token, and nothing for a wrong, malformed or draft token", async () => {
+    const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
+    const issued = await createIssuedInvoice(db.prisma, { organizationId, customerId });
+
+    expect(await findInvoiceIdByToken(db.prisma, issued.accessToken)).toBe(issued.id);
+    const wrong = `${issued.accessToken.slice(0, 42)}${issued.accessToken.endsWith("A") ? "B" : "A"}`;
+    expect(await findInvoiceIdByToken(db.prisma, wrong)).toBeNull();
+    expect(await findInvoiceIdByToken(db.prisma, `${issued.accessToken}x`)).toBeNull();
+    expect(await findInvoiceIdByToken(db.prisma, "")).toBeNull();
+    expect(await findInvoiceIdByToken(db.prisma, "' OR 1=1 --")).toBeNull();
+
+    // Even a draft that somehow carries a hash is never shown through a link.
+    const draft = await createDraft(db.prisma, { organizationId, customerId });
+    const draftToken = "D".repeat(43);
+    await db.prisma.invoice.update({
+      where: { id: draft.id },
+      data: { accessTokenHash: sha256(draftToken) },
+    });
+    expect(await findInvoiceIdByToken(db.prisma, draftToken)).toBeNull();
+  });
+
+  it("refuses a malformed token even when its hash is stored", async () => {
+    const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
+    const issued = await createIssuedInvoice(db.prisma, { organizationId, customerId });
+    await db.prisma.invoice.update({
+      where: { id: issued.id },
+      data: { accessTokenHash: sha256("kort") },
+    });
+
+    expect(await findInvoiceIdByToken(db.prisma, "kort")).toBeNull();
+  });
+
+  it("renews the link: the old token stops resolving and the new one works", async () => {
+    const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
+    const issued = await createIssuedInvoice(db.prisma, { organizationId, customerId });
+
+    const renewed = await renewAccessToken({
+      db: db.prisma,
+      invoiceId: issued.id,
+      organizationId,
+      actor: SYSTEM,
+    });
+
+    expect(renewed).not.toBe(issued.accessToken);
+    expect(await findInvoiceIdByToken(db.prisma, issued.accessToken)).toBeNull();
+    expect(await findInvoiceIdByToken(db.prisma, renewed)).toBe(issued.id);
+    expect(
+      await db.prisma.invoiceEvent.count({
+        where: { invoiceId: issued.id, type: "ACCESS_LINK_RENEWED" },
+      }),
+    ).toBe(1);
+
+    const other = await createOrganization(db.prisma);
+    await expectAppError(
+      renewAccessToken({
+        db: db.prisma,
+        invoiceId: issued.id,
+        organizationId: other.id,
+        actor: SYSTEM,
+      }),
+      "NOT_FOUND",
+    );
+    expect(await findInvoiceIdByToken(db.prisma, renewed)).toBe(issued.id);
+
+    const draft = await createDraft(db.prisma, { organizationId, customerId });
+    await expectAppError(
+      renewAccessToken({ db: db.prisma, invoiceId: draft.id, organizationId, actor: SYSTEM }),
+      "NOT_FOUND",
+    );
+    expect(await db.prisma.invoice.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      accessTokenHash: null,
+    });
+  });
+});

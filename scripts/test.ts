@@ -1,0 +1,159 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+/**
+ * `npm test`: makes sure what the checks need is there (Debian's Chromium), then runs every
+ * check — types, lint, build, unit + integration (vitest), end-to-end (Playwright in Chromium) —
+ * and ends with one line summing them all: `N passed, N failed, N skipped`.
+ *
+ * Options: --skip-e2e (no build, no browser), --only=<typecheck|lint|unit|e2e>[,…].
+ */
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const report: string[] = [];
+const args = process.argv.slice(2);
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
+const wants = (step: string) =>
+  (!only || only.includes(step)) && !(step === "e2e" && args.includes("--skip-e2e"));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function run(command: string, commandArgs: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(command, commandArgs, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  return result.status ?? 1;
+}
+
+function record(name: string, tally: Tally) {
+  total.passed += tally.passed;
+  total.failed += tally.failed;
+  total.skipped += tally.skipped;
+  report.push(
+    `${name.padEnd(12)} ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`,
+  );
+}
+
+function single(name: string, ok: boolean) {
+  record(name, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+}
+
+function header(title: string) {
+  console.log(`\n━━━ ${title} ━━━`);
+}
+
+function ensureChromium(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!isRoot) {
+    console.error(
+      `Chromium is missing at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium ` +
+        "(or set CHROMIUM_PATH). End-to-end tests cannot run without it.",
+    );
+    return false;
+  }
+  console.log(
+    "Installing Debian's Chromium for the end-to-end tests (apt-get install -y chromium)…",
+  );
+  run("apt-get", ["update", "-q"]);
+  const status = run("apt-get", ["install", "-y", "-q", "chromium"], {
+    DEBIAN_FRONTEND: "noninteractive",
+  });
+  return status === 0 && existsSync(CHROMIUM);
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+mkdirSync("test-results", { recursive: true });
+
+if (wants("typecheck")) {
+  header("Types (tsc)");
+  single("typecheck", run("npx", ["tsc", "--noEmit", "-p", "."]) === 0);
+}
+
+if (wants("lint")) {
+  header("Lint (biome)");
+  single("lint", run("npx", ["biome", "check", "."]) === 0);
+}
+
+// The production build serves the end-to-end tests and the server-process integration test.
+let built = existsSync(".next/BUILD_ID") && !!only && !only.includes("e2e");
+if (wants("e2e")) {
+  header("Build (next build)");
+  built = run("npx", ["next", "build"], { NODE_ENV: "production" }) === 0;
+  single("build", built);
+}
+
+if (wants("unit")) {
+  header(
+    `Unit + integration (vitest${process.env.TEST_DATABASE_URL ? ", PostgreSQL" : ", PGlite"})`,
+  );
+  const output = "test-results/vitest.json";
+  rmSync(output, { force: true });
+  const status = run("npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${output}`,
+  ]);
+  const result = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    numFailedTestSuites: number;
+  }>(output);
+  if (!result) {
+    record("unit", { passed: 0, failed: 1, skipped: 0 });
+  } else {
+    // A file that fails to load has no failed test of its own: count it as a failure too.
+    const brokenFiles =
+      status !== 0 && result.numFailedTests === 0 ? Math.max(1, result.numFailedTestSuites) : 0;
+    record("unit", {
+      passed: result.numPassedTests,
+      failed: result.numFailedTests + brokenFiles,
+      skipped: result.numPendingTests + result.numTodoTests,
+    });
+  }
+}
+
+if (wants("e2e")) {
+  header("End-to-end (Playwright, Chromium)");
+  if (!built) {
+    record("e2e", { passed: 0, failed: 1, skipped: 0 });
+  } else if (!ensureChromium()) {
+    record("e2e", { passed: 0, failed: 1, skipped: 0 });
+  } else {
+    const output = "test-results/playwright.json";
+    rmSync(output, { force: true });
+    const status = run("npx", ["playwright", "test"]);
+    const result = readJson<{
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    }>(output);
+    if (!result) record("e2e", { passed: 0, failed: 1, skipped: 0 });
+    else {
+      const { expected, unexpected, skipped, flaky } = result.stats;
+      const setupFailed = status !== 0 && unexpected === 0 ? 1 : 0;
+      record("e2e", { passed: expected + flaky, failed: unexpected + setupFailed, skipped });
+    }
+  }
+}
+
+console.log(`\n━━━ Summary ━━━\n${report.join("\n")}\n`);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import type { Db } from "@/lib/db/database";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
+import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
+import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
+import { type IssuedInvoice, issueInvoice } from "@/lib/invoices/issue-invoice";
+
+/**
+ * Test data built the way the product builds it: drafts go through createDraftInvoice and
+ * issuing through issueInvoice, so a fixture can never hold a state the domain cannot reach.
+ * Every call makes fresh, uniquely named rows, so tests in one file never share data.
+ */
+
+const SYSTEM = { type: "SYSTEM" } as const;
+
+function uniqueSuffix(): string {
+  return randomUUID().slice(0, 8);
+}
+
+export async function createOrganization(
+  db: Db,
+  overrides: Partial<Prisma.OrganizationUncheckedCreateInput> = {},
+) {
+  const suffix = uniqueSuffix();
+  return db.organization.create({
+    data: {
+      slug: `org-${suffix}`,
+      name: `Testbolaget ${suffix} AB`,
+      orgNumber: "556036-0793",
+      vatNumber: "SE556036079301",
+      addressLine1: "Storgatan 1",
+      postalCode: "111 22",
+      city: "Stockholm",
+      bankgiro: "5050-1055",
+      supportEmail: "kundservice@example.se",
+      supportHours: { timeZone: "Europe/Stockholm", days: { mon: ["08:00", "17:00"] } },
+      ...overrides,
+    },
+  });
+}
+
+export async function createCustomer(
+  db: Db,
+  organizationId: string,
+  overrides: Partial<Prisma.CustomerUncheckedCreateInput> = {},
+) {
+  const suffix = uniqueSuffix();
+  return db.customer.create({
+    data: {
+      organizationId,
+      customerNumber: `K-${suffix}`,
+      name: `Anna Andersson ${suffix}`,
+      email: `anna.${suffix}@example.se`,
+      addressLine1: "Lillgatan 2",
+      postalCode: "222 33",
+      city: "Lund",
+      customerSince: new Date("2021-03-01T00:00:00Z"),
+      ...overrides,
+    },
+  });
+}
+
+/** 1 × 100,00 kr at 25 % VAT: net 10 000, VAT 2 500, total 12 500 öre. */
+export const DEFAULT_LINES: InvoiceLineInput[] = [
+  {
+    kind: "SUBSCRIPTION",
+    description: "Bredband 250/250",
+    quantityMilli: 1000,
+    unit: "mån",
+    unitPriceOre: 10_000,
+    vatRate: 25,
+  },
+];
+
+export async function createDraft(
+  db: Db,
+  options: { organizationId: string; customerId: string; lines?: InvoiceLineInput[] },
+): Promise<{ id: string }> {
+  return createDraftInvoice({
+    db,
+    actor: SYSTEM,
+    input: {
+      organizationId: options.organizationId,
+      customerId: options.customerId,
+      periodStart: "2026-01-01",
+      periodEnd: "2026-01-31",
+      lines: options.lines ?? DEFAULT_LINES,
+    },
+  });
+}
+
+/** An organisation with one customer, the starting point of most stories. */
+export async function createOrganizationWithCustomer(db: Db) {
+  const organization = await createOrganization(db);
+  const customer = await createCustomer(db, organization.id);
+  return { organization, customer, organizationId: organization.id, customerId: customer.id };
+}
+
+export async function createIssuedInvoice(
+  db: Db,
+  options: {
+    organizationId: string;
+    customerId: string;
+    lines?: InvoiceLineInput[];
+    issueDate?: Date;
+    dueDate?: Date;
+  },
+): Promise<IssuedInvoice> {
+  const draft = await createDraft(db, options);
+  return issueInvoice({
+    db,
+    invoiceId: draft.id,
+    organizationId: options.organizationId,
+    actor: SYSTEM,
+    issueDate: options.issueDate,
+    dueDate: options.dueDate,
+  });
+}
+
+/** Awaits a rejection and checks it is the expected AppError; returns it for further checks. */
+export async function expectAppError(
+  promise: Promise<unknown>,
+  code: AppErrorCode,
+  message?: RegExp,
+): Promise<AppError> {
+  const error = await promise.then(
+    () => {
+      throw new Error(`expected an AppError ${code}, but the call succeeded`);
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (message) expect((error as AppError).message).toMatch(message);
+  return error as AppError;
+}
