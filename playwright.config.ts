@@ -32,7 +32,21 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: chromium,
   },
-  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      // Mobile first: the customer's pages also run on a 360 px wide phone.
+      name: "phone",
+      testMatch: /invoice-.*\.spec\.ts/,
+      use: {
+        viewport: { width: 360, height: 780 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+        launchOptions: chromium,
+      },
+    },
+  ],
   webServer: {
     command: "node --import tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/api/health`,

@@ -75,6 +75,11 @@ export const envSchema = z
     SMTP_URL: urlWithSchemes(["smtp:", "smtps:"]),
     MAIL_FROM: optionalString.pipe(z.email("expected an email address").optional()),
     TRUST_PROXY: booleanFlag,
+    INVOICE_LINK_RATE_LIMIT: z.coerce
+      .number({ error: "expected a number of lookups per minute" })
+      .int("expected a whole number of lookups per minute")
+      .min(1, "expected at least 1 lookup per minute")
+      .default(120),
     LOG_LEVEL: z
       .enum(["debug", "info", "warn", "error"], { error: "expected debug, info, warn or error" })
       .default("info"),

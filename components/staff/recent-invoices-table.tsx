@@ -30,7 +30,12 @@ export function RecentInvoicesTable({ invoices }: { invoices: Row[] }) {
           {invoices.map((invoice) => (
             <tr key={invoice.id} className="border-b border-slate-200">
               <td className="p-2">
-                {invoice.number}
+                <a
+                  href={`/agent/invoices/${invoice.id}`}
+                  className="text-blue-800 underline underline-offset-2"
+                >
+                  {invoice.number}
+                </a>
                 {invoice.kind === "CREDIT_NOTE" ? " (credit note)" : ""}
               </td>
               <td className="p-2">{invoice.customer.name}</td>

@@ -13,7 +13,11 @@ import {
   DEMO_SUPPORT_HOURS,
   type DemoOrganization,
 } from "./demo-catalogue";
-import { broadbandInvoiceContent, energyInvoiceContent } from "./demo-invoice-content";
+import {
+  broadbandInvoiceContent,
+  type DemoInvoiceContent,
+  energyInvoiceContent,
+} from "./demo-invoice-content";
 import { between, createPerson, createRandom, pick } from "./demo-people";
 
 export const CUSTOMERS_PER_ORGANIZATION = 30;
@@ -174,14 +178,12 @@ async function seedOrganization(options: {
     // Most pay on time, some late, a few fall behind on the latest invoices.
     const behaviour = c % 10 === 4 ? "behind" : random() < 0.25 ? "late" : "punctual";
     const creditMonth = c % 9 === 5 ? between(random, 2, 8) : -1;
-
-    for (let m = 0; m < MONTHS_OF_HISTORY; m++) {
-      const periodStart = addMonths(firstPeriod, m);
-      const periodEnd = addDays(addMonths(periodStart, 1), -1);
-      const issueDate = addDays(addMonths(periodStart, 1), 2);
-      if (periodEnd < customerSince || issueDate > today) continue;
-      const dueDate = addDays(addMonths(periodStart, 2), -1);
-      const content = isEnergy
+    const contentFor = (
+      periodStart: Date,
+      periodEnd: Date,
+      options: { hourly: boolean; welcomeDiscount: boolean },
+    ) =>
+      isEnergy
         ? energyInvoiceContent({
             random,
             plan,
@@ -189,8 +191,7 @@ async function seedOrganization(options: {
             profile,
             periodStart,
             periodEnd,
-            hourly: c % 6 === 0 && m === MONTHS_OF_HISTORY - 1,
-            welcomeDiscount: customerSince > addMonths(periodStart, -3),
+            ...options,
           })
         : broadbandInvoiceContent({
             random,
@@ -200,6 +201,37 @@ async function seedOrganization(options: {
             periodStart,
             periodEnd,
           });
+    const saveReadings = (readings: DemoInvoiceContent["readings"], invoiceId: string | null) =>
+      db.usageReading.createMany({
+        data: readings.map((reading) => ({
+          ...reading,
+          organizationId: organization.id,
+          customerId: customer.id,
+          invoiceId,
+          unit: isEnergy ? ("KWH" as const) : ("GB" as const),
+        })),
+      });
+
+    // Meter readings from the year before the first invoice shown, so the oldest invoices too can
+    // be compared with the same period a year earlier.
+    for (let m = -12; m < 0; m++) {
+      const periodStart = addMonths(firstPeriod, m);
+      const periodEnd = addDays(addMonths(periodStart, 1), -1);
+      if (periodStart < customerSince) continue;
+      const content = contentFor(periodStart, periodEnd, { hourly: false, welcomeDiscount: false });
+      await saveReadings(content.readings, null);
+    }
+
+    for (let m = 0; m < MONTHS_OF_HISTORY; m++) {
+      const periodStart = addMonths(firstPeriod, m);
+      const periodEnd = addDays(addMonths(periodStart, 1), -1);
+      const issueDate = addDays(addMonths(periodStart, 1), 2);
+      if (periodEnd < customerSince || issueDate > today) continue;
+      const dueDate = addDays(addMonths(periodStart, 2), -1);
+      const content = contentFor(periodStart, periodEnd, {
+        hourly: c % 6 === 0 && m === MONTHS_OF_HISTORY - 1,
+        welcomeDiscount: customerSince > addMonths(periodStart, -3),
+      });
       const draft = await createDraftInvoice({
         db,
         actor: { type: "API", label: "demo seed" },
@@ -213,15 +245,7 @@ async function seedOrganization(options: {
           valueFacts: content.valueFacts,
         },
       });
-      await db.usageReading.createMany({
-        data: content.readings.map((reading) => ({
-          ...reading,
-          organizationId: organization.id,
-          customerId: customer.id,
-          invoiceId: draft.id,
-          unit: isEnergy ? "KWH" : "GB",
-        })),
-      });
+      await saveReadings(content.readings, draft.id);
       const issued = await issueInvoice({
         db,
         invoiceId: draft.id,
@@ -229,6 +253,8 @@ async function seedOrganization(options: {
         actor: { type: "API", label: "demo seed" },
         issueDate,
         dueDate,
+        // Invoices go out in the morning run, 06:00 Swedish time.
+        issuedAt: new Date(issueDate.getTime() + 5 * 3_600_000),
       });
       invoiceCount++;
       tokens.set(draft.id, { token: issued.accessToken, customerName: customer.name });
@@ -239,6 +265,9 @@ async function seedOrganization(options: {
           db,
           actor: { type: "SYSTEM" },
           issueDate: addDays(issueDate, 6),
+          creditedAt: new Date(
+            addDays(issueDate, 6).getTime() + between(random, 7, 15) * 3_600_000,
+          ),
           input: {
             invoiceId: draft.id,
             organizationId: organization.id,
@@ -267,7 +296,9 @@ async function seedOrganization(options: {
               amountOre: Math.floor(issued.totalOre / 200) * 100,
               method: "swish",
               externalRef: `demo-partial-${draft.id}`,
-              occurredAt: addDays(issueDate, 5),
+              occurredAt: new Date(
+                addDays(issueDate, 5).getTime() + between(random, 6, 21) * 3_600_000,
+              ),
             },
           });
         }
@@ -286,7 +317,12 @@ async function seedOrganization(options: {
           amountOre: issued.totalOre,
           method: pick(random, ["bank_transfer", "bank_transfer", "card", "swish"] as const),
           externalRef: `demo-payment-${draft.id}`,
-          occurredAt: paidOn > today ? today : paidOn,
+          occurredAt: new Date(
+            Math.min(
+              Date.now(),
+              (paidOn > today ? today : paidOn).getTime() + between(random, 6, 21) * 3_600_000,
+            ),
+          ),
         },
       });
     }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 /**
  * server.ts overwrites this header on every request with the connection's address (or, with
@@ -19,7 +19,11 @@ export function clientAddressFrom(headers: HeaderSource): string {
   return address || "unknown";
 }
 
-/** A key for counters and logs that does not keep the address in clear. */
+/**
+ * A key for counters and view records that does not keep the address in clear. Keyed with the
+ * server's secret: a plain hash of an IPv4 address is reversed by trying all 2^32 of them.
+ */
 export function clientKey(address: string): string {
-  return createHash("sha256").update(`nota-client:${address}`).digest("base64url").slice(0, 22);
+  const secret = process.env.NEXTAUTH_SECRET ?? "nota-unkeyed";
+  return createHmac("sha256", secret).update(`client:${address}`).digest("base64url").slice(0, 22);
 }

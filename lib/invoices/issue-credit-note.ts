@@ -33,6 +33,8 @@ export async function issueFullCreditNote(options: {
   input: CreditNoteInput;
   actor: Actor;
   issueDate?: Date;
+  /** When the crediting happened (for back-dated imports); defaults to now. */
+  creditedAt?: Date;
 }): Promise<{ creditNoteId: string; number: number; creditedOre: number }> {
   const input = parseInput(creditNoteInputSchema, options.input);
   return options.db.$transaction(async (tx) => {
@@ -142,7 +144,7 @@ export async function issueFullCreditNote(options: {
       ...actor,
       customerText: input.customerText ?? null,
       data: { creditNoteId: creditNote.id, creditNoteNumber: number, creditedOre },
-      occurredAt: issueDate,
+      occurredAt: options.creditedAt ?? new Date(),
     });
     await recordInvoiceEvent(tx, {
       organizationId: input.organizationId,
@@ -151,7 +153,7 @@ export async function issueFullCreditNote(options: {
       visibility: "STAFF",
       ...actor,
       data: { creditNoteId: creditNote.id, creditNoteNumber: number, reason: input.reason },
-      occurredAt: issueDate,
+      occurredAt: options.creditedAt ?? new Date(),
     });
     return { creditNoteId: creditNote.id, number, creditedOre };
   }, QUEUED_TRANSACTION);

@@ -53,6 +53,8 @@ export async function issueInvoice(options: {
   expectedVersion?: number;
   issueDate?: Date;
   dueDate?: Date;
+  /** When the issuing happened (for back-dated imports); defaults to now. */
+  issuedAt?: Date;
 }): Promise<IssuedInvoice> {
   const { db, invoiceId, organizationId } = options;
   return db.$transaction(async (tx) => {
@@ -129,7 +131,7 @@ export async function issueInvoice(options: {
       visibility: "CUSTOMER",
       ...actorFields(options.actor),
       data: { number, totalOre: totals.totalOre },
-      occurredAt: issueDate,
+      occurredAt: options.issuedAt ?? new Date(),
     });
     return {
       id: invoiceId,

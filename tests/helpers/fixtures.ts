@@ -136,3 +136,68 @@ export async function expectAppError(
   if (message) expect((error as AppError).message).toMatch(message);
   return error as AppError;
 }
+
+/** An issued invoice for a chosen billing period (createIssuedInvoice always bills January 2026). */
+export async function createIssuedInvoiceForPeriod(
+  db: Db,
+  options: {
+    organizationId: string;
+    customerId: string;
+    periodStart: string;
+    periodEnd: string;
+    lines?: InvoiceLineInput[];
+  },
+): Promise<IssuedInvoice> {
+  const draft = await createDraftInvoice({
+    db,
+    actor: SYSTEM,
+    input: {
+      organizationId: options.organizationId,
+      customerId: options.customerId,
+      periodStart: options.periodStart,
+      periodEnd: options.periodEnd,
+      lines: options.lines ?? DEFAULT_LINES,
+    },
+  });
+  return issueInvoice({
+    db,
+    invoiceId: draft.id,
+    organizationId: options.organizationId,
+    actor: SYSTEM,
+  });
+}
+
+/**
+ * Meter readings for a customer, one per step from `from` (a calendar date at 00:00 UTC, the
+ * convention usage uses): `quantityMilli(i)` gives the i-th reading. `invoiceId` null means
+ * readings no invoice has claimed (an earlier period's history).
+ */
+export async function createUsageReadings(
+  db: Db,
+  options: {
+    organizationId: string;
+    customerId: string;
+    invoiceId: string | null;
+    unit: Prisma.UsageReadingCreateManyInput["unit"];
+    resolution?: Prisma.UsageReadingCreateManyInput["resolution"];
+    from: string;
+    count: number;
+    quantityMilli: (index: number) => number;
+  },
+): Promise<number> {
+  const resolution = options.resolution ?? "DAY";
+  const stepMs = resolution === "HOUR" ? 3_600_000 : 86_400_000;
+  const start = new Date(`${options.from}T00:00:00Z`).getTime();
+  const { count } = await db.usageReading.createMany({
+    data: Array.from({ length: options.count }, (_, index) => ({
+      organizationId: options.organizationId,
+      customerId: options.customerId,
+      invoiceId: options.invoiceId,
+      unit: options.unit,
+      resolution,
+      readAt: new Date(start + index * stepMs),
+      quantityMilli: options.quantityMilli(index),
+    })),
+  });
+  return count;
+}

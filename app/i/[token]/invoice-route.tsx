@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { InvoiceDocument } from "@/components/invoice/invoice-document";
+import { todayInSweden } from "@/lib/dates/calendar-date";
+import { invoiceMessages } from "@/lib/i18n/invoice-messages";
+import { recordCustomerViewLater } from "@/lib/invoice-page/customer-view";
+import { resolveInvoiceLink } from "@/lib/invoice-page/page-request";
+
+/** Shared by the link's own invoice and the customer's earlier invoices reached through it. */
+export async function invoiceMetadata(token: string, siblingNumber?: number): Promise<Metadata> {
+  const request = await resolveInvoiceLink(token, siblingNumber);
+  const robots = { index: false, follow: false };
+  if (!request) return { title: "Nota", robots };
+  const t = invoiceMessages[request.locale];
+  const { invoice, organization } = request.data;
+  return {
+    title: `${invoice.kind === "CREDIT_NOTE" ? t.creditNote : t.invoice} ${invoice.number} · ${organization.name}`,
+    robots,
+  };
+}
+
+export async function InvoiceRoute({
+  token,
+  siblingNumber,
+}: {
+  token: string;
+  siblingNumber?: number;
+}) {
+  const request = await resolveInvoiceLink(token, siblingNumber);
+  if (!request) notFound();
+  await recordCustomerViewLater(request);
+  const base = siblingNumber === undefined ? `/i/${token}` : `/i/${token}/n/${siblingNumber}`;
+  const otherLocale = request.locale === "sv" ? "en" : "sv";
+  return (
+    <main className="min-h-screen">
+      <InvoiceDocument
+        data={request.data}
+        locale={request.locale}
+        today={todayInSweden()}
+        links={{
+          pdf: `${base}/pdf`,
+          switchLanguage: `/i/${token}/language/${otherLocale}?back=${encodeURIComponent(base)}`,
+          otherInvoice: (number) => `/i/${token}/n/${number}`,
+        }}
+      />
+    </main>
+  );
+}

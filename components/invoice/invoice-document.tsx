@@ -1,0 +1,73 @@
+import type { ReactNode } from "react";
+import type { Locale } from "@/lib/db/generated/client";
+import { invoiceMessages } from "@/lib/i18n/invoice-messages";
+import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import { InvoiceHeader } from "./invoice-header";
+import { InvoiceLines } from "./invoice-lines";
+import { InvoiceTimeline } from "./invoice-timeline";
+import { OtherInvoices } from "./other-invoices";
+import { PaymentDetails } from "./payment-details";
+import { UsageSection } from "./usage-section";
+import { ValueForMoney } from "./value-for-money";
+
+/**
+ * Places other capabilities fill on the invoice (payment panel, tailored content, chat). Slots sit
+ * between sections, never over them: the legal and payment details are always shown in full.
+ */
+export interface InvoiceSlots {
+  payment?: ReactNode;
+  afterSummary?: ReactNode;
+  offers?: ReactNode;
+  chat?: ReactNode;
+}
+
+export interface InvoiceDocumentLinks {
+  pdf: string | null;
+  switchLanguage: string | null;
+  otherInvoice: (number: number) => string | null;
+}
+
+/** The invoice as its customer sees it; the staff preview renders the same component. */
+export function InvoiceDocument({
+  data,
+  locale,
+  today,
+  links,
+  slots = {},
+}: {
+  data: InvoicePageData;
+  locale: Locale;
+  today: Date;
+  links: InvoiceDocumentLinks;
+  slots?: InvoiceSlots;
+}) {
+  const t = invoiceMessages[locale];
+  return (
+    <div
+      lang={locale}
+      className="mx-auto flex max-w-3xl flex-col gap-4 pb-12 sm:px-4"
+      data-testid="invoice-document"
+      data-invoice-version={data.invoice.version}
+    >
+      <InvoiceHeader
+        data={data}
+        locale={locale}
+        t={t}
+        today={today}
+        links={links}
+        paymentSlot={slots.payment}
+      />
+      <div className="flex flex-col gap-4 px-2 sm:px-0">
+        {slots.afterSummary ? <div data-slot="after-summary">{slots.afterSummary}</div> : null}
+        <UsageSection data={data} locale={locale} t={t} />
+        <ValueForMoney data={data} locale={locale} t={t} />
+        {slots.offers ? <div data-slot="offers">{slots.offers}</div> : null}
+        <InvoiceLines data={data} locale={locale} t={t} />
+        <PaymentDetails data={data} locale={locale} t={t} />
+        <InvoiceTimeline data={data} locale={locale} t={t} today={today} />
+        <OtherInvoices data={data} locale={locale} t={t} hrefFor={links.otherInvoice} />
+        {slots.chat ? <div data-slot="chat">{slots.chat}</div> : null}
+      </div>
+    </div>
+  );
+}

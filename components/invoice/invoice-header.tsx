@@ -1,0 +1,141 @@
+import type { Locale } from "@/lib/db/generated/client";
+import { formatLongDate, formatMonthYear } from "@/lib/i18n/format-date";
+import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
+import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import { dueCountdown } from "@/lib/invoice-page/what-happens-next";
+import { formatMoney } from "@/lib/money/money";
+import { StatusBadge } from "./status-badge";
+
+export interface InvoiceHeaderLinks {
+  pdf: string | null;
+  switchLanguage: string | null;
+}
+
+export function InvoiceHeader({
+  data,
+  locale,
+  t,
+  today,
+  links,
+  paymentSlot,
+}: {
+  data: InvoicePageData;
+  locale: Locale;
+  t: InvoiceMessages;
+  today: Date;
+  links: InvoiceHeaderLinks;
+  paymentSlot?: React.ReactNode;
+}) {
+  const { invoice, organization } = data;
+  const isCreditNote = invoice.kind === "CREDIT_NOTE";
+  const countdown =
+    invoice.dueDate && data.amountDueOre > 0 ? dueCountdown(invoice.dueDate, today) : null;
+  const initials = organization.name
+    .split(/\s+/)
+    .slice(0, 2)
+    .map((word) => word[0])
+    .join("");
+  return (
+    <header
+      className="border-t-8 bg-white px-4 pt-5 pb-6 shadow-sm sm:rounded-b-lg"
+      style={{ borderTopColor: organization.brandColor }}
+    >
+      <div className="flex items-center gap-3">
+        <span
+          aria-hidden="true"
+          className="flex h-10 w-10 items-center justify-center rounded-lg text-lg font-bold text-white"
+          style={{ backgroundColor: organization.brandColor }}
+        >
+          {initials}
+        </span>
+        <span className="font-semibold">{organization.name}</span>
+        <nav aria-label={t.language} className="no-print ml-auto flex gap-3 text-sm">
+          {links.switchLanguage ? (
+            <a
+              href={links.switchLanguage}
+              hrefLang={locale === "sv" ? "en" : "sv"}
+              className="text-blue-800 underline underline-offset-2"
+              data-testid="language-switch"
+            >
+              {t.switchTo}
+            </a>
+          ) : null}
+        </nav>
+      </div>
+      <h1 className="mt-5 text-2xl font-bold">
+        {isCreditNote ? t.creditNote : t.invoice} {invoice.number}
+      </h1>
+      <p className="mt-1 text-slate-700">
+        {t.hello(data.customer.name)}{" "}
+        {t.intro(organization.name, formatMonthYear(invoice.periodStart, locale))}
+      </p>
+      <div className="mt-5 flex flex-wrap items-end gap-x-6 gap-y-3">
+        <div>
+          <p className="text-sm text-slate-700">
+            {data.amountDueOre > 0 ? t.toPay : t.nothingToPay}
+          </p>
+          <p className="text-4xl font-bold tabular-nums sm:text-5xl" data-testid="amount-to-pay">
+            {formatMoney(data.amountDueOre, { locale })}
+          </p>
+        </div>
+        <div className="flex flex-col items-start gap-1">
+          <StatusBadge
+            status={invoice.displayStatus}
+            label={t.status[invoice.displayStatus]}
+            testId="invoice-status"
+          />
+          {invoice.dueDate && !isCreditNote ? (
+            <p className="text-sm text-slate-800">
+              {t.dueDate}{" "}
+              <time dateTime={invoice.dueDate.toISOString().slice(0, 10)}>
+                {formatLongDate(invoice.dueDate, locale)}
+              </time>
+              {countdown ? (
+                <span
+                  className={`ml-2 font-semibold ${countdown.kind === "overdue-by" ? "text-red-800" : ""}`}
+                  data-testid="due-countdown"
+                >
+                  {countdown.kind === "due-in"
+                    ? t.countdown.dueIn(countdown.days)
+                    : countdown.kind === "due-today"
+                      ? t.countdown.dueToday
+                      : t.countdown.overdueBy(countdown.days)}
+                </span>
+              ) : null}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      {data.amountDueOre > 0 ? (
+        <div className="no-print mt-5" data-slot="payment">
+          {paymentSlot ?? (
+            <>
+              <button
+                type="button"
+                disabled
+                aria-describedby="pay-coming-soon"
+                className="w-full cursor-not-allowed rounded-lg bg-slate-300 px-6 py-3 text-lg font-semibold text-slate-800 sm:w-auto"
+              >
+                {t.payButton} {formatMoney(data.amountDueOre, { locale })}
+              </button>
+              <p id="pay-coming-soon" className="mt-2 text-sm text-slate-700">
+                {t.payComingSoon}
+              </p>
+            </>
+          )}
+        </div>
+      ) : null}
+      {links.pdf ? (
+        <p className="no-print mt-4 text-sm">
+          <a
+            href={links.pdf}
+            className="text-blue-800 underline underline-offset-2"
+            data-testid="pdf-link"
+          >
+            {t.downloadPdf}
+          </a>
+        </p>
+      ) : null}
+    </header>
+  );
+}

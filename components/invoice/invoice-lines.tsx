@@ -1,0 +1,202 @@
+import type { Locale } from "@/lib/db/generated/client";
+import { formatShortDate } from "@/lib/i18n/format-date";
+import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
+import { groupInvoiceLines } from "@/lib/invoice-page/line-groups";
+import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import { formatMoney, formatMoneyPlain, formatQuantity } from "@/lib/money/money";
+
+/** Line items grouped by kind, VAT per rate, öresutjämning and what is left to pay. */
+export function InvoiceLines({
+  data,
+  locale,
+  t,
+}: {
+  data: InvoicePageData;
+  locale: Locale;
+  t: InvoiceMessages;
+}) {
+  const money = (ore: number) => formatMoney(ore, { locale });
+  const groups = groupInvoiceLines(data.lines);
+  const { totals, ledger } = data;
+  return (
+    <section aria-labelledby="lines-heading" className="rounded-lg bg-white p-4 shadow-sm">
+      <h2 id="lines-heading" className="text-xl font-semibold">
+        {t.lines.heading}
+      </h2>
+      {/* On a narrow screen the table scrolls sideways; keyboard users must be able to scroll it too. */}
+      <section
+        className="mt-3 overflow-x-auto"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to be scrolled by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+        aria-labelledby="lines-heading"
+      >
+        <table
+          className="w-full min-w-[32rem] border-collapse text-left text-sm"
+          data-testid="invoice-lines"
+        >
+          <thead>
+            <tr className="border-b border-slate-300 text-slate-700">
+              <th scope="col" className="py-2 pr-2 font-medium">
+                {t.lines.description}
+              </th>
+              <th scope="col" className="py-2 pr-2 text-right font-medium">
+                {t.lines.quantity}
+              </th>
+              <th scope="col" className="py-2 pr-2 text-right font-medium">
+                {t.lines.unitPrice}
+              </th>
+              <th scope="col" className="py-2 pr-2 text-right font-medium">
+                {t.lines.vatRate}
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                {t.lines.amount}
+              </th>
+            </tr>
+          </thead>
+          {groups.map((group) => (
+            <tbody key={group.kind}>
+              <tr>
+                <th
+                  scope="rowgroup"
+                  colSpan={5}
+                  className="pt-3 pb-1 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase"
+                >
+                  {t.lines.groups[group.kind]}
+                </th>
+              </tr>
+              {group.lines.map((line) => (
+                <tr
+                  key={line.id}
+                  className="border-b border-slate-200 align-top"
+                  data-line-kind={line.kind}
+                >
+                  <td className="py-2 pr-2">
+                    {(locale === "en" && line.descriptionEn) || line.description}
+                    {line.periodStart && line.periodEnd ? (
+                      <span className="block text-xs text-slate-700">
+                        {formatShortDate(line.periodStart, locale)} –{" "}
+                        {formatShortDate(line.periodEnd, locale)}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="py-2 pr-2 text-right whitespace-nowrap tabular-nums">
+                    {formatQuantity(line.quantityMilli, locale)} {line.unit}
+                  </td>
+                  <td className="py-2 pr-2 text-right whitespace-nowrap tabular-nums">
+                    {formatMoneyPlain(line.unitPriceOre, locale)}
+                  </td>
+                  <td className="py-2 pr-2 text-right whitespace-nowrap">{line.vatRate} %</td>
+                  <td
+                    className="py-2 text-right whitespace-nowrap tabular-nums"
+                    data-testid="line-amount"
+                    data-ore={line.netOre}
+                  >
+                    {formatMoneyPlain(line.netOre, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </section>
+
+      <table className="mt-4 ml-auto w-full max-w-sm text-sm" data-testid="vat-summary">
+        <caption className="sr-only">{t.vat.heading}</caption>
+        <thead>
+          <tr className="text-slate-700">
+            <th scope="col" className="px-1 text-left font-medium">
+              {t.vat.rate}
+            </th>
+            <th scope="col" className="px-1 text-right font-medium">
+              {t.vat.taxable}
+            </th>
+            <th scope="col" className="px-1 text-right font-medium">
+              {t.vat.vat}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {totals.vatGroups.map((group) => (
+            <tr
+              key={group.vatRate}
+              data-testid="vat-row"
+              data-vat-rate={group.vatRate}
+              data-net-ore={group.netOre}
+              data-vat-ore={group.vatOre}
+            >
+              <th scope="row" className="px-1 text-left font-normal">
+                {group.vatRate} %
+              </th>
+              <td className="px-1 text-right tabular-nums">{money(group.netOre)}</td>
+              <td className="px-1 text-right tabular-nums">{money(group.vatOre)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="mt-3 ml-auto grid w-full max-w-sm grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+        <dt>{t.vat.net}</dt>
+        <dd className="text-right tabular-nums">{money(totals.netOre)}</dd>
+        <dt>{t.vat.totalVat}</dt>
+        <dd className="text-right tabular-nums">{money(totals.vatOre)}</dd>
+        {totals.roundingOre !== 0 ? (
+          <>
+            <dt>{t.vat.rounding}</dt>
+            <dd
+              className="text-right tabular-nums"
+              data-testid="rounding"
+              data-ore={totals.roundingOre}
+            >
+              {money(totals.roundingOre)}
+            </dd>
+          </>
+        ) : null}
+        <dt className="border-t border-slate-400 pt-1 font-bold">{t.vat.total}</dt>
+        <dd
+          className="border-t border-slate-400 pt-1 text-right font-bold tabular-nums"
+          data-testid="invoice-total"
+          data-ore={totals.totalOre}
+        >
+          {money(totals.totalOre)}
+        </dd>
+        {ledger.paidOre - ledger.refundedOre > 0 ? (
+          <>
+            <dt>{t.vat.paid}</dt>
+            <dd className="text-right tabular-nums">
+              {money(-(ledger.paidOre - ledger.refundedOre))}
+            </dd>
+          </>
+        ) : null}
+        {ledger.creditedOre > 0 ? (
+          <>
+            <dt>{t.vat.credited}</dt>
+            <dd className="text-right tabular-nums">{money(-ledger.creditedOre)}</dd>
+          </>
+        ) : null}
+        {data.invoice.kind === "INVOICE" ? (
+          <>
+            <dt className="font-semibold">{t.vat.left}</dt>
+            <dd className="text-right font-semibold tabular-nums" data-testid="amount-left">
+              {money(data.amountDueOre)}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {data.creditNotes.length > 0 ? (
+        <div className="mt-4 text-sm">
+          <h3 className="font-semibold">{t.creditNotes.heading}</h3>
+          <ul className="mt-1 list-disc pl-5">
+            {data.creditNotes.map((note) => (
+              <li key={note.id}>
+                {t.creditNotes.item(
+                  String(note.number),
+                  note.issueDate ? formatShortDate(note.issueDate, locale) : "",
+                )}
+                : {money(note.totalOre)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

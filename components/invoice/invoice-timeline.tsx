@@ -1,0 +1,97 @@
+import type { Locale } from "@/lib/db/generated/client";
+import { formatLongDate, formatTimestamp } from "@/lib/i18n/format-date";
+import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
+import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import { type NextStep, nextSteps } from "@/lib/invoice-page/what-happens-next";
+import { formatMoney } from "@/lib/money/money";
+
+function eventText(
+  event: InvoicePageData["events"][number],
+  locale: Locale,
+  t: InvoiceMessages,
+): string {
+  const data = (event.data ?? {}) as { amountOre?: unknown };
+  if (event.type === "PAYMENT_RECEIVED" && typeof data.amountOre === "number") {
+    return t.timeline.payment(formatMoney(data.amountOre, { locale }));
+  }
+  return t.timeline.events[event.type] ?? event.type;
+}
+
+function stepText(step: NextStep, locale: Locale, t: InvoiceMessages): string {
+  const money = (ore: number) => formatMoney(ore, { locale });
+  const date = (d: Date) => formatLongDate(d, locale);
+  switch (step.kind) {
+    case "nothing-to-pay":
+      return t.next.nothingToPay;
+    case "paid":
+      return t.next.paid;
+    case "credit-balance":
+      return t.next.creditBalance(money(step.amountOre));
+    case "pay-by":
+      return t.next.payBy(money(step.amountOre), date(step.dueDate));
+    case "reminder-planned":
+      return `${t.next.reminderPlanned(date(step.reminderDate))} ${step.feeOre > 0 ? t.next.reminderFee(money(step.feeOre)) : t.next.noReminderFee}`;
+    case "reminder-sent":
+      return `${t.next.reminderSent(date(step.sentOn))}${step.feeOre > 0 ? ` ${t.next.reminderFee(money(step.feeOre))}` : ""}`;
+    case "past-due":
+      return t.next.pastDue(date(step.dueDate));
+  }
+}
+
+/** What has happened to the invoice (customer-visible events only) and what happens next. */
+export function InvoiceTimeline({
+  data,
+  locale,
+  t,
+  today,
+}: {
+  data: InvoicePageData;
+  locale: Locale;
+  t: InvoiceMessages;
+  today: Date;
+}) {
+  const steps = nextSteps({
+    kind: data.invoice.kind,
+    displayStatus: data.invoice.displayStatus,
+    dueDate: data.invoice.dueDate,
+    today,
+    amountDueOre: data.amountDueOre,
+    customerCreditOre: data.customerCreditOre,
+    reminderAfterDays: data.organization.reminderAfterDays,
+    reminderFeeOre: data.organization.reminderFeeOre,
+    remindersSentOn: data.events.filter((e) => e.type === "REMINDER_SENT").map((e) => e.occurredAt),
+  });
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-lg bg-white p-4 shadow-sm">
+      <h2 id="timeline-heading" className="text-xl font-semibold">
+        {t.next.heading}
+      </h2>
+      <ul className="mt-2 space-y-1" data-testid="next-steps">
+        {steps.map((step) => (
+          <li key={step.kind}>{stepText(step, locale, t)}</li>
+        ))}
+      </ul>
+      <h3 className="mt-5 font-semibold">{t.timeline.heading}</h3>
+      <ol className="mt-2 border-l-2 border-slate-300 pl-4" data-testid="timeline">
+        {data.events.map((event) => (
+          <li key={event.id} className="relative pb-3" data-event-type={event.type}>
+            <span
+              aria-hidden="true"
+              className="absolute top-1.5 -left-[1.4rem] h-2.5 w-2.5 rounded-full bg-slate-500"
+            />
+            <time
+              className="block text-xs text-slate-700"
+              dateTime={event.occurredAt.toISOString()}
+            >
+              {formatTimestamp(event.occurredAt, locale)}
+            </time>
+            <span>{eventText(event, locale, t)}</span>
+            {event.customerText ? (
+              <p className="text-sm text-slate-800">{event.customerText}</p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

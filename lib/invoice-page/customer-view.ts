@@ -1,0 +1,32 @@
+import { headers } from "next/headers";
+import { after } from "next/server";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/lib/auth/auth-options";
+import { getDb } from "@/lib/db/client";
+import type { InvoicePageRequest } from "./page-request";
+import { recordInvoiceView } from "./record-invoice-view";
+
+/**
+ * Records the view after the response has gone out (it never slows the page down). A signed-in
+ * staff member opening a customer link is previewing, not viewing: not recorded.
+ */
+export async function recordCustomerViewLater(request: InvoicePageRequest): Promise<void> {
+  const userAgent = (await headers()).get("user-agent");
+  const session = await getServerSession(authOptions).catch(() => null);
+  if (session?.staff?.id) return;
+  const { id: invoiceId } = request.data.invoice;
+  const organizationId = request.data.organization.id;
+  after(async () => {
+    try {
+      await recordInvoiceView({
+        db: await getDb(),
+        invoiceId,
+        organizationId,
+        userAgent,
+        visitorHash: request.visitorHash,
+      });
+    } catch (error) {
+      console.error("recording an invoice view failed", { invoiceId, error });
+    }
+  });
+}

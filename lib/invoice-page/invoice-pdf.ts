@@ -1,0 +1,325 @@
+import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { formatCalendarDate } from "@/lib/dates/calendar-date";
+import { formatMoney, formatQuantity, type Locale } from "@/lib/money/money";
+import { formatBankgiro, formatPlusgiro } from "@/lib/references/giro";
+import { formatOrgNumber } from "@/lib/references/org-number";
+import { formatSwishNumber } from "@/lib/references/swish-qr";
+import { GREY, hexColor, PdfCursor, type TableColumn } from "./invoice-pdf-layout";
+import type { InvoicePageData, PageLine } from "./load-invoice-page";
+
+/**
+ * The invoice as an A4 PDF, with the same legally required content as the customer's page
+ * (ML 2023:200 ch. 17): seller and buyer, number and dates, what was sold with unit prices
+ * excl. VAT, taxable amount and VAT per rate, öresutjämning and the total.
+ */
+
+// The PDF keeps its own texts (worded like the page's) so a reshuffle of the page's dictionary
+// cannot break the document; `satisfies` keeps the two languages in step.
+const sv = {
+  language: "sv-SE",
+  invoice: "Faktura",
+  creditNote: "Kreditfaktura",
+  invoiceNumber: "Fakturanummer",
+  issueDate: "Fakturadatum",
+  dueDate: "Förfallodag",
+  period: "Period",
+  customerNumber: "Kundnummer",
+  buyer: "Köpare",
+  orgNumber: "Org.nr",
+  vatNumber: "Momsreg.nr",
+  // Peppol SE-R-005 requires exactly this Swedish text.
+  fSkatt: "Godkänd för F-skatt",
+  contact: "Kundtjänst",
+  toPay: "Att betala",
+  ocr: "OCR-nummer",
+  bankgiro: "Bankgiro",
+  plusgiro: "Plusgiro",
+  swish: "Swish",
+  description: "Beskrivning",
+  quantity: "Antal",
+  unitPrice: "À-pris exkl. moms",
+  vatRate: "Momssats",
+  amount: "Belopp exkl. moms",
+  taxable: "Underlag",
+  vat: "Moms",
+  net: "Summa exkl. moms",
+  rounding: "Öresutjämning",
+  total: "Totalt att betala",
+  totalCredited: "Totalt krediterat",
+  leftToPay: "Kvar att betala",
+  creditToCustomer: "Att få tillbaka",
+  creditNotes: "Kreditfakturor som ändrat fakturan",
+  date: "Datum",
+  amountInclVat: "Belopp inkl. moms",
+  page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
+  subject: (title: string, buyer: string) => `${title} till ${buyer}`,
+};
+
+type Texts = typeof sv;
+
+const en = {
+  language: "en",
+  invoice: "Invoice",
+  creditNote: "Credit note",
+  invoiceNumber: "Invoice number",
+  issueDate: "Invoice date",
+  dueDate: "Due date",
+  period: "Period",
+  customerNumber: "Customer number",
+  buyer: "Buyer",
+  orgNumber: "Org. no.",
+  vatNumber: "VAT no.",
+  fSkatt: "Godkänd för F-skatt (approved for F-tax)",
+  contact: "Customer service",
+  toPay: "To pay",
+  ocr: "OCR reference",
+  bankgiro: "Bankgiro",
+  plusgiro: "Plusgiro",
+  swish: "Swish",
+  description: "Description",
+  quantity: "Quantity",
+  unitPrice: "Unit price excl. VAT",
+  vatRate: "VAT rate",
+  amount: "Amount excl. VAT",
+  taxable: "Taxable amount",
+  vat: "VAT",
+  net: "Total excl. VAT",
+  rounding: "Rounding",
+  total: "Total to pay",
+  totalCredited: "Total credited",
+  leftToPay: "Amount left to pay",
+  creditToCustomer: "Owed to you",
+  creditNotes: "Credit notes that changed this invoice",
+  date: "Date",
+  amountInclVat: "Amount incl. VAT",
+  page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  subject: (title: string, buyer: string) => `${title} to ${buyer}`,
+} satisfies Texts;
+
+const texts: Record<Locale, Texts> = { sv, en };
+
+interface Context {
+  data: InvoicePageData;
+  locale: Locale;
+  t: Texts;
+  money: (ore: number) => string;
+}
+
+export async function renderInvoicePdf(data: InvoicePageData, locale: Locale): Promise<Uint8Array> {
+  const t = texts[locale];
+  const ctx: Context = { data, locale, t, money: (ore) => formatMoney(ore, { locale }) };
+  const doc = await PDFDocument.create();
+  const fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  };
+  const title = documentTitle(ctx);
+  const cursor = new PdfCursor(doc, fonts, (next) => {
+    next.text(title, { bold: true, size: 10 });
+    next.moveDown(6);
+  });
+
+  drawHeading(cursor, ctx, title);
+  cursor.moveDown(18);
+  cursor.inColumns([(c) => drawBuyer(c, ctx), (c) => drawPaymentDetails(c, ctx)]);
+  cursor.moveDown(18);
+  drawLines(cursor, ctx);
+  cursor.moveDown(14);
+  drawSummary(cursor, ctx);
+  drawCreditNotes(cursor, ctx);
+  cursor.drawFooters(footerLines(ctx), t.page);
+
+  setMetadata(doc, ctx, title);
+  return doc.save();
+}
+
+function documentTitle({ data, t }: Context): string {
+  const name = data.invoice.kind === "CREDIT_NOTE" ? t.creditNote : t.invoice;
+  return data.invoice.number === null ? name : `${name} ${data.invoice.number}`;
+}
+
+function setMetadata(doc: PDFDocument, { data, t }: Context, title: string): void {
+  doc.setTitle(title);
+  doc.setAuthor(data.organization.name);
+  doc.setCreator("Nota");
+  doc.setSubject(t.subject(title, data.customer.name));
+  doc.setLanguage(t.language);
+}
+
+/** Stored numbers are validated on the way in; should an old one not be, print it as stored. */
+function formatted(value: string, format: (value: string) => string): string {
+  try {
+    return format(value);
+  } catch {
+    return value;
+  }
+}
+
+function date(value: Date | null): string {
+  return value === null ? "" : formatCalendarDate(value);
+}
+
+function period(start: Date | null, end: Date | null): string {
+  if (start === null || end === null) return date(start ?? end);
+  return start.getTime() === end.getTime() ? date(start) : `${date(start)} – ${date(end)}`;
+}
+
+function addressLines(party: {
+  addressLine1: string;
+  addressLine2: string | null;
+  postalCode: string;
+  city: string;
+}): string[] {
+  const lines = [party.addressLine1, party.addressLine2, `${party.postalCode} ${party.city}`];
+  return lines.filter((line): line is string => Boolean(line?.trim()));
+}
+
+function sellerIdentity({ data, t }: Context): string[] {
+  const org = data.organization;
+  return [
+    `${t.orgNumber} ${formatted(org.orgNumber, formatOrgNumber)}`,
+    `${t.vatNumber} ${org.vatNumber}`,
+    ...(org.hasFSkatt ? [t.fSkatt] : []),
+  ];
+}
+
+/** Seller on the left, title and the invoice's identifiers on the right. */
+function drawHeading(cursor: PdfCursor, ctx: Context, title: string): void {
+  const { data, t } = ctx;
+  const org = data.organization;
+  const brand = hexColor(org.brandColor, rgb(0, 0, 0));
+  cursor.inColumns([
+    (c) => {
+      c.text(org.name, { bold: true, size: 14, color: brand });
+      c.moveDown(2);
+      for (const line of [...addressLines(org), ...sellerIdentity(ctx)]) c.text(line);
+      const contact = [org.supportEmail, org.supportPhone].filter(Boolean).join(", ");
+      if (contact !== "") c.text(`${t.contact}: ${contact}`, { color: GREY });
+    },
+    (c) => {
+      c.text(title, { bold: true, size: 20 });
+      c.moveDown(4);
+      if (data.invoice.number !== null) c.pair(t.invoiceNumber, String(data.invoice.number));
+      c.pair(t.issueDate, date(data.invoice.issueDate));
+      if (data.invoice.dueDate !== null) c.pair(t.dueDate, date(data.invoice.dueDate));
+      c.pair(t.period, period(data.invoice.periodStart, data.invoice.periodEnd));
+      c.pair(t.customerNumber, data.customer.customerNumber);
+    },
+  ]);
+}
+
+function drawBuyer(cursor: PdfCursor, { data, t }: Context): void {
+  const customer = data.customer;
+  cursor.text(t.buyer, { color: GREY, size: 8 });
+  cursor.text(customer.name, { bold: true, size: 10.5 });
+  for (const line of addressLines(customer)) cursor.text(line, { size: 10 });
+  if (customer.isBusiness && customer.vatNumber) {
+    cursor.text(`${t.vatNumber} ${customer.vatNumber}`);
+  }
+}
+
+/** Where and how to pay; a credit note has nothing to pay, so it only lists its OCR if any. */
+function drawPaymentDetails(cursor: PdfCursor, { data, t, money }: Context): void {
+  const { invoice, organization: org } = data;
+  if (invoice.kind === "INVOICE") {
+    cursor.pair(t.toPay, money(data.amountDueOre), { bold: true, size: 11 });
+    if (invoice.dueDate !== null) cursor.pair(t.dueDate, date(invoice.dueDate), { bold: true });
+  }
+  if (invoice.ocr !== null) cursor.pair(t.ocr, invoice.ocr, { bold: true });
+  if (org.bankgiro !== null) cursor.pair(t.bankgiro, formatted(org.bankgiro, formatBankgiro));
+  if (org.plusgiro !== null) cursor.pair(t.plusgiro, formatted(org.plusgiro, formatPlusgiro));
+  if (org.swishNumber !== null) cursor.pair(t.swish, formatted(org.swishNumber, formatSwishNumber));
+}
+
+function vatRate(rate: number, locale: Locale): string {
+  return locale === "sv" ? `${rate} %` : `${rate}%`;
+}
+
+function lineDescription(line: PageLine, locale: Locale): string {
+  return locale === "en" && line.descriptionEn ? line.descriptionEn : line.description;
+}
+
+function drawLines(cursor: PdfCursor, { data, locale, t, money }: Context): void {
+  const columns: TableColumn[] = [
+    { header: t.description },
+    { header: t.period, width: 100 },
+    { header: t.quantity, width: 62, align: "right" },
+    { header: t.unitPrice, width: 66, align: "right" },
+    { header: t.vatRate, width: 46, align: "right" },
+    { header: t.amount, width: 70, align: "right" },
+  ];
+  const rows = data.lines.map((line) => [
+    lineDescription(line, locale),
+    period(line.periodStart, line.periodEnd),
+    `${formatQuantity(line.quantityMilli, locale)} ${line.unit}`,
+    money(line.unitPriceOre),
+    vatRate(line.vatRate, locale),
+    money(line.netOre),
+  ]);
+  cursor.table(columns, rows, { size: 8 });
+}
+
+/** VAT per rate next to the totals, kept on one page so the sums are read together. */
+function drawSummary(cursor: PdfCursor, ctx: Context): void {
+  const { data, locale, t, money } = ctx;
+  const totals = data.totals;
+  const isCreditNote = data.invoice.kind === "CREDIT_NOTE";
+  const totalRows = 4 + (totals.roundingOre !== 0 ? 1 : 0);
+  const vatRows = 1 + totals.vatGroups.length;
+  cursor.ensureSpace(Math.max(totalRows, vatRows) * cursor.lineHeight({ size: 10 }) + 30);
+  cursor.inColumns([
+    (c) =>
+      c.table(
+        [
+          { header: t.vatRate },
+          { header: t.taxable, width: 85, align: "right" },
+          { header: t.vat, width: 80, align: "right" },
+        ],
+        totals.vatGroups.map((group) => [
+          vatRate(group.vatRate, locale),
+          money(group.netOre),
+          money(group.vatOre),
+        ]),
+        { size: 8 },
+      ),
+    (c) => {
+      c.pair(t.net, money(totals.netOre));
+      c.pair(t.vat, money(totals.vatOre));
+      if (totals.roundingOre !== 0) c.pair(t.rounding, money(totals.roundingOre));
+      c.moveDown(2);
+      c.rule();
+      c.moveDown(4);
+      const totalLabel = isCreditNote ? t.totalCredited : t.total;
+      c.pair(totalLabel, money(totals.totalOre), { bold: true, size: 11 });
+      if (!isCreditNote) c.pair(t.leftToPay, money(data.amountDueOre), { bold: true });
+      if (data.customerCreditOre > 0) c.pair(t.creditToCustomer, money(data.customerCreditOre));
+    },
+  ]);
+}
+
+/** Credit notes are listed with their own numbers: each is the document behind a change. */
+function drawCreditNotes(cursor: PdfCursor, { data, t, money }: Context): void {
+  if (data.creditNotes.length === 0) return;
+  cursor.moveDown(18);
+  cursor.ensureSpace(60);
+  cursor.text(t.creditNotes, { bold: true, size: 10 });
+  cursor.moveDown(2);
+  cursor.table(
+    [
+      { header: t.creditNote },
+      { header: t.date, width: 100 },
+      { header: t.amountInclVat, width: 100, align: "right" },
+    ],
+    data.creditNotes.map((note) => [
+      note.number === null ? "" : String(note.number),
+      date(note.issueDate),
+      money(note.totalOre),
+    ]),
+    { size: 8.5 },
+  );
+}
+
+function footerLines(ctx: Context): string[] {
+  const org = ctx.data.organization;
+  return [[org.name, ...addressLines(org)].join(", "), sellerIdentity(ctx).join(" · ")];
+}

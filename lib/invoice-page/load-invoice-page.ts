@@ -1,0 +1,244 @@
+import type { Db } from "@/lib/db/database";
+import type { InvoiceLine, InvoiceStatus, Locale } from "@/lib/db/generated/client";
+import { computeInvoiceTotals, type InvoiceTotals, lineNetOre } from "@/lib/invoices/totals";
+import { balanceOre, isPartlyPaid, type LedgerSums } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { loadUsageSeries, type UsageSeries } from "./load-usage-series";
+
+/**
+ * Everything the customer's invoice page (and its PDF) shows, read once per request with narrow
+ * selects. Value facts and usage are data of the invoice: the page never invents a number.
+ */
+export type DisplayStatus = "open" | "partly_paid" | "paid" | "credited" | "overdue" | "draft";
+
+export interface PageLine extends InvoiceLine {
+  netOre: number;
+}
+
+export interface InvoicePageData {
+  invoice: {
+    id: string;
+    kind: "INVOICE" | "CREDIT_NOTE";
+    number: number | null;
+    ocr: string | null;
+    status: InvoiceStatus;
+    displayStatus: DisplayStatus;
+    issueDate: Date | null;
+    dueDate: Date | null;
+    periodStart: Date;
+    periodEnd: Date;
+    currency: string;
+    version: number;
+    totalOre: number;
+  };
+  ledger: LedgerSums;
+  /** What is left to pay (never below zero; an overpayment is shown as a credit). */
+  amountDueOre: number;
+  /** Money the customer has to get back (overpaid or credited after paying). */
+  customerCreditOre: number;
+  lines: PageLine[];
+  totals: InvoiceTotals;
+  creditNotes: Array<{
+    id: string;
+    number: number | null;
+    issueDate: Date | null;
+    totalOre: number;
+  }>;
+  customer: {
+    id: string;
+    customerNumber: string;
+    name: string;
+    addressLine1: string;
+    addressLine2: string | null;
+    postalCode: string;
+    city: string;
+    locale: Locale;
+    isBusiness: boolean;
+    vatNumber: string | null;
+  };
+  organization: {
+    id: string;
+    name: string;
+    orgNumber: string;
+    vatNumber: string;
+    hasFSkatt: boolean;
+    addressLine1: string;
+    addressLine2: string | null;
+    postalCode: string;
+    city: string;
+    bankgiro: string | null;
+    plusgiro: string | null;
+    swishNumber: string | null;
+    supportEmail: string | null;
+    supportPhone: string | null;
+    logoPath: string | null;
+    brandColor: string;
+    brandAccentColor: string;
+    reminderAfterDays: number;
+    reminderFeeOre: number;
+  };
+  valueFacts: Array<{
+    key: string;
+    labelSv: string;
+    labelEn: string;
+    valueMilli: number;
+    unit: string;
+    comparisonMilli: number | null;
+    comparisonLabelSv: string | null;
+    comparisonLabelEn: string | null;
+  }>;
+  usage: UsageSeries | null;
+  events: Array<{
+    id: string;
+    type: string;
+    occurredAt: Date;
+    customerText: string | null;
+    data: unknown;
+  }>;
+  otherInvoices: Array<{
+    id: string;
+    number: number | null;
+    status: InvoiceStatus;
+    issueDate: Date | null;
+    periodStart: Date;
+    totalOre: number;
+  }>;
+}
+
+export function displayStatusOf(status: InvoiceStatus, sums: LedgerSums): DisplayStatus {
+  if (isPartlyPaid(status, sums)) return "partly_paid";
+  return status.toLowerCase() as DisplayStatus;
+}
+
+/** Loads an issued invoice as its customer sees it; null for drafts and unknown ids. */
+export async function loadInvoicePage(db: Db, invoiceId: string): Promise<InvoicePageData | null> {
+  const row = await db.invoice.findUnique({
+    where: { id: invoiceId },
+    select: {
+      id: true,
+      kind: true,
+      number: true,
+      ocr: true,
+      status: true,
+      issueDate: true,
+      dueDate: true,
+      periodStart: true,
+      periodEnd: true,
+      currency: true,
+      version: true,
+      totalOre: true,
+      organizationId: true,
+      customerId: true,
+      lines: { orderBy: { position: "asc" } },
+      valueFacts: { orderBy: { position: "asc" } },
+      creditNotes: {
+        orderBy: { number: "asc" },
+        select: { id: true, number: true, issueDate: true, totalOre: true },
+      },
+      customer: {
+        select: {
+          id: true,
+          customerNumber: true,
+          name: true,
+          addressLine1: true,
+          addressLine2: true,
+          postalCode: true,
+          city: true,
+          locale: true,
+          isBusiness: true,
+          vatNumber: true,
+        },
+      },
+      organization: {
+        select: {
+          id: true,
+          name: true,
+          orgNumber: true,
+          vatNumber: true,
+          hasFSkatt: true,
+          addressLine1: true,
+          addressLine2: true,
+          postalCode: true,
+          city: true,
+          bankgiro: true,
+          plusgiro: true,
+          swishNumber: true,
+          supportEmail: true,
+          supportPhone: true,
+          logoPath: true,
+          brandColor: true,
+          brandAccentColor: true,
+          reminderAfterDays: true,
+          reminderFeeOre: true,
+          roundToWholeKrona: true,
+        },
+      },
+      events: {
+        where: { visibility: "CUSTOMER" },
+        orderBy: { occurredAt: "asc" },
+        select: { id: true, type: true, occurredAt: true, customerText: true, data: true },
+      },
+    },
+  });
+  if (!row || row.status === "DRAFT") return null;
+  const [ledger, usage, otherInvoices] = await Promise.all([
+    getLedgerSums(db, row.id),
+    loadUsageSeries(db, {
+      customerId: row.customerId,
+      invoiceId: row.id,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      lines: row.lines,
+    }),
+    db.invoice.findMany({
+      where: {
+        customerId: row.customerId,
+        organizationId: row.organizationId,
+        kind: "INVOICE",
+        status: { not: "DRAFT" },
+        id: { not: row.id },
+      },
+      orderBy: [{ periodStart: "desc" }, { number: "desc" }],
+      take: 12,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        issueDate: true,
+        periodStart: true,
+        totalOre: true,
+      },
+    }),
+  ]);
+  const { roundToWholeKrona, ...organization } = row.organization;
+  const balance = balanceOre(ledger);
+  return {
+    invoice: {
+      id: row.id,
+      kind: row.kind,
+      number: row.number,
+      ocr: row.ocr,
+      status: row.status,
+      displayStatus: displayStatusOf(row.status, ledger),
+      issueDate: row.issueDate,
+      dueDate: row.dueDate,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      currency: row.currency,
+      version: row.version,
+      totalOre: row.totalOre,
+    },
+    ledger,
+    amountDueOre: row.kind === "INVOICE" ? Math.max(balance, 0) : 0,
+    customerCreditOre: row.kind === "INVOICE" ? Math.max(-balance, 0) : 0,
+    lines: row.lines.map((line) => ({ ...line, netOre: lineNetOre(line) })),
+    totals: computeInvoiceTotals(row.lines, { roundToWholeKrona }),
+    creditNotes: row.creditNotes,
+    customer: row.customer,
+    organization,
+    valueFacts: row.valueFacts,
+    usage,
+    events: row.events,
+    otherInvoices,
+  };
+}

@@ -1,0 +1,69 @@
+import { cookies, headers } from "next/headers";
+import { cache } from "react";
+import { getDb } from "@/lib/db/client";
+import type { Locale } from "@/lib/db/generated/client";
+import { getEnv } from "@/lib/env";
+import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
+import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
+import { MemoryRateLimiter } from "@/lib/rate-limit/memory-rate-limit";
+import { LOCALE_COOKIE, resolveInvoiceLocale } from "./invoice-locale";
+import { type InvoicePageData, loadInvoicePage } from "./load-invoice-page";
+
+// Link lookups per client address and minute (INVOICE_LINK_RATE_LIMIT, default 120): generous
+// for a person, useless for guessing 256-bit tokens.
+const LINK_LOOKUP_WINDOW_MS = 60_000;
+const limiterKey = Symbol.for("nota.invoice-link-limiter");
+
+function linkLimiter(): MemoryRateLimiter {
+  const holder = globalThis as { [limiterKey]?: MemoryRateLimiter };
+  holder[limiterKey] ??= new MemoryRateLimiter(
+    getEnv().INVOICE_LINK_RATE_LIMIT,
+    LINK_LOOKUP_WINDOW_MS,
+  );
+  return holder[limiterKey];
+}
+
+export interface InvoicePageRequest {
+  /** The invoice the link's token opens. */
+  tokenInvoiceId: string;
+  data: InvoicePageData;
+  locale: Locale;
+  visitorHash: string;
+}
+
+/**
+ * Resolves a link for one request (cached, so the root layout and the page share one lookup):
+ * rate limit, token → invoice, optionally a sibling invoice of the same customer by number.
+ * Unknown, malformed, revoked and rate-limited links all give null, i.e. the same 404.
+ */
+export const resolveInvoiceLink = cache(
+  async (token: string, siblingNumber?: number): Promise<InvoicePageRequest | null> => {
+    const db = await getDb();
+    const visitorHash = clientKey(clientAddressFrom(await headers()));
+    if (linkLimiter().hit(visitorHash)) return null;
+    const tokenInvoiceId = await findInvoiceIdByToken(db, token);
+    if (!tokenInvoiceId) return null;
+    let invoiceId = tokenInvoiceId;
+    if (siblingNumber !== undefined) {
+      const owner = await db.invoice.findUnique({
+        where: { id: tokenInvoiceId },
+        select: { customerId: true, organizationId: true },
+      });
+      const sibling = owner
+        ? await db.invoice.findFirst({
+            where: { ...owner, number: siblingNumber, kind: "INVOICE", status: { not: "DRAFT" } },
+            select: { id: true },
+          })
+        : null;
+      if (!sibling) return null;
+      invoiceId = sibling.id;
+    }
+    const data = await loadInvoicePage(db, invoiceId);
+    if (!data) return null;
+    const locale = resolveInvoiceLocale(
+      (await cookies()).get(LOCALE_COOKIE)?.value,
+      data.customer.locale,
+    );
+    return { tokenInvoiceId, data, locale, visitorHash };
+  },
+);

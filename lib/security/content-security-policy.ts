@@ -1,0 +1,28 @@
+/**
+ * The customer invoice page's Content-Security-Policy: scripts only with this response's nonce
+ * (Next applies it to its own scripts), no inline script, no plugins, no framing, no base-URI
+ * tricks. Styles may be inline attributes (brand colours); CSS cannot run code.
+ */
+export function invoicePageCsp(nonce: string, options: { isDev: boolean }): string {
+  const scriptSrc = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"];
+  // React's development build evaluates code for its debugging aids; production never does.
+  if (options.isDev) scriptSrc.push("'unsafe-eval'");
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self' ws: wss:",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+export function generateNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}

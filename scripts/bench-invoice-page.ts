@@ -1,0 +1,156 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+
+/**
+ * `npm run bench:invoice-page`: throughput and latency of the customer invoice page against a
+ * trivial dynamic reference page measured in the same run on the same server (see
+ * ../shared/docs/performance.md), plus the first-load JavaScript of both. Prints one JSON line per
+ * figure. Needs the production build (`npm run build`). Not a test: it never fails for slowness.
+ *
+ * Options (env): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 10), BENCH_PORT.
+ */
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const port = Number(process.env.BENCH_PORT ?? 3291);
+const base = `http://127.0.0.1:${port}`;
+
+function print(figure: Record<string, unknown>) {
+  console.log(JSON.stringify(figure));
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function waitForHealth(child: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error("the server exited during start-up");
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+async function load(url: string, duration: number) {
+  const latencies: number[] = [];
+  let non2xx = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections, duration, headers: { "user-agent": "nota-bench/1 (Linux; desktop)" } },
+      (error, finished) => (error ? reject(error) : resolve(finished)),
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (statusCode !== 200) non2xx++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
+    requests: result.requests.total,
+    non2xx,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+/** Scripts a browser loads before any interaction, gzipped, as the route table would count them. */
+async function firstLoadJs(url: string) {
+  const html = await (await fetch(url)).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!))];
+  let gzipBytes = 0;
+  const files: Record<string, number> = {};
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer());
+    const size = gzipSync(body, { level: 9 }).length;
+    files[src.replace(/^.*\/_next\/static\//, "")] = size;
+    gzipBytes += size;
+  }
+  return { scripts: sources.length, gzipBytes, files };
+}
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.error("No production build: run `npm run build` first.");
+    process.exit(1);
+  }
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "nota-bench-"));
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      NOTA_BENCH_REFERENCE: "1",
+      // One load generator on one address: the per-address link limit would only measure 404s.
+      INVOICE_LINK_RATE_LIMIT: "100000000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await waitForHealth(server);
+    const expected = JSON.parse(
+      readFileSync(path.join(dataDir, "expected.json"), "utf8"),
+    ) as Array<{ token: string; kind: string }>;
+    const invoice = expected.find((e) => e.kind === "open") ?? expected[0]!;
+    const pages = { reference: `${base}/bench/reference`, invoice: `${base}/i/${invoice.token}` };
+
+    // Warm up both (the first requests compile and fill caches).
+    await load(pages.reference, 3);
+    await load(pages.invoice, 3);
+    const reference = await load(pages.reference, seconds);
+    const page = await load(pages.invoice, seconds);
+    const conditions = {
+      connections,
+      seconds,
+      machineCores: os.cpus().length,
+      data: "demo seed: 678 invoices, energy invoice with usage chart",
+    };
+    print({ figure: "reference page (force-dynamic static table)", ...reference, ...conditions });
+    print({ figure: "customer invoice page /i/[token]", ...page, ...conditions });
+    print({
+      figure: "invoice page vs reference",
+      throughputRatio:
+        Math.round((page.requestsPerSecond / reference.requestsPerSecond) * 100) / 100,
+      goalThroughputRatio: 0.6,
+      p95Ms: page.p95,
+      goalP95Ms: 50,
+    });
+    const referenceJs = await firstLoadJs(pages.reference);
+    const invoiceJs = await firstLoadJs(pages.invoice);
+    print({
+      figure: "first-load JS, reference page",
+      scripts: referenceJs.scripts,
+      gzipKb: Math.round(referenceJs.gzipBytes / 102.4) / 10,
+    });
+    print({
+      figure: "first-load JS, invoice page",
+      scripts: invoiceJs.scripts,
+      gzipKb: Math.round(invoiceJs.gzipBytes / 102.4) / 10,
+      beyondReferenceKb: Math.round((invoiceJs.gzipBytes - referenceJs.gzipBytes) / 102.4) / 10,
+      goalKb: 120,
+      files: invoiceJs.files,
+    });
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
