@@ -221,3 +221,14 @@ test("keyboard: the first tab stop is the language switch and focus is visible",
   const outline = await focused.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe("none");
 });
+
+test("print media hides the buttons and links but keeps every legal detail", async ({ page }) => {
+  const invoice = expectedInvoices()[0]!;
+  await page.goto(`/i/${invoice.token}`);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: /Betala|Pay/ })).toBeHidden();
+  await expect(page.getByTestId("pdf-link")).toBeHidden();
+  await expect(page.getByTestId("ocr")).toBeVisible();
+  await expect(page.getByTestId("f-skatt")).toBeVisible();
+  await expect(page.getByTestId("invoice-total")).toBeVisible();
+});
