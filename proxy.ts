@@ -17,7 +17,10 @@ export const PATHNAME_HEADER = "x-nota-pathname";
 export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   if (!request.nextUrl.pathname.startsWith("/i/")) return staffGate(request, event);
   const nonce = generateNonce();
-  const policy = invoicePageCsp(nonce, { isDev: process.env.NODE_ENV === "development" });
+  const policy = invoicePageCsp(nonce, {
+    isDev: process.env.NODE_ENV === "development",
+    stripe: Boolean(process.env.STRIPE_SECRET_KEY),
+  });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);

@@ -119,7 +119,7 @@ export function InvoiceHeader({
                 {t.payButton} {formatMoney(data.amountDueOre, { locale })}
               </button>
               <p id="pay-coming-soon" className="mt-2 text-sm text-slate-700">
-                {t.payComingSoon}
+                {t.pay.preview}
               </p>
             </>
           )}

@@ -23,7 +23,8 @@ import { between, createPerson, createRandom, pick } from "./demo-people";
 export const CUSTOMERS_PER_ORGANIZATION = 30;
 const MONTHS_OF_HISTORY = 12;
 
-export type ShowcaseKind = "open" | "overdue" | "paid";
+/** "spare" links are further open invoices, for trying payments without touching the showcase. */
+export type ShowcaseKind = "open" | "overdue" | "paid" | "spare";
 
 export interface DemoLink {
   organization: string;
@@ -354,6 +355,27 @@ async function pickShowcase(
     const entry = invoice ? tokens.get(invoice.id) : undefined;
     if (invoice && entry)
       links.push({ organization: organizationName, kind, invoiceId: invoice.id, ...entry });
+  }
+  const spare = await db.invoice.findMany({
+    where: {
+      organizationId,
+      status: "OPEN",
+      kind: "INVOICE",
+      id: { notIn: links.map((l) => l.invoiceId) },
+    },
+    orderBy: [{ issueDate: "desc" }, { number: "asc" }],
+    take: 3,
+    select: { id: true },
+  });
+  for (const invoice of spare) {
+    const entry = tokens.get(invoice.id);
+    if (entry)
+      links.push({
+        organization: organizationName,
+        kind: "spare",
+        invoiceId: invoice.id,
+        ...entry,
+      });
   }
   return links;
 }

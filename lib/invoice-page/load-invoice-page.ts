@@ -76,6 +76,8 @@ export interface InvoicePageData {
     brandAccentColor: string;
     reminderAfterDays: number;
     reminderFeeOre: number;
+    allowPartialPayment: boolean;
+    minimumPartialPaymentOre: number;
   };
   valueFacts: Array<{
     key: string;
@@ -170,6 +172,8 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
           brandAccentColor: true,
           reminderAfterDays: true,
           reminderFeeOre: true,
+          allowPartialPayment: true,
+          minimumPartialPaymentOre: true,
           roundToWholeKrona: true,
         },
       },

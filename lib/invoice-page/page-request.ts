@@ -67,3 +67,46 @@ export const resolveInvoiceLink = cache(
     return { tokenInvoiceId, data, locale, visitorHash };
   },
 );
+
+export interface LinkScope {
+  /** The invoice the token opens. */
+  invoiceId: string;
+  customerId: string;
+  organizationId: string;
+}
+
+/**
+ * For the link's API routes (payments): the same rate limit and token check as the page, without
+ * loading the page. A link speaks for its customer's invoices at that organisation (the page links
+ * to earlier ones). Null for every kind of bad link, like the page's 404.
+ */
+export async function resolveLinkScopeForApi(token: string): Promise<LinkScope | null> {
+  const visitorHash = clientKey(clientAddressFrom(await headers()));
+  if (linkLimiter().hit(visitorHash)) return null;
+  const db = await getDb();
+  const invoiceId = await findInvoiceIdByToken(db, token);
+  if (!invoiceId) return null;
+  const invoice = await db.invoice.findUnique({
+    where: { id: invoiceId },
+    select: { customerId: true, organizationId: true },
+  });
+  return invoice ? { invoiceId, ...invoice } : null;
+}
+
+/** The invoice an API call is about: the link's own, or one of its customer's by number. */
+export async function invoiceIdInScope(
+  scope: LinkScope,
+  number: number | null | undefined,
+): Promise<string | null> {
+  if (number === null || number === undefined) return scope.invoiceId;
+  const sibling = await (await getDb()).invoice.findFirst({
+    where: {
+      customerId: scope.customerId,
+      organizationId: scope.organizationId,
+      number,
+      kind: "INVOICE",
+    },
+    select: { id: true },
+  });
+  return sibling?.id ?? null;
+}

@@ -49,84 +49,10 @@ export async function recordPayment(options: {
 }): Promise<RecordPaymentResult> {
   const input = parseInput(recordPaymentInputSchema, options.input);
   try {
-    return await options.db.$transaction(async (tx) => {
-      const invoice = await tx.invoice.findFirst({
-        where: { id: input.invoiceId, organizationId: input.organizationId },
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          dueDate: true,
-          currency: true,
-          version: true,
-        },
-      });
-      if (!invoice) throw new AppError("NOT_FOUND", "No such invoice");
-      const existing = await tx.ledgerEntry.findUnique({
-        where: { kind_externalRef: { kind: "PAYMENT", externalRef: input.externalRef } },
-        select: { invoiceId: true },
-      });
-      if (existing) {
-        if (existing.invoiceId !== invoice.id) {
-          throw new AppError("CONFLICT", "That payment is already recorded on another invoice");
-        }
-        const sums = await getLedgerSums(tx, invoice.id);
-        return {
-          recorded: false,
-          balanceOre: balanceOre(sums),
-          status: invoice.status,
-          version: invoice.version,
-        };
-      }
-      if (invoice.kind !== "INVOICE" || invoice.status === "DRAFT") {
-        throw new AppError("CONFLICT", "This invoice cannot take payments");
-      }
-      if (invoice.status === "CREDITED") {
-        throw new AppError("CONFLICT", "This invoice has been credited; there is nothing to pay");
-      }
-      if (invoice.currency !== input.currency) {
-        throw new AppError(
-          "BAD_INPUT",
-          `The invoice is in ${invoice.currency}, not ${input.currency}`,
-        );
-      }
-      const occurredAt = input.occurredAt ?? new Date();
-      await tx.ledgerEntry.create({
-        data: {
-          organizationId: input.organizationId,
-          invoiceId: invoice.id,
-          kind: "PAYMENT",
-          amountOre: -input.amountOre,
-          currency: input.currency,
-          externalRef: input.externalRef,
-          memo: input.method,
-          occurredAt,
-        },
-      });
-      const sums = await getLedgerSums(tx, invoice.id);
-      const status = deriveInvoiceStatus({
-        kind: invoice.kind,
-        status: invoice.status,
-        dueDate: invoice.dueDate,
-        sums,
-        today: todayInSweden(occurredAt),
-      });
-      const updated = await tx.invoice.update({
-        where: { id: invoice.id },
-        data: { status, version: { increment: 1 } },
-        select: { version: true },
-      });
-      await recordInvoiceEvent(tx, {
-        organizationId: input.organizationId,
-        invoiceId: invoice.id,
-        type: "PAYMENT_RECEIVED",
-        visibility: "CUSTOMER",
-        ...actorFields(options.actor),
-        data: { amountOre: input.amountOre, method: input.method, balanceOre: balanceOre(sums) },
-        occurredAt,
-      });
-      return { recorded: true, balanceOre: balanceOre(sums), status, version: updated.version };
-    }, QUEUED_TRANSACTION);
+    return await options.db.$transaction(
+      (tx) => recordPaymentInTransaction(tx, input, options.actor),
+      QUEUED_TRANSACTION,
+    );
   } catch (error) {
     // Two deliveries of the same payment racing: the loser hits the unique key and changes nothing.
     if (
@@ -138,4 +64,78 @@ export async function recordPayment(options: {
     }
     throw error;
   }
+}
+
+/** The body of recordPayment, for callers that already hold a transaction (provider events). */
+export async function recordPaymentInTransaction(
+  tx: Prisma.TransactionClient,
+  input: z.output<typeof recordPaymentInputSchema>,
+  actor: Actor,
+): Promise<RecordPaymentResult> {
+  const invoice = await tx.invoice.findFirst({
+    where: { id: input.invoiceId, organizationId: input.organizationId },
+    select: { id: true, kind: true, status: true, dueDate: true, currency: true, version: true },
+  });
+  if (!invoice) throw new AppError("NOT_FOUND", "No such invoice");
+  const existing = await tx.ledgerEntry.findUnique({
+    where: { kind_externalRef: { kind: "PAYMENT", externalRef: input.externalRef } },
+    select: { invoiceId: true },
+  });
+  if (existing) {
+    if (existing.invoiceId !== invoice.id) {
+      throw new AppError("CONFLICT", "That payment is already recorded on another invoice");
+    }
+    const sums = await getLedgerSums(tx, invoice.id);
+    return {
+      recorded: false,
+      balanceOre: balanceOre(sums),
+      status: invoice.status,
+      version: invoice.version,
+    };
+  }
+  if (invoice.kind !== "INVOICE" || invoice.status === "DRAFT") {
+    throw new AppError("CONFLICT", "This invoice cannot take payments");
+  }
+  if (invoice.status === "CREDITED") {
+    throw new AppError("CONFLICT", "This invoice has been credited; there is nothing to pay");
+  }
+  if (invoice.currency !== input.currency) {
+    throw new AppError("BAD_INPUT", `The invoice is in ${invoice.currency}, not ${input.currency}`);
+  }
+  const occurredAt = input.occurredAt ?? new Date();
+  await tx.ledgerEntry.create({
+    data: {
+      organizationId: input.organizationId,
+      invoiceId: invoice.id,
+      kind: "PAYMENT",
+      amountOre: -input.amountOre,
+      currency: input.currency,
+      externalRef: input.externalRef,
+      memo: input.method,
+      occurredAt,
+    },
+  });
+  const sums = await getLedgerSums(tx, invoice.id);
+  const status = deriveInvoiceStatus({
+    kind: invoice.kind,
+    status: invoice.status,
+    dueDate: invoice.dueDate,
+    sums,
+    today: todayInSweden(occurredAt),
+  });
+  const updated = await tx.invoice.update({
+    where: { id: invoice.id },
+    data: { status, version: { increment: 1 } },
+    select: { version: true },
+  });
+  await recordInvoiceEvent(tx, {
+    organizationId: input.organizationId,
+    invoiceId: invoice.id,
+    type: "PAYMENT_RECEIVED",
+    visibility: "CUSTOMER",
+    ...actorFields(actor),
+    data: { amountOre: input.amountOre, method: input.method, balanceOre: balanceOre(sums) },
+    occurredAt,
+  });
+  return { recorded: true, balanceOre: balanceOre(sums), status, version: updated.version };
 }

@@ -6,6 +6,7 @@ import { type Socket, Server as SocketServer } from "socket.io";
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
+import { registerSocketServer } from "./invoice-cues";
 
 /**
  * socket.io on the HTTP server Next uses. A connection proves who it is in the handshake and the
@@ -68,10 +69,12 @@ export async function startRealtime(options: {
     });
   });
 
+  registerSocketServer(io);
   return {
     io,
     kind: redis ? "redis" : "local",
     async close() {
+      registerSocketServer(null);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (redis?.isOpen) await redis.quit().catch(() => {});

@@ -1,19 +1,31 @@
 /**
  * The customer invoice page's Content-Security-Policy: scripts only with this response's nonce
- * (Next applies it to its own scripts), no inline script, no plugins, no framing, no base-URI
- * tricks. Styles may be inline attributes (brand colours); CSS cannot run code.
+ * (Next applies it to its own scripts), no inline script, no plugins, no framing of us, no
+ * base-URI tricks. Styles may be inline attributes (brand colours); CSS cannot run code. Stripe's
+ * origins are allowed only when Stripe is configured: Stripe.js and its payment frames.
  */
-export function invoicePageCsp(nonce: string, options: { isDev: boolean }): string {
+export function invoicePageCsp(
+  nonce: string,
+  options: { isDev: boolean; stripe: boolean },
+): string {
   const scriptSrc = ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"];
   // React's development build evaluates code for its debugging aids; production never does.
   if (options.isDev) scriptSrc.push("'unsafe-eval'");
+  const connectSrc = ["'self'", "ws:", "wss:"];
+  const frameSrc = ["'none'"];
+  if (options.stripe) {
+    scriptSrc.push("https://js.stripe.com");
+    connectSrc.push("https://api.stripe.com");
+    frameSrc.splice(0, 1, "https://js.stripe.com", "https://hooks.stripe.com");
+  }
   return [
     "default-src 'self'",
     `script-src ${scriptSrc.join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self' ws: wss:",
+    `connect-src ${connectSrc.join(" ")}`,
+    `frame-src ${frameSrc.join(" ")}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -33,6 +33,18 @@ export interface ExpectedInvoice {
   otherInvoices: number;
 }
 
-export function expectedInvoices(): ExpectedInvoice[] {
+function allExpected(): Array<
+  Omit<ExpectedInvoice, "kind"> & { kind: ExpectedInvoice["kind"] | "spare" }
+> {
   return JSON.parse(readFileSync(path.join(dataDir, "expected.json"), "utf8"));
+}
+
+/** The showcase invoices (open, overdue, paid per company). */
+export function expectedInvoices(): ExpectedInvoice[] {
+  return allExpected().filter((i): i is ExpectedInvoice => i.kind !== "spare");
+}
+
+/** Further open invoices that only the test using them changes (payments). */
+export function spareInvoices() {
+  return allExpected().filter((i) => i.kind === "spare");
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
+import { LiveInvoiceRefresher } from "@/components/invoice/live-invoice-refresher";
+import { PaymentPanel } from "@/components/invoice/payment-panel";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { recordCustomerViewLater } from "@/lib/invoice-page/customer-view";
@@ -31,8 +33,11 @@ export async function InvoiceRoute({
   await recordCustomerViewLater(request);
   const base = siblingNumber === undefined ? `/i/${token}` : `/i/${token}/n/${siblingNumber}`;
   const otherLocale = request.locale === "sv" ? "en" : "sv";
+  const { data } = request;
+  const canPay = data.invoice.kind === "INVOICE" && data.amountDueOre > 0;
   return (
     <main className="min-h-screen">
+      <LiveInvoiceRefresher token={token} version={data.invoice.version} />
       <InvoiceDocument
         data={request.data}
         locale={request.locale}
@@ -41,6 +46,20 @@ export async function InvoiceRoute({
           pdf: `${base}/pdf`,
           switchLanguage: `/i/${token}/language/${otherLocale}?back=${encodeURIComponent(base)}`,
           otherInvoice: (number) => `/i/${token}/n/${number}`,
+        }}
+        slots={{
+          payment: canPay ? (
+            <PaymentPanel
+              // Payments go to the invoice shown, which may be an earlier one reached via this link.
+              token={token}
+              invoiceNumber={siblingNumber ?? null}
+              locale={request.locale}
+              amountDueOre={data.amountDueOre}
+              allowPartial={data.organization.allowPartialPayment}
+              minimumPartOre={data.organization.minimumPartialPaymentOre}
+              labels={invoiceMessages[request.locale].pay}
+            />
+          ) : undefined,
         }}
       />
     </main>

@@ -1,0 +1,38 @@
+import { NextResponse } from "next/server";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { apiError, readJson } from "@/lib/http/api-response";
+import { invoiceIdInScope, resolveLinkScopeForApi } from "@/lib/invoice-page/page-request";
+import { getPaymentProvider } from "@/lib/payments/payment-providers";
+import { startPayment } from "@/lib/payments/start-payment";
+
+export const dynamic = "force-dynamic";
+
+/** The customer starts paying (part of) the invoice their link opens. */
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  try {
+    const scope = await resolveLinkScopeForApi((await params).token);
+    if (!scope) throw new AppError("NOT_FOUND", "This link does not lead to an invoice");
+    const body = (await readJson(request)) as { invoiceNumber?: unknown } | null;
+    const number = typeof body?.invoiceNumber === "number" ? body.invoiceNumber : null;
+    const invoiceId = await invoiceIdInScope(scope, number);
+    if (!invoiceId) throw new AppError("NOT_FOUND", "No such invoice for this customer");
+    const started = await startPayment({
+      db: await getDb(),
+      invoiceId,
+      input: body as never,
+      provider: getPaymentProvider(),
+    });
+    return NextResponse.json({
+      attemptId: started.attemptId,
+      provider: started.provider,
+      amountOre: started.amountOre,
+      clientSecret: started.clientSecret,
+      publishableKey:
+        started.provider === "STRIPE" ? (getEnv().STRIPE_PUBLISHABLE_KEY ?? null) : null,
+    });
+  } catch (error) {
+    return apiError(error, { route: "start payment" });
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/database";
+import { AppError } from "@/lib/errors/app-error";
+import { type AppliedPaymentEvent, applyPaymentEvent } from "./payment-events";
+
+export const demoOutcomeSchema = z.enum(["succeeded", "failed"]);
+
+/**
+ * The visitor completes (or declines) a demo payment. It becomes the same provider event a Stripe
+ * webhook would deliver, through the same recording path; the event id is derived from the attempt
+ * and outcome, so pressing twice records once.
+ */
+export async function completeDemoPayment(options: {
+  db: Db;
+  invoiceId: string;
+  attemptId: string;
+  outcome: z.infer<typeof demoOutcomeSchema>;
+}): Promise<AppliedPaymentEvent> {
+  const attempt = await options.db.paymentAttempt.findFirst({
+    where: { id: options.attemptId, invoiceId: options.invoiceId, provider: "DEMO" },
+  });
+  if (!attempt?.providerPaymentId) throw new AppError("NOT_FOUND", "No such demo payment");
+  return applyPaymentEvent({
+    db: options.db,
+    envelope: {
+      provider: "DEMO",
+      eventId: `demo:${attempt.id}:${options.outcome}`,
+      providerPaymentId: attempt.providerPaymentId,
+      event:
+        options.outcome === "succeeded"
+          ? { type: "succeeded", amountOre: attempt.amountOre, currency: attempt.currency }
+          : { type: "failed", message: "Declined in the demo" },
+    },
+  });
+}

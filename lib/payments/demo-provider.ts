@@ -1,0 +1,22 @@
+import { createHash } from "node:crypto";
+import type { PaymentProvider } from "./payment-provider";
+
+/**
+ * The embedded demo's provider: no money moves. Payments are completed or declined by the visitor
+ * on the invoice page, which sends the same normalised events a Stripe webhook would. Ids are
+ * derived from the idempotency key, so a repeated call answers with the same payment or refund.
+ */
+export function createDemoProvider(): PaymentProvider {
+  const idFor = (prefix: string, key: string) =>
+    `${prefix}_${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
+  return {
+    kind: "DEMO",
+    async createPayment(request) {
+      return { providerPaymentId: idFor("demo_pi", request.idempotencyKey), clientSecret: null };
+    },
+    async cancelPayment() {},
+    async refund(request) {
+      return { providerRefundId: idFor("demo_re", request.idempotencyKey) };
+    },
+  };
+}

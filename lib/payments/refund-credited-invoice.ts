@@ -1,0 +1,109 @@
+import type { Db } from "@/lib/db/database";
+import { AppError } from "@/lib/errors/app-error";
+import type { Actor } from "@/lib/invoices/actor";
+import { type CreditNoteInput, issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
+import { balanceOre } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
+import { applyPaymentEvent } from "./payment-events";
+import { type PaymentProvider, ProviderUnavailableError } from "./payment-provider";
+
+/**
+ * Pays back what a customer has to get back on an invoice (paid, then credited) through the
+ * provider they paid with — or keeps it as a credit balance when that is the organisation's
+ * policy, or when the money came another way (bank transfer). Each refund's idempotency key is
+ * the attempt and how much of it was refunded before, so a retry after a failure asks for the
+ * same refund again, never a second one. Refunds are recorded through the same path as the
+ * provider's own refund events, so a later webhook about them changes nothing.
+ */
+export async function refundCustomerCredit(options: {
+  db: Db;
+  invoiceId: string;
+  provider: PaymentProvider;
+  reason: string;
+}): Promise<{ refundedOre: number; keptAsCreditOre: number }> {
+  const { db, invoiceId, provider } = options;
+  const invoice = await db.invoice.findUniqueOrThrow({
+    where: { id: invoiceId },
+    select: { organization: { select: { refundPolicy: true } } },
+  });
+  let credit = -balanceOre(await getLedgerSums(db, invoiceId));
+  if (credit <= 0 || invoice.organization.refundPolicy === "KEEP_CREDIT") {
+    return { refundedOre: 0, keptAsCreditOre: Math.max(credit, 0) };
+  }
+  const attempts = await db.paymentAttempt.findMany({
+    where: {
+      invoiceId,
+      status: "SUCCEEDED",
+      provider: provider.kind,
+      providerPaymentId: { not: null },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+  let refundedOre = 0;
+  for (const attempt of attempts) {
+    const amountOre = Math.min(credit, attempt.amountOre - attempt.refundedOre);
+    if (amountOre <= 0) continue;
+    let providerRefundId: string;
+    try {
+      ({ providerRefundId } = await provider.refund({
+        providerPaymentId: attempt.providerPaymentId!,
+        amountOre,
+        idempotencyKey: `nota-refund-${attempt.id}-from-${attempt.refundedOre}`,
+        reason: options.reason,
+      }));
+    } catch (error) {
+      if (error instanceof ProviderUnavailableError) {
+        throw new AppError(
+          "UNAVAILABLE",
+          "The refund could not be made right now; the amount stays as the customer's credit. Try again later.",
+        );
+      }
+      throw error;
+    }
+    const applied = await applyPaymentEvent({
+      db,
+      envelope: {
+        provider: provider.kind,
+        eventId: `nota-refund:${providerRefundId}`,
+        providerPaymentId: attempt.providerPaymentId!,
+        event: { type: "refunded", refunds: [{ providerRefundId, amountOre }] },
+      },
+    });
+    if (applied.invoiceId)
+      emitInvoiceChanged({
+        invoiceId: applied.invoiceId,
+        version: applied.version,
+        kind: "refund",
+      });
+    credit -= amountOre;
+    refundedOre += amountOre;
+    if (credit <= 0) break;
+  }
+  return { refundedOre, keptAsCreditOre: Math.max(credit, 0) };
+}
+
+/**
+ * Credits an issued invoice in full and settles the money: what the customer had paid is refunded
+ * (or kept as credit, per policy). The credit note stands even if the refund has to be retried.
+ */
+export async function creditInvoiceAndRefund(options: {
+  db: Db;
+  input: CreditNoteInput;
+  actor: Actor;
+  provider: PaymentProvider;
+}) {
+  const credited = await issueFullCreditNote({
+    db: options.db,
+    input: options.input,
+    actor: options.actor,
+  });
+  emitInvoiceChanged({ invoiceId: options.input.invoiceId, kind: "credit" });
+  const settlement = await refundCustomerCredit({
+    db: options.db,
+    invoiceId: options.input.invoiceId,
+    provider: options.provider,
+    reason: options.input.reason,
+  });
+  return { ...credited, ...settlement };
+}

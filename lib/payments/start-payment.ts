@@ -1,0 +1,173 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/database";
+import { AppError } from "@/lib/errors/app-error";
+import { balanceOre } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
+import { parseInput } from "@/lib/validation/parse-input";
+import { type PaymentProvider, ProviderUnavailableError } from "./payment-provider";
+
+/** What the customer's payment step sends; the same schema checks the form and the server. */
+export const startPaymentInputSchema = z.object({
+  amountOre: z
+    .number({ error: "the amount must be a number of öre" })
+    .int("the amount must be whole öre")
+    .positive("the amount must be more than 0")
+    .max(Number.MAX_SAFE_INTEGER),
+  currency: z.literal("SEK", { error: "invoices are paid in SEK" }).default("SEK"),
+  method: z.enum(["CARD", "SWISH"], { error: "choose card or Swish" }),
+});
+
+export type StartPaymentInput = z.input<typeof startPaymentInputSchema>;
+
+export interface StartedPayment {
+  attemptId: string;
+  provider: "STRIPE" | "DEMO";
+  amountOre: number;
+  clientSecret: string | null;
+}
+
+// Starting payments is cheap to ask for and costly to serve: a budget per invoice and hour.
+const ATTEMPTS_PER_INVOICE = { limit: 20, windowMs: 60 * 60_000 };
+
+/**
+ * Starts a customer's payment of (part of) an invoice: checks the amount against the balance and
+ * the organisation's rules, records the attempt, then asks the provider — with an idempotency key
+ * derived from the attempt — for a payment. If the provider does not answer, the attempt is
+ * marked failed and the customer can simply try again; nothing is charged and nothing recorded
+ * in the ledger (that only happens when the provider reports success).
+ */
+export async function startPayment(options: {
+  db: Db;
+  invoiceId: string;
+  input: StartPaymentInput;
+  provider: PaymentProvider;
+}): Promise<StartedPayment> {
+  const input = parseInput(startPaymentInputSchema, options.input);
+  const { db } = options;
+  const invoice = await db.invoice.findUnique({
+    where: { id: options.invoiceId },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      number: true,
+      currency: true,
+      organizationId: true,
+      organization: {
+        select: { name: true, allowPartialPayment: true, minimumPartialPaymentOre: true },
+      },
+    },
+  });
+  if (!invoice) throw new AppError("NOT_FOUND", "No such invoice");
+  if (invoice.kind !== "INVOICE" || invoice.status === "DRAFT") {
+    throw new AppError("CONFLICT", "This document cannot be paid");
+  }
+  if (invoice.status === "CREDITED")
+    throw new AppError("CONFLICT", "This invoice has been credited; there is nothing to pay");
+  if (invoice.currency !== input.currency) {
+    throw new AppError("BAD_INPUT", `This invoice is paid in ${invoice.currency}`);
+  }
+  const balance = balanceOre(await getLedgerSums(db, invoice.id));
+  if (balance <= 0 || invoice.status === "PAID")
+    throw new AppError("CONFLICT", "This invoice is already paid");
+  if (input.amountOre > balance) {
+    throw new AppError("BAD_INPUT", "The amount is more than what is left to pay", {
+      balanceOre: balance,
+    });
+  }
+  if (input.amountOre < balance) {
+    const { allowPartialPayment, minimumPartialPaymentOre } = invoice.organization;
+    if (!allowPartialPayment)
+      throw new AppError("BAD_INPUT", "This invoice has to be paid in full");
+    if (input.amountOre < minimumPartialPaymentOre) {
+      throw new AppError("BAD_INPUT", "The amount is below the smallest part payment accepted", {
+        minimumOre: minimumPartialPaymentOre,
+      });
+    }
+  }
+  const limit = await hitRateLimit(db, {
+    key: `payment-attempts:${invoice.id}`,
+    ...ATTEMPTS_PER_INVOICE,
+  });
+  if (limit.limited)
+    throw new AppError(
+      "RATE_LIMITED",
+      "Too many payment attempts on this invoice; try again later",
+    );
+
+  const attempt = await db.paymentAttempt.create({
+    data: {
+      organizationId: invoice.organizationId,
+      invoiceId: invoice.id,
+      provider: options.provider.kind,
+      method: input.method,
+      amountOre: input.amountOre,
+      currency: input.currency,
+    },
+    select: { id: true },
+  });
+  try {
+    const created = await options.provider.createPayment({
+      attemptId: attempt.id,
+      invoiceId: invoice.id,
+      organizationId: invoice.organizationId,
+      invoiceNumber: invoice.number,
+      amountOre: input.amountOre,
+      currency: input.currency,
+      method: input.method,
+      description: `Faktura ${invoice.number} – ${invoice.organization.name}`,
+      idempotencyKey: `nota-payment-attempt-${attempt.id}`,
+    });
+    await db.paymentAttempt.update({
+      where: { id: attempt.id },
+      data: { providerPaymentId: created.providerPaymentId },
+    });
+    return {
+      attemptId: attempt.id,
+      provider: options.provider.kind,
+      amountOre: input.amountOre,
+      clientSecret: created.clientSecret,
+    };
+  } catch (error) {
+    await db.paymentAttempt.update({
+      where: { id: attempt.id },
+      data: { status: "FAILED", failureMessage: (error as Error).message.slice(0, 500) },
+    });
+    if (error instanceof ProviderUnavailableError) {
+      throw new AppError(
+        "UNAVAILABLE",
+        "The payment service did not answer. Nothing was charged; please try again.",
+      );
+    }
+    throw error;
+  }
+}
+
+/** An attempt's state for the customer's page (polled while waiting for the provider). */
+export async function getPaymentAttemptStatus(db: Db, invoiceId: string, attemptId: string) {
+  const attempt = await db.paymentAttempt.findFirst({
+    where: { id: attemptId, invoiceId },
+    select: { id: true, status: true, amountOre: true, failureMessage: true, provider: true },
+  });
+  if (!attempt) throw new AppError("NOT_FOUND", "No such payment");
+  return attempt;
+}
+
+/** The invoice of an attempt, if it belongs to the customer and organisation a link speaks for. */
+export async function attemptInvoiceInScope(
+  db: Db,
+  scope: { customerId: string; organizationId: string },
+  attemptId: string,
+): Promise<string> {
+  const attempt = await db.paymentAttempt.findFirst({
+    where: {
+      id: attemptId,
+      organizationId: scope.organizationId,
+      invoice: { customerId: scope.customerId },
+    },
+    select: { invoiceId: true },
+  });
+  if (!attempt) throw new AppError("NOT_FOUND", "No such payment");
+  return attempt.invoiceId;
+}

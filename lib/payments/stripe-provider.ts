@@ -1,0 +1,78 @@
+import Stripe from "stripe";
+import { type PaymentProvider, ProviderUnavailableError } from "./payment-provider";
+
+export interface StripeConnection {
+  secretKey: string;
+  /** Tests point the real SDK at a local stand-in server. */
+  host?: string;
+  port?: number;
+  protocol?: "http" | "https";
+}
+
+export function createStripeClient(connection: StripeConnection): Stripe {
+  return new Stripe(connection.secretKey, {
+    host: connection.host,
+    port: connection.port,
+    protocol: connection.protocol,
+    // The SDK retries network failures with the same idempotency key: safe, never a second charge.
+    maxNetworkRetries: 2,
+    timeout: 10_000,
+    appInfo: { name: "Nota" },
+  });
+}
+
+async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw new ProviderUnavailableError(`Stripe ${what} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Card and Swish through Stripe PaymentIntents in SEK; the outcome arrives by webhook. */
+export function createStripeProvider(stripe: Stripe): PaymentProvider {
+  return {
+    kind: "STRIPE",
+    async createPayment(request) {
+      const intent = await call("PaymentIntent create", () =>
+        stripe.paymentIntents.create(
+          {
+            amount: request.amountOre,
+            currency: "sek",
+            allowed_payment_method_types: ["card", "swish"],
+            description: request.description,
+            metadata: {
+              attempt_id: request.attemptId,
+              invoice_id: request.invoiceId,
+              organization_id: request.organizationId,
+              invoice_number: String(request.invoiceNumber ?? ""),
+            },
+          },
+          { idempotencyKey: request.idempotencyKey },
+        ),
+      );
+      return { providerPaymentId: intent.id, clientSecret: intent.client_secret };
+    },
+    async cancelPayment(providerPaymentId, idempotencyKey) {
+      await call("PaymentIntent cancel", () =>
+        stripe.paymentIntents.cancel(providerPaymentId, {}, { idempotencyKey }),
+      );
+    },
+    async refund(request) {
+      const refund = await call("refund", () =>
+        stripe.refunds.create(
+          {
+            payment_intent: request.providerPaymentId,
+            amount: request.amountOre,
+            reason: "requested_by_customer",
+            metadata: { reason: request.reason.slice(0, 400) },
+          },
+          { idempotencyKey: request.idempotencyKey },
+        ),
+      );
+      return { providerRefundId: refund.id };
+    },
+  };
+}
