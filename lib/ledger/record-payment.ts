@@ -71,6 +71,13 @@ export async function recordPaymentInTransaction(
   tx: Prisma.TransactionClient,
   input: z.output<typeof recordPaymentInputSchema>,
   actor: Actor,
+  options: {
+    /**
+     * A provider reporting money it has taken: it is recorded even on a credited or paid invoice
+     * (it becomes the customer's credit, to be paid back), because refusing it would lose it.
+     */
+    moneyAlreadyTaken?: boolean;
+  } = {},
 ): Promise<RecordPaymentResult> {
   const invoice = await tx.invoice.findFirst({
     where: { id: input.invoiceId, organizationId: input.organizationId },
@@ -96,7 +103,7 @@ export async function recordPaymentInTransaction(
   if (invoice.kind !== "INVOICE" || invoice.status === "DRAFT") {
     throw new AppError("CONFLICT", "This invoice cannot take payments");
   }
-  if (invoice.status === "CREDITED") {
+  if (invoice.status === "CREDITED" && !options.moneyAlreadyTaken) {
     throw new AppError("CONFLICT", "This invoice has been credited; there is nothing to pay");
   }
   if (invoice.currency !== input.currency) {

@@ -1,6 +1,7 @@
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { PaymentAttemptStatus, PaymentProviderKind, Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
 import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
 import { QUEUED_TRANSACTION } from "@/lib/invoices/issue-invoice";
 import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
@@ -38,6 +39,8 @@ export interface AppliedPaymentEvent {
   outcome: "applied" | "duplicate" | "unknown-payment" | "ignored";
   invoiceId?: string;
   version?: number;
+  /** The invoice's status after the event, when it changed the ledger. */
+  status?: string;
 }
 
 // Once an attempt has succeeded, a late "processing" or "failed" cannot take that back; once it
@@ -101,8 +104,14 @@ export async function applyPaymentEvent(options: {
             occurredAt,
           },
           { type: "SYSTEM" },
+          { moneyAlreadyTaken: true },
         );
-        return { outcome: "applied", invoiceId: attempt.invoiceId, version: result.version };
+        return {
+          outcome: "applied",
+          invoiceId: attempt.invoiceId,
+          version: result.version,
+          status: result.status,
+        };
       }
       case "processing": {
         if (TERMINAL.includes(attempt.status))
@@ -148,12 +157,19 @@ async function recordRefunds(
     invoiceId: string;
     organizationId: string;
     currency: string;
+    status: PaymentAttemptStatus;
     refundedOre: number;
     amountOre: number;
   },
   refunds: RefundReport[],
   occurredAt: Date,
 ): Promise<AppliedPaymentEvent> {
+  // A refund pays back a payment the ledger holds. One it never recorded (it succeeded only after
+  // the invoice was credited, and was refused) has nothing to pay back here: recording its refund
+  // would leave the credited invoice owing that amount. Refused like its payment, left unclaimed.
+  if (attempt.status !== "SUCCEEDED") {
+    throw new AppError("CONFLICT", "That payment was never recorded here; nor is its refund");
+  }
   let refundedNow = 0;
   for (const report of refunds) {
     const amountOre =

@@ -45,3 +45,11 @@ export class ProviderUnavailableError extends Error {
     this.name = "ProviderUnavailableError";
   }
 }
+
+/** The provider answered and refused (a request that will never succeed as it is). */
+export class ProviderRejectedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ProviderRejectedError";
+  }
+}

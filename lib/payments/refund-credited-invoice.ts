@@ -6,7 +6,11 @@ import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { applyPaymentEvent } from "./payment-events";
-import { type PaymentProvider, ProviderUnavailableError } from "./payment-provider";
+import {
+  type PaymentProvider,
+  ProviderRejectedError,
+  ProviderUnavailableError,
+} from "./payment-provider";
 
 /**
  * Pays back what a customer has to get back on an invoice (paid, then credited) through the
@@ -59,6 +63,12 @@ export async function refundCustomerCredit(options: {
           "The refund could not be made right now; the amount stays as the customer's credit. Try again later.",
         );
       }
+      if (error instanceof ProviderRejectedError) {
+        throw new AppError(
+          "CONFLICT",
+          `The payment provider refused the refund; the amount stays as the customer's credit. (${error.message})`,
+        );
+      }
       throw error;
     }
     const applied = await applyPaymentEvent({
@@ -67,7 +77,12 @@ export async function refundCustomerCredit(options: {
         provider: provider.kind,
         eventId: `nota-refund:${providerRefundId}`,
         providerPaymentId: attempt.providerPaymentId!,
-        event: { type: "refunded", refunds: [{ providerRefundId, amountOre }] },
+        // As a running total: should the provider's own webhook about this refund (which may
+        // carry only the total) have been recorded first, this records nothing more.
+        event: {
+          type: "refunded",
+          refunds: [{ providerRefundId, cumulativeOre: attempt.refundedOre + amountOre }],
+        },
       },
     });
     if (applied.invoiceId)
@@ -106,4 +121,25 @@ export async function creditInvoiceAndRefund(options: {
     reason: options.input.reason,
   });
   return { ...credited, ...settlement };
+}
+
+/**
+ * After a provider reported a payment: money that landed on an invoice that was credited in the
+ * meantime is the customer's, and goes back per the organisation's policy. (An overpayment of an
+ * open invoice stays as credit towards the next invoice.)
+ */
+export async function settleLatePayment(options: {
+  db: Db;
+  invoiceId: string;
+  provider: PaymentProvider;
+}): Promise<void> {
+  const invoice = await options.db.invoice.findUnique({
+    where: { id: options.invoiceId },
+    select: { status: true },
+  });
+  if (invoice?.status !== "CREDITED") return;
+  await refundCustomerCredit({
+    ...options,
+    reason: "Payment received after the invoice was credited",
+  });
 }

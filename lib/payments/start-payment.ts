@@ -5,7 +5,11 @@ import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import { parseInput } from "@/lib/validation/parse-input";
-import { type PaymentProvider, ProviderUnavailableError } from "./payment-provider";
+import {
+  type PaymentProvider,
+  ProviderRejectedError,
+  ProviderUnavailableError,
+} from "./payment-provider";
 
 /** What the customer's payment step sends; the same schema checks the form and the server. */
 export const startPaymentInputSchema = z.object({
@@ -138,6 +142,16 @@ export async function startPayment(options: {
       throw new AppError(
         "UNAVAILABLE",
         "The payment service did not answer. Nothing was charged; please try again.",
+      );
+    }
+    if (error instanceof ProviderRejectedError) {
+      console.error("payment provider refused a payment", {
+        attemptId: attempt.id,
+        error: error.message,
+      });
+      throw new AppError(
+        "CONFLICT",
+        "The payment could not be started. Nothing was charged; please pay by bank transfer or contact us.",
       );
     }
     throw error;

@@ -1,5 +1,9 @@
 import Stripe from "stripe";
-import { type PaymentProvider, ProviderUnavailableError } from "./payment-provider";
+import {
+  type PaymentProvider,
+  ProviderRejectedError,
+  ProviderUnavailableError,
+} from "./payment-provider";
 
 export interface StripeConnection {
   secretKey: string;
@@ -25,6 +29,14 @@ async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
+    // A 4xx other than a conflict or a rate limit is Stripe saying no: retrying will not help.
+    // Everything else (network, timeouts, 5xx, 409, 429) may pass on a later try.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500 && status !== 409 && status !== 429) {
+      throw new ProviderRejectedError(`Stripe ${what} refused: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     throw new ProviderUnavailableError(`Stripe ${what} failed: ${(error as Error).message}`, {
       cause: error,
     });

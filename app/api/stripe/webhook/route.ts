@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { applyPaymentEvent } from "@/lib/payments/payment-events";
+import { getPaymentProvider } from "@/lib/payments/payment-providers";
+import { settleLatePayment } from "@/lib/payments/refund-credited-invoice";
 import { createStripeClient } from "@/lib/payments/stripe-provider";
 import { envelopeFromStripeEvent, verifyStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
@@ -46,6 +48,20 @@ export async function POST(request: Request) {
         version: applied.version,
         kind: "payment",
       });
+      // Money that landed on an invoice credited meanwhile goes back to the customer.
+      if (applied.status === "CREDITED") {
+        await settleLatePayment({
+          db: await getDb(),
+          invoiceId: applied.invoiceId,
+          provider: getPaymentProvider(),
+        }).catch((error) =>
+          console.error(
+            "refund of a late payment failed; it stays as credit",
+            { eventId: event.id },
+            error,
+          ),
+        );
+      }
     }
     return NextResponse.json({ received: true, outcome: applied.outcome });
   } catch (error) {

@@ -4,8 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { apiError } from "@/lib/http/api-response";
 import { resolveLinkScopeForApi } from "@/lib/invoice-page/page-request";
-import { attemptInvoiceInScope } from "@/lib/payments/start-payment";
-import { getPaymentAttemptStatus } from "@/lib/payments/start-payment";
+import { attemptInvoiceInScope, getPaymentAttemptStatus } from "@/lib/payments/start-payment";
 
 export const dynamic = "force-dynamic";
 

@@ -4,9 +4,10 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { apiError, readJson } from "@/lib/http/api-response";
 import { resolveLinkScopeForApi } from "@/lib/invoice-page/page-request";
-import { attemptInvoiceInScope } from "@/lib/payments/start-payment";
 import { completeDemoPayment, demoOutcomeSchema } from "@/lib/payments/demo-payments";
-import { isDemoPaymentsEnabled } from "@/lib/payments/payment-providers";
+import { getPaymentProvider, isDemoPaymentsEnabled } from "@/lib/payments/payment-providers";
+import { settleLatePayment } from "@/lib/payments/refund-credited-invoice";
+import { attemptInvoiceInScope } from "@/lib/payments/start-payment";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 
 export const dynamic = "force-dynamic";
@@ -33,6 +34,14 @@ export async function POST(
         version: applied.version,
         kind: "payment",
       });
+    // Money that landed on an invoice credited meanwhile goes back to the customer.
+    if (applied.invoiceId && applied.status === "CREDITED") {
+      await settleLatePayment({
+        db: await getDb(),
+        invoiceId: applied.invoiceId,
+        provider: getPaymentProvider(),
+      });
+    }
     return NextResponse.json({ outcome: applied.outcome });
   } catch (error) {
     if (error instanceof z.ZodError)

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
+import { balanceOre } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import {
+  createCustomer,
+  createIssuedInvoice,
+  createOrganization,
+  expectAppError,
+} from "@/tests/helpers/fixtures";
+import {
+  createTestDatabase,
+  type TestDatabase,
+  testDatabaseKind,
+} from "@/tests/helpers/test-database";
+import { completeDemoPayment } from "./demo-payments";
+import { createDemoProvider } from "./demo-provider";
+import { settleLatePayment } from "./refund-credited-invoice";
+import { startPayment } from "./start-payment";
+
+/**
+ * A customer starts paying, staff credit the invoice, then the payment goes through: the money
+ * has moved, so it must be recorded (as the customer's credit) and — per the organisation's
+ * policy — paid back, never lost or refused.
+ */
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => db?.close());
+
+async function paymentThatLandsAfterCredit(refundPolicy: "REFUND" | "KEEP_CREDIT") {
+  const org = await createOrganization(db.prisma);
+  await db.prisma.organization.update({ where: { id: org.id }, data: { refundPolicy } });
+  const customer = await createCustomer(db.prisma, org.id);
+  const invoice = await createIssuedInvoice(db.prisma, {
+    organizationId: org.id,
+    customerId: customer.id,
+  });
+  const provider = createDemoProvider();
+  const started = await startPayment({
+    db: db.prisma,
+    invoiceId: invoice.id,
+    input: { amountOre: invoice.totalOre, method: "SWISH" },
+    provider,
+  });
+  await issueFullCreditNote({
+    db: db.prisma,
+    actor: { type: "SYSTEM" },
+    input: { invoiceId: invoice.id, organizationId: org.id, reason: "Wrong customer" },
+  });
+  // A new payment on the credited invoice is refused …
+  await expectAppError(
+    startPayment({
+      db: db.prisma,
+      invoiceId: invoice.id,
+      input: { amountOre: 100_00, method: "CARD" },
+      provider,
+    }),
+    "CONFLICT",
+  );
+  // … but the one already under way lands.
+  const applied = await completeDemoPayment({
+    db: db.prisma,
+    invoiceId: invoice.id,
+    attemptId: started.attemptId,
+    outcome: "succeeded",
+  });
+  return { invoice, provider, applied };
+}
+
+describe(`a payment landing after the credit (${testDatabaseKind})`, () => {
+  it("is recorded as the customer's credit and paid back when the policy is to refund", async () => {
+    const { invoice, provider, applied } = await paymentThatLandsAfterCredit("REFUND");
+    expect(applied).toMatchObject({ outcome: "applied", status: "CREDITED" });
+    expect(balanceOre(await getLedgerSums(db.prisma, invoice.id))).toBe(-invoice.totalOre);
+
+    await settleLatePayment({ db: db.prisma, invoiceId: invoice.id, provider });
+    const sums = await getLedgerSums(db.prisma, invoice.id);
+    expect(sums).toMatchObject({ paidOre: invoice.totalOre, refundedOre: invoice.totalOre });
+    expect(balanceOre(sums)).toBe(0);
+    // Settling again finds nothing left to pay back.
+    await settleLatePayment({ db: db.prisma, invoiceId: invoice.id, provider });
+    expect(
+      await db.prisma.ledgerEntry.count({ where: { invoiceId: invoice.id, kind: "REFUND" } }),
+    ).toBe(1);
+  });
+
+  it("stays as the customer's credit when the organisation keeps credit", async () => {
+    const { invoice, provider } = await paymentThatLandsAfterCredit("KEEP_CREDIT");
+    await settleLatePayment({ db: db.prisma, invoiceId: invoice.id, provider });
+    const sums = await getLedgerSums(db.prisma, invoice.id);
+    expect(sums.refundedOre).toBe(0);
+    expect(balanceOre(sums)).toBe(-invoice.totalOre);
+  });
+});
