@@ -53,9 +53,9 @@ async function main() {
   await app.prepare();
 
   const httpServer = createServer((req, res) => {
-    stampClientAddress(req, env.TRUST_PROXY);
+    stampTrustedHeaders(req, env.TRUST_PROXY);
     handle(req, res).catch((error) => {
-      console.error("request failed", req.method, req.url, error);
+      console.error("request failed", req.method, redactPath(req.url), error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Something went wrong on our side.");
     });
@@ -65,6 +65,7 @@ async function main() {
     db: getDb,
     authSecret: process.env.NEXTAUTH_SECRET,
     redisUrl: env.REDIS_URL,
+    trustProxy: env.TRUST_PROXY,
   });
 
   const overdueTimer = setInterval(() => {
@@ -112,11 +113,25 @@ async function main() {
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
-function stampClientAddress(req: IncomingMessage, trustProxy: boolean) {
+/**
+ * Headers the app trusts are set here, never taken from the client: the client's address (with
+ * TRUST_PROXY, the hop our proxy appended — the rightmost; anything left of it the client could
+ * have written) and no client-sent path header (proxy.ts sets it for invoice pages).
+ */
+function stampTrustedHeaders(req: IncomingMessage, trustProxy: boolean) {
   const forwarded = req.headers["x-forwarded-for"];
-  const firstHop = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   req.headers[CLIENT_ADDRESS_HEADER] =
-    (trustProxy && firstHop) || req.socket.remoteAddress || "unknown";
+    (trustProxy && hops.at(-1)) || req.socket.remoteAddress || "unknown";
+  delete req.headers["x-nota-pathname"];
+}
+
+/** Invoice links are secrets: logged paths keep the route, not the token. */
+function redactPath(url: string | undefined): string {
+  return (url ?? "").replace(/^\/i\/[^/?#]+/, "/i/[token]");
 }
 
 main().catch((error) => {

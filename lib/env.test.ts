@@ -154,3 +154,30 @@ describe("parseEnv", () => {
     expect(error.message).not.toContain(STRIPE.STRIPE_SECRET_KEY);
   });
 });
+
+describe("DEMO_PAYMENTS", () => {
+  it("is on by default with the embedded database and off with a PostgreSQL server", () => {
+    expect(parseEnv({}).demoPayments).toBe(true);
+    expect(parseEnv({ DATABASE_URL: "postgresql://db/nota" }).demoPayments).toBe(false);
+  });
+
+  it("follows an explicit on or off", () => {
+    expect(
+      parseEnv({ DATABASE_URL: "postgresql://db/nota", DEMO_PAYMENTS: "on" }).demoPayments,
+    ).toBe(true);
+    expect(parseEnv({ DEMO_PAYMENTS: "off" }).demoPayments).toBe(false);
+    expect(() => parseEnv({ DEMO_PAYMENTS: "yes please" })).toThrow(
+      /DEMO_PAYMENTS: expected on or off/,
+    );
+  });
+
+  it("never runs beside Stripe, and refuses to be switched on there", () => {
+    const stripe = {
+      STRIPE_SECRET_KEY: "sk_test_x",
+      STRIPE_PUBLISHABLE_KEY: "pk_test_x",
+      STRIPE_WEBHOOK_SECRET: "whsec_x",
+    };
+    expect(parseEnv(stripe).demoPayments).toBe(false);
+    expect(() => parseEnv({ ...stripe, DEMO_PAYMENTS: "on" })).toThrow(/DEMO_PAYMENTS/);
+  });
+});

@@ -72,6 +72,10 @@ export const envSchema = z
     STRIPE_SECRET_KEY: prefixedSecret(["sk_test_", "sk_live_", "rk_test_", "rk_live_"]),
     STRIPE_PUBLISHABLE_KEY: prefixedSecret(["pk_test_", "pk_live_"]),
     STRIPE_WEBHOOK_SECRET: prefixedSecret(["whsec_"]),
+    DEMO_PAYMENTS: z
+      .enum(["on", "off", ""], { error: "expected on or off" })
+      .optional()
+      .transform((value) => (value === "" ? undefined : value)),
     SMTP_URL: urlWithSchemes(["smtp:", "smtps:"]),
     MAIL_FROM: optionalString.pipe(z.email("expected an email address").optional()),
     TRUST_PROXY: booleanFlag,
@@ -87,6 +91,14 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     const stripe = [env.STRIPE_SECRET_KEY, env.STRIPE_PUBLISHABLE_KEY, env.STRIPE_WEBHOOK_SECRET];
     const setCount = stripe.filter(Boolean).length;
+    if (setCount > 0 && env.DEMO_PAYMENTS === "on") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEMO_PAYMENTS"],
+        message:
+          "expected off (or unset) when Stripe is configured: demo payments never run beside real ones",
+      });
+    }
     if (setCount !== 0 && setCount !== stripe.length) {
       ctx.addIssue({
         code: "custom",
@@ -103,6 +115,11 @@ export type Env = z.infer<typeof envSchema> & {
   databaseKind: "pglite" | "postgresql";
   realtimeKind: "local" | "redis";
   hasStripe: boolean;
+  /**
+   * The demo payment provider: never beside Stripe; otherwise DEMO_PAYMENTS, by default on with the
+   * embedded database (the demo) and off with a PostgreSQL server (a real deployment).
+   */
+  demoPayments: boolean;
 };
 
 export class EnvError extends Error {
@@ -131,6 +148,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseKind: env.DATABASE_URL ? "postgresql" : "pglite",
     realtimeKind: env.REDIS_URL ? "redis" : "local",
     hasStripe: Boolean(env.STRIPE_SECRET_KEY),
+    demoPayments:
+      !env.STRIPE_SECRET_KEY &&
+      (env.DEMO_PAYMENTS ? env.DEMO_PAYMENTS === "on" : !env.DATABASE_URL),
   };
 }
 

@@ -8,7 +8,16 @@ import { useEffect } from "react";
  * credit, an agent's edit — in this tab or any other), the page re-reads it from the server. The
  * socket client is loaded after the page, never as part of its first load.
  */
-export function LiveInvoiceRefresher({ token, version }: { token: string; version: number }) {
+export function LiveInvoiceRefresher({
+  token,
+  invoiceNumber,
+  version,
+}: {
+  token: string;
+  /** The earlier invoice shown through this link, if it is not the link's own. */
+  invoiceNumber: number | null;
+  version: number;
+}) {
   const router = useRouter();
   useEffect(() => {
     let closed = false;
@@ -16,7 +25,10 @@ export function LiveInvoiceRefresher({ token, version }: { token: string; versio
     const start = async () => {
       const { io } = await import("socket.io-client");
       if (closed) return;
-      const socket = io({ auth: { invoiceToken: token }, transports: ["websocket"] });
+      const socket = io({
+        auth: { invoiceToken: token, invoiceNumber },
+        transports: ["websocket"],
+      });
       socket.on("invoice:changed", (cue: { version?: number }) => {
         if (cue.version === undefined || cue.version > version) router.refresh();
       });
@@ -28,6 +40,6 @@ export function LiveInvoiceRefresher({ token, version }: { token: string; versio
       window.clearTimeout(idle);
       disconnect?.();
     };
-  }, [token, version, router]);
+  }, [token, invoiceNumber, version, router]);
   return null;
 }

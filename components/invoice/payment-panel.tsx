@@ -80,10 +80,37 @@ export function PaymentPanel(props: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const stripeMount = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const pendingKey = `nota-payment:${token}:${props.invoiceNumber ?? "link"}`;
+
+  // Back from a provider's redirect (3-D Secure, the Swish app): carry on waiting for the attempt
+  // started before leaving, and take the provider's parameters (a client secret) out of the URL.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    const returned =
+      url.searchParams.has("payment_intent") || url.searchParams.has("redirect_status");
+    const pending = window.sessionStorage.getItem(pendingKey);
+    if (returned) {
+      for (const name of ["payment_intent", "payment_intent_client_secret", "redirect_status"])
+        url.searchParams.delete(name);
+      window.history.replaceState(null, "", url.toString());
+    }
+    if (returned && pending) {
+      const saved = JSON.parse(pending) as { attemptId: string; method: Method };
+      setStep({ kind: "waiting", attemptId: saved.attemptId, method: saved.method });
+    }
+  }, [pendingKey]);
+
+  // Each step announces itself: focus moves to the panel's heading instead of being lost.
+  useEffect(() => {
+    if (step.kind !== "closed" && step.kind !== "choose") heading.current?.focus();
+    if (step.kind === "paid" || step.kind === "failed")
+      window.sessionStorage.removeItem(pendingKey);
+  }, [step.kind, pendingKey]);
   const stripeHandle = useRef<StripeHandle | null>(null);
   const money = (ore: number) => formatMoney(ore, { locale });
 
-  // Waiting on the provider: the server is the truth, asked once a second.
+  // Waiting on the provider: the server is the truth, asked every 1.5 s.
   useEffect(() => {
     if (step.kind !== "waiting") return;
     let stopped = false;
@@ -104,7 +131,7 @@ export function PaymentPanel(props: {
           setStep({ kind: "failed", message: body.failureMessage ?? labels.failed });
           return;
         }
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await new Promise((resolve) => setTimeout(resolve, 1500));
       }
     };
     void poll();
@@ -171,6 +198,10 @@ export function PaymentPanel(props: {
       setError(body?.error?.message ?? labels.errorGeneric);
       return;
     }
+    window.sessionStorage.setItem(
+      pendingKey,
+      JSON.stringify({ attemptId: body.attemptId, method }),
+    );
     if (body.provider === "STRIPE" && body.clientSecret && body.publishableKey) {
       setStep({
         kind: "stripe",
@@ -232,12 +263,13 @@ export function PaymentPanel(props: {
       className="rounded-lg border border-slate-300 bg-slate-50 p-4"
       data-testid="payment-panel"
     >
-      <h2 id="pay-heading" className="text-lg font-semibold">
+      <h2 id="pay-heading" className="text-lg font-semibold" tabIndex={-1} ref={heading}>
         {labels.heading}
       </h2>
       <div aria-live="polite" className="mt-2">
         {error ? (
           <p
+            id="payment-error"
             role="alert"
             className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900"
             data-testid="payment-error"
@@ -300,6 +332,8 @@ export function PaymentPanel(props: {
                       className="mt-1 w-40 rounded border border-slate-400 bg-white px-3 py-2"
                       value={part}
                       onChange={(event) => setPart(event.target.value)}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? "payment-error" : undefined}
                       data-testid="payment-part-amount"
                     />
                   </label>

@@ -137,6 +137,8 @@ function invoiceData(overrides: Partial<InvoicePageData> = {}): InvoicePageData 
       brandAccentColor: "#0f172a",
       reminderAfterDays: 10,
       reminderFeeOre: 6_000,
+      allowPartialPayment: true,
+      minimumPartialPaymentOre: 10_000,
     },
     valueFacts: [],
     usage: null,

@@ -2,26 +2,11 @@ import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/db/generated/client";
-import { getEnv } from "@/lib/env";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
-import { MemoryRateLimiter } from "@/lib/rate-limit/memory-rate-limit";
 import { LOCALE_COOKIE, resolveInvoiceLocale } from "./invoice-locale";
+import { linkLimiter } from "./link-limiter";
 import { type InvoicePageData, loadInvoicePage } from "./load-invoice-page";
-
-// Link lookups per client address and minute (INVOICE_LINK_RATE_LIMIT, default 120): generous
-// for a person, useless for guessing 256-bit tokens.
-const LINK_LOOKUP_WINDOW_MS = 60_000;
-const limiterKey = Symbol.for("nota.invoice-link-limiter");
-
-function linkLimiter(): MemoryRateLimiter {
-  const holder = globalThis as { [limiterKey]?: MemoryRateLimiter };
-  holder[limiterKey] ??= new MemoryRateLimiter(
-    getEnv().INVOICE_LINK_RATE_LIMIT,
-    LINK_LOOKUP_WINDOW_MS,
-  );
-  return holder[limiterKey];
-}
 
 export interface InvoicePageRequest {
   /** The invoice the link's token opens. */
@@ -40,9 +25,12 @@ export const resolveInvoiceLink = cache(
   async (token: string, siblingNumber?: number): Promise<InvoicePageRequest | null> => {
     const db = await getDb();
     const visitorHash = clientKey(clientAddressFrom(await headers()));
-    if (linkLimiter().hit(visitorHash)) return null;
+    if (linkLimiter().isLimited(visitorHash)) return null;
     const tokenInvoiceId = await findInvoiceIdByToken(db, token);
-    if (!tokenInvoiceId) return null;
+    if (!tokenInvoiceId) {
+      linkLimiter().hit(visitorHash);
+      return null;
+    }
     let invoiceId = tokenInvoiceId;
     if (siblingNumber !== undefined) {
       const owner = await db.invoice.findUnique({
@@ -82,10 +70,13 @@ export interface LinkScope {
  */
 export async function resolveLinkScopeForApi(token: string): Promise<LinkScope | null> {
   const visitorHash = clientKey(clientAddressFrom(await headers()));
-  if (linkLimiter().hit(visitorHash)) return null;
+  if (linkLimiter().isLimited(visitorHash)) return null;
   const db = await getDb();
   const invoiceId = await findInvoiceIdByToken(db, token);
-  if (!invoiceId) return null;
+  if (!invoiceId) {
+    linkLimiter().hit(visitorHash);
+    return null;
+  }
   const invoice = await db.invoice.findUnique({
     where: { id: invoiceId },
     select: { customerId: true, organizationId: true },

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
 import { deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
 import { parseInput } from "@/lib/validation/parse-input";
 import { type Actor, actorFields } from "./actor";
 import { recordInvoiceEvent } from "./invoice-events";
@@ -38,6 +39,7 @@ export async function issueFullCreditNote(options: {
 }): Promise<{ creditNoteId: string; number: number; creditedOre: number }> {
   const input = parseInput(creditNoteInputSchema, options.input);
   return options.db.$transaction(async (tx) => {
+    await lockInvoiceForLedger(tx, input.invoiceId);
     const original = await tx.invoice.findFirst({
       where: { id: input.invoiceId, organizationId: input.organizationId },
       include: { lines: { orderBy: { position: "asc" } }, organization: true },

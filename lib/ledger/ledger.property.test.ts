@@ -384,6 +384,9 @@ async function startPaymentStep(
   }
   const started = await starting;
   expect(started.amountOre).toBe(amountOre);
+  // Only the newest attempt stays payable: earlier ones not yet taken are cancelled.
+  for (const earlier of model.attempts)
+    if (earlier.status === "CREATED") earlier.status = "CANCELED";
   const row = await scenario.db.prisma.paymentAttempt.findUniqueOrThrow({
     where: { id: started.attemptId },
   });

@@ -9,6 +9,7 @@ import { QUEUED_TRANSACTION } from "@/lib/invoices/issue-invoice";
 import { parseInput } from "@/lib/validation/parse-input";
 import { balanceOre, deriveInvoiceStatus } from "./invoice-status";
 import { getLedgerSums } from "./ledger-queries";
+import { lockInvoiceForLedger } from "./lock-invoice";
 
 export const PAYMENT_METHODS = ["card", "swish", "bank_transfer", "demo"] as const;
 
@@ -79,6 +80,7 @@ export async function recordPaymentInTransaction(
     moneyAlreadyTaken?: boolean;
   } = {},
 ): Promise<RecordPaymentResult> {
+  await lockInvoiceForLedger(tx, input.invoiceId);
   const invoice = await tx.invoice.findFirst({
     where: { id: input.invoiceId, organizationId: input.organizationId },
     select: { id: true, kind: true, status: true, dueDate: true, currency: true, version: true },

@@ -20,6 +20,10 @@ export async function completeDemoPayment(options: {
     where: { id: options.attemptId, invoiceId: options.invoiceId, provider: "DEMO" },
   });
   if (!attempt?.providerPaymentId) throw new AppError("NOT_FOUND", "No such demo payment");
+  // Like a real provider, the demo cannot take money on a payment that was cancelled.
+  if (attempt.status === "CANCELED" && options.outcome === "succeeded") {
+    throw new AppError("CONFLICT", "This payment was cancelled; start a new one");
+  }
   return applyPaymentEvent({
     db: options.db,
     envelope: {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAppError } from "@/lib/errors/app-error";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
@@ -15,6 +16,7 @@ import {
 } from "@/tests/helpers/test-database";
 import { completeDemoPayment } from "./demo-payments";
 import { createDemoProvider } from "./demo-provider";
+import { applyPaymentEvent } from "./payment-events";
 import { settleLatePayment } from "./refund-credited-invoice";
 import { startPayment } from "./start-payment";
 
@@ -92,5 +94,57 @@ describe(`a payment landing after the credit (${testDatabaseKind})`, () => {
     const sums = await getLedgerSums(db.prisma, invoice.id);
     expect(sums.refundedOre).toBe(0);
     expect(balanceOre(sums)).toBe(-invoice.totalOre);
+  });
+});
+
+describe(`a refund reported before its payment (${testDatabaseKind})`, () => {
+  it("is refused as retryable without being claimed, and applies once the payment is in", async () => {
+    const org = await createOrganization(db.prisma);
+    const customer = await createCustomer(db.prisma, org.id);
+    const invoice = await createIssuedInvoice(db.prisma, {
+      organizationId: org.id,
+      customerId: customer.id,
+    });
+    const started = await startPayment({
+      db: db.prisma,
+      invoiceId: invoice.id,
+      input: { amountOre: invoice.totalOre, method: "CARD" },
+      provider: createDemoProvider(),
+    });
+    const { providerPaymentId } = await db.prisma.paymentAttempt.findUniqueOrThrow({
+      where: { id: started.attemptId },
+    });
+    const refund = {
+      provider: "DEMO" as const,
+      eventId: "evt_refund_early",
+      providerPaymentId: providerPaymentId!,
+      event: {
+        type: "refunded" as const,
+        refunds: [{ providerRefundId: "re_early", amountOre: 5000 }],
+      },
+    };
+    const early = await applyPaymentEvent({ db: db.prisma, envelope: refund }).catch(
+      (error: unknown) => error,
+    );
+    expect(isAppError(early) && early.details?.retryable).toBe(true);
+    expect(
+      await db.prisma.paymentProviderEvent.count({ where: { eventId: "evt_refund_early" } }),
+    ).toBe(0);
+    expect(
+      await db.prisma.ledgerEntry.count({ where: { invoiceId: invoice.id, kind: "REFUND" } }),
+    ).toBe(0);
+
+    await applyPaymentEvent({
+      db: db.prisma,
+      envelope: {
+        provider: "DEMO",
+        eventId: "evt_paid",
+        providerPaymentId: providerPaymentId!,
+        event: { type: "succeeded", amountOre: invoice.totalOre, currency: "SEK" },
+      },
+    });
+    // The provider's redelivery of the refund now lands.
+    expect((await applyPaymentEvent({ db: db.prisma, envelope: refund })).outcome).toBe("applied");
+    expect(balanceOre(await getLedgerSums(db.prisma, invoice.id))).toBe(5000);
   });
 });

@@ -6,6 +6,7 @@ import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
 import { QUEUED_TRANSACTION } from "@/lib/invoices/issue-invoice";
 import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
 import { recordPaymentInTransaction } from "@/lib/ledger/record-payment";
 
 /**
@@ -64,7 +65,7 @@ export async function applyPaymentEvent(options: {
       ON CONFLICT ("provider", "eventId") DO NOTHING RETURNING "id"`;
     if (claimed.length === 0) return { outcome: "duplicate" };
 
-    const attempt =
+    const found =
       (await tx.paymentAttempt.findUnique({
         where: { providerPaymentId: envelope.providerPaymentId },
       })) ??
@@ -73,7 +74,10 @@ export async function applyPaymentEvent(options: {
             where: { id: envelope.attemptId, provider: envelope.provider },
           })
         : null);
-    if (!attempt) return { outcome: "unknown-payment" };
+    if (!found) return { outcome: "unknown-payment" };
+    await lockInvoiceForLedger(tx, found.invoiceId);
+    // Read again under the lock: a concurrent event about the same payment may just have changed it.
+    const attempt = await tx.paymentAttempt.findUniqueOrThrow({ where: { id: found.id } });
     if (!attempt.providerPaymentId) {
       await tx.paymentAttempt.update({
         where: { id: attempt.id },
@@ -164,11 +168,17 @@ async function recordRefunds(
   refunds: RefundReport[],
   occurredAt: Date,
 ): Promise<AppliedPaymentEvent> {
-  // A refund pays back a payment the ledger holds. One it never recorded (it succeeded only after
-  // the invoice was credited, and was refused) has nothing to pay back here: recording its refund
-  // would leave the credited invoice owing that amount. Refused like its payment, left unclaimed.
+  // A refund pays back a payment the ledger holds. A refund reported before its payment's success
+  // (events arrive in any order) cannot be recorded yet: refused without claiming the event, and
+  // marked retryable so the provider delivers it again once the payment is in.
   if (attempt.status !== "SUCCEEDED") {
-    throw new AppError("CONFLICT", "That payment was never recorded here; nor is its refund");
+    throw new AppError(
+      "CONFLICT",
+      "That payment is not recorded yet; its refund will be applied once it is",
+      {
+        retryable: true,
+      },
+    );
   }
   let refundedNow = 0;
   for (const report of refunds) {

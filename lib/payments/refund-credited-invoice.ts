@@ -11,6 +11,7 @@ import {
   ProviderRejectedError,
   ProviderUnavailableError,
 } from "./payment-provider";
+import { cancelOpenAttempts } from "./start-payment";
 
 /**
  * Pays back what a customer has to get back on an invoice (paid, then credited) through the
@@ -113,6 +114,12 @@ export async function creditInvoiceAndRefund(options: {
     input: options.input,
     actor: options.actor,
   });
+  // Nothing is owed any more: payments the customer had started cannot be completed.
+  await cancelOpenAttempts({
+    db: options.db,
+    invoiceId: options.input.invoiceId,
+    provider: options.provider,
+  });
   emitInvoiceChanged({ invoiceId: options.input.invoiceId, kind: "credit" });
   const settlement = await refundCustomerCredit({
     db: options.db,
@@ -141,5 +148,27 @@ export async function settleLatePayment(options: {
   await refundCustomerCredit({
     ...options,
     reason: "Payment received after the invoice was credited",
+  });
+}
+
+/**
+ * After any delivery of a provider's "succeeded" (also a redelivery): if that payment sits on an
+ * invoice credited meanwhile, pay it back. Safe to repeat — refunds are keyed and recorded once —
+ * so a failure here can be answered with an error and the provider's redelivery retries it.
+ */
+export async function settleAfterProviderSuccess(options: {
+  db: Db;
+  providerPaymentId: string;
+  provider: PaymentProvider;
+}): Promise<void> {
+  const attempt = await options.db.paymentAttempt.findUnique({
+    where: { providerPaymentId: options.providerPaymentId },
+    select: { invoiceId: true, status: true },
+  });
+  if (attempt?.status !== "SUCCEEDED") return;
+  await settleLatePayment({
+    db: options.db,
+    invoiceId: attempt.invoiceId,
+    provider: options.provider,
   });
 }

@@ -100,6 +100,9 @@ export async function startPayment(options: {
       "Too many payment attempts on this invoice; try again later",
     );
 
+  // Only the newest attempt can be paid: an earlier one left open (another tab, a reload) could
+  // otherwise be completed too and take the money twice.
+  await cancelOpenAttempts({ db, invoiceId: invoice.id, provider: options.provider });
   const attempt = await db.paymentAttempt.create({
     data: {
       organizationId: invoice.organizationId,
@@ -184,4 +187,39 @@ export async function attemptInvoiceInScope(
   });
   if (!attempt) throw new AppError("NOT_FOUND", "No such payment");
   return attempt.invoiceId;
+}
+
+/**
+ * Cancels an invoice's attempts that were started but not yet taken by the provider (status
+ * CREATED). Best effort at the provider: one that cannot be cancelled there stays as it is, and if
+ * it is paid after all, that money is recorded like any other (and settled if need be).
+ */
+export async function cancelOpenAttempts(options: {
+  db: Db;
+  invoiceId: string;
+  provider: PaymentProvider;
+}) {
+  const open = await options.db.paymentAttempt.findMany({
+    where: { invoiceId: options.invoiceId, status: "CREATED", provider: options.provider.kind },
+    select: { id: true, providerPaymentId: true },
+  });
+  for (const attempt of open) {
+    try {
+      if (attempt.providerPaymentId) {
+        await options.provider.cancelPayment(
+          attempt.providerPaymentId,
+          `nota-cancel-${attempt.id}`,
+        );
+      }
+      await options.db.paymentAttempt.updateMany({
+        where: { id: attempt.id, status: "CREATED" },
+        data: { status: "CANCELED" },
+      });
+    } catch (error) {
+      console.warn("could not cancel an open payment attempt", {
+        attemptId: attempt.id,
+        error: (error as Error).message,
+      });
+    }
+  }
 }

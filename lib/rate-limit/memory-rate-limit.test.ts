@@ -10,6 +10,16 @@ describe("MemoryRateLimiter", () => {
     expect(limiter.hit("a", 1000)).toBe(false);
   });
 
+  it("tells whether a key is limited without counting", () => {
+    const limiter = new MemoryRateLimiter(2, 1000);
+    expect(limiter.isLimited("a", 0)).toBe(false);
+    limiter.hit("a", 0);
+    limiter.hit("a", 0);
+    expect(limiter.isLimited("a", 10)).toBe(true);
+    expect(limiter.isLimited("a", 10)).toBe(true);
+    expect(limiter.isLimited("a", 1000)).toBe(false);
+  });
+
   it("stays bounded in keys, dropping expired windows before live ones", () => {
     const limiter = new MemoryRateLimiter(1, 100, 3);
     limiter.hit("old", 0);

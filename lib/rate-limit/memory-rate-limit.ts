@@ -18,6 +18,12 @@ export class MemoryRateLimiter {
     return this.windows.size;
   }
 
+  /** Whether the key has used up its window's budget (does not count). */
+  isLimited(key: string, now = Date.now()): boolean {
+    const window = this.windows.get(key);
+    return Boolean(window && window.resetAt > now && window.count >= this.limit);
+  }
+
   /** Counts a hit; true when the key is over its limit for the current window. */
   hit(key: string, now = Date.now()): boolean {
     let window = this.windows.get(key);

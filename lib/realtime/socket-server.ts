@@ -5,6 +5,8 @@ import { createClient } from "redis";
 import { type Socket, Server as SocketServer } from "socket.io";
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
+import { clientKey } from "@/lib/http/client-address";
+import { linkLimiter } from "@/lib/invoice-page/link-limiter";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
 import { registerSocketServer } from "./invoice-cues";
 
@@ -18,7 +20,13 @@ export const rooms = {
   organization: (organizationId: string) => `org:${organizationId}`,
 };
 
-const handshakeSchema = z.object({ invoiceToken: z.string().min(1).max(200) }).partial();
+const handshakeSchema = z
+  .object({
+    invoiceToken: z.string().min(1).max(200),
+    /** Set when the page shows one of the customer's earlier invoices, reached via this link. */
+    invoiceNumber: z.number().int().positive().max(999_999_999).nullable(),
+  })
+  .partial();
 
 export type SocketIdentity =
   | { kind: "customer"; invoiceId: string }
@@ -35,6 +43,7 @@ export async function startRealtime(options: {
   db: () => Promise<Db>;
   authSecret: string;
   redisUrl?: string;
+  trustProxy?: boolean;
 }): Promise<RealtimeServer> {
   let redis: ReturnType<typeof createClient> | undefined;
   const io = new SocketServer(options.httpServer, {
@@ -82,15 +91,43 @@ export async function startRealtime(options: {
   };
 }
 
+/** The handshake's client, as server.ts derives it for HTTP requests (rightmost proxy hop). */
+function handshakeClientKey(socket: Socket, trustProxy: boolean): string {
+  const forwarded = socket.handshake.headers["x-forwarded-for"];
+  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  return clientKey((trustProxy && hops.at(-1)) || socket.handshake.address || "unknown");
+}
+
 async function identify(
   socket: Socket,
-  options: { db: () => Promise<Db>; authSecret: string },
+  options: { db: () => Promise<Db>; authSecret: string; trustProxy?: boolean },
 ): Promise<SocketIdentity> {
   const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
   if (auth.invoiceToken) {
-    const invoiceId = await findInvoiceIdByToken(await options.db(), auth.invoiceToken);
-    if (!invoiceId) throw new Error("unknown invoice");
-    return { kind: "customer", invoiceId };
+    // The same guard as the page: a client that keeps presenting unknown links is shut out.
+    const visitor = handshakeClientKey(socket, Boolean(options.trustProxy));
+    if (linkLimiter().isLimited(visitor)) throw new Error("rate limited");
+    const db = await options.db();
+    const tokenInvoiceId = await findInvoiceIdByToken(db, auth.invoiceToken);
+    if (!tokenInvoiceId) {
+      linkLimiter().hit(visitor);
+      throw new Error("unknown invoice");
+    }
+    if (!auth.invoiceNumber) return { kind: "customer", invoiceId: tokenInvoiceId };
+    // An earlier invoice of the same customer and organisation, as the page allows.
+    const owner = await db.invoice.findUniqueOrThrow({
+      where: { id: tokenInvoiceId },
+      select: { customerId: true, organizationId: true },
+    });
+    const sibling = await db.invoice.findFirst({
+      where: { ...owner, number: auth.invoiceNumber, kind: "INVOICE" },
+      select: { id: true },
+    });
+    if (!sibling) throw new Error("unknown invoice");
+    return { kind: "customer", invoiceId: sibling.id };
   }
   const cookies = Object.fromEntries(
     (socket.handshake.headers.cookie ?? "").split(/;\s*/).flatMap((pair) => {
@@ -103,10 +140,16 @@ async function identify(
     secret: options.authSecret,
   });
   if (!token?.staffId) throw new Error("not signed in");
+  // As requireStaff does for pages: the account must still exist, be enabled and keep its role.
+  const staff = await (await options.db()).staffUser.findUnique({
+    where: { id: token.staffId },
+    select: { organizationId: true, role: true, disabledAt: true },
+  });
+  if (!staff || staff.disabledAt) throw new Error("not signed in");
   return {
     kind: "staff",
     staffId: token.staffId,
-    organizationId: token.organizationId,
-    role: token.role,
+    organizationId: staff.organizationId,
+    role: staff.role,
   };
 }

@@ -10,6 +10,7 @@ describe("invoicePageCsp", () => {
     expect(directive(csp, "script-src")).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(directive(csp, "frame-ancestors")).toBe("frame-ancestors 'none'");
     expect(directive(csp, "object-src")).toBe("object-src 'none'");
+    expect(directive(csp, "connect-src")).toBe("connect-src 'self'");
   });
 
   it("mentions Stripe only when Stripe is configured", () => {

@@ -7,6 +7,7 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { recordCustomerViewLater } from "@/lib/invoice-page/customer-view";
 import { resolveInvoiceLink } from "@/lib/invoice-page/page-request";
+import { getPaymentProvider } from "@/lib/payments/payment-providers";
 
 /** Shared by the link's own invoice and the customer's earlier invoices reached through it. */
 export async function invoiceMetadata(token: string, siblingNumber?: number): Promise<Metadata> {
@@ -34,10 +35,16 @@ export async function InvoiceRoute({
   const base = siblingNumber === undefined ? `/i/${token}` : `/i/${token}/n/${siblingNumber}`;
   const otherLocale = request.locale === "sv" ? "en" : "sv";
   const { data } = request;
-  const canPay = data.invoice.kind === "INVOICE" && data.amountDueOre > 0;
+  // With no payment provider (no Stripe, demo off) the invoice is paid by bank transfer only.
+  const canPay =
+    data.invoice.kind === "INVOICE" && data.amountDueOre > 0 && getPaymentProvider() !== null;
   return (
     <main className="min-h-screen">
-      <LiveInvoiceRefresher token={token} version={data.invoice.version} />
+      <LiveInvoiceRefresher
+        token={token}
+        invoiceNumber={siblingNumber ?? null}
+        version={data.invoice.version}
+      />
       <InvoiceDocument
         data={request.data}
         locale={request.locale}
@@ -59,6 +66,8 @@ export async function InvoiceRoute({
               minimumPartOre={data.organization.minimumPartialPaymentOre}
               labels={invoiceMessages[request.locale].pay}
             />
+          ) : data.invoice.kind === "INVOICE" && data.amountDueOre > 0 ? (
+            <p className="text-sm text-slate-800">{invoiceMessages[request.locale].pay.bankOnly}</p>
           ) : undefined,
         }}
       />

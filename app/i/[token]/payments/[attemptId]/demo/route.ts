@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { apiError, readJson } from "@/lib/http/api-response";
 import { resolveLinkScopeForApi } from "@/lib/invoice-page/page-request";
 import { completeDemoPayment, demoOutcomeSchema } from "@/lib/payments/demo-payments";
-import { getPaymentProvider, isDemoPaymentsEnabled } from "@/lib/payments/payment-providers";
+import { isDemoPaymentsEnabled, requirePaymentProvider } from "@/lib/payments/payment-providers";
 import { settleLatePayment } from "@/lib/payments/refund-credited-invoice";
 import { attemptInvoiceInScope } from "@/lib/payments/start-payment";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
@@ -34,13 +34,10 @@ export async function POST(
         version: applied.version,
         kind: "payment",
       });
-    // Money that landed on an invoice credited meanwhile goes back to the customer.
-    if (applied.invoiceId && applied.status === "CREDITED") {
-      await settleLatePayment({
-        db: await getDb(),
-        invoiceId: applied.invoiceId,
-        provider: getPaymentProvider(),
-      });
+    // Money that landed on an invoice credited meanwhile goes back to the customer; checked on
+    // every press, so a press after a failed refund tries it again.
+    if (outcome === "succeeded") {
+      await settleLatePayment({ db: await getDb(), invoiceId, provider: requirePaymentProvider() });
     }
     return NextResponse.json({ outcome: applied.outcome });
   } catch (error) {
