@@ -1,5 +1,4 @@
 import { headers } from "next/headers";
-import { after } from "next/server";
 import { getServerSession } from "next-auth";
 import { authOptions } from "@/lib/auth/auth-options";
 import { getDb } from "@/lib/db/client";
@@ -7,8 +6,9 @@ import type { InvoicePageRequest } from "./page-request";
 import { recordInvoiceView } from "./record-invoice-view";
 
 /**
- * Records the view after the response has gone out (it never slows the page down). A signed-in
- * staff member opening a customer link is previewing, not viewing: not recorded.
+ * Records the view alongside rendering, not awaited: it never slows the page down, and it does not
+ * depend on the response completing (a view is a view even if the visitor navigates on quickly).
+ * A signed-in staff member opening a customer link is previewing, not viewing: not recorded.
  */
 export async function recordCustomerViewLater(request: InvoicePageRequest): Promise<void> {
   const userAgent = (await headers()).get("user-agent");
@@ -16,7 +16,7 @@ export async function recordCustomerViewLater(request: InvoicePageRequest): Prom
   if (session?.staff?.id) return;
   const { id: invoiceId } = request.data.invoice;
   const organizationId = request.data.organization.id;
-  after(async () => {
+  void (async () => {
     try {
       await recordInvoiceView({
         db: await getDb(),
@@ -28,5 +28,5 @@ export async function recordCustomerViewLater(request: InvoicePageRequest): Prom
     } catch (error) {
       console.error("recording an invoice view failed", { invoiceId, error });
     }
-  });
+  })();
 }
