@@ -103,7 +103,14 @@ async function main() {
     await waitForHealth(server);
     const expected = JSON.parse(
       readFileSync(path.join(dataDir, "expected.json"), "utf8"),
-    ) as Array<{ token: string; kind: string }>;
+    ) as Array<{
+      token: string;
+      kind: string;
+      organization: string;
+      usagePoints: number;
+      usageResolution: string | null;
+      lineNetOre: number[];
+    }>;
     const invoice = expected.find((e) => e.kind === "open") ?? expected[0]!;
     const pages = { reference: `${base}/bench/reference`, invoice: `${base}/i/${invoice.token}` };
 
@@ -116,7 +123,8 @@ async function main() {
       connections,
       seconds,
       machineCores: os.cpus().length,
-      data: "demo seed: 678 invoices, energy invoice with usage chart",
+      database: process.env.DATABASE_URL ? "postgresql" : "pglite",
+      data: `demo seed; ${invoice.organization} open invoice: ${invoice.lineNetOre.length} lines, ${invoice.usagePoints} ${invoice.usageResolution === "HOUR" ? "hourly" : "daily"} usage points`,
     };
     print({ figure: "reference page (force-dynamic static table)", ...reference, ...conditions });
     print({ figure: "customer invoice page /i/[token]", ...page, ...conditions });
