@@ -5,7 +5,7 @@ import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { closeDatabase, getDatabase, getDb } from "@/lib/db/client";
 import { EnvError, getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER, trustedClientAddress } from "@/lib/http/client-address";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import { startRealtime } from "@/lib/realtime/socket-server";
 
@@ -114,18 +114,15 @@ async function main() {
 }
 
 /**
- * Headers the app trusts are set here, never taken from the client: the client's address (with
- * TRUST_PROXY, the hop our proxy appended — the rightmost; anything left of it the client could
- * have written) and no client-sent path header (proxy.ts sets it for invoice pages).
+ * Headers the app trusts are set here, never taken from the client: the client's address (see
+ * trustedClientAddress) and no client-sent path header (proxy.ts sets it for invoice pages).
  */
 function stampTrustedHeaders(req: IncomingMessage, trustProxy: boolean) {
-  const forwarded = req.headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
-    .split(",")
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  req.headers[CLIENT_ADDRESS_HEADER] =
-    (trustProxy && hops.at(-1)) || req.socket.remoteAddress || "unknown";
+  req.headers[CLIENT_ADDRESS_HEADER] = trustedClientAddress(
+    req.headers["x-forwarded-for"],
+    req.socket.remoteAddress,
+    trustProxy,
+  );
   delete req.headers["x-nota-pathname"];
 }
 

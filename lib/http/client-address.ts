@@ -6,6 +6,23 @@ import { createHmac } from "node:crypto";
  */
 export const CLIENT_ADDRESS_HEADER = "x-nota-client-address";
 
+/**
+ * The client's address: with TRUST_PROXY, the hop our proxy appended to X-Forwarded-For — the
+ * rightmost; anything left of it the client could have written — else the connection's address.
+ * Used for HTTP requests (server.ts) and socket handshakes alike.
+ */
+export function trustedClientAddress(
+  forwardedFor: string | string[] | undefined,
+  remoteAddress: string | undefined,
+  trustProxy: boolean,
+): string {
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  return (trustProxy && hops.at(-1)) || remoteAddress || "unknown";
+}
+
 type HeaderSource =
   | { get(name: string): string | null }
   | Record<string, string | string[] | undefined>;

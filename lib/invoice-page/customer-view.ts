@@ -10,7 +10,7 @@ import { recordInvoiceView } from "./record-invoice-view";
  * depend on the response completing (a view is a view even if the visitor navigates on quickly).
  * A signed-in staff member opening a customer link is previewing, not viewing: not recorded.
  */
-export async function recordCustomerViewLater(request: InvoicePageRequest): Promise<void> {
+export async function startRecordingCustomerView(request: InvoicePageRequest): Promise<void> {
   const userAgent = (await headers()).get("user-agent");
   const session = await getServerSession(authOptions).catch(() => null);
   if (session?.staff?.id) return;

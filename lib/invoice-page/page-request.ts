@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/db/generated/client";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
+import { findCustomerInvoiceByNumber } from "@/lib/invoices/customer-invoice-by-number";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
 import { LOCALE_COOKIE, resolveInvoiceLocale } from "./invoice-locale";
 import { linkLimiter } from "./link-limiter";
@@ -33,18 +34,9 @@ export const resolveInvoiceLink = cache(
     }
     let invoiceId = tokenInvoiceId;
     if (siblingNumber !== undefined) {
-      const owner = await db.invoice.findUnique({
-        where: { id: tokenInvoiceId },
-        select: { customerId: true, organizationId: true },
-      });
-      const sibling = owner
-        ? await db.invoice.findFirst({
-            where: { ...owner, number: siblingNumber, kind: "INVOICE", status: { not: "DRAFT" } },
-            select: { id: true },
-          })
-        : null;
+      const sibling = await findCustomerInvoiceByNumber(db, tokenInvoiceId, siblingNumber);
       if (!sibling) return null;
-      invoiceId = sibling.id;
+      invoiceId = sibling;
     }
     const data = await loadInvoicePage(db, invoiceId);
     if (!data) return null;
@@ -90,14 +82,5 @@ export async function invoiceIdInScope(
   number: number | null | undefined,
 ): Promise<string | null> {
   if (number === null || number === undefined) return scope.invoiceId;
-  const sibling = await (await getDb()).invoice.findFirst({
-    where: {
-      customerId: scope.customerId,
-      organizationId: scope.organizationId,
-      number,
-      kind: "INVOICE",
-    },
-    select: { id: true },
-  });
-  return sibling?.id ?? null;
+  return findCustomerInvoiceByNumber(await getDb(), scope.invoiceId, number);
 }

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
+import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { type AppliedPaymentEvent, applyPaymentEvent } from "./payment-events";
+import type { PaymentProvider } from "./payment-provider";
+import { settleLatePayment } from "./refund-credited-invoice";
 
 export const demoOutcomeSchema = z.enum(["succeeded", "failed"]);
 
@@ -36,4 +39,30 @@ export async function completeDemoPayment(options: {
           : { type: "failed", message: "Declined in the demo" },
     },
   });
+}
+
+/**
+ * The demo visitor's approve or decline, as the route needs it: applied, announced to the
+ * invoice's open pages, and — money that landed on an invoice credited meanwhile — paid back.
+ * The settlement is checked on every press, so a press after a failed refund tries it again.
+ */
+export async function settleDemoPayment(options: {
+  db: Db;
+  invoiceId: string;
+  attemptId: string;
+  outcome: z.infer<typeof demoOutcomeSchema>;
+  provider: PaymentProvider;
+}): Promise<AppliedPaymentEvent> {
+  const applied = await completeDemoPayment(options);
+  if (applied.invoiceId) {
+    emitInvoiceChanged({ invoiceId: applied.invoiceId, version: applied.version, kind: "payment" });
+  }
+  if (options.outcome === "succeeded") {
+    await settleLatePayment({
+      db: options.db,
+      invoiceId: options.invoiceId,
+      provider: options.provider,
+    });
+  }
+  return applied;
 }

@@ -5,8 +5,9 @@ import { createClient } from "redis";
 import { type Socket, Server as SocketServer } from "socket.io";
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
-import { clientKey } from "@/lib/http/client-address";
+import { clientKey, trustedClientAddress } from "@/lib/http/client-address";
 import { linkLimiter } from "@/lib/invoice-page/link-limiter";
+import { findCustomerInvoiceByNumber } from "@/lib/invoices/customer-invoice-by-number";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
 import { registerSocketServer } from "./invoice-cues";
 
@@ -91,16 +92,6 @@ export async function startRealtime(options: {
   };
 }
 
-/** The handshake's client, as server.ts derives it for HTTP requests (rightmost proxy hop). */
-function handshakeClientKey(socket: Socket, trustProxy: boolean): string {
-  const forwarded = socket.handshake.headers["x-forwarded-for"];
-  const hops = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""))
-    .split(",")
-    .map((hop) => hop.trim())
-    .filter(Boolean);
-  return clientKey((trustProxy && hops.at(-1)) || socket.handshake.address || "unknown");
-}
-
 async function identify(
   socket: Socket,
   options: { db: () => Promise<Db>; authSecret: string; trustProxy?: boolean },
@@ -108,7 +99,13 @@ async function identify(
   const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
   if (auth.invoiceToken) {
     // The same guard as the page: a client that keeps presenting unknown links is shut out.
-    const visitor = handshakeClientKey(socket, Boolean(options.trustProxy));
+    const visitor = clientKey(
+      trustedClientAddress(
+        socket.handshake.headers["x-forwarded-for"],
+        socket.handshake.address,
+        Boolean(options.trustProxy),
+      ),
+    );
     if (linkLimiter().isLimited(visitor)) throw new Error("rate limited");
     const db = await options.db();
     const tokenInvoiceId = await findInvoiceIdByToken(db, auth.invoiceToken);
@@ -118,16 +115,9 @@ async function identify(
     }
     if (!auth.invoiceNumber) return { kind: "customer", invoiceId: tokenInvoiceId };
     // An earlier invoice of the same customer and organisation, as the page allows.
-    const owner = await db.invoice.findUniqueOrThrow({
-      where: { id: tokenInvoiceId },
-      select: { customerId: true, organizationId: true },
-    });
-    const sibling = await db.invoice.findFirst({
-      where: { ...owner, number: auth.invoiceNumber, kind: "INVOICE" },
-      select: { id: true },
-    });
+    const sibling = await findCustomerInvoiceByNumber(db, tokenInvoiceId, auth.invoiceNumber);
     if (!sibling) throw new Error("unknown invoice");
-    return { kind: "customer", invoiceId: sibling.id };
+    return { kind: "customer", invoiceId: sibling };
   }
   const cookies = Object.fromEntries(
     (socket.handshake.headers.cookie ?? "").split(/;\s*/).flatMap((pair) => {

@@ -5,7 +5,7 @@ import { LiveInvoiceRefresher } from "@/components/invoice/live-invoice-refreshe
 import { PaymentPanel } from "@/components/invoice/payment-panel";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
-import { recordCustomerViewLater } from "@/lib/invoice-page/customer-view";
+import { startRecordingCustomerView } from "@/lib/invoice-page/customer-view";
 import { resolveInvoiceLink } from "@/lib/invoice-page/page-request";
 import { getPaymentProvider } from "@/lib/payments/payment-providers";
 
@@ -31,7 +31,7 @@ export async function InvoiceRoute({
 }) {
   const request = await resolveInvoiceLink(token, siblingNumber);
   if (!request) notFound();
-  await recordCustomerViewLater(request);
+  await startRecordingCustomerView(request);
   const base = siblingNumber === undefined ? `/i/${token}` : `/i/${token}/n/${siblingNumber}`;
   const otherLocale = request.locale === "sv" ? "en" : "sv";
   const { data } = request;

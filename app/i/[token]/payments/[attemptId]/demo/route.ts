@@ -4,11 +4,9 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { apiError, readJson } from "@/lib/http/api-response";
 import { resolveLinkScopeForApi } from "@/lib/invoice-page/page-request";
-import { completeDemoPayment, demoOutcomeSchema } from "@/lib/payments/demo-payments";
+import { demoOutcomeSchema, settleDemoPayment } from "@/lib/payments/demo-payments";
 import { isDemoPaymentsEnabled, requirePaymentProvider } from "@/lib/payments/payment-providers";
-import { settleLatePayment } from "@/lib/payments/refund-credited-invoice";
 import { attemptInvoiceInScope } from "@/lib/payments/start-payment";
-import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 
 export const dynamic = "force-dynamic";
 
@@ -27,18 +25,13 @@ export async function POST(
     const invoiceId = await attemptInvoiceInScope(await getDb(), scope, attemptId);
     const body = (await readJson(request)) as { outcome?: unknown };
     const outcome = demoOutcomeSchema.parse(body?.outcome);
-    const applied = await completeDemoPayment({ db: await getDb(), invoiceId, attemptId, outcome });
-    if (applied.invoiceId)
-      emitInvoiceChanged({
-        invoiceId: applied.invoiceId,
-        version: applied.version,
-        kind: "payment",
-      });
-    // Money that landed on an invoice credited meanwhile goes back to the customer; checked on
-    // every press, so a press after a failed refund tries it again.
-    if (outcome === "succeeded") {
-      await settleLatePayment({ db: await getDb(), invoiceId, provider: requirePaymentProvider() });
-    }
+    const applied = await settleDemoPayment({
+      db: await getDb(),
+      invoiceId,
+      attemptId,
+      outcome,
+      provider: requirePaymentProvider(),
+    });
     return NextResponse.json({ outcome: applied.outcome });
   } catch (error) {
     if (error instanceof z.ZodError)
