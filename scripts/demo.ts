@@ -102,10 +102,13 @@ async function main() {
     `Nota demo is running on ${env.appUrl}`,
     "",
     "Customer invoice links (each is a private link, as a customer would receive it):",
-    ...links.map(
-      (link) =>
-        `  ${link.organization} — ${link.kind.padEnd(7)} (${link.customerName}): ${env.appUrl}/i/${link.token}`,
-    ),
+    // The open, overdue and paid showcase per company; "spare" links are the e2e tests' own.
+    ...links
+      .filter((link) => link.kind !== "spare")
+      .map(
+        (link) =>
+          `  ${link.organization} — ${link.kind.padEnd(7)} (${link.customerName}): ${env.appUrl}/i/${link.token}`,
+      ),
     "",
     `Staff sign-in at ${env.appUrl}/signin — password for all: ${DEMO_STAFF_PASSWORD}`,
     ...DEMO_ORGANIZATIONS.flatMap((org) =>
