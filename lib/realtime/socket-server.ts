@@ -9,17 +9,21 @@ import { clientKey, trustedClientAddress } from "@/lib/http/client-address";
 import { linkLimiter } from "@/lib/invoice-page/link-limiter";
 import { findCustomerInvoiceByNumber } from "@/lib/invoices/customer-invoice-by-number";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
+import { registerCustomerHandlers, registerStaffHandlers } from "./chat-handlers";
 import { registerSocketServer } from "./invoice-cues";
+import { broadcastPresence, broadcastSupportStatus } from "./presence";
+import { rooms } from "./rooms";
+import type { SocketIdentity } from "./socket-identity";
+
+export type { SocketIdentity };
+export { rooms };
 
 /**
  * socket.io on the HTTP server Next uses. A connection proves who it is in the handshake and the
- * server derives its rooms from that; clients never name a room. Events sent to rooms are cues
- * ({ invoiceId, version, kind }): the server stays the source of truth.
+ * server derives its rooms from that; clients never name a room. Invoice events are cues
+ * ({ invoiceId, version, kind }): the server stays the source of truth. Chat messages are stored
+ * before they are sent, and every client resyncs from its last sequence number on (re)connect.
  */
-export const rooms = {
-  invoice: (invoiceId: string) => `invoice:${invoiceId}`,
-  organization: (organizationId: string) => `org:${organizationId}`,
-};
 
 const handshakeSchema = z
   .object({
@@ -28,10 +32,6 @@ const handshakeSchema = z
     invoiceNumber: z.number().int().positive().max(999_999_999).nullable(),
   })
   .partial();
-
-export type SocketIdentity =
-  | { kind: "customer"; invoiceId: string }
-  | { kind: "staff"; staffId: string; organizationId: string; role: string };
 
 export interface RealtimeServer {
   io: SocketServer;
@@ -68,15 +68,33 @@ export async function startRealtime(options: {
     }
   });
 
-  io.on("connection", (socket) => {
+  io.on("connection", async (socket) => {
     const identity = socket.data.identity as SocketIdentity;
-    if (identity.kind === "customer") socket.join(rooms.invoice(identity.invoiceId));
-    else socket.join(rooms.organization(identity.organizationId));
-    // Unknown or malformed events get an error reply through their ack, if any, and nothing else.
-    socket.onAny((_event, ...args) => {
-      const ack = args.at(-1);
-      if (typeof ack === "function") ack({ ok: false, error: "unknown event" });
-    });
+    const db = await options.db();
+    socket.on("error", (error) => console.warn("socket error:", error.message));
+    if (identity.kind === "customer") {
+      registerCustomerHandlers(io, socket, identity, db);
+      socket.join([
+        rooms.invoice(identity.invoiceId),
+        rooms.organizationCustomers(identity.organizationId),
+      ]);
+      socket.on("disconnect", () => void broadcastPresence(io, identity.invoiceId));
+      void broadcastPresence(io, identity.invoiceId);
+    } else {
+      registerStaffHandlers(io, socket, identity, db);
+      socket.join(rooms.organization(identity.organizationId));
+      // A recovered connection keeps the invoices it had open.
+      for (const invoiceId of (socket.data.watching as string[] | undefined) ?? []) {
+        socket.join(rooms.invoiceStaff(invoiceId));
+      }
+      socket.on("disconnect", () => {
+        for (const invoiceId of (socket.data.watching as string[] | undefined) ?? []) {
+          void broadcastPresence(io, invoiceId);
+        }
+        void broadcastSupportStatus(io, db, identity.organizationId);
+      });
+      void broadcastSupportStatus(io, db, identity.organizationId);
+    }
   });
 
   registerSocketServer(io);
@@ -113,11 +131,17 @@ async function identify(
       linkLimiter().hit(visitor);
       throw new Error("unknown invoice");
     }
-    if (!auth.invoiceNumber) return { kind: "customer", invoiceId: tokenInvoiceId };
     // An earlier invoice of the same customer and organisation, as the page allows.
-    const sibling = await findCustomerInvoiceByNumber(db, tokenInvoiceId, auth.invoiceNumber);
-    if (!sibling) throw new Error("unknown invoice");
-    return { kind: "customer", invoiceId: sibling };
+    const invoiceId = auth.invoiceNumber
+      ? await findCustomerInvoiceByNumber(db, tokenInvoiceId, auth.invoiceNumber)
+      : tokenInvoiceId;
+    if (!invoiceId) throw new Error("unknown invoice");
+    const invoice = await db.invoice.findUnique({
+      where: { id: invoiceId },
+      select: { organizationId: true },
+    });
+    if (!invoice) throw new Error("unknown invoice");
+    return { kind: "customer", invoiceId, organizationId: invoice.organizationId };
   }
   const cookies = Object.fromEntries(
     (socket.handshake.headers.cookie ?? "").split(/;\s*/).flatMap((pair) => {
@@ -133,7 +157,7 @@ async function identify(
   // As requireStaff does for pages: the account must still exist, be enabled and keep its role.
   const staff = await (await options.db()).staffUser.findUnique({
     where: { id: token.staffId },
-    select: { organizationId: true, role: true, disabledAt: true },
+    select: { organizationId: true, role: true, disabledAt: true, name: true },
   });
   if (!staff || staff.disabledAt) throw new Error("not signed in");
   return {
@@ -141,5 +165,6 @@ async function identify(
     staffId: token.staffId,
     organizationId: staff.organizationId,
     role: staff.role,
+    name: staff.name,
   };
 }

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createDraft,
+  createIssuedInvoice,
+  createOrganizationWithCustomer,
+  expectAppError,
+} from "@/tests/helpers/fixtures";
+import { createStaffUser } from "@/tests/helpers/staff-fixtures";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { listChatMessages, markChatSeen } from "./chat-queries";
+import { postChatMessage } from "./post-chat-message";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => db?.close());
+
+const CUSTOMER = { type: "CUSTOMER" } as const;
+
+async function setUp() {
+  const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
+  const invoice = await createIssuedInvoice(db.prisma, { organizationId, customerId });
+  const staff = await createStaffUser(db.prisma, organizationId, { name: "Sara Lind" });
+  const agent = { type: "STAFF", staffId: staff.id, organizationId } as const;
+  return { organizationId, customerId, invoiceId: invoice.id, staff, agent };
+}
+
+describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
+  it("numbers messages in order, opens a wait on a question and ends it on an answer", async () => {
+    const { invoiceId, agent, staff } = await setUp();
+    const asked = await postChatMessage({
+      db: db.prisma,
+      input: { invoiceId, body: "  Varför är fakturan högre?  " },
+      author: CUSTOMER,
+      now: new Date("2026-11-23T09:00:00Z"),
+    });
+    expect(asked.message).toMatchObject({ seq: 1, authorType: "CUSTOMER", authorName: null });
+    expect(asked.message.body).toBe("Varför är fakturan högre?");
+    let conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { invoiceId } });
+    expect(conversation.waitingSince?.toISOString()).toBe("2026-11-23T09:00:00.000Z");
+    expect(conversation.assignedStaffId).toBeNull();
+
+    await postChatMessage({
+      db: db.prisma,
+      input: { invoiceId, body: "Jag frågar igen" },
+      author: CUSTOMER,
+      now: new Date("2026-11-23T09:05:00Z"),
+    });
+    conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { invoiceId } });
+    expect(conversation.waitingSince?.toISOString()).toBe("2026-11-23T09:00:00.000Z");
+
+    const answer = await postChatMessage({
+      db: db.prisma,
+      input: { invoiceId, body: "Det var en kall månad." },
+      author: agent,
+    });
+    expect(answer.message).toMatchObject({ seq: 3, authorType: "STAFF", authorName: "Sara" });
+    conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { invoiceId } });
+    expect(conversation.waitingSince).toBeNull();
+    expect(conversation.assignedStaffId).toBe(staff.id);
+    expect(conversation.staffReadSeq).toBe(3);
+  });
+
+  it("stores a resend with the same clientMessageId once", async () => {
+    const { invoiceId } = await setUp();
+    const input = { invoiceId, body: "Hej", clientMessageId: "client-msg-0001" };
+    const first = await postChatMessage({ db: db.prisma, input, author: CUSTOMER });
+    const again = await postChatMessage({ db: db.prisma, input, author: CUSTOMER });
+    expect(again.duplicate).toBe(true);
+    expect(again.message.id).toBe(first.message.id);
+    expect(
+      await db.prisma.chatMessage.count({ where: { conversationId: first.conversationId } }),
+    ).toBe(1);
+  });
+
+  it("gives concurrent messages distinct, gap-free sequence numbers", async () => {
+    const { invoiceId, agent } = await setUp();
+    const posts = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        postChatMessage({
+          db: db.prisma,
+          input: { invoiceId, body: `meddelande ${index}` },
+          author: index % 2 ? agent : CUSTOMER,
+        }),
+      ),
+    );
+    expect(posts.map((post) => post.message.seq).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+  });
+
+  it("keeps internal notes from the customer's side and refuses notes from customers", async () => {
+    const { invoiceId, agent } = await setUp();
+    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "Fråga" }, author: CUSTOMER });
+    await postChatMessage({
+      db: db.prisma,
+      input: { invoiceId, body: "Kunden har ringt tre gånger", kind: "NOTE" },
+      author: agent,
+    });
+    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "Svar" }, author: agent });
+    const customerView = await listChatMessages(db.prisma, { invoiceId, side: "customer" });
+    expect(customerView.messages.map((m) => m.body)).toEqual(["Fråga", "Svar"]);
+    const staffView = await listChatMessages(db.prisma, { invoiceId, side: "staff" });
+    expect(staffView.messages.map((m) => m.kind)).toEqual(["MESSAGE", "NOTE", "MESSAGE"]);
+    const resync = await listChatMessages(db.prisma, { invoiceId, side: "customer", afterSeq: 1 });
+    expect(resync.messages.map((m) => m.seq)).toEqual([3]);
+    await expectAppError(
+      postChatMessage({
+        db: db.prisma,
+        input: { invoiceId, body: "x", kind: "NOTE" },
+        author: CUSTOMER,
+      }),
+      "FORBIDDEN",
+    );
+  });
+
+  it("refuses bad input, other organisations' invoices and messages on drafts, storing nothing", async () => {
+    const { invoiceId, agent, organizationId, customerId } = await setUp();
+    const other = await createOrganizationWithCustomer(db.prisma);
+    const otherInvoice = await createIssuedInvoice(db.prisma, other);
+    const draft = await createDraft(db.prisma, { organizationId, customerId });
+    for (const body of ["", "   ", "x".repeat(2001), "bell\u0007"]) {
+      await expectAppError(
+        postChatMessage({ db: db.prisma, input: { invoiceId, body }, author: CUSTOMER }),
+        "BAD_INPUT",
+      );
+    }
+    await expectAppError(
+      postChatMessage({
+        db: db.prisma,
+        input: { invoiceId: "not-a-uuid", body: "x" },
+        author: agent,
+      }),
+      "BAD_INPUT",
+    );
+    await expectAppError(
+      postChatMessage({
+        db: db.prisma,
+        input: { invoiceId: otherInvoice.id, body: "x" },
+        author: agent,
+      }),
+      "NOT_FOUND",
+    );
+    await expectAppError(
+      postChatMessage({ db: db.prisma, input: { invoiceId: draft.id, body: "x" }, author: agent }),
+      "CONFLICT",
+    );
+    expect(await db.prisma.chatMessage.count({ where: { organizationId } })).toBe(0);
+    expect(
+      await db.prisma.chatMessage.count({ where: { organizationId: other.organizationId } }),
+    ).toBe(0);
+  });
+});
+
+describe("markChatSeen", () => {
+  it("moves marks forward only, never past the last message", async () => {
+    const { invoiceId, agent } = await setUp();
+    expect(
+      await markChatSeen(db.prisma, { invoiceId, side: "staff", seq: 1, read: true }),
+    ).toBeNull();
+    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "1" }, author: CUSTOMER });
+    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "2" }, author: CUSTOMER });
+    let receipts = await markChatSeen(db.prisma, { invoiceId, side: "staff", seq: 1, read: false });
+    expect(receipts).toMatchObject({ staffDeliveredSeq: 1, staffReadSeq: 0 });
+    receipts = await markChatSeen(db.prisma, { invoiceId, side: "staff", seq: 99, read: true });
+    expect(receipts).toMatchObject({ lastSeq: 2, staffDeliveredSeq: 2, staffReadSeq: 2 });
+    receipts = await markChatSeen(db.prisma, { invoiceId, side: "staff", seq: 1, read: true });
+    expect(receipts).toMatchObject({ staffDeliveredSeq: 2, staffReadSeq: 2 });
+    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "svar" }, author: agent });
+    receipts = await markChatSeen(db.prisma, { invoiceId, side: "customer", seq: 3, read: true });
+    expect(receipts).toMatchObject({ customerReadSeq: 3 });
+  });
+});
