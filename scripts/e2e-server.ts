@@ -25,6 +25,7 @@ for (const link of result.links) {
   if (!data) throw new Error(`showcase invoice ${link.invoiceId} did not load`);
   expected.push({
     token: link.token,
+    invoiceId: link.invoiceId,
     kind: link.kind,
     organization: data.organization.name,
     customerName: data.customer.name,

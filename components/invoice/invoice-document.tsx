@@ -49,22 +49,30 @@ export function InvoiceDocument({
       data-testid="invoice-document"
       data-invoice-version={data.invoice.version}
     >
-      <InvoiceHeader
-        data={data}
-        locale={locale}
-        t={t}
-        today={today}
-        links={links}
-        paymentSlot={slots.payment}
-      />
+      <div data-live-section="summary">
+        <InvoiceHeader
+          data={data}
+          locale={locale}
+          t={t}
+          today={today}
+          links={links}
+          paymentSlot={slots.payment}
+        />
+      </div>
       <div className="flex flex-col gap-4 px-2 sm:px-0">
         {slots.afterSummary ? <div data-slot="after-summary">{slots.afterSummary}</div> : null}
         <UsageSection data={data} locale={locale} t={t} />
         <ValueForMoney data={data} locale={locale} t={t} />
         {slots.offers ? <div data-slot="offers">{slots.offers}</div> : null}
-        <InvoiceLines data={data} locale={locale} t={t} />
-        <PaymentDetails data={data} locale={locale} t={t} />
-        <InvoiceTimeline data={data} locale={locale} t={t} today={today} />
+        <div data-live-section="lines">
+          <InvoiceLines data={data} locale={locale} t={t} />
+        </div>
+        <div data-live-section="payment-details">
+          <PaymentDetails data={data} locale={locale} t={t} />
+        </div>
+        <div data-live-section="timeline">
+          <InvoiceTimeline data={data} locale={locale} t={t} today={today} />
+        </div>
         <OtherInvoices data={data} locale={locale} t={t} hrefFor={links.otherInvoice} />
         {slots.chat ? <div data-slot="chat">{slots.chat}</div> : null}
       </div>

@@ -184,14 +184,15 @@ export function InvoiceLines({
       {data.creditNotes.length > 0 ? (
         <div className="mt-4 text-sm">
           <h3 className="font-semibold">{t.creditNotes.heading}</h3>
-          <ul className="mt-1 list-disc pl-5">
+          <ul className="mt-1 list-disc pl-5" data-testid="credit-notes">
             {data.creditNotes.map((note) => (
               <li key={note.id}>
                 {t.creditNotes.item(
                   String(note.number),
                   note.issueDate ? formatShortDate(note.issueDate, locale) : "",
                 )}
-                : {money(note.totalOre)}
+                : <span data-testid="credit-note-total">{money(note.totalOre)}</span> (
+                <span data-testid="credit-note-vat">{t.creditNotes.vat(money(note.vatOre))}</span>)
               </li>
             ))}
           </ul>

@@ -2,20 +2,9 @@ import type { Locale } from "@/lib/db/generated/client";
 import { formatLongDate, formatTimestamp } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import { timelineEventText } from "@/lib/invoice-page/timeline-text";
 import { type NextStep, nextSteps } from "@/lib/invoice-page/what-happens-next";
 import { formatMoney } from "@/lib/money/money";
-
-function eventText(
-  event: InvoicePageData["events"][number],
-  locale: Locale,
-  t: InvoiceMessages,
-): string {
-  const data = (event.data ?? {}) as { amountOre?: unknown };
-  if (event.type === "PAYMENT_RECEIVED" && typeof data.amountOre === "number") {
-    return t.timeline.payment(formatMoney(data.amountOre, { locale }));
-  }
-  return t.timeline.events[event.type] ?? event.type;
-}
 
 function stepText(step: NextStep, locale: Locale, t: InvoiceMessages): string {
   const money = (ore: number) => formatMoney(ore, { locale });
@@ -85,7 +74,7 @@ export function InvoiceTimeline({
             >
               {formatTimestamp(event.occurredAt, locale)}
             </time>
-            <span>{eventText(event, locale, t)}</span>
+            <span>{timelineEventText(event, locale, t)}</span>
             {event.customerText ? (
               <p className="text-sm text-slate-800">{event.customerText}</p>
             ) : null}

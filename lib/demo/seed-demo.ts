@@ -19,6 +19,7 @@ import {
   energyInvoiceContent,
 } from "./demo-invoice-content";
 import { between, createPerson, createRandom, pick } from "./demo-people";
+import { seedSupport } from "./seed-support";
 
 export const CUSTOMERS_PER_ORGANIZATION = 30;
 const MONTHS_OF_HISTORY = 12;
@@ -79,6 +80,15 @@ export async function seedDemo(options: {
     );
   }
   await markOverdueInvoices({ db, today });
+  // After the links are chosen, so the showcase and spare invoices start without a conversation.
+  for (const organization of await db.organization.findMany({ select: { id: true } })) {
+    await seedSupport({
+      db,
+      organizationId: organization.id,
+      avoidInvoiceIds: links.map((link) => link.invoiceId),
+      now: new Date(),
+    });
+  }
   return { seeded: true, invoices, links };
 }
 

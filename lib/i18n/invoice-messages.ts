@@ -131,6 +131,7 @@ const sv = {
   creditNotes: {
     heading: "Krediteringar av fakturan",
     item: (number: string, date: string) => `Kreditfaktura ${number}, ${date}`,
+    vat: (amount: string) => `varav moms ${amount}`,
   },
   legal: {
     heading: "Betalning och fakturauppgifter",
@@ -152,8 +153,15 @@ const sv = {
       PAYMENT_RECEIVED: "Betalning mottagen",
       PAYMENT_REFUNDED: "Betalning återbetald",
       CREDITED: "Fakturan krediterades",
+      COMPENSATION_CREDITED: "Du fick kompensation",
+      RESPITE_GRANTED: "Du fick längre tid att betala",
+      FEE_WAIVED: "En avgift togs bort",
     } as Record<string, string>,
     payment: (amount: string) => `Betalning mottagen: ${amount}`,
+    creditedAmount: (amount: string) => `Fakturan krediterades med ${amount}`,
+    compensation: (amount: string) => `Du fick ${amount} i kompensation`,
+    respite: (date: string) => `Du fick längre tid att betala. Ny förfallodag: ${date}`,
+    feeWaived: (amount: string) => `Avgiften på ${amount} togs bort`,
   },
   next: {
     heading: "Vad händer nu?",
@@ -304,6 +312,7 @@ const en: Messages = {
   creditNotes: {
     heading: "Credits on this invoice",
     item: (number: string, date: string) => `Credit note ${number}, ${date}`,
+    vat: (amount: string) => `of which VAT ${amount}`,
   },
   legal: {
     heading: "Payment and invoice details",
@@ -326,8 +335,15 @@ const en: Messages = {
       PAYMENT_RECEIVED: "Payment received",
       PAYMENT_REFUNDED: "Payment refunded",
       CREDITED: "Invoice credited",
+      COMPENSATION_CREDITED: "You received compensation",
+      RESPITE_GRANTED: "You were given more time to pay",
+      FEE_WAIVED: "A fee was removed",
     },
     payment: (amount: string) => `Payment received: ${amount}`,
+    creditedAmount: (amount: string) => `The invoice was credited by ${amount}`,
+    compensation: (amount: string) => `You received ${amount} in compensation`,
+    respite: (date: string) => `You were given more time to pay. New due date: ${date}`,
+    feeWaived: (amount: string) => `The fee of ${amount} was removed`,
   },
   next: {
     heading: "What happens next?",

@@ -103,7 +103,13 @@ function invoiceData(overrides: Partial<InvoicePageData> = {}): InvoicePageData 
     lines,
     totals,
     creditNotes: [
-      { id: "cn-1", number: 10_051, issueDate: day("2026-04-10"), totalOre: -creditedOre },
+      {
+        id: "cn-1",
+        number: 10_051,
+        issueDate: day("2026-04-10"),
+        totalOre: -creditedOre,
+        vatOre: 0,
+      },
     ],
     customer: {
       id: "cust-1",
@@ -123,6 +129,7 @@ function invoiceData(overrides: Partial<InvoicePageData> = {}): InvoicePageData 
       orgNumber: "5566143276",
       vatNumber: "SE556614327601",
       hasFSkatt: true,
+      supportResponseHours: 24,
       addressLine1: "Kungsgatan 5",
       addressLine2: null,
       postalCode: "411 19",

@@ -43,6 +43,7 @@ export interface InvoicePageData {
     number: number | null;
     issueDate: Date | null;
     totalOre: number;
+    vatOre: number;
   }>;
   customer: {
     id: string;
@@ -78,6 +79,7 @@ export interface InvoicePageData {
     reminderFeeOre: number;
     allowPartialPayment: boolean;
     minimumPartialPaymentOre: number;
+    supportResponseHours: number;
   };
   valueFacts: Array<{
     key: string;
@@ -135,7 +137,7 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
       valueFacts: { orderBy: { position: "asc" } },
       creditNotes: {
         orderBy: { number: "asc" },
-        select: { id: true, number: true, issueDate: true, totalOre: true },
+        select: { id: true, number: true, issueDate: true, totalOre: true, vatOre: true },
       },
       customer: {
         select: {
@@ -174,6 +176,7 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
           reminderFeeOre: true,
           allowPartialPayment: true,
           minimumPartialPaymentOre: true,
+          supportResponseHours: true,
           roundToWholeKrona: true,
         },
       },

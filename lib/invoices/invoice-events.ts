@@ -15,6 +15,18 @@ export const INVOICE_EVENT_TYPES = [
   "CREDIT_NOTE_ISSUED",
   "STATUS_CHANGED",
   "ACCESS_LINK_RENEWED",
+  /** Staff-only: a draft's lines were replaced (data: before/after line count and total). */
+  "LINES_EDITED",
+  /** Customer: a goodwill credit note (data: creditNoteNumber, creditedOre). */
+  "COMPENSATION_CREDITED",
+  /** Customer: more time to pay (data: previousDueDate, dueDate). */
+  "RESPITE_GRANTED",
+  /** Staff-only twin of RESPITE_GRANTED carrying the internal reason. */
+  "DUE_DATE_CHANGED",
+  /** Customer: a reminder fee was taken off (data: amountOre). */
+  "FEE_WAIVED",
+  /** Staff-only twin of FEE_WAIVED carrying the ledger entries and the internal reason. */
+  "FEE_WAIVER_BOOKED",
 ] as const;
 export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
 

@@ -1,27 +1,61 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
+import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
+import { deriveInvoiceStatus, type LedgerSums } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
+import { formatMoney } from "@/lib/money/money";
 import { parseInput } from "@/lib/validation/parse-input";
 import { type Actor, actorFields } from "./actor";
+import {
+  type CreditMode,
+  type CreditNoteInput,
+  creditNoteInputSchema,
+  type IssueCreditNoteInput,
+  issueCreditNoteInputSchema,
+} from "./credit-note-input";
+import {
+  amountCreditLine,
+  CREDITABLE_LINE_SELECT,
+  type CreditNoteLine,
+  creditedQuantities,
+  mirrorLines,
+  partialCreditLines,
+} from "./credit-note-lines";
+import { lockInvoiceForChange, saveInvoiceChange } from "./invoice-change";
 import { recordInvoiceEvent } from "./invoice-events";
 import { QUEUED_TRANSACTION, takeNextInvoiceNumber } from "./issue-invoice";
 import { computeInvoiceTotals } from "./totals";
 
-export const creditNoteInputSchema = z.object({
-  invoiceId: z.uuid(),
-  organizationId: z.uuid(),
-  /** Staff-only: why the invoice is credited. */
-  reason: z.string().trim().min(3, "give a reason of at least 3 characters").max(500),
-  /** What the customer reads on their timeline. */
-  customerText: z.string().trim().min(1).max(500).optional(),
-  expectedVersion: z.number().int().positive().optional(),
-});
+export {
+  type CreditMode,
+  type CreditNoteInput,
+  creditModeSchema,
+  creditNoteInputSchema,
+  type IssueCreditNoteInput,
+  issueCreditNoteInputSchema,
+} from "./credit-note-input";
 
-export type CreditNoteInput = z.input<typeof creditNoteInputSchema>;
+export interface IssuedCreditNote {
+  /** The credited (original) invoice and its new version and status. */
+  invoiceId: string;
+  version: number;
+  status: InvoiceStatus;
+  creditNoteId: string;
+  number: number;
+  /** What the credit note took off, positive. */
+  creditedOre: number;
+  /** What can still be credited afterwards: issued + fees − all credits. */
+  remainingCreditableOre: number;
+}
+
+interface CreditOptions {
+  actor: Actor;
+  issueDate?: Date;
+  /** When the crediting happened (for back-dated imports); defaults to now. */
+  creditedAt?: Date;
+}
 
 /**
  * Credits an issued invoice in full. Swedish VAT law (ML 2023:200 ch. 17 §22-23) does not allow an
@@ -29,134 +63,214 @@ export type CreditNoteInput = z.input<typeof creditNoteInputSchema>;
  * a specific reference to the original and the change in taxable amount and VAT per rate — here,
  * every original line negated. The original's ledger gets the CREDIT entry.
  */
-export async function issueFullCreditNote(options: {
-  db: Db;
-  input: CreditNoteInput;
-  actor: Actor;
-  issueDate?: Date;
-  /** When the crediting happened (for back-dated imports); defaults to now. */
-  creditedAt?: Date;
-}): Promise<{ creditNoteId: string; number: number; creditedOre: number }> {
+export async function issueFullCreditNote(
+  options: CreditOptions & { db: Db; input: CreditNoteInput },
+): Promise<{ creditNoteId: string; number: number; creditedOre: number }> {
   const input = parseInput(creditNoteInputSchema, options.input);
-  return options.db.$transaction(async (tx) => {
-    await lockInvoiceForLedger(tx, input.invoiceId);
-    const original = await tx.invoice.findFirst({
-      where: { id: input.invoiceId, organizationId: input.organizationId },
-      include: { lines: { orderBy: { position: "asc" } }, organization: true },
-    });
-    if (!original) throw new AppError("NOT_FOUND", "No such invoice");
-    if (original.kind !== "INVOICE" || original.status === "DRAFT") {
-      throw new AppError(
-        "CONFLICT",
-        "Only an issued invoice can be credited; edit a draft instead",
-      );
+  const issued = await options.db.$transaction(
+    (tx) => issueInTransaction(tx, { ...input, mode: { kind: "full" } }, options),
+    QUEUED_TRANSACTION,
+  );
+  return {
+    creditNoteId: issued.creditNoteId,
+    number: issued.number,
+    creditedOre: issued.creditedOre,
+  };
+}
+
+/**
+ * Issues a credit note of any kind (see creditModeSchema) against an issued invoice: the agent's
+ * way to change an invoice after issue. Never takes off more than is left to credit (issued +
+ * fees − earlier credits), never more of a line than is left of it.
+ */
+export async function issueCreditNote(
+  options: CreditOptions & { db: Db; input: IssueCreditNoteInput },
+): Promise<IssuedCreditNote> {
+  const input = parseInput(issueCreditNoteInputSchema, options.input);
+  return options.db.$transaction(
+    (tx) => issueInTransaction(tx, input, options),
+    QUEUED_TRANSACTION,
+  );
+}
+
+type ParsedCreditInput = z.output<typeof creditNoteInputSchema> & { mode: CreditMode };
+type LockedInvoice = Awaited<ReturnType<typeof lockInvoiceForChange>>;
+
+const money = (ore: number) => formatMoney(ore, { locale: "en" });
+
+async function creditNoteLines(
+  tx: Prisma.TransactionClient,
+  original: LockedInvoice,
+  mode: CreditMode,
+  sums: LedgerSums,
+): Promise<CreditNoteLine[]> {
+  const { roundToWholeKrona } = original.organization;
+  switch (mode.kind) {
+    case "amount":
+    case "goodwill": {
+      const isGoodwill = mode.kind === "goodwill";
+      return [
+        amountCreditLine({
+          amountOre: mode.amountOre,
+          vatRate: mode.vatRate,
+          roundToWholeKrona,
+          description: isGoodwill ? "Kompensation" : "Kreditering",
+          descriptionEn: isGoodwill ? "Compensation" : "Credit",
+        }),
+      ];
     }
-    if (input.expectedVersion !== undefined && input.expectedVersion !== original.version) {
-      throw new AppError("STALE_VERSION", "The invoice was changed by someone else; reload it", {
-        currentVersion: original.version,
+    case "full": {
+      // A full credit mirrors the original exactly; once part of it is credited, what is left is
+      // no longer a mirror of anything (rounding was done per credit note), so it is refused.
+      if (sums.creditedOre > 0) {
+        throw new AppError(
+          "CONFLICT",
+          `This invoice is already partly credited (${money(sums.creditedOre)} of ${money(sums.issuedOre)}); credit the remaining lines or an amount instead`,
+        );
+      }
+      const lines = await tx.invoiceLine.findMany({
+        where: { invoiceId: original.id },
+        orderBy: { position: "asc" },
+        select: CREDITABLE_LINE_SELECT,
       });
+      return mirrorLines(lines);
     }
-    const sumsBefore = await getLedgerSums(tx, original.id);
-    const creditable = sumsBefore.issuedOre - sumsBefore.creditedOre;
-    if (original.status === "CREDITED" || creditable <= 0) {
-      throw new AppError("CONFLICT", "This invoice has already been credited in full");
+    case "lines": {
+      const [lines, earlier] = await Promise.all([
+        tx.invoiceLine.findMany({
+          where: { invoiceId: original.id },
+          orderBy: { position: "asc" },
+          select: CREDITABLE_LINE_SELECT,
+        }),
+        tx.invoiceLine.findMany({
+          where: { invoice: { creditedInvoiceId: original.id, kind: "CREDIT_NOTE" } },
+          select: { position: true, quantityMilli: true },
+        }),
+      ]);
+      return partialCreditLines(lines, creditedQuantities(earlier), mode.lines);
     }
-    if (sumsBefore.creditedOre > 0) {
-      throw new AppError(
-        "CONFLICT",
-        "This invoice is partly credited; credit the remaining lines instead",
-      );
-    }
-    const lines = original.lines.map((line) => ({
-      position: line.position,
-      kind: line.kind,
-      description: line.description,
-      descriptionEn: line.descriptionEn,
-      quantityMilli: -line.quantityMilli,
-      unit: line.unit,
-      unitPriceOre: line.unitPriceOre,
-      vatRate: line.vatRate,
-      discountOre: -line.discountOre,
-      periodStart: line.periodStart,
-      periodEnd: line.periodEnd,
-    }));
-    const totals = computeInvoiceTotals(lines, {
-      roundToWholeKrona: original.organization.roundToWholeKrona,
-    });
-    // The credit note takes back exactly what the original charged, rounding line included.
-    const creditedOre = -totals.totalOre;
-    if (creditedOre !== original.totalOre) {
-      throw new Error(
-        `credit note total ${creditedOre} does not mirror invoice total ${original.totalOre}`,
-      );
-    }
-    const issueDate = options.issueDate ?? todayInSweden();
-    const number = await takeNextInvoiceNumber(tx, input.organizationId);
-    const creditNote = await tx.invoice.create({
-      data: {
-        organizationId: input.organizationId,
-        customerId: original.customerId,
-        contractId: original.contractId,
-        kind: "CREDIT_NOTE",
-        number,
-        status: "CREDITED",
-        issueDate,
-        periodStart: original.periodStart,
-        periodEnd: original.periodEnd,
-        currency: original.currency,
-        netOre: totals.netOre,
-        vatOre: totals.vatOre,
-        roundingOre: totals.roundingOre,
-        totalOre: totals.totalOre,
-        creditedInvoiceId: original.id,
-        creditReason: input.reason,
-        lines: { create: lines },
-      },
-      select: { id: true },
-    });
-    await tx.ledgerEntry.create({
-      data: {
-        organizationId: input.organizationId,
-        invoiceId: original.id,
-        kind: "CREDIT",
-        amountOre: -creditedOre,
-        currency: original.currency,
-        externalRef: `credit-note:${creditNote.id}`,
-        occurredAt: issueDate,
-      },
-    });
-    const sums = await getLedgerSums(tx, original.id);
-    const status = deriveInvoiceStatus({
-      kind: original.kind,
-      status: original.status,
-      dueDate: original.dueDate,
-      sums,
-      today: issueDate,
-    });
-    await tx.invoice.update({
-      where: { id: original.id },
-      data: { status, version: { increment: 1 } },
-    });
-    const actor = actorFields(options.actor);
-    await recordInvoiceEvent(tx, {
+  }
+}
+
+async function issueInTransaction(
+  tx: Prisma.TransactionClient,
+  input: ParsedCreditInput,
+  options: CreditOptions,
+): Promise<IssuedCreditNote> {
+  const original = await lockInvoiceForChange(tx, input);
+  if (original.kind !== "INVOICE" || original.status === "DRAFT") {
+    throw new AppError("CONFLICT", "Only an issued invoice can be credited; edit a draft instead");
+  }
+  const sumsBefore = await getLedgerSums(tx, original.id);
+  const creditable = sumsBefore.issuedOre + sumsBefore.feesOre - sumsBefore.creditedOre;
+  const isFull = input.mode.kind === "full";
+  if (
+    original.status === "CREDITED" ||
+    creditable <= 0 ||
+    (isFull && sumsBefore.issuedOre <= sumsBefore.creditedOre)
+  ) {
+    throw new AppError("CONFLICT", "This invoice has already been credited in full");
+  }
+  const lines = await creditNoteLines(tx, original, input.mode, sumsBefore);
+  const totals = computeInvoiceTotals(lines, {
+    roundToWholeKrona: original.organization.roundToWholeKrona,
+  });
+  const creditedOre = -totals.totalOre;
+  if (isFull && creditedOre !== original.totalOre) {
+    throw new Error(
+      `credit note total ${creditedOre} does not mirror invoice total ${original.totalOre}`,
+    );
+  }
+  if (creditedOre <= 0) {
+    throw new AppError(
+      "BAD_INPUT",
+      "These lines would add to what the customer owes; a credit note must take money off",
+    );
+  }
+  if (creditedOre > creditable) {
+    throw new AppError(
+      "CONFLICT",
+      `This credit note would take off ${money(creditedOre)}, but only ${money(creditable)} is left to credit on this invoice (issued and fees, less earlier credits)`,
+      { creditableOre: creditable, creditedOre },
+    );
+  }
+
+  const issueDate = options.issueDate ?? todayInSweden();
+  const number = await takeNextInvoiceNumber(tx, input.organizationId);
+  const creditNote = await tx.invoice.create({
+    data: {
+      organizationId: input.organizationId,
+      customerId: original.customerId,
+      contractId: original.contractId,
+      kind: "CREDIT_NOTE",
+      number,
+      status: "CREDITED",
+      issueDate,
+      periodStart: original.periodStart,
+      periodEnd: original.periodEnd,
+      currency: original.currency,
+      netOre: totals.netOre,
+      vatOre: totals.vatOre,
+      roundingOre: totals.roundingOre,
+      totalOre: totals.totalOre,
+      creditedInvoiceId: original.id,
+      creditReason: input.reason,
+      lines: { create: lines },
+    },
+    select: { id: true },
+  });
+  await tx.ledgerEntry.create({
+    data: {
       organizationId: input.organizationId,
       invoiceId: original.id,
-      type: "CREDITED",
-      visibility: "CUSTOMER",
-      ...actor,
-      customerText: input.customerText ?? null,
-      data: { creditNoteId: creditNote.id, creditNoteNumber: number, creditedOre },
-      occurredAt: options.creditedAt ?? new Date(),
-    });
-    await recordInvoiceEvent(tx, {
-      organizationId: input.organizationId,
-      invoiceId: original.id,
-      type: "CREDIT_NOTE_ISSUED",
-      visibility: "STAFF",
-      ...actor,
-      data: { creditNoteId: creditNote.id, creditNoteNumber: number, reason: input.reason },
-      occurredAt: options.creditedAt ?? new Date(),
-    });
-    return { creditNoteId: creditNote.id, number, creditedOre };
-  }, QUEUED_TRANSACTION);
+      kind: "CREDIT",
+      amountOre: -creditedOre,
+      currency: original.currency,
+      externalRef: `credit-note:${creditNote.id}`,
+      occurredAt: issueDate,
+    },
+  });
+  const sums = await getLedgerSums(tx, original.id);
+  const status = deriveInvoiceStatus({
+    kind: original.kind,
+    status: original.status,
+    dueDate: original.dueDate,
+    sums,
+    today: issueDate,
+  });
+  const version = await saveInvoiceChange(tx, original.id, { status });
+
+  const actor = actorFields(options.actor);
+  const occurredAt = options.creditedAt ?? new Date();
+  const note = { creditNoteId: creditNote.id, creditNoteNumber: number };
+  // The full credit keeps the event data it always had; the other kinds say which they were.
+  const mode = isFull ? {} : { mode: input.mode.kind };
+  await recordInvoiceEvent(tx, {
+    organizationId: input.organizationId,
+    invoiceId: original.id,
+    type: input.mode.kind === "goodwill" ? "COMPENSATION_CREDITED" : "CREDITED",
+    visibility: "CUSTOMER",
+    ...actor,
+    customerText: input.customerText ?? null,
+    data: { ...note, creditedOre, ...mode },
+    occurredAt,
+  });
+  await recordInvoiceEvent(tx, {
+    organizationId: input.organizationId,
+    invoiceId: original.id,
+    type: "CREDIT_NOTE_ISSUED",
+    visibility: "STAFF",
+    ...actor,
+    data: { ...note, reason: input.reason, ...(isFull ? {} : { ...mode, creditedOre }) },
+    occurredAt,
+  });
+  return {
+    invoiceId: original.id,
+    version,
+    status,
+    creditNoteId: creditNote.id,
+    number,
+    creditedOre,
+    remainingCreditableOre: creditable - creditedOre,
+  };
 }

@@ -1,7 +1,13 @@
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/invoices/actor";
-import { type CreditNoteInput, issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
+import {
+  type CreditNoteInput,
+  type IssueCreditNoteInput,
+  type IssuedCreditNote,
+  issueCreditNote,
+  issueFullCreditNote,
+} from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
@@ -100,32 +106,36 @@ export async function refundCustomerCredit(options: {
 }
 
 /**
- * Credits an issued invoice in full and settles the money: what the customer had paid is refunded
- * (or kept as credit, per policy). The credit note stands even if the refund has to be retried.
+ * Credits an issued invoice and settles the money: what the customer has to get back afterwards
+ * (paid, then credited — in full or in part) is refunded, or kept as credit per policy. The credit
+ * note stands even if the refund has to be retried. Input with a `mode` is any kind of credit
+ * (issueCreditNote, version required); without one it is the full credit (issueFullCreditNote).
  */
 export async function creditInvoiceAndRefund(options: {
   db: Db;
-  input: CreditNoteInput;
+  input: CreditNoteInput | IssueCreditNoteInput;
   actor: Actor;
   provider: PaymentProvider;
 }) {
-  const credited = await issueFullCreditNote({
-    db: options.db,
-    input: options.input,
-    actor: options.actor,
+  const { db, input, actor } = options;
+  // A full credit by the older input reports no version; the cue then makes pages refetch anyway.
+  const credited: Awaited<ReturnType<typeof issueFullCreditNote>> & Partial<IssuedCreditNote> =
+    "mode" in input
+      ? await issueCreditNote({ db, input, actor })
+      : await issueFullCreditNote({ db, input, actor });
+  // What is owed changed (to nothing, after a full credit): a payment the customer had started
+  // was for the old amount and must not be completed; they start again for what is left.
+  await cancelOpenAttempts({ db, invoiceId: input.invoiceId, provider: options.provider });
+  emitInvoiceChanged({
+    invoiceId: input.invoiceId,
+    version: credited.version,
+    kind: "credit",
   });
-  // Nothing is owed any more: payments the customer had started cannot be completed.
-  await cancelOpenAttempts({
-    db: options.db,
-    invoiceId: options.input.invoiceId,
-    provider: options.provider,
-  });
-  emitInvoiceChanged({ invoiceId: options.input.invoiceId, kind: "credit" });
   const settlement = await refundCustomerCredit({
-    db: options.db,
-    invoiceId: options.input.invoiceId,
+    db,
+    invoiceId: input.invoiceId,
     provider: options.provider,
-    reason: options.input.reason,
+    reason: input.reason,
   });
   return { ...credited, ...settlement };
 }

@@ -14,6 +14,7 @@ export function demoLinks(): DemoLink[] {
 /** What the database says the showcase invoices hold. */
 export interface ExpectedInvoice {
   token: string;
+  invoiceId: string;
   kind: "open" | "overdue" | "paid";
   organization: string;
   customerName: string;

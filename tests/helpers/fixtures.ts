@@ -5,7 +5,9 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
 import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
+import { type IssueCreditNoteInput, issueCreditNote } from "@/lib/invoices/issue-credit-note";
 import { type IssuedInvoice, issueInvoice } from "@/lib/invoices/issue-invoice";
+import { computeInvoiceTotals } from "@/lib/invoices/totals";
 
 /**
  * Test data built the way the product builds it: drafts go through createDraftInvoice and
@@ -200,4 +202,64 @@ export async function createUsageReadings(
     })),
   });
   return count;
+}
+
+/**
+ * A reminder fee on an issued invoice. No domain function charges fees yet (reminders are still
+ * to come), so this writes the FEE ledger entry the way a reminder run will: positive, in öre.
+ */
+export async function addReminderFee(
+  db: Db,
+  options: { organizationId: string; invoiceId: string; amountOre?: number; occurredAt?: Date },
+): Promise<{ id: string; amountOre: number }> {
+  return db.ledgerEntry.create({
+    data: {
+      organizationId: options.organizationId,
+      invoiceId: options.invoiceId,
+      kind: "FEE",
+      amountOre: options.amountOre ?? 6_000,
+      externalRef: `reminder:${randomUUID()}`,
+      memo: "reminder fee",
+      occurredAt: options.occurredAt,
+    },
+    select: { id: true, amountOre: true },
+  });
+}
+
+/** An issued invoice and the ids of its lines in position order (to credit chosen lines). */
+export async function createIssuedInvoiceWithLineIds(
+  db: Db,
+  options: { organizationId: string; customerId: string; lines?: InvoiceLineInput[] },
+) {
+  const invoice = await createIssuedInvoice(db, options);
+  const lines = await db.invoiceLine.findMany({
+    where: { invoiceId: invoice.id },
+    orderBy: { position: "asc" },
+    select: { id: true },
+  });
+  return { invoice, lineIds: lines.map((line) => line.id) };
+}
+
+/** Credits an invoice at the version it has now, as an agent looking at it right now would. */
+export async function creditAtCurrentVersion(
+  db: Db,
+  target: { invoiceId: string; organizationId: string },
+  mode: IssueCreditNoteInput["mode"],
+  extra: Partial<IssueCreditNoteInput> = {},
+) {
+  const { version } = await db.invoice.findUniqueOrThrow({ where: { id: target.invoiceId } });
+  return issueCreditNote({
+    db,
+    actor: SYSTEM,
+    input: { ...target, reason: "Kunden reklamerade", expectedVersion: version, mode, ...extra },
+  });
+}
+
+/** A credit note as stored, and its totals recomputed from its lines (what its PDF shows). */
+export async function loadCreditNote(db: Db, id: string, roundToWholeKrona = true) {
+  const row = await db.invoice.findUniqueOrThrow({
+    where: { id },
+    include: { lines: { orderBy: { position: "asc" } } },
+  });
+  return { row, recomputed: computeInvoiceTotals(row.lines, { roundToWholeKrona }) };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connect, type Socket } from "socket.io-client";
 import type { Db } from "@/lib/db/database";
+import type { StaffRole } from "@/lib/db/generated/client";
 import { startRealtime } from "@/lib/realtime/socket-server";
 
 export const TEST_AUTH_SECRET = "realtime-test-secret-0123456789abcdef";
@@ -42,9 +43,14 @@ export async function startRealtimeTestServer(db: Db, options: { redisUrl?: stri
         }),
       );
     },
-    async connectStaff(staff: { id: string; email?: string }) {
+    async connectStaff(staff: { id: string; organizationId?: string; role?: StaffRole }) {
+      // The JWT's role and organisation are not trusted: the handshake reads them from the database.
       const session = await encode({
-        token: { staffId: staff.id, email: staff.email },
+        token: {
+          staffId: staff.id,
+          organizationId: staff.organizationId ?? "",
+          role: staff.role ?? "AGENT",
+        },
         secret: TEST_AUTH_SECRET,
       });
       return open(

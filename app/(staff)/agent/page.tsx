@@ -1,24 +1,143 @@
 import type { Metadata } from "next";
-import { RecentInvoicesTable } from "@/components/staff/recent-invoices-table";
+import Link from "next/link";
+import { ConversationActions } from "@/components/agent/conversation-actions";
+import { InboxLive } from "@/components/agent/inbox-live";
 import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
+import { inboxFilterSchema, listInbox } from "@/lib/chat/inbox";
 import { getDb } from "@/lib/db/client";
-import { listRecentInvoices } from "@/lib/invoices/staff-invoice-queries";
 
-export const metadata: Metadata = { title: "Support" };
+export const metadata: Metadata = { title: "Support inbox" };
 
-export default async function AgentPage() {
+const FILTERS = [
+  { value: "open", label: "Open" },
+  { value: "mine", label: "Mine" },
+  { value: "unassigned", label: "Unassigned" },
+  { value: "resolved", label: "Resolved" },
+] as const;
+
+function waited(since: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return `${Math.floor(minutes / 1440)} days`;
+}
+
+/** The agent inbox: conversations waiting for an answer, the longest wait first. */
+export default async function AgentInboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await requireStaffPage(CONSOLE_ROLES.agent, "/agent");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
-  const invoices = await listRecentInvoices(await getDb(), access.staff.organizationId);
+  const { staff } = access;
+  const filter = inboxFilterSchema.parse((await searchParams).filter);
+  const conversations = await listInbox(await getDb(), {
+    organizationId: staff.organizationId,
+    staffId: staff.id,
+    filter,
+  });
+  const now = new Date();
   return (
     <>
-      <StaffHeader staff={access.staff} />
+      <StaffHeader staff={staff} />
       <main className="mx-auto max-w-6xl px-4 py-8">
-        <h1 className="text-2xl font-bold">Support</h1>
-        <p className="mt-2 text-slate-700">Latest invoices of {access.staff.organizationName}.</p>
-        <RecentInvoicesTable invoices={invoices} />
+        <div className="flex flex-wrap items-baseline justify-between gap-4">
+          <h1 className="text-2xl font-bold">Support inbox</h1>
+          <nav aria-label="Support" className="flex gap-4 text-sm">
+            <Link href="/agent/invoices" className="text-blue-800 underline">
+              Search invoices
+            </Link>
+            <Link href="/agent/canned-replies" className="text-blue-800 underline">
+              Canned replies
+            </Link>
+          </nav>
+        </div>
+        <div className="mt-3">
+          <InboxLive />
+        </div>
+        <nav aria-label="Inbox filter" className="mt-4 flex gap-2">
+          {FILTERS.map((option) => (
+            <Link
+              key={option.value}
+              href={option.value === "open" ? "/agent" : `/agent?filter=${option.value}`}
+              aria-current={filter === option.value ? "page" : undefined}
+              className={`rounded-full px-3 py-1 text-sm ${
+                filter === option.value
+                  ? "bg-slate-900 text-white"
+                  : "bg-white text-slate-900 ring-1 ring-slate-300"
+              }`}
+            >
+              {option.label}
+            </Link>
+          ))}
+        </nav>
+        {conversations.length === 0 ? (
+          <p className="mt-6 text-slate-700" data-testid="inbox-empty">
+            No conversations here.
+          </p>
+        ) : (
+          <ul
+            className="mt-4 divide-y divide-slate-200 rounded-lg bg-white shadow-sm"
+            data-testid="inbox"
+          >
+            {conversations.map((conversation) => (
+              <li
+                key={conversation.id}
+                className="flex flex-wrap items-center gap-3 px-4 py-3"
+                data-testid="inbox-item"
+                data-invoice-id={conversation.invoiceId}
+              >
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">
+                    <Link href={`/agent/invoices/${conversation.invoiceId}`} className="underline">
+                      {conversation.customerName}
+                    </Link>{" "}
+                    <span className="text-sm text-slate-700">
+                      · invoice {conversation.invoiceNumber ?? "draft"}
+                    </span>
+                    {conversation.unreadCount > 0 ? (
+                      <span
+                        className="ml-2 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white"
+                        data-testid="unread-count"
+                      >
+                        {conversation.unreadCount} unread
+                      </span>
+                    ) : null}
+                  </p>
+                  <p className="truncate text-sm text-slate-700">
+                    {conversation.lastMessagePreview ?? ""}
+                  </p>
+                </div>
+                <p className="text-sm text-slate-700">
+                  {conversation.waitingSince ? (
+                    <span className="font-semibold text-amber-800">
+                      Waiting {waited(conversation.waitingSince, now)}
+                    </span>
+                  ) : (
+                    "Answered"
+                  )}
+                  {" · "}
+                  {conversation.assignedStaffName
+                    ? `Handled by ${conversation.assignedStaffName}`
+                    : "Unassigned"}
+                </p>
+                <ConversationActions
+                  conversationId={conversation.id}
+                  actions={
+                    conversation.status === "RESOLVED"
+                      ? ["reopen"]
+                      : conversation.assignedStaffId === staff.id
+                        ? ["unassign", "resolve"]
+                        : ["assign-to-me", "resolve"]
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        )}
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CustomerChat } from "@/components/chat/customer-chat";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { LiveInvoiceRefresher } from "@/components/invoice/live-invoice-refresher";
 import { PaymentPanel } from "@/components/invoice/payment-panel";
@@ -31,7 +32,7 @@ export async function InvoiceRoute({
 }) {
   const request = await resolveInvoiceLink(token, siblingNumber);
   if (!request) notFound();
-  await startRecordingCustomerView(request);
+  const isStaffPreview = await startRecordingCustomerView(request);
   const base = siblingNumber === undefined ? `/i/${token}` : `/i/${token}/n/${siblingNumber}`;
   const otherLocale = request.locale === "sv" ? "en" : "sv";
   const { data } = request;
@@ -40,11 +41,14 @@ export async function InvoiceRoute({
     data.invoice.kind === "INVOICE" && data.amountDueOre > 0 && getPaymentProvider() !== null;
   return (
     <main className="min-h-screen">
-      <LiveInvoiceRefresher
-        token={token}
-        invoiceNumber={siblingNumber ?? null}
-        version={data.invoice.version}
-      />
+      {isStaffPreview ? null : (
+        <LiveInvoiceRefresher
+          token={token}
+          invoiceNumber={siblingNumber ?? null}
+          version={data.invoice.version}
+          locale={request.locale}
+        />
+      )}
       <InvoiceDocument
         data={request.data}
         locale={request.locale}
@@ -69,6 +73,25 @@ export async function InvoiceRoute({
           ) : data.invoice.kind === "INVOICE" && data.amountDueOre > 0 ? (
             <p className="text-sm text-slate-800">{invoiceMessages[request.locale].pay.bankOnly}</p>
           ) : undefined,
+          chat: isStaffPreview ? (
+            <p
+              className="rounded-lg bg-white p-4 text-sm shadow-sm"
+              data-testid="chat-preview-note"
+            >
+              Staff preview: the customer's chat is answered in the{" "}
+              <a className="underline" href={`/agent/invoices/${data.invoice.id}`}>
+                agent console's workspace for this invoice
+              </a>
+              .
+            </p>
+          ) : (
+            <CustomerChat
+              token={token}
+              invoiceNumber={siblingNumber ?? null}
+              locale={request.locale}
+              responseHours={data.organization.supportResponseHours}
+            />
+          ),
         }}
       />
     </main>

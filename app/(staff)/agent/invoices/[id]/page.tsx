@@ -1,42 +1,107 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AgentChat } from "@/components/agent/agent-chat";
+import { CustomerContextPanel } from "@/components/agent/customer-context-panel";
+import { InvoiceActions } from "@/components/agent/invoice-actions";
+import { StaffLiveInvoice } from "@/components/agent/staff-live-invoice";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
+import { listCannedReplies } from "@/lib/chat/canned-replies";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
+import { listWaivableFees } from "@/lib/invoices/waive-fee";
+import { loadCustomerContext } from "@/lib/support/customer-context";
 
-export const metadata: Metadata = { title: "Invoice preview" };
+export const metadata: Metadata = { title: "Invoice workspace" };
 
-/** The customer's view of an invoice, for staff: the same component, and no view is recorded. */
-export default async function InvoicePreviewPage({ params }: { params: Promise<{ id: string }> }) {
+/**
+ * The agent's workspace for one invoice: the invoice exactly as the customer sees it (the same
+ * component; no customer view is recorded), the conversation, the customer's context, who else is
+ * here, and the live changes an agent may make.
+ */
+export default async function InvoiceWorkspacePage({
+  params,
+}: {
+  params: Promise<{ id: string }>;
+}) {
   const { id } = await params;
   const access = await requireStaffPage(CONSOLE_ROLES.agent, `/agent/invoices/${id}`);
   if (access.forbidden) return <Forbidden staff={access.staff} />;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const data = await loadInvoicePage(await getDb(), id);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) notFound();
+  const { staff } = access;
+  const db = await getDb();
+  const today = todayInSweden();
+  const data = await loadInvoicePage(db, id);
   // Another organisation's invoice does not exist, as far as this agent can tell.
-  if (!data || data.organization.id !== access.staff.organizationId) notFound();
+  if (!data || data.organization.id !== staff.organizationId) notFound();
+  const [context, cannedReplies, fees] = await Promise.all([
+    loadCustomerContext(db, { organizationId: staff.organizationId, invoiceId: id, today }),
+    listCannedReplies(db, staff.organizationId),
+    listWaivableFees(db, id),
+  ]);
+  const { invoice } = data;
   return (
     <>
-      <StaffHeader staff={access.staff} />
-      <p
-        className="mx-auto max-w-3xl px-4 pt-4 text-sm text-slate-700"
-        data-testid="preview-notice"
-      >
-        Preview: this is what {data.customer.name} sees. Your visit is not recorded as a customer
-        view.
-      </p>
-      <main className="pt-2">
-        <InvoiceDocument
-          data={data}
-          locale={data.customer.locale}
-          today={todayInSweden()}
-          links={{ pdf: null, switchLanguage: null, otherInvoice: () => null }}
-        />
-      </main>
+      <StaffHeader staff={staff} />
+      <StaffLiveInvoice invoiceId={id} version={invoice.version} />
+      <div className="mx-auto max-w-7xl px-4 pt-4">
+        <p className="text-sm">
+          <Link href="/agent" className="text-blue-800 underline">
+            Inbox
+          </Link>{" "}
+          ·{" "}
+          <Link href="/agent/invoices" className="text-blue-800 underline">
+            Search invoices
+          </Link>
+        </p>
+        <p className="mt-1 text-sm text-slate-700" data-testid="preview-notice">
+          Preview: this is what {data.customer.name} sees. Your visit is not recorded as a customer
+          view.
+        </p>
+      </div>
+      <div className="mx-auto grid max-w-7xl gap-4 px-4 py-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <main className="min-w-0" data-testid="workspace-invoice" data-version={invoice.version}>
+          <InvoiceDocument
+            data={data}
+            locale={data.customer.locale}
+            today={today}
+            links={{ pdf: null, switchLanguage: null, otherInvoice: () => null }}
+          />
+        </main>
+        <aside className="flex min-w-0 flex-col gap-4" aria-label="Support tools">
+          <AgentChat
+            invoiceId={id}
+            staffId={staff.id}
+            customerName={data.customer.name}
+            cannedReplies={cannedReplies}
+            canMessage={invoice.status !== "DRAFT"}
+          />
+          <InvoiceActions
+            invoiceId={id}
+            version={invoice.version}
+            status={invoice.status}
+            kind={invoice.kind}
+            dueDate={invoice.dueDate ? invoice.dueDate.toISOString().slice(0, 10) : null}
+            lines={data.lines.map((line) => ({
+              id: line.id,
+              kind: line.kind,
+              description: line.description,
+              quantityMilli: line.quantityMilli,
+              unit: line.unit,
+              unitPriceOre: line.unitPriceOre,
+              netOre: line.netOre,
+              vatRate: line.vatRate,
+            }))}
+            fees={fees.map((fee) => ({ ...fee, occurredAt: fee.occurredAt.toISOString() }))}
+            creditableOre={data.ledger.issuedOre + data.ledger.feesOre - data.ledger.creditedOre}
+          />
+          {context ? <CustomerContextPanel context={context} /> : null}
+        </aside>
+      </div>
     </>
   );
 }

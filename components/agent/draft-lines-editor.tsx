@@ -1,0 +1,192 @@
+"use client";
+
+import { useState } from "react";
+import { formatMoneyPlain, parseMoney } from "@/lib/money/money";
+import { parseQuantityMilli } from "@/lib/money/quantity";
+import { ChangedMeanwhile, OutcomeMessage, useInvoiceChange } from "./use-invoice-change";
+
+export interface DraftLineView {
+  kind: string;
+  description: string;
+  quantityMilli: number;
+  unit: string;
+  unitPriceOre: number;
+  vatRate: number;
+}
+
+interface Row {
+  key: string;
+  kind: string;
+  description: string;
+  quantity: string;
+  unit: string;
+  price: string;
+  vatRate: number;
+}
+
+const toRow = (line: DraftLineView, index: number): Row => ({
+  key: `line-${index}`,
+  kind: line.kind,
+  description: line.description,
+  quantity: String(line.quantityMilli / 1000).replace(".", ","),
+  unit: line.unit,
+  price: formatMoneyPlain(line.unitPriceOre, "sv"),
+  vatRate: line.vatRate,
+});
+
+/** Edits a draft's lines freely (a draft is not yet an invoice in law); saved as one change. */
+export function DraftLinesEditor({
+  invoiceId,
+  version,
+  lines,
+}: {
+  invoiceId: string;
+  version: number;
+  lines: DraftLineView[];
+}) {
+  const [rows, setRows] = useState<Row[]>(() => lines.map(toRow));
+  const { outcome, submit, setOutcome, touch, changedMeanwhile } = useInvoiceChange(
+    invoiceId,
+    version,
+  );
+  const update = (key: string, patch: Partial<Row>) => {
+    touch();
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  };
+  const save = async () => {
+    let payload: unknown[];
+    try {
+      payload = rows.map((row, index) => {
+        if (!row.description.trim()) throw new Error(`Line ${index + 1}: write a description`);
+        return {
+          kind: row.kind,
+          description: row.description.trim(),
+          quantityMilli: parseQuantityMilli(row.quantity),
+          unit: row.unit.trim() || "st",
+          unitPriceOre: parseMoney(row.price, { locale: "sv" }),
+          vatRate: row.vatRate,
+        };
+      });
+    } catch (error) {
+      setOutcome({ kind: "error", message: (error as Error).message });
+      return;
+    }
+    await submit({ action: "edit-lines", lines: payload }, "Draft saved.");
+  };
+  return (
+    <div className="flex flex-col gap-3" data-testid="draft-lines-editor">
+      <table className="w-full text-sm">
+        <thead>
+          <tr className="text-left">
+            <th scope="col">Description</th>
+            <th scope="col">Qty</th>
+            <th scope="col">Unit</th>
+            <th scope="col">Price (kr, excl. VAT)</th>
+            <th scope="col">VAT</th>
+            <th scope="col">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={row.key}>
+              <td>
+                <input
+                  aria-label={`Description, line ${index + 1}`}
+                  value={row.description}
+                  maxLength={200}
+                  onChange={(e) => update(row.key, { description: e.target.value })}
+                  className="w-full rounded border border-slate-400 px-1"
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`Quantity, line ${index + 1}`}
+                  value={row.quantity}
+                  inputMode="decimal"
+                  onChange={(e) => update(row.key, { quantity: e.target.value })}
+                  className="w-16 rounded border border-slate-400 px-1"
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`Unit, line ${index + 1}`}
+                  value={row.unit}
+                  maxLength={20}
+                  onChange={(e) => update(row.key, { unit: e.target.value })}
+                  className="w-14 rounded border border-slate-400 px-1"
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`Price, line ${index + 1}`}
+                  value={row.price}
+                  inputMode="decimal"
+                  onChange={(e) => update(row.key, { price: e.target.value })}
+                  className="w-24 rounded border border-slate-400 px-1"
+                />
+              </td>
+              <td>
+                <select
+                  aria-label={`VAT rate, line ${index + 1}`}
+                  value={row.vatRate}
+                  onChange={(e) => update(row.key, { vatRate: Number(e.target.value) })}
+                  className="rounded border border-slate-400"
+                >
+                  {[25, 12, 6, 0].map((rate) => (
+                    <option key={rate} value={rate}>
+                      {rate} %
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  aria-label={`Remove line ${index + 1}`}
+                  onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
+                  className="px-2 text-red-800"
+                >
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={() =>
+            setRows((current) => [
+              ...current,
+              {
+                key: `new-${Date.now()}`,
+                kind: "OTHER",
+                description: "",
+                quantity: "1",
+                unit: "st",
+                price: "0",
+                vatRate: 25,
+              },
+            ])
+          }
+          className="rounded border border-slate-400 px-3 py-1 text-sm"
+        >
+          Add line
+        </button>
+        <button
+          type="button"
+          onClick={() => void save()}
+          disabled={outcome.kind === "busy"}
+          className="rounded bg-slate-900 px-4 py-1 text-sm font-semibold text-white disabled:opacity-50"
+        >
+          Save draft
+        </button>
+      </div>
+      <ChangedMeanwhile show={changedMeanwhile} />
+      <OutcomeMessage outcome={outcome} />
+    </div>
+  );
+}

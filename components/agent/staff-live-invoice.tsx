@@ -1,0 +1,29 @@
+"use client";
+
+import { useEffect } from "react";
+import { useSharedSocket } from "@/components/chat/invoice-socket";
+import { useLiveHighlight } from "@/components/invoice/use-live-highlight";
+
+/** The agent's copy of the invoice stays current too: a colleague's edit or a payment shows at once. */
+export function StaffLiveInvoice({ invoiceId, version }: { invoiceId: string; version: number }) {
+  const socket = useSharedSocket(null, 0);
+  const { announcement, refreshFor } = useLiveHighlight<string>(
+    version,
+    (kind) => `The invoice was updated${kind ? ` (${kind})` : ""}.`,
+  );
+  useEffect(() => {
+    if (!socket) return;
+    const onChanged = (cue: { invoiceId?: string; version?: number; kind?: string }) => {
+      if (cue.invoiceId === invoiceId) refreshFor(cue.version, cue.kind ?? null);
+    };
+    socket.on("invoice:changed", onChanged);
+    return () => {
+      socket.off("invoice:changed", onChanged);
+    };
+  }, [socket, invoiceId, refreshFor]);
+  return (
+    <p className="sr-only" aria-live="polite" data-testid="live-announcement">
+      {announcement}
+    </p>
+  );
+}

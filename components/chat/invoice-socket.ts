@@ -1,0 +1,74 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { Socket } from "socket.io-client";
+
+/**
+ * One socket per page, shared by the live refresher, the presence banner and the chat. The
+ * socket.io client is loaded after the page has rendered, never as part of its first load.
+ */
+type Auth = { invoiceToken: string; invoiceNumber: number | null } | null;
+
+let shared: { key: string; socket: Promise<Socket>; users: number } | null = null;
+
+async function openSocket(auth: Auth): Promise<Socket> {
+  const { io } = await import("socket.io-client");
+  return io({
+    ...(auth ? { auth } : {}),
+    transports: ["websocket"],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  });
+}
+
+/** The page's socket: a customer's (proved by the invoice link) or staff's (the session cookie). */
+export function useSharedSocket(auth: Auth, delayMs = 300): Socket | null {
+  const key = auth ? `${auth.invoiceToken}#${auth.invoiceNumber ?? ""}` : "staff";
+  const [socket, setSocket] = useState<Socket | null>(null);
+  const authRef = useRef(auth);
+  authRef.current = auth;
+  useEffect(() => {
+    let active = true;
+    let acquired = false;
+    const timer = window.setTimeout(() => {
+      if (!shared || shared.key !== key) {
+        shared = { key, socket: openSocket(authRef.current), users: 0 };
+      }
+      shared.users += 1;
+      acquired = true;
+      const mine = shared;
+      void mine.socket.then((opened) => {
+        if (active) setSocket(opened);
+      });
+    }, delayMs);
+    return () => {
+      active = false;
+      window.clearTimeout(timer);
+      if (!acquired || !shared || shared.key !== key) return;
+      shared.users -= 1;
+      if (shared.users === 0) {
+        const closing = shared.socket;
+        shared = null;
+        void closing.then((opened) => opened.disconnect());
+      }
+    };
+  }, [key, delayMs]);
+  return socket;
+}
+
+/** Whether the socket is connected now, following its connect and disconnect events. */
+export function useConnected(socket: Socket | null): boolean {
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    if (!socket) return;
+    const update = () => setConnected(socket.connected);
+    update();
+    socket.on("connect", update);
+    socket.on("disconnect", update);
+    return () => {
+      socket.off("connect", update);
+      socket.off("disconnect", update);
+    };
+  }, [socket]);
+  return connected;
+}

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import {
+  addDays,
+  daysBetween,
+  formatCalendarDate,
+  parseCalendarDate,
+  todayInSweden,
+} from "@/lib/dates/calendar-date";
+import type { Db } from "@/lib/db/database";
+import type { InvoiceStatus } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { parseInput } from "@/lib/validation/parse-input";
+import { type Actor, actorFields } from "./actor";
+import {
+  customerTextSchema,
+  expectedVersionSchema,
+  lockInvoiceForChange,
+  reasonSchema,
+  saveInvoiceChange,
+} from "./invoice-change";
+import { recordInvoiceEvent } from "./invoice-events";
+import { QUEUED_TRANSACTION } from "./issue-invoice";
+
+/** The longest respite one decision may give; a longer one is a repayment plan, not a respite. */
+export const MAX_RESPITE_DAYS = 90;
+
+export const grantRespiteInputSchema = z.object({
+  invoiceId: z.uuid(),
+  organizationId: z.uuid(),
+  expectedVersion: expectedVersionSchema,
+  /** The new due date (a calendar date in Sweden). */
+  dueDate: z.iso.date({ error: "expected a date in the form YYYY-MM-DD" }),
+  /** Staff-only: why the respite was given. */
+  reason: reasonSchema,
+  /** What the customer reads on their timeline; without it the page shows a default text. */
+  customerText: customerTextSchema,
+});
+
+export type GrantRespiteInput = z.input<typeof grantRespiteInputSchema>;
+
+export interface GrantedRespite {
+  invoiceId: string;
+  version: number;
+  status: InvoiceStatus;
+  previousDueDate: string;
+  dueDate: string;
+}
+
+/**
+ * Gives the customer more time to pay an issued, unpaid invoice by moving its due date later (by
+ * at most MAX_RESPITE_DAYS). The status follows the ledger and the new date: an overdue invoice
+ * whose new due date is today or later is open again, and reminders plan from the new date.
+ */
+export async function grantRespite(options: {
+  db: Db;
+  input: GrantRespiteInput;
+  actor: Actor;
+  /** Today in Sweden (tests); defaults to the real today. */
+  today?: Date;
+}): Promise<GrantedRespite> {
+  const input = parseInput(grantRespiteInputSchema, options.input);
+  const dueDate = parseCalendarDate(input.dueDate);
+  return options.db.$transaction(async (tx) => {
+    const invoice = await lockInvoiceForChange(tx, input);
+    if (
+      invoice.kind !== "INVOICE" ||
+      (invoice.status !== "OPEN" && invoice.status !== "OVERDUE") ||
+      !invoice.dueDate
+    ) {
+      throw new AppError(
+        "CONFLICT",
+        "Only an issued invoice that is still unpaid can be given more time to pay",
+      );
+    }
+    const previousDueDate = invoice.dueDate;
+    const previous = formatCalendarDate(previousDueDate);
+    if (dueDate <= previousDueDate) {
+      throw new AppError(
+        "BAD_INPUT",
+        `The new due date must be later than the current one, ${previous}`,
+      );
+    }
+    if (daysBetween(previousDueDate, dueDate) > MAX_RESPITE_DAYS) {
+      const latest = formatCalendarDate(addDays(previousDueDate, MAX_RESPITE_DAYS));
+      throw new AppError(
+        "BAD_INPUT",
+        `A respite moves the due date at most ${MAX_RESPITE_DAYS} days, to ${latest} at the latest`,
+      );
+    }
+    const status = deriveInvoiceStatus({
+      kind: invoice.kind,
+      status: invoice.status,
+      dueDate,
+      sums: await getLedgerSums(tx, invoice.id),
+      today: options.today ?? todayInSweden(),
+    });
+    const version = await saveInvoiceChange(tx, invoice.id, { dueDate, status });
+    const actor = actorFields(options.actor);
+    const dates = { previousDueDate: previous, dueDate: input.dueDate };
+    await recordInvoiceEvent(tx, {
+      organizationId: input.organizationId,
+      invoiceId: invoice.id,
+      type: "RESPITE_GRANTED",
+      visibility: "CUSTOMER",
+      ...actor,
+      customerText: input.customerText ?? null,
+      data: dates,
+    });
+    // The reason is the organisation's own note (it may name hardship or a dispute): staff only.
+    await recordInvoiceEvent(tx, {
+      organizationId: input.organizationId,
+      invoiceId: invoice.id,
+      type: "DUE_DATE_CHANGED",
+      visibility: "STAFF",
+      ...actor,
+      data: { ...dates, reason: input.reason, statusBefore: invoice.status, status },
+    });
+    return { invoiceId: invoice.id, version, status, ...dates };
+  }, QUEUED_TRANSACTION);
+}

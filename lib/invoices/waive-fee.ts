@@ -1,0 +1,177 @@
+import { z } from "zod";
+import { todayInSweden } from "@/lib/dates/calendar-date";
+import type { Db } from "@/lib/db/database";
+import { type InvoiceStatus, Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { parseInput } from "@/lib/validation/parse-input";
+import { type Actor, actorFields } from "./actor";
+import {
+  assertVersion,
+  customerTextSchema,
+  expectedVersionSchema,
+  lockInvoiceForChange,
+  reasonSchema,
+  saveInvoiceChange,
+} from "./invoice-change";
+import { recordInvoiceEvent } from "./invoice-events";
+import { QUEUED_TRANSACTION } from "./issue-invoice";
+
+export const waiveFeeInputSchema = z.object({
+  invoiceId: z.uuid(),
+  organizationId: z.uuid(),
+  expectedVersion: expectedVersionSchema,
+  /** The FEE ledger entry (a reminder fee) to take off. */
+  feeEntryId: z.uuid({ error: "feeEntryId must be a fee's ledger entry id" }),
+  /** Staff-only: why the fee is waived. */
+  reason: reasonSchema,
+  /** What the customer reads on their timeline; without it the page shows a default text. */
+  customerText: customerTextSchema,
+});
+
+export type WaiveFeeInput = z.input<typeof waiveFeeInputSchema>;
+
+export interface WaivedFee {
+  invoiceId: string;
+  version: number;
+  status: InvoiceStatus;
+  waivedOre: number;
+  waiverEntryId: string;
+  balanceOre: number;
+}
+
+/** The waiver's externalRef: unique per kind, so the same fee can never be waived twice. */
+const waiverRef = (feeEntryId: string) => `waive:${feeEntryId}`;
+
+export interface WaivableFee {
+  id: string;
+  amountOre: number;
+  currency: string;
+  memo: string | null;
+  occurredAt: Date;
+}
+
+/** The invoice's fees (FEE entries charging something) that no waiver has taken off yet. */
+export async function listWaivableFees(
+  db: Pick<Prisma.TransactionClient, "ledgerEntry">,
+  invoiceId: string,
+): Promise<WaivableFee[]> {
+  const fees = await db.ledgerEntry.findMany({
+    where: { invoiceId, kind: "FEE" },
+    orderBy: { occurredAt: "asc" },
+    select: { id: true, amountOre: true, currency: true, memo: true, occurredAt: true },
+  });
+  const waivers = await db.ledgerEntry.findMany({
+    where: { invoiceId, kind: "FEE", externalRef: { in: fees.map((fee) => waiverRef(fee.id)) } },
+    select: { externalRef: true },
+  });
+  const waived = new Set(waivers.map((waiver) => waiver.externalRef));
+  return fees.filter((fee) => fee.amountOre > 0 && !waived.has(waiverRef(fee.id)));
+}
+
+/**
+ * Takes a fee (a reminder fee) off an invoice. The ledger is append-only, so the fee stays and a
+ * FEE entry of the opposite amount is added beside it; the status follows from the ledger (an
+ * invoice whose only debt was the fee is paid).
+ */
+export async function waiveFee(options: {
+  db: Db;
+  input: WaiveFeeInput;
+  actor: Actor;
+  /** Today in Sweden (tests); defaults to the real today. */
+  today?: Date;
+}): Promise<WaivedFee> {
+  const input = parseInput(waiveFeeInputSchema, options.input);
+  try {
+    return await options.db.$transaction(async (tx) => {
+      // The version is checked after the fee: a repeated click on "waive" (made with the version
+      // the first click already changed) is told the fee is waived, not that the page is old.
+      const invoice = await lockInvoiceForChange(tx, { ...input, expectedVersion: undefined });
+      if (invoice.kind !== "INVOICE" || invoice.status === "DRAFT") {
+        throw new AppError("CONFLICT", "Only an issued invoice has fees to waive");
+      }
+      const fee = await tx.ledgerEntry.findFirst({
+        where: { id: input.feeEntryId, invoiceId: invoice.id, kind: "FEE" },
+        select: { id: true, amountOre: true, currency: true },
+      });
+      // A waiver is itself a (negative) FEE entry: it is not a fee that can be waived.
+      if (!fee || fee.amountOre <= 0) {
+        throw new AppError("NOT_FOUND", "No such fee on this invoice");
+      }
+      const already = await tx.ledgerEntry.findUnique({
+        where: { kind_externalRef: { kind: "FEE", externalRef: waiverRef(fee.id) } },
+        select: { id: true },
+      });
+      if (already) throw new AppError("CONFLICT", "This fee has already been waived");
+      assertVersion(invoice, input.expectedVersion);
+      const before = await getLedgerSums(tx, invoice.id);
+      // A credit note may already have taken the fee off (credits reach issued + fees); waiving
+      // it as well would take it off twice and leave the customer owed money they never paid.
+      if (before.issuedOre + before.feesOre - before.creditedOre < fee.amountOre) {
+        throw new AppError(
+          "CONFLICT",
+          "The fee is already covered by a credit note; there is nothing left to waive",
+        );
+      }
+      const waiver = await tx.ledgerEntry.create({
+        data: {
+          organizationId: input.organizationId,
+          invoiceId: invoice.id,
+          kind: "FEE",
+          amountOre: -fee.amountOre,
+          currency: fee.currency,
+          externalRef: waiverRef(fee.id),
+          memo: "waiver",
+        },
+        select: { id: true },
+      });
+      const sums = await getLedgerSums(tx, invoice.id);
+      const status = deriveInvoiceStatus({
+        kind: invoice.kind,
+        status: invoice.status,
+        dueDate: invoice.dueDate,
+        sums,
+        today: options.today ?? todayInSweden(),
+      });
+      const version = await saveInvoiceChange(tx, invoice.id, { status });
+      const actor = actorFields(options.actor);
+      await recordInvoiceEvent(tx, {
+        organizationId: input.organizationId,
+        invoiceId: invoice.id,
+        type: "FEE_WAIVED",
+        visibility: "CUSTOMER",
+        ...actor,
+        customerText: input.customerText ?? null,
+        data: { amountOre: fee.amountOre },
+      });
+      await recordInvoiceEvent(tx, {
+        organizationId: input.organizationId,
+        invoiceId: invoice.id,
+        type: "FEE_WAIVER_BOOKED",
+        visibility: "STAFF",
+        ...actor,
+        data: {
+          feeEntryId: fee.id,
+          waiverEntryId: waiver.id,
+          amountOre: fee.amountOre,
+          reason: input.reason,
+        },
+      });
+      return {
+        invoiceId: invoice.id,
+        version,
+        status,
+        waivedOre: fee.amountOre,
+        waiverEntryId: waiver.id,
+        balanceOre: balanceOre(sums),
+      };
+    }, QUEUED_TRANSACTION);
+  } catch (error) {
+    // The invoice lock makes a double waiver see the first one; the unique key is the backstop.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "This fee has already been waived");
+    }
+    throw error;
+  }
+}
