@@ -37,7 +37,7 @@ export default defineConfig({
     {
       // Mobile first: the customer's pages also run on a 360 px wide phone.
       name: "phone",
-      testMatch: /invoice-.*\.spec\.ts/,
+      testMatch: /(^|[\\/])invoice-[^\\/]*\.spec\.ts$/,
       use: {
         viewport: { width: 360, height: 780 },
         isMobile: true,

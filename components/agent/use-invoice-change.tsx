@@ -76,7 +76,7 @@ export function OutcomeMessage({ outcome }: { outcome: ChangeOutcome }) {
     <p
       role={outcome.kind === "done" ? "status" : "alert"}
       className={`rounded px-3 py-2 text-sm ${style}`}
-      data-testid={`change-$outcome.kind`}
+      data-testid={`change-${outcome.kind}`}
     >
       {outcome.message}
     </p>

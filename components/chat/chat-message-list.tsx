@@ -41,72 +41,73 @@ export function ChatMessageList({
     timeZone: "Europe/Stockholm",
   });
   return (
-    <ol
+    <div
       role="log"
       aria-live="polite"
       aria-relevant="additions"
-      className="flex max-h-96 flex-col gap-2 overflow-y-auto py-2"
-      data-testid="chat-messages"
+      className="max-h-96 overflow-y-auto"
     >
-      {messages.length === 0 && pending.length === 0 ? (
-        <li className="text-sm text-slate-700">{labels.empty}</li>
-      ) : null}
-      {messages.map((message) => {
-        const mine = isMine(message);
-        const note = message.kind === "NOTE";
-        const mark = mine ? markFor(message) : null;
-        return (
-          <li
-            key={message.seq}
-            className={`max-w-[85%] rounded-lg px-3 py-2 text-sm ${
-              note
-                ? "self-stretch border border-dashed border-amber-500 bg-amber-50 text-slate-900"
-                : mine
-                  ? "self-end bg-slate-800 text-white"
-                  : "self-start bg-slate-100 text-slate-900"
-            }`}
-            data-testid={note ? "chat-note" : "chat-message"}
-            data-seq={message.seq}
-          >
-            <p className={`text-xs ${mine && !note ? "text-slate-200" : "text-slate-700"}`}>
-              {note && labels.note ? `${labels.note} · ` : ""}
-              {authorLabel(message)} ·{" "}
-              <time dateTime={message.createdAt}>{time.format(new Date(message.createdAt))}</time>
-            </p>
-            <MessageText text={message.body} />
-            {mark ? (
-              <p className="mt-1 text-right text-xs text-slate-200" data-testid="chat-mark">
-                {mark}
+      <ol className="flex flex-col gap-2 py-2" data-testid="chat-messages">
+        {messages.length === 0 && pending.length === 0 ? (
+          <li className="text-sm text-slate-700">{labels.empty}</li>
+        ) : null}
+        {messages.map((message) => {
+          const mine = isMine(message);
+          const note = message.kind === "NOTE";
+          const mark = mine ? markFor(message) : null;
+          return (
+            <li
+              key={message.seq}
+              className={`max-w-[85%] rounded-lg px-3 py-2 text-sm ${
+                note
+                  ? "self-stretch border border-dashed border-amber-500 bg-amber-50 text-slate-900"
+                  : mine
+                    ? "self-end bg-slate-800 text-white"
+                    : "self-start bg-slate-100 text-slate-900"
+              }`}
+              data-testid={note ? "chat-note" : "chat-message"}
+              data-seq={message.seq}
+            >
+              <p className={`text-xs ${mine && !note ? "text-slate-200" : "text-slate-700"}`}>
+                {note && labels.note ? `${labels.note} · ` : ""}
+                {authorLabel(message)} ·{" "}
+                <time dateTime={message.createdAt}>{time.format(new Date(message.createdAt))}</time>
               </p>
-            ) : null}
+              <MessageText text={message.body} />
+              {mark ? (
+                <p className="mt-1 text-right text-xs text-slate-200" data-testid="chat-mark">
+                  {mark}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+        {pending.map((item) => (
+          <li
+            key={item.clientMessageId}
+            className="max-w-[85%] self-end rounded-lg bg-slate-600 px-3 py-2 text-sm text-white"
+            data-testid="chat-pending"
+          >
+            <MessageText text={item.body} />
+            <p className="mt-1 text-right text-xs">
+              {item.status === "sending" ? (
+                labels.sending
+              ) : (
+                <>
+                  {item.error ?? labels.failed}{" "}
+                  <button
+                    type="button"
+                    className="underline"
+                    onClick={() => onRetry(item.clientMessageId)}
+                  >
+                    {labels.retry}
+                  </button>
+                </>
+              )}
+            </p>
           </li>
-        );
-      })}
-      {pending.map((item) => (
-        <li
-          key={item.clientMessageId}
-          className="max-w-[85%] self-end rounded-lg bg-slate-600 px-3 py-2 text-sm text-white"
-          data-testid="chat-pending"
-        >
-          <MessageText text={item.body} />
-          <p className="mt-1 text-right text-xs">
-            {item.status === "sending" ? (
-              labels.sending
-            ) : (
-              <>
-                {item.error ?? labels.failed}{" "}
-                <button
-                  type="button"
-                  className="underline"
-                  onClick={() => onRetry(item.clientMessageId)}
-                >
-                  {labels.retry}
-                </button>
-              </>
-            )}
-          </p>
-        </li>
-      ))}
-    </ol>
+        ))}
+      </ol>
+    </div>
   );
 }

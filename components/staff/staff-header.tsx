@@ -4,6 +4,7 @@ import { SignOutButton } from "./sign-out-button";
 
 const LINKS = [
   { href: "/agent", label: "Support", roles: ["AGENT", "ADMIN"] },
+  { href: "/agent/invoices", label: "Invoices", roles: ["AGENT", "ADMIN"] },
   { href: "/marketing", label: "Marketing", roles: ["MARKETER", "ADMIN"] },
   { href: "/admin", label: "Admin", roles: ["ADMIN"] },
 ] as const;

@@ -52,9 +52,13 @@ test("customer and agent chat both ways, with presence, typing and read marks; n
   await expect(chat.getByTestId("chat-message").last().getByTestId("chat-mark")).toHaveText("Läst");
 
   // The agent answers; the customer sees the typing, the answer and the agent's name.
-  await agentChat.getByLabel("Reply").pressSequentially("Hej! Oktober var kall,", { delay: 20 });
+  await agentChat
+    .getByRole("textbox", { name: "Reply" })
+    .pressSequentially("Hej! Oktober var kall,", { delay: 20 });
   await expect(chat.getByTestId("chat-typing")).toHaveText("Sara skriver …");
-  await agentChat.getByLabel("Reply").pressSequentially(" så förbrukningen steg.");
+  await agentChat
+    .getByRole("textbox", { name: "Reply" })
+    .pressSequentially(" så förbrukningen steg.");
   await agentChat.getByRole("button", { name: "Send" }).click();
   const answer = chat.getByTestId("chat-message").last();
   await expect(answer).toContainText("Hej! Oktober var kall, så förbrukningen steg.");
@@ -67,12 +71,14 @@ test("customer and agent chat both ways, with presence, typing and read marks; n
   // An internal note: the agent sees it, the customer never does.
   await agentChat.getByLabel("Internal note (staff only)").check();
   await agentChat
-    .getByLabel("Internal note")
+    .getByRole("textbox", { name: "Internal note" })
     .fill("Kunden verkar orolig – erbjud respit vid behov");
   await agentChat.getByRole("button", { name: "Add note" }).click();
   await expect(agentChat.getByTestId("chat-note")).toContainText("Kunden verkar orolig");
   await agentChat.getByLabel("Reply to customer").check();
-  await agentChat.getByLabel("Reply").fill("Säg till om du vill ha mer tid att betala.");
+  await agentChat
+    .getByRole("textbox", { name: "Reply" })
+    .fill("Säg till om du vill ha mer tid att betala.");
   await agentChat.getByRole("button", { name: "Send" }).click();
   await expect(chat.getByTestId("chat-message").last()).toContainText("mer tid att betala");
   await expect(customer.getByText("Kunden verkar orolig")).toHaveCount(0);
