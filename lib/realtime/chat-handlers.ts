@@ -4,6 +4,7 @@ import { seqSchema } from "@/lib/chat/chat-input";
 import { type ChatMessageView, displayName } from "@/lib/chat/chat-message-view";
 import { listChatMessages, markChatSeen } from "@/lib/chat/chat-queries";
 import { postChatMessage } from "@/lib/chat/post-chat-message";
+import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
 import { ConnectionLimiter } from "./connection-limiter";
@@ -45,6 +46,24 @@ function broadcastMessage(
   io.to(rooms.invoiceStaff(invoice)).emit("chat:message", { invoiceId: invoice, message });
   if (message.authorType === "CUSTOMER") {
     emitInboxChanged({ organizationId, conversationId, reason: "message" });
+  }
+}
+
+/**
+ * Presence and support status need every process's sockets (through Redis). They are hints: when
+ * the adapter cannot answer (Redis down) a reply leaves them out instead of failing a resync.
+ */
+function hint<T>(lookup: Promise<T>): Promise<T | undefined> {
+  return lookup.catch(() => undefined);
+}
+
+/** The chat promises an email when support answers while the customer is away from the page. */
+async function emailIfCustomerAway(io: Server, db: Db, invoice: string, message: ChatMessageView) {
+  try {
+    const here = await io.in(rooms.invoice(invoice)).fetchSockets();
+    if (here.length === 0) await notifyCustomerOfReply({ db, invoiceId: invoice, message });
+  } catch (error) {
+    console.error("reply notification failed", { invoiceId: invoice, error });
   }
 }
 
@@ -95,8 +114,8 @@ export function registerCustomerHandlers(
     const [chat, version, presence, support] = await Promise.all([
       listChatMessages(db, { invoiceId: invoice, side: "customer", afterSeq }),
       invoiceVersion(db, invoice),
-      presenceOf(io, invoice).then(customerPresence),
-      supportStatusOf(io, db, identity.organizationId),
+      hint(presenceOf(io, invoice).then(customerPresence)),
+      hint(supportStatusOf(io, db, identity.organizationId)),
     ]);
     return { ...chat, version, presence, support };
   });
@@ -131,9 +150,12 @@ export function registerStaffHandlers(
     if (!watching().includes(id)) socket.data.watching = [...watching(), id].slice(-20);
     await socket.join(rooms.invoiceStaff(id));
     await broadcastPresence(io, id);
-    return { presence: await presenceOf(io, id) };
+    return { presence: await hint(presenceOf(io, id)) };
   });
   on("invoice:unwatch", "other", staffEvents.watch, async ({ invoiceId: id }) => {
+    // Only an invoice this connection opened (and was checked to own) can be left; otherwise any
+    // agent could make another organisation's invoice broadcast presence to its customer.
+    if (!watching().includes(id)) return undefined;
     socket.data.watching = watching().filter((watched) => watched !== id);
     await socket.leave(rooms.invoiceStaff(id));
     await broadcastPresence(io, id);
@@ -155,6 +177,8 @@ export function registerStaffHandlers(
         conversationId: posted.conversationId,
         reason: "message",
       });
+      if (posted.message.kind === "MESSAGE")
+        void emailIfCustomerAway(io, db, input.invoiceId, posted.message);
     }
     return { message: posted.message };
   });
@@ -200,7 +224,7 @@ export function registerStaffHandlers(
     const [chat, version, presence] = await Promise.all([
       listChatMessages(db, { invoiceId: id, side: "staff", afterSeq }),
       invoiceVersion(db, id),
-      presenceOf(io, id),
+      hint(presenceOf(io, id)),
     ]);
     return { ...chat, version, presence };
   });

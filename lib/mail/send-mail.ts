@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import { getEnv } from "@/lib/env";
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/**
+ * Sends an email through SMTP_URL. Without SMTP (the demo, development) the mail is written to
+ * DATA_DIR/outbox as a text file instead, so nothing promised to a customer silently vanishes and
+ * a developer can read what would have gone out.
+ */
+export interface MailConfig {
+  smtpUrl?: string;
+  from?: string;
+  dataDir: string;
+}
+
+export async function sendMail(
+  mail: OutgoingMail,
+  config: MailConfig = mailConfigFromEnv(),
+): Promise<{ via: "smtp" | "outbox"; where: string }> {
+  const from = config.from ?? "Nota <no-reply@nota.invalid>";
+  if (config.smtpUrl) {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    const info = await transport.sendMail({
+      from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    });
+    return { via: "smtp", where: String(info.messageId) };
+  }
+  const outbox = path.resolve(config.dataDir, "outbox");
+  await mkdir(outbox, { recursive: true });
+  const file = path.join(
+    outbox,
+    `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.txt`,
+  );
+  await writeFile(
+    file,
+    `From: ${from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+    "utf8",
+  );
+  return { via: "outbox", where: file };
+}
+
+function mailConfigFromEnv(): MailConfig {
+  const env = getEnv();
+  return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, dataDir: env.DATA_DIR };
+}
