@@ -48,7 +48,16 @@ export function CustomerContextPanel({ context }: { context: CustomerContext }) 
                 .join("; ")}
         </dd>
         <dt className="text-slate-700">Offers</dt>
-        <dd>None shown or accepted yet</dd>
+        <dd data-testid="customer-offers">
+          {context.offers.acceptances.length === 0
+            ? `${context.offers.blocksShown} shown, none accepted`
+            : context.offers.acceptances
+                .map(
+                  (acceptance) =>
+                    `Accepted ${acceptance.toPlan.name} from ${date(acceptance.effectiveFrom)} (“${acceptance.block.name}”, invoice ${acceptance.invoice.number ?? "–"}, ${date(acceptance.acceptedAt)})`,
+                )
+                .join("; ")}
+        </dd>
       </dl>
       <h3 className="mt-4 font-semibold">Invoices</h3>
       <ul className="mt-1 flex flex-col gap-0.5">

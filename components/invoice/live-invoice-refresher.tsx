@@ -34,8 +34,15 @@ export function LiveInvoiceRefresher({
 
   useEffect(() => {
     if (!socket) return;
-    const onChanged = (cue: { version?: number; kind?: CueKind }) =>
-      refreshFor(cue.version, cue.kind && cue.kind in t.updatedKinds ? cue.kind : null);
+    const onChanged = (cue: { version?: number; kind?: CueKind }) => {
+      const kind = cue.kind && cue.kind in t.updatedKinds ? cue.kind : null;
+      // Published content reaches every open page of the organisation at once: spread the reloads.
+      if (cue.kind === "content" && cue.version === undefined) {
+        window.setTimeout(() => refreshFor(undefined, kind), Math.random() * 1500);
+      } else {
+        refreshFor(cue.version, kind);
+      }
+    };
     const onPresence = (presence: { agents?: Array<{ name: string }> }) =>
       setAgents((presence.agents ?? []).map((agent) => agent.name));
     // After a reconnect a cue may have been missed: compare versions with the server's.

@@ -14,7 +14,7 @@ describe("linkify", () => {
   it("never makes a link of other schemes or markup", () => {
     for (const text of [
       "javascript:alert(1)",
-      "klicka <a href=\"javascript:alert(1)\">här</a>",
+      'klicka <a href="javascript:alert(1)">här</a>',
       "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
       "<img src=x onerror=alert(1)>",
       "vbscript:msgbox",
@@ -25,13 +25,22 @@ describe("linkify", () => {
 
   it("keeps every character of the text, in order", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), fc.webUrl(), fc.string({ maxLength: 50 }), (a, url, b) => {
-        const text = `${a} ${url} ${b}`;
-        expect(linkify(text).map((segment) => segment.text).join("")).toBe(text);
-        for (const segment of linkify(text)) {
-          if ("href" in segment) expect(segment.href).toMatch(/^https?:\/\//);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        fc.webUrl(),
+        fc.string({ maxLength: 50 }),
+        (a, url, b) => {
+          const text = `${a} ${url} ${b}`;
+          expect(
+            linkify(text)
+              .map((segment) => segment.text)
+              .join(""),
+          ).toBe(text);
+          for (const segment of linkify(text)) {
+            if ("href" in segment) expect(segment.href).toMatch(/^https?:\/\//);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

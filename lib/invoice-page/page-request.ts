@@ -1,7 +1,9 @@
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
+import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
 import { findCustomerInvoiceByNumber } from "@/lib/invoices/customer-invoice-by-number";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
@@ -83,4 +85,24 @@ export async function invoiceIdInScope(
 ): Promise<string | null> {
   if (number === null || number === undefined) return scope.invoiceId;
   return findCustomerInvoiceByNumber(await getDb(), scope.invoiceId, number);
+}
+
+const invoiceNumberSchema = z.number().int().positive().max(999_999_999).nullish();
+
+/**
+ * For the link's API routes: the invoice a request is about — the link's own, or one of its
+ * customer's earlier invoices named by `invoiceNumber` in the body. Throws NOT_FOUND for a bad link
+ * (rate-limited like the page) and BAD_INPUT for a malformed number.
+ */
+export async function invoiceForLinkRequest(
+  token: string,
+  invoiceNumber: unknown,
+): Promise<string> {
+  const scope = await resolveLinkScopeForApi(token);
+  if (!scope) throw new AppError("NOT_FOUND", "This link does not lead to an invoice");
+  const parsed = invoiceNumberSchema.safeParse(invoiceNumber);
+  if (!parsed.success) throw new AppError("BAD_INPUT", "invoiceNumber must be an invoice number");
+  const invoiceId = await invoiceIdInScope(scope, parsed.data ?? null);
+  if (!invoiceId) throw new AppError("NOT_FOUND", "No such invoice for this customer");
+  return invoiceId;
 }

@@ -54,6 +54,12 @@ export function timelineEventText(
       const amount = money("amountOre");
       return amount ? t.timeline.feeWaived(amount) : label;
     }
+    case "OFFER_ACCEPTED": {
+      const from = date("effectiveFrom");
+      return typeof data.planName === "string" && from
+        ? t.timeline.offerAccepted(data.planName, from)
+        : label;
+    }
     default:
       return label;
   }

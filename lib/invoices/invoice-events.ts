@@ -15,6 +15,7 @@ export const INVOICE_EVENT_TYPES = [
   "CREDIT_NOTE_ISSUED",
   "STATUS_CHANGED",
   "ACCESS_LINK_RENEWED",
+  "OFFER_ACCEPTED",
   /** Staff-only: a draft's lines were replaced (data: before/after line count and total). */
   "LINES_EDITED",
   /** Customer: a goodwill credit note (data: creditNoteNumber, creditedOre). */

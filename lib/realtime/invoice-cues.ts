@@ -45,3 +45,13 @@ export function emitInboxChanged(cue: {
     ?.to(rooms.organization(cue.organizationId))
     .emit("inbox:changed", { conversationId: cue.conversationId, reason: cue.reason });
 }
+
+/**
+ * Tells every open invoice page of an organisation that its marketing content changed (a block
+ * was published or withdrawn); each page re-reads itself and shows what now applies to it.
+ */
+export function emitContentChanged(organizationId: string): void {
+  socketServer()?.to(rooms.organizationCustomers(organizationId)).emit("invoice:changed", {
+    kind: "content",
+  });
+}

@@ -13,6 +13,13 @@ describe("invoicePageCsp", () => {
     expect(directive(csp, "connect-src")).toBe("connect-src 'self'");
   });
 
+  it("lets content blocks show https images, never plain http ones", () => {
+    const csp = invoicePageCsp("n", { isDev: false, stripe: false });
+    expect(directive(csp, "img-src").split(" ")).toContain("https:");
+    expect(directive(csp, "img-src").split(" ")).not.toContain("http:");
+    expect(directive(csp, "script-src")).not.toContain("https:");
+  });
+
   it("mentions Stripe only when Stripe is configured", () => {
     const without = invoicePageCsp("n", { isDev: false, stripe: false });
     expect(without).not.toContain("stripe.com");

@@ -2,7 +2,9 @@
  * The customer invoice page's Content-Security-Policy: scripts only with this response's nonce
  * (Next applies it to its own scripts), no inline script, no plugins, no framing of us, no
  * base-URI tricks. Styles may be inline attributes (brand colours); CSS cannot run code. Stripe's
- * origins are allowed only when Stripe is configured: Stripe.js and its payment frames.
+ * origins are allowed only when Stripe is configured: Stripe.js and its payment frames. Images may
+ * come from any https origin (marketers' content blocks); an image cannot run script, and plain
+ * http is left out so a block cannot turn the page into mixed content.
  */
 export function invoicePageCsp(
   nonce: string,
@@ -23,7 +25,7 @@ export function invoicePageCsp(
     "default-src 'self'",
     `script-src ${scriptSrc.join(" ")}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     `connect-src ${connectSrc.join(" ")}`,
     `frame-src ${frameSrc.join(" ")}`,

@@ -41,7 +41,7 @@ export async function loadCustomerContext(
   });
   if (!invoice) return null;
   const { customer } = invoice;
-  const [invoices, payments, conversations] = await Promise.all([
+  const [invoices, payments, conversations, offersShown, acceptances] = await Promise.all([
     db.invoice.findMany({
       where: {
         customerId: customer.id,
@@ -89,6 +89,27 @@ export async function loadCustomerContext(
         invoice: { select: { number: true } },
       },
     }),
+    db.contentEvent.groupBy({
+      by: ["blockId"],
+      where: {
+        customerId: customer.id,
+        organizationId: options.organizationId,
+        type: "IMPRESSION",
+      },
+      _count: { _all: true },
+    }),
+    db.offerAcceptance.findMany({
+      where: { customerId: customer.id, organizationId: options.organizationId },
+      orderBy: { acceptedAt: "desc" },
+      select: {
+        id: true,
+        acceptedAt: true,
+        effectiveFrom: true,
+        toPlan: { select: { name: true } },
+        block: { select: { name: true } },
+        invoice: { select: { number: true } },
+      },
+    }),
   ]);
   return {
     customer: {
@@ -106,6 +127,10 @@ export async function loadCustomerContext(
     contracts: customer.contracts,
     invoices,
     payments,
+    offers: {
+      blocksShown: offersShown.length,
+      acceptances,
+    },
     conversations: conversations.filter(
       (conversation) => conversation.invoiceId !== options.invoiceId,
     ),

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CustomerChat } from "@/components/chat/customer-chat";
+import { ContentSlot } from "@/components/content/content-slot";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { LiveInvoiceRefresher } from "@/components/invoice/live-invoice-refresher";
 import { PaymentPanel } from "@/components/invoice/payment-panel";
+import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/select-blocks";
 import { todayInSweden } from "@/lib/dates/calendar-date";
+import { getDb } from "@/lib/db/client";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { startRecordingCustomerView } from "@/lib/invoice-page/customer-view";
-import { resolveInvoiceLink } from "@/lib/invoice-page/page-request";
+import { type InvoicePageRequest, resolveInvoiceLink } from "@/lib/invoice-page/page-request";
 import { getPaymentProvider } from "@/lib/payments/payment-providers";
 
 /** Shared by the link's own invoice and the customer's earlier invoices reached through it. */
@@ -33,6 +36,12 @@ export async function InvoiceRoute({
   const request = await resolveInvoiceLink(token, siblingNumber);
   if (!request) notFound();
   const isStaffPreview = await startRecordingCustomerView(request);
+  const blocks = await selectBlocksSafely(request);
+  // Staff previewing a customer's link see the content but count for nothing.
+  const link = isStaffPreview ? null : { token, invoiceNumber: siblingNumber ?? null };
+  const contentIn = (slot: "AFTER_SUMMARY" | "OFFERS" | "BEFORE_CHAT") => (
+    <ContentSlot blocks={blocks} slot={slot} locale={request.locale} link={link} />
+  );
   const base = siblingNumber === undefined ? `/i/${token}` : `/i/${token}/n/${siblingNumber}`;
   const otherLocale = request.locale === "sv" ? "en" : "sv";
   const { data } = request;
@@ -59,6 +68,8 @@ export async function InvoiceRoute({
           otherInvoice: (number) => `/i/${token}/n/${number}`,
         }}
         slots={{
+          afterSummary: contentIn("AFTER_SUMMARY"),
+          offers: contentIn("OFFERS"),
           payment: canPay ? (
             <PaymentPanel
               // Payments go to the invoice shown, which may be an earlier one reached via this link.
@@ -73,27 +84,46 @@ export async function InvoiceRoute({
           ) : data.invoice.kind === "INVOICE" && data.amountDueOre > 0 ? (
             <p className="text-sm text-slate-800">{invoiceMessages[request.locale].pay.bankOnly}</p>
           ) : undefined,
-          chat: isStaffPreview ? (
-            <p
-              className="rounded-lg bg-white p-4 text-sm shadow-sm"
-              data-testid="chat-preview-note"
-            >
-              Staff preview: the customer's chat is answered in the{" "}
-              <a className="underline" href={`/agent/invoices/${data.invoice.id}`}>
-                agent console's workspace for this invoice
-              </a>
-              .
-            </p>
-          ) : (
-            <CustomerChat
-              token={token}
-              invoiceNumber={siblingNumber ?? null}
-              locale={request.locale}
-              responseHours={data.organization.supportResponseHours}
-            />
+          chat: (
+            <>
+              {contentIn("BEFORE_CHAT")}
+              {isStaffPreview ? (
+                <p
+                  className="rounded-lg bg-white p-4 text-sm shadow-sm"
+                  data-testid="chat-preview-note"
+                >
+                  Staff preview: the customer's chat is answered in the{" "}
+                  <a className="underline" href={`/agent/invoices/${data.invoice.id}`}>
+                    agent console's workspace for this invoice
+                  </a>
+                  .
+                </p>
+              ) : (
+                <CustomerChat
+                  token={token}
+                  invoiceNumber={siblingNumber ?? null}
+                  locale={request.locale}
+                  responseHours={data.organization.supportResponseHours}
+                />
+              )}
+            </>
           ),
         }}
       />
     </main>
   );
+}
+
+/** Marketing content is never worth a broken invoice: if choosing it fails, the page goes without. */
+async function selectBlocksSafely(request: InvoicePageRequest): Promise<SelectedBlock[]> {
+  const { invoice, customer, organization } = request.data;
+  try {
+    return await selectBlocksForInvoice(await getDb(), {
+      invoice: { id: invoice.id, organizationId: organization.id, customerId: customer.id },
+      locale: request.locale,
+    });
+  } catch (error) {
+    console.error("choosing content blocks failed", { invoiceId: invoice.id, error });
+    return [];
+  }
 }

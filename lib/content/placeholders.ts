@@ -1,0 +1,82 @@
+import type { Db } from "@/lib/db/database";
+import type { Locale } from "@/lib/db/generated/client";
+import { formatLongDate } from "@/lib/i18n/format-date";
+import { formatMoney } from "@/lib/money/money";
+import { monthsBetween } from "@/lib/support/tenure";
+
+/** The names marketers may write in a block's text as {{name}}; each is filled per customer. */
+export const PLACEHOLDERS = [
+  "firstName",
+  "customerYears",
+  "planName",
+  "monthlyFee",
+  "campaignEndsOn",
+  "priceAfterCampaign",
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** The customer's own values for the placeholders (those that apply to them). */
+export async function loadPlaceholderValues(
+  db: Db,
+  options: { customerId: string; locale: Locale; today: Date },
+): Promise<Partial<Record<Placeholder, string>>> {
+  const customer = await db.customer.findUnique({
+    where: { id: options.customerId },
+    select: {
+      name: true,
+      customerSince: true,
+      contracts: {
+        where: {
+          OR: [{ endsOn: null }, { endsOn: { gte: options.today } }],
+          startsOn: { lte: options.today },
+        },
+        orderBy: { startsOn: "desc" },
+        take: 1,
+        select: {
+          campaignEndsOn: true,
+          plan: { select: { name: true, nameEn: true, monthlyFeeOre: true } },
+        },
+      },
+    },
+  });
+  if (!customer) return {};
+  const money = (ore: number) => formatMoney(ore, { locale: options.locale });
+  const contract = customer.contracts[0];
+  const values: Partial<Record<Placeholder, string>> = {
+    firstName: customer.name.split(/\s+/)[0] ?? customer.name,
+    customerYears: String(Math.floor(monthsBetween(customer.customerSince, options.today) / 12)),
+  };
+  if (contract) {
+    const planName =
+      options.locale === "en" ? (contract.plan.nameEn ?? contract.plan.name) : contract.plan.name;
+    values.planName = planName;
+    values.monthlyFee = money(contract.plan.monthlyFeeOre);
+    values.priceAfterCampaign = money(contract.plan.monthlyFeeOre);
+    if (contract.campaignEndsOn)
+      values.campaignEndsOn = formatLongDate(contract.campaignEndsOn, options.locale);
+  }
+  return values;
+}
+
+/**
+ * Fills {{name}} in a marketer's text. Values are stripped of the markup's special characters
+ * first, so a customer's name can never become formatting or a link; unknown names stay as written.
+ */
+export function fillPlaceholders(text: string, values: Partial<Record<string, string>>): string {
+  return text.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : value.replace(/[*_[\]()<>`#\\]/g, "");
+  });
+}
+
+/** True when the text uses a placeholder the customer has no value for (then it is not shown). */
+export function hasUnfilledPlaceholder(
+  text: string,
+  values: Partial<Record<string, string>>,
+): boolean {
+  return [...text.matchAll(/\{\{\s*([a-zA-Z]+)\s*\}\}/g)].some(
+    (match) =>
+      (PLACEHOLDERS as readonly string[]).includes(match[1] ?? "") &&
+      values[match[1] ?? ""] === undefined,
+  );
+}

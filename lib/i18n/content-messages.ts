@@ -1,0 +1,44 @@
+/** The words around marketing content on the customer's invoice page, Swedish and English. */
+const sv = {
+  offerLabel: "Erbjudande",
+  switchTo: (plan: string) => `Byt till ${plan}`,
+  summaryHeading: "Det här ändras",
+  summary: (from: string | null, to: string, date: string) =>
+    from
+      ? `Du byter från ${from} till ${to} från och med ${date}.`
+      : `Du får ${to} från och med ${date}.`,
+  newFee: (fee: string) => `Ny månadsavgift: ${fee} inkl. moms.`,
+  saving: (amount: string) => `Med din förbrukning sparar du ungefär ${amount} per år.`,
+  unchanged: "Den här fakturan ändras inte.",
+  confirm: "Bekräfta bytet",
+  cancel: "Avbryt",
+  accepted: (plan: string, date: string) => `Klart! Du har valt ${plan} från ${date}.`,
+  failed: "Det gick inte att spara ditt val. Försök igen.",
+  surveyThanks: "Tack för ditt svar!",
+  surveyLow: { NPS: "Inte alls troligt", CSAT: "Mycket missnöjd" },
+  surveyHigh: { NPS: "Mycket troligt", CSAT: "Mycket nöjd" },
+  scoreLabel: (score: number) => `Betyg ${score}`,
+};
+
+export type ContentMessages = typeof sv;
+
+const en: ContentMessages = {
+  offerLabel: "Offer",
+  switchTo: (plan: string) => `Switch to ${plan}`,
+  summaryHeading: "What changes",
+  summary: (from: string | null, to: string, date: string) =>
+    from ? `You switch from ${from} to ${to} from ${date}.` : `You get ${to} from ${date}.`,
+  newFee: (fee: string) => `New monthly fee: ${fee} incl. VAT.`,
+  saving: (amount: string) => `With your usage you save about ${amount} a year.`,
+  unchanged: "This invoice does not change.",
+  confirm: "Confirm the switch",
+  cancel: "Cancel",
+  accepted: (plan: string, date: string) => `Done! You chose ${plan} from ${date}.`,
+  failed: "Your choice could not be saved. Please try again.",
+  surveyThanks: "Thank you for your answer!",
+  surveyLow: { NPS: "Not at all likely", CSAT: "Very dissatisfied" },
+  surveyHigh: { NPS: "Extremely likely", CSAT: "Very satisfied" },
+  scoreLabel: (score: number) => `Score ${score}`,
+};
+
+export const contentMessages = { sv, en };
