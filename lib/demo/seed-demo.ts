@@ -19,6 +19,7 @@ import {
   energyInvoiceContent,
 } from "./demo-invoice-content";
 import { between, createPerson, createRandom, pick } from "./demo-people";
+import { seedContent } from "./seed-content";
 import { seedSupport } from "./seed-support";
 
 export const CUSTOMERS_PER_ORGANIZATION = 30;
@@ -81,7 +82,12 @@ export async function seedDemo(options: {
   }
   await markOverdueInvoices({ db, today });
   // After the links are chosen, so the showcase and spare invoices start without a conversation.
-  for (const organization of await db.organization.findMany({ select: { id: true } })) {
+  for (const organization of await db.organization.findMany({ select: { id: true, slug: true } })) {
+    await seedContent({
+      db,
+      organizationId: organization.id,
+      isEnergy: organization.slug === DEMO_ORGANIZATIONS[0]!.slug,
+    });
     await seedSupport({
       db,
       organizationId: organization.id,
