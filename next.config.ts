@@ -31,6 +31,15 @@ const nextConfig: NextConfig = {
           { key: "Cache-Control", value: "private, no-store" },
         ],
       },
+      {
+        // The marketers' console shows its live block preview in a frame of its own pages
+        // (same origin only); a later rule's header replaces the DENY above for these paths.
+        source: "/marketing/preview/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+          { key: "Content-Security-Policy", value: "frame-ancestors 'self'" },
+        ],
+      },
     ];
   },
 };

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BlockEditor } from "@/components/marketing/block-editor";
+import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
+import { requireStaffPage } from "@/lib/auth/staff-page";
+import { loadEditableBlock } from "@/lib/content/console-queries";
+import { getDb } from "@/lib/db/client";
+import { loadEditorOptions } from "../editor-data";
+
+export const metadata: Metadata = { title: "Content block" };
+export const dynamic = "force-dynamic";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export default async function EditBlockPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const access = await requireStaffPage(CONSOLE_ROLES.marketing, `/marketing/blocks/${id}`);
+  if (access.forbidden) return <Forbidden staff={access.staff} />;
+  if (!UUID.test(id)) notFound();
+  const db = await getDb();
+  const { organizationId } = access.staff;
+  const [block, options] = await Promise.all([
+    loadEditableBlock(db, { organizationId, blockId: id }),
+    loadEditorOptions(db, organizationId),
+  ]);
+  if (!block) notFound();
+  return (
+    <>
+      <StaffHeader staff={access.staff} />
+      <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
+        <p className="text-sm">
+          <Link href="/marketing" className="text-blue-800 underline">
+            Marketing
+          </Link>{" "}
+          ·{" "}
+          <Link href={`/marketing/blocks/${id}/analytics`} className="text-blue-800 underline">
+            Analytics
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">{block.input.name}</h1>
+        {block.ruleProblem ? (
+          <p
+            role="note"
+            className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+          >
+            ⚠ rule could not be evaluated for some customers: {block.ruleProblem}
+          </p>
+        ) : null}
+        <BlockEditor
+          block={{ id: block.id, status: block.status, input: block.input }}
+          kind={block.input.kind}
+          plans={options.plans}
+          suggestions={options.suggestions}
+        />
+      </main>
+    </>
+  );
+}

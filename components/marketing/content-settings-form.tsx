@@ -1,0 +1,63 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { contentSettingsSchema } from "@/lib/content/content-settings";
+import { sendJson } from "./send-json";
+
+/** How many marketing blocks one invoice shows at most (1–10); checked with the server's schema. */
+export function ContentSettingsForm({
+  maxContentBlocksPerInvoice,
+}: {
+  maxContentBlocksPerInvoice: number;
+}) {
+  const router = useRouter();
+  const [value, setValue] = useState(String(maxContentBlocksPerInvoice));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  return (
+    <form
+      aria-label="Content settings"
+      className="flex flex-wrap items-end gap-3"
+      data-testid="content-settings"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const input = { maxContentBlocksPerInvoice: Number(value) };
+        const check = contentSettingsSchema.safeParse(input);
+        if (!check.success) {
+          setMessage({ ok: false, text: check.error.issues[0]?.message ?? "Check the number" });
+          return;
+        }
+        const result = await sendJson("/api/marketing/settings", "PUT", input);
+        setMessage(result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.message });
+        if (result.ok) router.refresh();
+      }}
+    >
+      <label className="flex flex-col gap-1 text-sm">
+        Most marketing blocks on one invoice
+        <input
+          type="number"
+          min={1}
+          max={10}
+          required
+          className="w-24 rounded border border-slate-400 px-2 py-1"
+          value={value}
+          onChange={(event) => setValue(event.currentTarget.value)}
+        />
+      </label>
+      <button
+        type="submit"
+        className="rounded bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white"
+      >
+        Save
+      </button>
+      {message ? (
+        <span
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "text-green-800" : "text-red-700"}`}
+        >
+          {message.text}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import type { PreviewCustomer } from "@/lib/content/console-queries";
+
+const SEARCH_DELAY_MS = 250;
+
+/** Finds one of the organisation's customers (name or customer number) to preview a block as. */
+export function CustomerSearch({ onChoose }: { onChoose: (customer: PreviewCustomer) => void }) {
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<PreviewCustomer[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (trimmed === "") {
+      setResults([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/marketing/customers?q=${encodeURIComponent(trimmed)}`, {
+          signal: controller.signal,
+        });
+        const body = (await response.json()) as {
+          customers?: PreviewCustomer[];
+          error?: { message: string };
+        };
+        setProblem(response.ok ? null : (body.error?.message ?? "Search failed"));
+        setResults(body.customers ?? []);
+      } catch (error) {
+        if (!controller.signal.aborted) setProblem("Could not reach the server");
+        void error;
+      }
+    }, SEARCH_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`${id}-q`} className="text-sm">
+        Preview as customer (name or customer number)
+      </label>
+      <input
+        id={`${id}-q`}
+        type="search"
+        className="rounded border border-slate-400 px-2 py-1 text-sm"
+        value={query}
+        autoComplete="off"
+        onChange={(event) => setQuery(event.currentTarget.value)}
+      />
+      {problem ? <p className="text-xs text-red-700">{problem}</p> : null}
+      {results.length > 0 ? (
+        <ul
+          aria-label="Matching customers"
+          className="flex flex-col rounded border border-slate-200 bg-white"
+          data-testid="preview-customers"
+        >
+          {results.map((customer) => (
+            <li key={customer.id}>
+              <button
+                type="button"
+                className="w-full px-2 py-1 text-left text-sm hover:bg-slate-100 disabled:text-slate-500"
+                disabled={!customer.latestInvoice}
+                onClick={() => {
+                  onChoose(customer);
+                  setQuery("");
+                }}
+              >
+                {customer.name} · {customer.customerNumber}
+                {customer.latestInvoice
+                  ? ` · invoice ${customer.latestInvoice.number ?? ""} (${customer.latestInvoice.issueDate ?? "–"})`
+                  : " · no issued invoice"}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

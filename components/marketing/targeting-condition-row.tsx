@@ -1,0 +1,86 @@
+"use client";
+
+import type { Condition } from "@/lib/content/targeting";
+import {
+  type FactName,
+  TARGETING_FACT_NAMES,
+  TARGETING_FACTS,
+  type TargetingOp,
+} from "@/lib/content/targeting-catalogue";
+import { convertValue, defaultValue, TargetingValueInput } from "./targeting-value-input";
+
+export const OP_LABELS: Record<TargetingOp, string> = {
+  eq: "is",
+  neq: "is not",
+  gt: "is more than",
+  gte: "is at least",
+  lt: "is less than",
+  lte: "is at most",
+  in: "is one of",
+  between: "is between",
+};
+
+const SELECT = "rounded border border-slate-400 px-2 py-1 text-sm";
+
+export function newCondition(fact: FactName = TARGETING_FACT_NAMES[0]!): Condition {
+  const definition = TARGETING_FACTS[fact];
+  const op = definition.ops[0]!;
+  return { fact, op, value: defaultValue(definition, op) };
+}
+
+/** One condition: a fact from the catalogue, one of the operators it allows, a typed value. */
+export function TargetingConditionRow({
+  condition,
+  suggestions,
+  onChange,
+}: {
+  condition: Condition;
+  suggestions: Partial<Record<FactName, readonly string[]>>;
+  onChange: (condition: Condition) => void;
+}) {
+  const definition = TARGETING_FACTS[condition.fact];
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="targeting-condition">
+      <select
+        aria-label="Fact"
+        className={SELECT}
+        value={condition.fact}
+        onChange={(event) => {
+          const fact = event.currentTarget.value as FactName;
+          const next = TARGETING_FACTS[fact];
+          // Keep the operator when the new fact allows it; the value always restarts, typed anew.
+          const op = next.ops.includes(condition.op) ? condition.op : next.ops[0]!;
+          onChange({ fact, op, value: defaultValue(next, op) });
+        }}
+      >
+        {TARGETING_FACT_NAMES.map((name) => (
+          <option key={name} value={name}>
+            {TARGETING_FACTS[name].label.en}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Comparison"
+        className={SELECT}
+        value={condition.op}
+        onChange={(event) => {
+          const op = event.currentTarget.value as TargetingOp;
+          onChange({ ...condition, op, value: convertValue(definition, op, condition.value) });
+        }}
+      >
+        {definition.ops.map((op) => (
+          <option key={op} value={op}>
+            {OP_LABELS[op]}
+          </option>
+        ))}
+      </select>
+      <TargetingValueInput
+        definition={definition}
+        op={condition.op}
+        value={condition.value}
+        suggestions={suggestions[condition.fact]}
+        onChange={(value) => onChange({ ...condition, value })}
+      />
+    </div>
+  );
+}

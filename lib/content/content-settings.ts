@@ -1,0 +1,28 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/database";
+import { parseInput } from "@/lib/validation/parse-input";
+import type { Marketer } from "./manage-blocks";
+
+/** The organisation's content settings the console edits; one schema for form and server. */
+export const contentSettingsSchema = z.object({
+  maxContentBlocksPerInvoice: z
+    .number({ error: "give a number from 1 to 10" })
+    .int("give a whole number")
+    .min(1, "at least 1 block")
+    .max(10, "at most 10 blocks"),
+});
+
+export type ContentSettingsInput = z.input<typeof contentSettingsSchema>;
+
+export async function updateContentSettings(options: {
+  db: Db;
+  marketer: Marketer;
+  input: unknown;
+}): Promise<{ maxContentBlocksPerInvoice: number }> {
+  const input = parseInput(contentSettingsSchema, options.input);
+  return options.db.organization.update({
+    where: { id: options.marketer.organizationId },
+    data: { maxContentBlocksPerInvoice: input.maxContentBlocksPerInvoice },
+    select: { maxContentBlocksPerInvoice: true },
+  });
+}
