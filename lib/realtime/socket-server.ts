@@ -46,14 +46,14 @@ export async function startRealtime(options: {
   redisUrl?: string;
   trustProxy?: boolean;
 }): Promise<RealtimeServer> {
-  let redis: ReturnType<typeof createClient> | undefined;
+  let redis: ReturnType<typeof createAdapterClient> | undefined;
   const io = new SocketServer(options.httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
   if (options.redisUrl) {
-    redis = createClient({ url: options.redisUrl });
+    redis = createAdapterClient(options.redisUrl);
     redis.on("error", (error) => console.error("redis:", error.message));
     await redis.connect();
     io.adapter(createAdapter(redis));
@@ -108,6 +108,33 @@ export async function startRealtime(options: {
       if (redis?.isOpen) await redis.quit().catch(() => {});
     },
   };
+}
+
+/**
+ * The client the Redis adapter publishes with. While Redis is unreachable its commands fail at
+ * once instead of queueing until the 5 s command timeout: the adapter then delivers to this
+ * process's sockets without delay and presence lookups give up at once (chat is in the database;
+ * clients resync). The adapter's stream reader and subscriber are duplicates of this client that
+ * keep queueing, so they resume when Redis is back. Two writes the adapter fires without awaiting
+ * (session records for connection recovery, ephemeral publishes) would otherwise reject unhandled.
+ */
+function createAdapterClient(url: string) {
+  const client = createClient({ url, disableOfflineQueue: true });
+  const duplicate = client.duplicate.bind(client);
+  const set = client.set.bind(client);
+  const publish = client.publish.bind(client);
+  const logged = (error: Error) => {
+    console.warn("redis write not done:", error.message);
+    return null;
+  };
+  // Instance properties shadow the prototype's commands for the adapter, which calls them by name.
+  return Object.assign(client, {
+    duplicate: ((overrides) =>
+      duplicate({ ...overrides, disableOfflineQueue: false })) as typeof client.duplicate,
+    set: ((...args: Parameters<typeof set>) => set(...args).catch(logged)) as typeof set,
+    publish: ((...args: Parameters<typeof publish>) =>
+      publish(...args).catch(logged)) as typeof publish,
+  });
 }
 
 async function identify(
