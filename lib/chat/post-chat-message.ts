@@ -23,8 +23,10 @@ export interface PostedChatMessage {
 
 /**
  * Stores one chat message on an invoice's conversation (creating it on the first message) and
- * only then may it be broadcast. The conversation row is locked while the next sequence number is
- * taken, so messages are numbered without gaps or twins even when both sides write at once.
+ * only then may it be broadcast. One SQL statement does it all — it is the hot path of the chat:
+ * the conversation row is created or updated with INSERT … ON CONFLICT, which locks it while the
+ * next sequence number is taken (so messages are numbered without gaps or twins even when both
+ * sides write at once), and the message is inserted with that number in the same statement.
  */
 export async function postChatMessage(options: {
   db: Db;
@@ -33,107 +35,137 @@ export async function postChatMessage(options: {
   now?: Date;
 }): Promise<PostedChatMessage> {
   const input = parseInput(postChatMessageSchema, options.input);
-  const { author } = options;
+  const { author, db } = options;
   if (author.type === "CUSTOMER" && input.kind === "NOTE") {
     throw new AppError("FORBIDDEN", "Only support staff can write internal notes");
   }
   const now = options.now ?? new Date();
-  return options.db.$transaction(async (tx) => {
-    const invoice = await tx.invoice.findUnique({
-      where: { id: input.invoiceId },
-      select: { id: true, organizationId: true, customerId: true, status: true },
-    });
-    // Another organisation's invoice does not exist, as far as its staff can tell.
-    if (!invoice || (author.type === "STAFF" && invoice.organizationId !== author.organizationId)) {
-      throw new AppError("NOT_FOUND", "No such invoice");
+  let rows: PostedRow[];
+  try {
+    rows = await db.$queryRawUnsafe<PostedRow[]>(
+      POST_MESSAGE_SQL,
+      input.invoiceId,
+      author.type === "STAFF" ? author.organizationId : null,
+      author.type,
+      input.kind,
+      author.type === "STAFF" ? author.staffId : null,
+      input.body,
+      input.clientMessageId ?? null,
+      now.toISOString(),
+    );
+  } catch (error) {
+    // The same clientMessageId again: a resend after a lost acknowledgement. Nothing was written.
+    if (input.clientMessageId && isUniqueViolation(error)) {
+      return earlierMessage(db, input.invoiceId, input.clientMessageId);
     }
-    if (invoice.status === "DRAFT" && input.kind === "MESSAGE") {
-      throw new AppError("CONFLICT", "The customer cannot see a draft; write an internal note");
-    }
-    await tx.conversation.createMany({
-      data: [
-        {
-          organizationId: invoice.organizationId,
-          invoiceId: invoice.id,
-          customerId: invoice.customerId,
-          lastMessageAt: now,
-        },
-      ],
-      skipDuplicates: true,
-    });
-    const [locked] = await tx.$queryRaw<
-      Array<{ id: string; waitingSince: Date | null; assignedStaffId: string | null }>
-    >`SELECT "id", "waitingSince", "assignedStaffId" FROM "Conversation"
-      WHERE "invoiceId" = ${invoice.id} FOR UPDATE`;
-    if (!locked) throw new Error(`conversation of invoice ${invoice.id} vanished while locked`);
-    const conversation = locked;
-    if (input.clientMessageId) {
-      const earlier = await tx.chatMessage.findUnique({
-        where: {
-          conversationId_clientMessageId: {
-            conversationId: conversation.id,
-            clientMessageId: input.clientMessageId,
-          },
-        },
-        select: chatMessageSelect,
-      });
-      if (earlier) {
-        return {
-          message: toChatMessageView(earlier),
-          conversationId: conversation.id,
-          organizationId: invoice.organizationId,
-          duplicate: true,
-        };
-      }
-    }
-    const { lastSeq: seq } = await tx.conversation.update({
-      where: { id: conversation.id },
-      data: { lastSeq: { increment: 1 } },
-      select: { lastSeq: true },
-    });
-    const message = await tx.chatMessage.create({
-      data: {
-        organizationId: invoice.organizationId,
-        conversationId: conversation.id,
-        seq,
-        kind: input.kind,
-        authorType: author.type,
-        authorStaffId: author.type === "STAFF" ? author.staffId : null,
-        body: input.body,
-        clientMessageId: input.clientMessageId ?? null,
-        createdAt: now,
-      },
-      select: chatMessageSelect,
-    });
-    await tx.conversation.update({
-      where: { id: conversation.id },
-      data:
-        author.type === "CUSTOMER"
-          ? {
-              // A customer writing again reopens the conversation and keeps the oldest wait.
-              status: "OPEN",
-              waitingSince: conversation.waitingSince ?? now,
-              lastMessageAt: now,
-              customerDeliveredSeq: seq,
-              customerReadSeq: seq,
-            }
-          : input.kind === "NOTE"
-            ? // A note is not a reply: the customer still waits, and read marks come from reading.
-              {}
-            : {
-                // An answer ends the wait; the first agent to answer takes the conversation.
-                waitingSince: null,
-                lastMessageAt: now,
-                staffDeliveredSeq: seq,
-                staffReadSeq: seq,
-                assignedStaffId: conversation.assignedStaffId ?? author.staffId,
-              },
-    });
-    return {
-      message: toChatMessageView(message),
-      conversationId: conversation.id,
-      organizationId: invoice.organizationId,
-      duplicate: false,
-    };
+    throw error;
+  }
+  const row = rows[0];
+  if (!row) throw await refusal(db, input.invoiceId, author);
+  return {
+    message: toChatMessageView({
+      ...row,
+      authorStaff: row.authorName === null ? null : { name: row.authorName },
+    }),
+    conversationId: row.conversationId,
+    organizationId: row.organizationId,
+    duplicate: false,
+  };
+}
+
+interface PostedRow {
+  id: string;
+  seq: number;
+  kind: "MESSAGE" | "NOTE";
+  authorType: "CUSTOMER" | "STAFF" | "SYSTEM";
+  body: string;
+  clientMessageId: string | null;
+  createdAt: Date;
+  conversationId: string;
+  organizationId: string;
+  authorName: string | null;
+}
+
+// $1 invoice, $2 the staff's organisation (null for a customer), $3 author type, $4 kind,
+// $5 staff id, $6 body, $7 clientMessageId, $8 now (ISO, UTC). A customer's message opens the
+// wait (keeping the oldest); a staff reply ends it and the first agent to answer takes it; a note
+// changes neither. No row comes back for a missing, foreign or (for a message) draft invoice.
+const POST_MESSAGE_SQL = `
+WITH inv AS (
+  SELECT "id", "organizationId", "customerId" FROM "Invoice"
+   WHERE "id" = $1
+     AND ($2::text IS NULL OR "organizationId" = $2::text)
+     AND ("status" <> 'DRAFT' OR $4::text = 'NOTE')
+),
+conv AS (
+  INSERT INTO "Conversation" AS c ("id", "organizationId", "invoiceId", "customerId", "waitingSince",
+    "lastMessageAt", "lastSeq", "customerDeliveredSeq", "customerReadSeq", "staffDeliveredSeq",
+    "staffReadSeq", "assignedStaffId", "createdAt", "updatedAt")
+  SELECT gen_random_uuid()::text, inv."organizationId", inv."id", inv."customerId",
+    CASE WHEN $3::text = 'CUSTOMER' THEN $8::timestamp END, $8::timestamp, 1,
+    CASE WHEN $3::text = 'CUSTOMER' THEN 1 ELSE 0 END,
+    CASE WHEN $3::text = 'CUSTOMER' THEN 1 ELSE 0 END,
+    CASE WHEN $3::text = 'STAFF' AND $4::text = 'MESSAGE' THEN 1 ELSE 0 END,
+    CASE WHEN $3::text = 'STAFF' AND $4::text = 'MESSAGE' THEN 1 ELSE 0 END,
+    CASE WHEN $3::text = 'STAFF' AND $4::text = 'MESSAGE' THEN $5::text END,
+    $8::timestamp, $8::timestamp
+  FROM inv
+  ON CONFLICT ("invoiceId") DO UPDATE SET
+    "lastSeq" = c."lastSeq" + 1,
+    "status" = CASE WHEN $3::text = 'CUSTOMER' THEN 'OPEN'::"ConversationStatus" ELSE c."status" END,
+    "waitingSince" = CASE WHEN $3::text = 'CUSTOMER' THEN COALESCE(c."waitingSince", $8::timestamp)
+                          WHEN $4::text = 'MESSAGE' THEN NULL ELSE c."waitingSince" END,
+    "lastMessageAt" = CASE WHEN $4::text = 'MESSAGE' THEN $8::timestamp ELSE c."lastMessageAt" END,
+    "customerDeliveredSeq" = CASE WHEN $3::text = 'CUSTOMER' THEN c."lastSeq" + 1 ELSE c."customerDeliveredSeq" END,
+    "customerReadSeq" = CASE WHEN $3::text = 'CUSTOMER' THEN c."lastSeq" + 1 ELSE c."customerReadSeq" END,
+    "staffDeliveredSeq" = CASE WHEN $3::text = 'STAFF' AND $4::text = 'MESSAGE' THEN c."lastSeq" + 1 ELSE c."staffDeliveredSeq" END,
+    "staffReadSeq" = CASE WHEN $3::text = 'STAFF' AND $4::text = 'MESSAGE' THEN c."lastSeq" + 1 ELSE c."staffReadSeq" END,
+    "assignedStaffId" = CASE WHEN $3::text = 'STAFF' AND $4::text = 'MESSAGE'
+                             THEN COALESCE(c."assignedStaffId", $5::text) ELSE c."assignedStaffId" END,
+    "updatedAt" = $8::timestamp
+  RETURNING c."id", c."organizationId", c."lastSeq"
+),
+msg AS (
+  INSERT INTO "ChatMessage" ("id", "organizationId", "conversationId", "seq", "kind", "authorType",
+    "authorStaffId", "body", "clientMessageId", "createdAt")
+  SELECT gen_random_uuid()::text, conv."organizationId", conv."id", conv."lastSeq",
+    $4::text::"ChatMessageKind", $3::text::"ChatAuthorType", $5::text, $6::text, $7::text, $8::timestamp
+  FROM conv
+  RETURNING *
+)
+SELECT msg."id", msg."seq", msg."kind"::text AS "kind", msg."authorType"::text AS "authorType",
+  msg."body", msg."clientMessageId", msg."createdAt", msg."conversationId", msg."organizationId",
+  (SELECT s."name" FROM "StaffUser" s WHERE s."id" = msg."authorStaffId") AS "authorName"
+FROM msg`;
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
+  return /P2002|23505|unique constraint/i.test(text);
+}
+
+async function earlierMessage(
+  db: Db,
+  invoiceId: string,
+  clientMessageId: string,
+): Promise<PostedChatMessage> {
+  const earlier = await db.chatMessage.findFirst({
+    where: { clientMessageId, conversation: { invoiceId } },
+    select: { ...chatMessageSelect, conversationId: true, organizationId: true },
   });
+  if (!earlier) throw new Error(`message ${clientMessageId} refused as a duplicate but not found`);
+  const { conversationId, organizationId, ...message } = earlier;
+  return { message: toChatMessageView(message), conversationId, organizationId, duplicate: true };
+}
+
+/** Why no message was stored, in the words the sender should see. */
+async function refusal(db: Db, invoiceId: string, author: ChatAuthor): Promise<AppError> {
+  const invoice = await db.invoice.findUnique({
+    where: { id: invoiceId },
+    select: { organizationId: true, status: true },
+  });
+  // Another organisation's invoice does not exist, as far as its staff can tell.
+  if (!invoice || (author.type === "STAFF" && invoice.organizationId !== author.organizationId)) {
+    return new AppError("NOT_FOUND", "No such invoice");
+  }
+  return new AppError("CONFLICT", "The customer cannot see a draft; write an internal note");
 }

@@ -43,6 +43,9 @@ export function createEventRegistry(socket: Socket, limiter: ConnectionLimiter) 
       } catch (error) {
         if (isAppError(error)) {
           reply({ ok: false, code: error.code, error: error.message, ...(error.details ?? {}) });
+        } else if (isDatabaseBusy(error)) {
+          // Overload, not a fault: the client keeps the message and may send it again (same id).
+          reply({ ok: false, code: "UNAVAILABLE", error: "Busy right now; try again in a moment" });
         } else {
           console.error(`socket event ${event} failed:`, error);
           reply({ ok: false, code: "INTERNAL", error: "Something went wrong; try again" });
@@ -70,4 +73,10 @@ function replyFor(args: unknown[]): Ack {
       // A client that cannot take its answer has gone; nothing to do.
     }
   };
+}
+
+/** A database that could not take the work in time (transaction queue or pool timeouts). */
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === "P2028" || code === "P2024";
 }
