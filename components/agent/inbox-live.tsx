@@ -45,9 +45,12 @@ export function InboxLive() {
       setFresh((count) => count + 1);
       if (soundRef.current) chime();
     };
+    const onResync = () => router.refresh();
     socket.on("inbox:changed", onInbox);
+    socket.on("resync", onResync);
     return () => {
       socket.off("inbox:changed", onInbox);
+      socket.off("resync", onResync);
     };
   }, [socket, router]);
 

@@ -16,9 +16,13 @@ export function StaffLiveInvoice({ invoiceId, version }: { invoiceId: string; ve
     const onChanged = (cue: { invoiceId?: string; version?: number; kind?: string }) => {
       if (cue.invoiceId === invoiceId) refreshFor(cue.version, cue.kind ?? null);
     };
+    // After a Redis outage a colleague's change may have been missed: re-read the invoice.
+    const onResync = () => refreshFor(undefined, null);
     socket.on("invoice:changed", onChanged);
+    socket.on("resync", onResync);
     return () => {
       socket.off("invoice:changed", onChanged);
+      socket.off("resync", onResync);
     };
   }, [socket, invoiceId, refreshFor]);
   return (

@@ -153,6 +153,7 @@ export function useChat(options: {
       if (payload.typing) typingTimer = window.setTimeout(() => setOtherTyping(null), 6000);
     };
     socket.on("connect", onConnect);
+    socket.on("resync", onConnect);
     socket.on("chat:message", onMessage);
     socket.on("chat:receipts", onReceipts);
     socket.on("chat:typing", onTyping);
@@ -160,6 +161,7 @@ export function useChat(options: {
     return () => {
       window.clearTimeout(typingTimer);
       socket.off("connect", onConnect);
+      socket.off("resync", onConnect);
       socket.off("chat:message", onMessage);
       socket.off("chat:receipts", onReceipts);
       socket.off("chat:typing", onTyping);

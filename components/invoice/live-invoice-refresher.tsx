@@ -61,11 +61,13 @@ export function LiveInvoiceRefresher({
     socket.on("invoice:changed", onChanged);
     socket.on("presence", onPresence);
     socket.on("connect", onConnect);
+    socket.on("resync", onConnect);
     if (socket.connected) void onConnect();
     return () => {
       socket.off("invoice:changed", onChanged);
       socket.off("presence", onPresence);
       socket.off("connect", onConnect);
+      socket.off("resync", onConnect);
     };
   }, [socket, refreshFor, t]);
 

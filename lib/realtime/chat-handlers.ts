@@ -60,7 +60,12 @@ function hint<T>(lookup: Promise<T>): Promise<T | undefined> {
 /** The chat promises an email when support answers while the customer is away from the page. */
 async function emailIfCustomerAway(io: Server, db: Db, invoice: string, message: ChatMessageView) {
   try {
-    const here = await io.in(rooms.invoice(invoice)).fetchSockets();
+    // When the other processes cannot be asked (Redis away), the customer counts as away: an
+    // extra email is a smaller harm than a promised one that never comes.
+    const here = await io
+      .in(rooms.invoice(invoice))
+      .fetchSockets()
+      .catch(() => []);
     if (here.length === 0) await notifyCustomerOfReply({ db, invoiceId: invoice, message });
   } catch (error) {
     console.error("reply notification failed", { invoiceId: invoice, error });

@@ -55,6 +55,17 @@ export async function startRealtime(options: {
   if (options.redisUrl) {
     redis = createAdapterClient(options.redisUrl);
     redis.on("error", (error) => console.error("redis:", error.message));
+    // Events from other processes were lost while Redis was away: once it is back, this process's
+    // clients are told to resync (chat from their last sequence number, the invoice's version).
+    let wasAway = false;
+    redis.on("reconnecting", () => {
+      wasAway = true;
+    });
+    redis.on("ready", () => {
+      if (!wasAway) return;
+      wasAway = false;
+      io.local.emit("resync");
+    });
     await redis.connect();
     io.adapter(createAdapter(redis));
   }

@@ -216,7 +216,13 @@ describe.skipIf(!enabled)("two server.ts processes on PostgreSQL + Redis", () =>
       await new Promise((resolve) => setTimeout(resolve, 3000));
       for (const server of [a, b]) expect(server.child.exitCode, server.output.join("")).toBeNull();
 
+      // Clients on both processes are told to resync once their process's Redis is back.
+      const resyncCues = Promise.all([
+        nextEvent(agent, "resync", () => true, 30_000),
+        nextEvent(customer, "resync", () => true, 30_000),
+      ]);
       await redis.start();
+      await resyncCues;
       // Once the adapters are back, a new message crosses processes again.
       await expect
         .poll(
