@@ -66,6 +66,7 @@ async function main() {
     authSecret: process.env.NEXTAUTH_SECRET,
     redisUrl: env.REDIS_URL,
     trustProxy: env.TRUST_PROXY,
+    appUrl: env.appUrl,
   });
 
   const overdueTimer = setInterval(() => {

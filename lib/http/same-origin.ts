@@ -14,12 +14,19 @@ export function assertSameOrigin(request: Request, appUrl?: string): void {
   } catch {
     throw new AppError("FORBIDDEN", "Malformed Origin header");
   }
-  const allowed = new Set<string>();
   const host = request.headers.get("host");
-  if (host) {
-    const scheme = new URL(request.url).protocol;
-    allowed.add(`${scheme}//${host}`);
-  }
-  if (appUrl) allowed.add(new URL(appUrl).origin);
+  const allowed = siteOrigins(host, new URL(request.url).protocol, appUrl);
   if (!allowed.has(origin)) throw new AppError("FORBIDDEN", "Cross-site request refused");
+}
+
+/** The origins this site answers as: its Host as requested, and APP_URL's. */
+export function siteOrigins(
+  host: string | null | undefined,
+  scheme: string,
+  appUrl?: string,
+): Set<string> {
+  const allowed = new Set<string>();
+  if (host) allowed.add(`${scheme}//${host}`);
+  if (appUrl) allowed.add(new URL(appUrl).origin);
+  return allowed;
 }

@@ -208,6 +208,15 @@ describe("what the socket server refuses", () => {
     expect(replies.filter((reply) => reply.ok).length).toBe(15 - limited);
   });
 
+  it("refuses a socket opened from another site's page, and accepts one from its own", async () => {
+    const { invoice } = await setUp();
+    await expect(
+      server.connectCustomer(invoice.accessToken, null, { origin: "https://evil.example" }),
+    ).rejects.toThrow();
+    const own = await server.connectCustomer(invoice.accessToken, null, { origin: server.url });
+    expect(own.connected).toBe(true);
+  });
+
   it("refuses a handshake without a valid link or session", async () => {
     await expect(server.connectCustomer("not-a-real-token")).rejects.toThrow(/unauthorized/);
     await expect(

@@ -6,6 +6,7 @@ import { type Socket, Server as SocketServer } from "socket.io";
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { clientKey, trustedClientAddress } from "@/lib/http/client-address";
+import { siteOrigins } from "@/lib/http/same-origin";
 import { linkLimiter } from "@/lib/invoice-page/link-limiter";
 import { findCustomerInvoiceByNumber } from "@/lib/invoices/customer-invoice-by-number";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
@@ -45,12 +46,28 @@ export async function startRealtime(options: {
   authSecret: string;
   redisUrl?: string;
   trustProxy?: boolean;
+  /** The site's public origin (APP_URL), accepted besides the Host a request names. */
+  appUrl?: string;
 }): Promise<RealtimeServer> {
   let redis: ReturnType<typeof createAdapterClient> | undefined;
   const io = new SocketServer(options.httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+    // A browser on another site must not open a socket that rides on a staff member's cookies.
+    // Browsers always send Origin on websocket requests; other clients carry no one's cookies.
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      if (!origin) return callback(null, true);
+      const scheme = (request.socket as { encrypted?: boolean }).encrypted ? "https:" : "http:";
+      const forwarded = options.trustProxy ? request.headers["x-forwarded-proto"] : undefined;
+      const allowed = siteOrigins(
+        request.headers.host,
+        typeof forwarded === "string" ? `${forwarded.split(",")[0]?.trim()}:` : scheme,
+        options.appUrl,
+      );
+      callback(allowed.has(origin) ? null : "cross-site socket refused", allowed.has(origin));
+    },
   });
   if (options.redisUrl) {
     redis = createAdapterClient(options.redisUrl);

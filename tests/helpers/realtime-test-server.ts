@@ -34,12 +34,17 @@ export async function startRealtimeTestServer(db: Db, options: { redisUrl?: stri
   return {
     url,
     io: realtime.io,
-    connectCustomer(invoiceToken: string, invoiceNumber: number | null = null) {
+    connectCustomer(
+      invoiceToken: string,
+      invoiceNumber: number | null = null,
+      headers: Record<string, string> = {},
+    ) {
       return open(
         connect(url, {
           auth: { invoiceToken, invoiceNumber },
           transports: ["websocket"],
           reconnection: false,
+          extraHeaders: headers,
         }),
       );
     },
