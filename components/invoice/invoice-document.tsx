@@ -60,10 +60,18 @@ export function InvoiceDocument({
         />
       </div>
       <div className="flex flex-col gap-4 px-2 sm:px-0">
-        {slots.afterSummary ? <div data-slot="after-summary">{slots.afterSummary}</div> : null}
+        {slots.afterSummary ? (
+          <div data-slot="after-summary" data-live-section="after-summary">
+            {slots.afterSummary}
+          </div>
+        ) : null}
         <UsageSection data={data} locale={locale} t={t} />
         <ValueForMoney data={data} locale={locale} t={t} />
-        {slots.offers ? <div data-slot="offers">{slots.offers}</div> : null}
+        {slots.offers ? (
+          <div data-slot="offers" data-live-section="offers">
+            {slots.offers}
+          </div>
+        ) : null}
         <div data-live-section="lines">
           <InvoiceLines data={data} locale={locale} t={t} />
         </div>

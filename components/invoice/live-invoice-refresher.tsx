@@ -18,18 +18,23 @@ export function LiveInvoiceRefresher({
   invoiceNumber,
   version,
   locale,
+  renderedAt,
 }: {
   token: string;
   /** The earlier invoice shown through this link, if it is not the link's own. */
   invoiceNumber: number | null;
   version: number;
   locale: "sv" | "en";
+  /** When the server rendered this page (changes with every refresh). */
+  renderedAt: number;
 }) {
   const t = chatMessages[locale];
   const socket = useSharedSocket({ invoiceToken: token, invoiceNumber });
   const [agents, setAgents] = useState<string[]>([]);
-  const { announcement, refreshFor } = useLiveHighlight<CueKind>(version, (kind) =>
-    `${t.updated} ${kind ? t.updatedKinds[kind] : ""}`.trim(),
+  const { announcement, refreshFor } = useLiveHighlight<CueKind>(
+    version,
+    (kind) => `${t.updated} ${kind ? t.updatedKinds[kind] : ""}`.trim(),
+    renderedAt,
   );
 
   useEffect(() => {

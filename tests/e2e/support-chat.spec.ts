@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { isSameDocument, markLiveDocument, openCustomerPage } from "./customer-page";
 import { DEMO_ORGANIZATIONS, spareInvoices } from "./demo-data";
 import { signedInStaff } from "./staff-session";
 
@@ -7,19 +8,10 @@ const org = DEMO_ORGANIZATIONS[1]!;
 const spares = () => spareInvoices().filter((invoice) => invoice.organization === org.name);
 
 async function customerPage(browser: Browser, baseURL: string, token: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  await context.addCookies([{ name: "nota-lang", value: "sv", url: `${baseURL}/i/` }]);
-  const page = await context.newPage();
-  await page.goto(`/i/${token}`);
-  // Marks this very document: it must survive every live update (no reload).
-  await page.evaluate(() => {
-    (window as unknown as { notaNoReload: boolean }).notaNoReload = true;
-  });
+  const page = await openCustomerPage(browser, baseURL, `/i/${token}`);
+  await markLiveDocument(page);
   return page;
 }
-
-const stillSameDocument = (page: Page) =>
-  page.evaluate(() => (window as unknown as { notaNoReload?: boolean }).notaNoReload === true);
 
 test("customer and agent chat both ways, with presence, typing and read marks; notes stay internal", async ({
   browser,
@@ -133,7 +125,7 @@ test("an agent credits a line live; the customer's page updates without reload; 
   await expect(customer.getByTestId("live-announcement")).toContainText(
     "Fakturan har krediterats.",
   );
-  expect(await stillSameDocument(customer)).toBe(true);
+  expect(await isSameDocument(customer)).toBe(true);
   // The internal reason stays internal.
   await expect(customer.getByText("Fel pris i oktober")).toHaveCount(0);
 

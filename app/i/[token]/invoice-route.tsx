@@ -56,6 +56,7 @@ export async function InvoiceRoute({
           invoiceNumber={siblingNumber ?? null}
           version={data.invoice.version}
           locale={request.locale}
+          renderedAt={Date.now()}
         />
       )}
       <InvoiceDocument
@@ -86,7 +87,7 @@ export async function InvoiceRoute({
           ) : undefined,
           chat: (
             <>
-              {contentIn("BEFORE_CHAT")}
+              <div data-live-section="before-chat">{contentIn("BEFORE_CHAT")}</div>
               {isStaffPreview ? (
                 <p
                   className="rounded-lg bg-white p-4 text-sm shadow-sm"

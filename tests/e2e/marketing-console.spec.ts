@@ -1,0 +1,280 @@
+import { expect, type FrameLocator, type Locator, type Page, test } from "@playwright/test";
+import { isSameDocument, markLiveDocument, openCustomerPage } from "./customer-page";
+import { DEMO_ORGANIZATIONS, expectedInvoices } from "./demo-data";
+import { signedInStaff } from "./staff-session";
+
+// Fiberlänk: its seeded blocks sit before the chat, so the offers slot is this test's alone.
+const org = DEMO_ORGANIZATIONS[1]!;
+
+// Two of its customers whose earlier invoices no other test opens or changes: the showcase "open"
+// and "paid" customers. (The overdue customer's oldest invoice must stay unopened, the spare
+// invoices are the chat's and payments', and the showcase invoices themselves are compared with
+// the seed by the invoice page test.)
+function twoCustomers() {
+  const showcase = expectedInvoices().filter((i) => i.organization === org.name);
+  const first = showcase.find((i) => i.kind === "open")!;
+  const second = showcase.find((i) => i.kind === "paid")!;
+  expect(first.customerName).not.toBe(second.customerName);
+  expect(first.otherInvoices).toBeGreaterThan(0);
+  expect(second.otherInvoices).toBeGreaterThan(0);
+  return [first, second] as const;
+}
+
+// Facts that set one customer apart from another, in the order a marketer would reach for them.
+const DISTINGUISHING_FACTS = [
+  { label: "Plan code", input: "text" },
+  { label: "Segment", input: "text" },
+  { label: "Age group", input: "choice" },
+  { label: "Customer for", input: "number" },
+] as const;
+
+const VARIANTS = {
+  A: {
+    sv: {
+      title: "Ett abonnemang som passar dig bättre",
+      body: "Byt när du vill – **utan bindningstid**.",
+    },
+    en: {
+      title: "A plan that suits you better",
+      body: "Switch whenever you like – **no lock-in**.",
+    },
+  },
+  B: {
+    sv: {
+      title: "Dags att byta fart på fibern?",
+      body: "Nya hastigheten gäller från nästa månad.",
+    },
+    en: {
+      title: "Time to change your fibre speed?",
+      body: "The new speed applies from next month.",
+    },
+  },
+} as const;
+
+async function previewAs(page: Page, customer: { customerName: string; number: number }) {
+  const preview = page.getByTestId("block-preview");
+  await preview
+    .getByLabel("Preview as customer (name or customer number)")
+    .fill(customer.customerName);
+  await preview
+    .getByTestId("preview-customers")
+    .getByRole("button")
+    .filter({ hasText: customer.customerName })
+    .filter({ hasText: `invoice ${customer.number} (` })
+    .click();
+  const frame = page.frameLocator('[data-testid="preview-frame"]');
+  await expect(frame.getByTestId("content-preview")).toContainText(
+    `Preview for ${customer.customerName}`,
+  );
+  return frame;
+}
+
+const factIn = (frame: FrameLocator, label: string) =>
+  frame
+    .getByTestId("preview-verdict")
+    .locator(`xpath=.//dt[normalize-space(.)="${label}"]/following-sibling::dd[1]`);
+
+async function fillVariant(variant: Locator, texts: (typeof VARIANTS)["A" | "B"]) {
+  for (const [language, locale] of [
+    ["Swedish", "sv"],
+    ["English", "en"],
+  ] as const) {
+    const fields = variant.getByRole("group", { name: language });
+    await fields.getByRole("textbox", { name: /^Title/ }).fill(texts[locale].title);
+    // The text's accessible name grows with its hint once shown; it is the group's one textarea.
+    await fields.locator("textarea").fill(texts[locale].body);
+  }
+}
+
+/** The analytics table's cell for one measure of one variant. */
+async function analyticsCell(page: Page, measure: string, variantKey: string) {
+  const table = page.getByTestId("analytics-variants");
+  const headers = await table.locator("thead th").allTextContents();
+  const column = headers.indexOf(`Variant ${variantKey}`);
+  expect(column).toBeGreaterThan(0);
+  return table
+    .locator("tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name: measure, exact: true }) })
+    .locator("td")
+    .nth(column - 1);
+}
+
+test("a marketer targets an offer with two variants, previews, publishes; one customer sees it live and accepts; analytics and the agent see it", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const [chosen, other] = twoCustomers();
+  const blockName = `Fiberbyte ${Date.now().toString(36)}`;
+  const marketer = await signedInStaff(browser, baseURL!, `marketing@${org.emailDomain}`);
+  let blockId: string | null = null;
+  try {
+    // Maja starts a new offer block, writes two variants and adds a first condition.
+    await marketer
+      .getByRole("navigation", { name: "New content block" })
+      .getByRole("link", { name: "Offer", exact: true })
+      .click();
+    await marketer.getByLabel("Internal name").fill(blockName);
+    await marketer.getByLabel(/^Priority/).fill("500");
+    await marketer.getByTestId("variant-A").getByLabel("Weight").fill("50");
+    await marketer.getByRole("button", { name: "Add variant B" }).click();
+    await fillVariant(marketer.getByTestId("variant-A"), VARIANTS.A);
+    await fillVariant(marketer.getByTestId("variant-B"), VARIANTS.B);
+    await expect(marketer.getByTestId("variant-B")).toContainText("50 % of customers");
+    const targeting = marketer.getByTestId("targeting-editor");
+    await targeting.getByRole("button", { name: "+ condition" }).click();
+    const condition = targeting.getByTestId("targeting-condition");
+
+    // The first condition ("customer for 0 months") selects neither customer; the preview says
+    // so and lists each one's facts.
+    const facts: Record<string, string>[] = [];
+    for (const customer of [chosen, other]) {
+      const frame = await previewAs(marketer, customer);
+      const verdict = frame.getByTestId("preview-verdict");
+      await expect(verdict).toHaveAttribute("data-selected", "no");
+      await expect(verdict).toContainText(`The rule does not select ${customer.customerName}.`);
+      const known: Record<string, string> = {};
+      for (const fact of DISTINGUISHING_FACTS)
+        known[fact.label] = (await factIn(frame, fact.label).textContent())!.trim();
+      facts.push(known);
+    }
+    const [chosenFacts, otherFacts] = facts as [Record<string, string>, Record<string, string>];
+
+    // She targets what sets the first customer apart, and offers a plan they do not have.
+    const fact = DISTINGUISHING_FACTS.find(
+      ({ label }) => chosenFacts[label] !== "unknown" && chosenFacts[label] !== otherFacts[label],
+    );
+    expect(fact, `no fact tells ${chosen.customerName} from ${other.customerName}`).toBeDefined();
+    const value = chosenFacts[fact!.label]!;
+    test.info().annotations.push({ type: "targeting", description: `${fact!.label} is ${value}` });
+    await condition.getByLabel("Fact").selectOption({ label: fact!.label });
+    const valueInput = condition.getByLabel(`Value for ${fact!.label}`);
+    if (fact!.input === "choice") await valueInput.selectOption(value);
+    else
+      await valueInput.fill(fact!.input === "number" ? String(Number.parseInt(value, 10)) : value);
+    const plan = org.plans
+      .filter((candidate) => candidate.kind === "BROADBAND")
+      .sort((a, b) => (b.downloadMbps ?? 0) - (a.downloadMbps ?? 0))
+      .find((candidate) => candidate.code !== chosenFacts["Plan code"])!;
+    await marketer.getByRole("radio", { name: /A fixed plan/ }).check();
+    await marketer.getByLabel("Plan", { exact: true }).selectOption(plan.code);
+
+    // The preview now leaves the other customer out and shows the offer to the chosen one.
+    const otherPreview = marketer.frameLocator('[data-testid="preview-frame"]');
+    await expect(otherPreview.getByTestId("preview-verdict")).toHaveAttribute(
+      "data-selected",
+      "no",
+    );
+    await expect(otherPreview.getByTestId("preview-verdict")).toContainText(
+      "The block is not on the invoice below.",
+    );
+    const chosenPreview = await previewAs(marketer, chosen);
+    const chosenVerdict = chosenPreview.getByTestId("preview-verdict");
+    await expect(chosenVerdict).toHaveAttribute("data-selected", "yes");
+    await expect(chosenVerdict).toContainText(
+      `The rule selects ${chosen.customerName}. The block is on the invoice below.`,
+    );
+    await expect(
+      chosenPreview.locator('[data-testid="content-block"][data-block-id="preview"]'),
+    ).toContainText(`Byt till ${plan.name}`);
+
+    // Saved as a draft: customers see nothing yet.
+    await marketer.getByRole("button", { name: "Create draft" }).click();
+    await expect(marketer).toHaveURL(/\/marketing\/blocks\/[0-9a-f-]{36}$/);
+    blockId = marketer.url().split("/").pop()!;
+    await expect(marketer.getByTestId("block-status-value")).toHaveText("draft");
+
+    // Both customers have their previous invoice open.
+    const [chosenPage, otherPage] = (await Promise.all(
+      [chosen, other].map(async (customer) => {
+        const page = await openCustomerPage(browser, baseURL!, `/i/${customer.token}`);
+        await page.getByTestId("other-invoices").getByRole("link").first().click();
+        await expect(page).toHaveURL(new RegExp(`/i/${customer.token}/n/\\d+$`));
+        await markLiveDocument(page);
+        return page;
+      }),
+    )) as [Page, Page];
+    const earlierNumber = chosenPage.url().split("/").pop()!;
+    const chosenBlock = chosenPage.locator(
+      `[data-testid="content-block"][data-block-id="${blockId}"]`,
+    );
+    const otherBlock = otherPage.locator(
+      `[data-testid="content-block"][data-block-id="${blockId}"]`,
+    );
+    await expect(chosenBlock).toHaveCount(0);
+    await expect(otherBlock).toHaveCount(0);
+    const impression = chosenPage.waitForResponse(
+      (response) =>
+        response.url().endsWith("/content") &&
+        (response.request().postData() ?? "").includes(`"blockId":"${blockId}"`),
+    );
+
+    // Maja publishes: the chosen customer's open page shows the offer at once, without a reload;
+    // the other's does not.
+    await marketer.getByRole("button", { name: "Publish" }).click();
+    await expect(marketer.getByTestId("block-status-value")).toHaveText("published");
+    await expect(chosenBlock).toBeVisible();
+    expect(await isSameDocument(chosenPage)).toBe(true);
+    // Screen readers hear that the page changed.
+    await expect(chosenPage.getByTestId("live-announcement")).toContainText(
+      "Innehållet har uppdaterats.",
+    );
+    const variantKey = (await chosenBlock.getAttribute("data-variant")) as "A" | "B";
+    expect(["A", "B"]).toContain(variantKey);
+    await expect(chosenBlock.getByRole("heading", { level: 2 })).toHaveText(
+      VARIANTS[variantKey].sv.title,
+    );
+    // Open pages re-read within 1.5 s of the cue; the other page has had its chance.
+    await otherPage.waitForTimeout(2_500);
+    await expect(otherBlock).toHaveCount(0);
+    expect(await isSameDocument(otherPage)).toBe(true);
+    await otherPage.reload();
+    await expect(otherPage.getByTestId("invoice-number")).toBeVisible();
+    await expect(otherBlock).toHaveCount(0);
+
+    // The customer scrolls to the offer (counted as seen), reads the summary and confirms.
+    await chosenBlock.scrollIntoViewIfNeeded();
+    expect((await impression).ok()).toBe(true);
+    await chosenBlock.getByRole("button", { name: `Byt till ${plan.name}` }).click();
+    await expect(chosenBlock.getByTestId("offer-summary")).toContainText(`till ${plan.name}`);
+    await chosenBlock.getByRole("button", { name: "Bekräfta bytet" }).click();
+    await expect(chosenBlock.getByTestId("offer-accepted")).toContainText(
+      `Du har valt ${plan.name}`,
+    );
+    expect(await isSameDocument(chosenPage)).toBe(true);
+
+    // The analytics count the customer's variant once seen and once accepted; the other nothing.
+    const otherKey = variantKey === "A" ? "B" : "A";
+    await marketer.goto(`/marketing/blocks/${blockId}/analytics`);
+    await expect(marketer.getByRole("heading", { level: 1 })).toHaveText(`Analytics: ${blockName}`);
+    await expect(await analyticsCell(marketer, "Impressions (invoices)", variantKey)).toHaveText(
+      "1",
+    );
+    await expect(await analyticsCell(marketer, "Accepts", variantKey)).toHaveText("1");
+    await expect(await analyticsCell(marketer, "Impressions (invoices)", otherKey)).toHaveText("0");
+    await expect(await analyticsCell(marketer, "Accepts", otherKey)).toHaveText("0");
+
+    // The agent opening the invoice the offer was accepted on sees it in the customer's context.
+    const agent = await signedInStaff(browser, baseURL!, `agent@${org.emailDomain}`);
+    await agent.goto(`/agent/invoices/${chosen.invoiceId}`);
+    await agent
+      .getByTestId("customer-context")
+      .getByRole("link", { name: `Invoice ${earlierNumber}`, exact: true })
+      .first()
+      .click();
+    await expect(agent).not.toHaveURL(new RegExp(chosen.invoiceId));
+    const offers = agent.getByTestId("customer-offers");
+    await expect(offers).toContainText(`Accepted ${plan.name} from`);
+    await expect(offers).toContainText(`“${blockName}”, invoice ${earlierNumber}`);
+
+    await Promise.all([chosenPage, otherPage, agent].map((page) => page.context().close()));
+  } finally {
+    // Withdrawn, so later tests' invoice pages are as the seed left them.
+    if (blockId)
+      await marketer.request.post(`/api/marketing/blocks/${blockId}/status`, {
+        headers: { origin: baseURL! },
+        data: { status: "DRAFT" },
+      });
+    await marketer.context().close();
+  }
+});
