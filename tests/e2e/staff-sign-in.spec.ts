@@ -38,9 +38,15 @@ test("a marketer cannot open the support console, an admin can open every consol
   }
 });
 
-test("the support console lists the organisation's own invoices only", async ({ page }) => {
+test("the support console shows the organisation's own conversations and invoices only", async ({
+  page,
+}) => {
   await signIn(page, `agent@${org.emailDomain}`, DEMO_STAFF_PASSWORD);
   await expect(page).toHaveURL(/\/agent$/);
+  // The demo seeds a few customers waiting for an answer in each company's inbox.
+  await expect(page.getByTestId("inbox-item").first()).toBeVisible();
+  await expect(page.getByText(DEMO_ORGANIZATIONS[1]!.name)).toHaveCount(0);
+  await page.getByRole("link", { name: "Search invoices" }).click();
   const rows = page.locator("tbody tr");
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(5);
