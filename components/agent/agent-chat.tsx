@@ -5,7 +5,7 @@ import { ChatComposer } from "@/components/chat/chat-composer";
 import { ChatMessageList } from "@/components/chat/chat-message-list";
 import { useConnected, useSharedSocket } from "@/components/chat/invoice-socket";
 import { useChat } from "@/components/chat/use-chat";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-input";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
 import type { ChatMessageView } from "@/lib/chat/chat-message-view";
 
 interface StaffPresence {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-input";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
 
 /**
  * The text box and send button. Enter sends, Shift+Enter makes a new line; the length limit is

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-input";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
 import type { ChatMessageView } from "@/lib/chat/chat-message-view";
 import { chatMessages } from "@/lib/i18n/chat-messages";
 import { ChatComposer } from "./chat-composer";

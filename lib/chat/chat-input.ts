@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-/** Longest chat message accepted; longer text is refused with a message, never cut. */
-export const MAX_MESSAGE_LENGTH = 2000;
+import { MAX_MESSAGE_LENGTH } from "./chat-limits";
+
+export { MAX_MESSAGE_LENGTH };
 
 export const messageBodySchema = z
   .string()
