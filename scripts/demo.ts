@@ -118,6 +118,11 @@ async function main() {
       ),
     ),
     "",
+    "Things to try:",
+    "  - open a customer link, ask a question in its chat, and answer it as the agent (a second browser)",
+    `  - ${env.appUrl}/agent: the support inbox (some customers are already waiting), invoice search, live edits`,
+    `  - ${env.appUrl}/marketing: published content blocks, targeting, preview as a customer, analytics`,
+    "",
     "Stop with Ctrl+C.",
     "",
   ];
