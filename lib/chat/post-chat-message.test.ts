@@ -74,6 +74,24 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     ).toBe(1);
   });
 
+  it("never hands out someone else's message for a reused clientMessageId", async () => {
+    const { invoiceId, agent } = await setUp();
+    await postChatMessage({
+      db: db.prisma,
+      input: { invoiceId, body: "Intern: inkasso", kind: "NOTE", clientMessageId: "note-id-00001" },
+      author: agent,
+    });
+    const error = await expectAppError(
+      postChatMessage({
+        db: db.prisma,
+        input: { invoiceId, body: "x", clientMessageId: "note-id-00001" },
+        author: CUSTOMER,
+      }),
+      "CONFLICT",
+    );
+    expect(error.message).not.toContain("inkasso");
+  });
+
   it("gives concurrent messages distinct, gap-free sequence numbers", async () => {
     const { invoiceId, agent } = await setUp();
     const posts = await Promise.all(

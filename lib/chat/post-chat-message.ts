@@ -56,7 +56,7 @@ export async function postChatMessage(options: {
   } catch (error) {
     // The same clientMessageId again: a resend after a lost acknowledgement. Nothing was written.
     if (input.clientMessageId && isUniqueViolation(error)) {
-      return earlierMessage(db, input.invoiceId, input.clientMessageId);
+      return earlierMessage(db, input.invoiceId, input.clientMessageId, author);
     }
     throw error;
   }
@@ -147,13 +147,26 @@ async function earlierMessage(
   db: Db,
   invoiceId: string,
   clientMessageId: string,
+  author: ChatAuthor,
 ): Promise<PostedChatMessage> {
   const earlier = await db.chatMessage.findFirst({
     where: { clientMessageId, conversation: { invoiceId } },
-    select: { ...chatMessageSelect, conversationId: true, organizationId: true },
+    select: {
+      ...chatMessageSelect,
+      conversationId: true,
+      organizationId: true,
+      authorStaffId: true,
+    },
   });
   if (!earlier) throw new Error(`message ${clientMessageId} refused as a duplicate but not found`);
-  const { conversationId, organizationId, ...message } = earlier;
+  // Only the sender's own message is "the same message again": anyone else's (above all a staff
+  // note) is never handed out because a client chose its id.
+  const sameSender =
+    earlier.authorType === author.type &&
+    (author.type !== "STAFF" || earlier.authorStaffId === author.staffId);
+  if (!sameSender)
+    throw new AppError("CONFLICT", "This clientMessageId is already in use; send with a new one");
+  const { conversationId, organizationId, authorStaffId: _author, ...message } = earlier;
   return { message: toChatMessageView(message), conversationId, organizationId, duplicate: true };
 }
 

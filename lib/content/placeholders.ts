@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/database";
 import type { Locale } from "@/lib/db/generated/client";
 import { formatLongDate } from "@/lib/i18n/format-date";
 import { formatMoney } from "@/lib/money/money";
+import { roundDiv } from "@/lib/money/rounding";
 import { monthsBetween } from "@/lib/support/tenure";
 
 /** The names marketers may write in a block's text as {{name}}; each is filled per customer. */
@@ -34,7 +35,8 @@ export async function loadPlaceholderValues(
         take: 1,
         select: {
           campaignEndsOn: true,
-          plan: { select: { name: true, nameEn: true, monthlyFeeOre: true } },
+          campaignMonthlyFeeOre: true,
+          plan: { select: { name: true, nameEn: true, monthlyFeeOre: true, vatRate: true } },
         },
       },
     },
@@ -50,10 +52,21 @@ export async function loadPlaceholderValues(
     const planName =
       options.locale === "en" ? (contract.plan.nameEn ?? contract.plan.name) : contract.plan.name;
     values.planName = planName;
-    values.monthlyFee = money(contract.plan.monthlyFeeOre);
-    values.priceAfterCampaign = money(contract.plan.monthlyFeeOre);
-    if (contract.campaignEndsOn)
+    // Prices are stored without VAT; customers read them with VAT, as on their invoice.
+    const withVat = (ore: number) => roundDiv(ore * (100 + contract.plan.vatRate), 100);
+    const campaignRunning =
+      contract.campaignEndsOn !== null &&
+      contract.campaignMonthlyFeeOre !== null &&
+      contract.campaignEndsOn >= options.today;
+    values.monthlyFee = money(
+      withVat(
+        campaignRunning ? (contract.campaignMonthlyFeeOre ?? 0) : contract.plan.monthlyFeeOre,
+      ),
+    );
+    values.priceAfterCampaign = money(withVat(contract.plan.monthlyFeeOre));
+    if (contract.campaignEndsOn && campaignRunning) {
       values.campaignEndsOn = formatLongDate(contract.campaignEndsOn, options.locale);
+    }
   }
   return values;
 }

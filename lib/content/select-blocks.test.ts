@@ -306,5 +306,28 @@ describe("what customers do with blocks", () => {
       now,
     });
     expect(after?.offer?.acceptedAt).not.toBeNull();
+
+    // A second offer, published now, is not shown while the first change is on its way, and
+    // accepting it anyway changes nothing.
+    await createPlan(db.prisma, w.organizationId, { code: "PLUS", name: "Plus" });
+    const plusBlock = await w.publish({
+      name: "Byt till Plus",
+      kind: "OFFER",
+      slot: "OFFERS",
+      targeting: { all: [] },
+      settings: { plan: { mode: "fixed", planCode: "PLUS" } },
+      variants: [{ key: "A", weight: 1, content: text("Plus") }],
+    });
+    const shown = await selectBlocksForInvoice(db.prisma, {
+      invoice: c.invoice,
+      locale: "sv",
+      now,
+    });
+    expect(shown.map((b) => b.blockId)).toEqual([blockId]);
+    await expectAppError(
+      acceptOffer({ db: db.prisma, invoiceId: c.invoice.id, blockId: plusBlock, now }),
+      "NOT_FOUND",
+    );
+    expect(await db.prisma.contract.count({ where: { customerId: c.customerId } })).toBe(2);
   });
 });

@@ -216,6 +216,8 @@ async function offerFor(
   if (!plan) return null;
   // Offering the plan the customer already has is no offer (unless they just accepted it).
   if (!accepted && currentPlan && currentPlan.id === plan.id) return null;
+  // Nor is another plan while a change the customer chose is still on its way.
+  if (!accepted && (await hasPendingPlanChange(db, invoice.id, today))) return null;
   const firstOfMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   return {
     planId: plan.id,
@@ -269,4 +271,18 @@ async function currentPlanOf(db: Db, invoiceId: string, today: Date) {
     select: { plan: { select: { id: true, name: true } } },
   });
   return running?.plan ?? null;
+}
+
+/** Whether the customer's plan is already set to change (a contract starting after today). */
+async function hasPendingPlanChange(db: Db, invoiceId: string, today: Date): Promise<boolean> {
+  const invoice = await db.invoice.findUnique({
+    where: { id: invoiceId },
+    select: { customerId: true },
+  });
+  if (!invoice) return false;
+  const upcoming = await db.contract.findFirst({
+    where: { customerId: invoice.customerId, startsOn: { gt: today } },
+    select: { id: true },
+  });
+  return upcoming !== null;
 }

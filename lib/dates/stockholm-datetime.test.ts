@@ -32,4 +32,10 @@ describe("Swedish wall-clock times for datetime-local inputs", () => {
     expect(fromStockholmLocal("")).toBeNull();
     expect(fromStockholmLocal("2026-01-15")).toBeNull();
   });
+
+  it("takes the earlier instant in the autumn hour that happens twice", () => {
+    // 25 October 2026: 03:00 summer time becomes 02:00 winter time, so 02:30 happens twice.
+    expect(fromStockholmLocal("2026-10-25T02:30")).toBe("2026-10-25T00:30:00.000Z");
+    expect(fromStockholmLocal("2026-10-25T03:30")).toBe("2026-10-25T02:30:00.000Z");
+  });
 });

@@ -46,5 +46,8 @@ export function fromStockholmLocal(local: string): string | null {
     if (shown === null) return null;
     instant += wall - shown;
   }
+  // In the repeated autumn hour both instants show this wall time: take the earlier (summer) one.
+  const hourEarlier = instant - 3_600_000;
+  if (toStockholmLocal(new Date(hourEarlier)) === local) instant = hourEarlier;
   return new Date(instant).toISOString();
 }

@@ -7,7 +7,7 @@ import type { InvoiceCueKind } from "@/lib/realtime/invoice-cues";
 import { parseInput } from "@/lib/validation/parse-input";
 import { editDraftLines } from "./edit-draft-lines";
 import { grantRespite } from "./grant-respite";
-import { issueCreditNote } from "./issue-credit-note";
+import { issueCreditNote, issueCreditNoteInputSchema } from "./issue-credit-note";
 import { waiveFee } from "./waive-fee";
 
 export const AGENT_CHANGE_ACTIONS = ["edit-lines", "credit", "respite", "waive-fee"] as const;
@@ -42,6 +42,9 @@ export async function applyAgentInvoiceChange(options: {
     case "edit-lines":
       return { version: (await editDraftLines({ db, input, actor })).version, kind: "edit" };
     case "credit": {
+      // Always the general credit, which requires what to credit and the version the agent saw
+      // (the older full-credit input, without a version, is for internal callers only).
+      parseInput(issueCreditNoteInputSchema, input);
       const credited = options.provider
         ? await creditInvoiceAndRefund({ db, input, actor, provider: options.provider })
         : await issueCreditNote({ db, input, actor });

@@ -77,7 +77,7 @@ describe(`issueCreditNote by amount and goodwill (${testDatabaseKind})`, () => {
     await expectAppError(
       credit(target, { kind: "amount", amountOre: 3_000, vatRate: 25 }),
       "CONFLICT",
-      /only SEK\s25\.00 is left/,
+      /Only SEK\s25\.00 including VAT is left to credit at 25 %/,
     );
     // An amount credit does not use up any line: the lines can still be credited (up to the money left).
     expect((await credit(target, { kind: "amount", amountOre: 2_500, vatRate: 25 })).status).toBe(
@@ -161,16 +161,28 @@ describe(`issueCreditNote by amount and goodwill (${testDatabaseKind})`, () => {
     expect(events[1]?.data).toMatchObject({ reason: "Avbrott i tre dagar", mode: "goodwill" });
   });
 
-  it("counts fees as creditable: issued and fees, less earlier credits", async () => {
+  it("takes VAT back only at the rates the invoice charged; fees (no VAT) at 0 %", async () => {
     const { organizationId, invoice } = await issued();
     await addReminderFee(db.prisma, { organizationId, invoiceId: invoice.id, amountOre: 6_000 });
     const target = { invoiceId: invoice.id, organizationId };
     await expectAppError(
-      credit(target, { kind: "amount", amountOre: 18_600, vatRate: 0 }),
+      credit(target, { kind: "amount", amountOre: 6_000, vatRate: 12 }),
       "CONFLICT",
-      /only SEK\s185\.00/,
+      /Nothing is left to credit at 12 % VAT/,
     );
-    expect((await credit(target, { kind: "amount", amountOre: 18_500, vatRate: 0 })).status).toBe(
+    await expectAppError(
+      credit(target, { kind: "amount", amountOre: 6_100, vatRate: 0 }),
+      "CONFLICT",
+      /Only SEK\s60\.00 including VAT is left to credit at 0 %/,
+    );
+    await expectAppError(
+      credit(target, { kind: "amount", amountOre: 12_600, vatRate: 25 }),
+      "CONFLICT",
+      /Only SEK\s125\.00 including VAT is left to credit at 25 %/,
+    );
+    expect(await db.prisma.invoice.count({ where: { creditedInvoiceId: invoice.id } })).toBe(0);
+    await credit(target, { kind: "amount", amountOre: 6_000, vatRate: 0 });
+    expect((await credit(target, { kind: "amount", amountOre: 12_500, vatRate: 25 })).status).toBe(
       "CREDITED",
     );
   });

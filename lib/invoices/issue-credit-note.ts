@@ -109,6 +109,7 @@ async function creditNoteLines(
     case "amount":
     case "goodwill": {
       const isGoodwill = mode.kind === "goodwill";
+      await assertCreditableAtRate(tx, original, mode.vatRate, mode.amountOre, sums.feesOre);
       return [
         amountCreditLine({
           amountOre: mode.amountOre,
@@ -149,6 +150,46 @@ async function creditNoteLines(
       ]);
       return partialCreditLines(lines, creditedQuantities(earlier), mode.lines);
     }
+  }
+}
+
+/**
+ * A credit note may only take back VAT that was charged: an amount credited at a rate must fit in
+ * what the original invoiced at that rate (net and VAT), less earlier credit notes at that rate.
+ * Fees carry no VAT: they can be credited at 0 % (or waived).
+ */
+async function assertCreditableAtRate(
+  tx: Prisma.TransactionClient,
+  original: LockedInvoice,
+  vatRate: number,
+  amountOre: number,
+  /** Fees still on the invoice: they carry no VAT, so they are creditable at 0 %. */
+  feesOre: number,
+): Promise<void> {
+  const [lines, earlier] = await Promise.all([
+    tx.invoiceLine.findMany({ where: { invoiceId: original.id }, select: CREDITABLE_LINE_SELECT }),
+    tx.invoiceLine.findMany({
+      where: { invoice: { creditedInvoiceId: original.id, kind: "CREDIT_NOTE" } },
+      select: CREDITABLE_LINE_SELECT,
+    }),
+  ]);
+  const grossAt = (rows: typeof lines) => {
+    const group = computeInvoiceTotals(rows, { roundToWholeKrona: false }).vatGroups.find(
+      (candidate) => candidate.vatRate === vatRate,
+    );
+    return group ? group.netOre + group.vatOre : 0;
+  };
+  const left =
+    grossAt(lines) + (earlier.length > 0 ? grossAt(earlier) : 0) + (vatRate === 0 ? feesOre : 0);
+  if (left <= 0) {
+    throw new AppError("CONFLICT", `Nothing is left to credit at ${vatRate} % VAT on this invoice`);
+  }
+  if (amountOre > left) {
+    throw new AppError(
+      "CONFLICT",
+      `Only ${money(left)} including VAT is left to credit at ${vatRate} % on this invoice`,
+      { creditableAtRateOre: left },
+    );
   }
 }
 

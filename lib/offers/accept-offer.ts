@@ -48,6 +48,21 @@ export async function acceptOffer(options: {
         invoiceVersion: await version(),
       };
     }
+    // One plan change at a time: a change already on its way (another offer accepted) comes first.
+    const pending = await tx.contract.findFirst({
+      where: {
+        customerId: invoice.customerId,
+        organizationId: invoice.organizationId,
+        startsOn: { gte: offer.effectiveFrom },
+      },
+      select: { startsOn: true, plan: { select: { name: true } } },
+    });
+    if (pending) {
+      throw new AppError(
+        "CONFLICT",
+        `A change to ${pending.plan.name} from ${formatCalendarDate(pending.startsOn)} is already on its way`,
+      );
+    }
     const current = await tx.contract.findFirst({
       where: {
         customerId: invoice.customerId,

@@ -11,6 +11,7 @@ import {
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { emitInvoiceChanged } from "./invoice-cues";
+import { recheckIdentities } from "./recheck-identities";
 
 let db: TestDatabase;
 let server: RealtimeTestServer;
@@ -215,6 +216,28 @@ describe("what the socket server refuses", () => {
     ).rejects.toThrow();
     const own = await server.connectCustomer(invoice.accessToken, null, { origin: server.url });
     expect(own.connected).toBe(true);
+  });
+
+  it("refuses a marketer's staff socket: chat and notes are the support console's", async () => {
+    const { organizationId } = await createOrganizationWithCustomer(db.prisma);
+    const marketer = await createStaffUser(db.prisma, organizationId, { role: "MARKETER" });
+    await expect(server.connectStaff(marketer)).rejects.toThrow(/unauthorized/);
+  });
+
+  it("cuts off open connections whose rights ended: a disabled agent, a renewed link", async () => {
+    const { invoice, customer, agent, staff } = await setUp();
+    const bystander = await setUp();
+    expect(await recheckIdentities(server.io, db.prisma)).toBe(0);
+    await db.prisma.staffUser.update({ where: { id: staff.id }, data: { disabledAt: new Date() } });
+    await db.prisma.invoice.update({
+      where: { id: invoice.id },
+      data: { accessTokenHash: "renewed" },
+    });
+    const agentGone = new Promise((resolve) => agent.once("disconnect", resolve));
+    const customerGone = new Promise((resolve) => customer.once("disconnect", resolve));
+    expect(await recheckIdentities(server.io, db.prisma)).toBe(2);
+    await Promise.all([agentGone, customerGone]);
+    expect(bystander.customer.connected && bystander.agent.connected).toBe(true);
   });
 
   it("refuses a handshake without a valid link or session", async () => {

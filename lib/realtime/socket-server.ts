@@ -4,15 +4,18 @@ import { getToken } from "next-auth/jwt";
 import { createClient } from "redis";
 import { type Socket, Server as SocketServer } from "socket.io";
 import { z } from "zod";
+import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import type { Db } from "@/lib/db/database";
 import { clientKey, trustedClientAddress } from "@/lib/http/client-address";
 import { siteOrigins } from "@/lib/http/same-origin";
 import { linkLimiter } from "@/lib/invoice-page/link-limiter";
+import { hashAccessToken } from "@/lib/invoices/access-token";
 import { findCustomerInvoiceByNumber } from "@/lib/invoices/customer-invoice-by-number";
 import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
 import { registerCustomerHandlers, registerStaffHandlers } from "./chat-handlers";
 import { registerSocketServer } from "./invoice-cues";
 import { broadcastPresence, broadcastSupportStatus } from "./presence";
+import { RECHECK_INTERVAL_MS, recheckIdentities } from "./recheck-identities";
 import { rooms } from "./rooms";
 import type { SocketIdentity } from "./socket-identity";
 
@@ -126,10 +129,18 @@ export async function startRealtime(options: {
   });
 
   registerSocketServer(io);
+  const recheck = setInterval(() => {
+    options
+      .db()
+      .then((db) => recheckIdentities(io, db))
+      .catch((error) => console.warn("socket identity re-check failed:", (error as Error).message));
+  }, RECHECK_INTERVAL_MS);
+  recheck.unref();
   return {
     io,
     kind: redis ? "redis" : "local",
     async close() {
+      clearInterval(recheck);
       registerSocketServer(null);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -196,7 +207,12 @@ async function identify(
       select: { organizationId: true },
     });
     if (!invoice) throw new Error("unknown invoice");
-    return { kind: "customer", invoiceId, organizationId: invoice.organizationId };
+    return {
+      kind: "customer",
+      invoiceId,
+      organizationId: invoice.organizationId,
+      tokenHash: hashAccessToken(auth.invoiceToken),
+    };
   }
   const cookies = Object.fromEntries(
     (socket.handshake.headers.cookie ?? "").split(/;\s*/).flatMap((pair) => {
@@ -215,6 +231,10 @@ async function identify(
     select: { organizationId: true, role: true, disabledAt: true, name: true },
   });
   if (!staff || staff.disabledAt) throw new Error("not signed in");
+  // The staff socket is the support console's (chat, notes, presence): agents and admins only.
+  if (!(CONSOLE_ROLES.agent as readonly string[]).includes(staff.role)) {
+    throw new Error("not a support role");
+  }
   return {
     kind: "staff",
     staffId: token.staffId,
