@@ -13,12 +13,9 @@ export interface StaffContext {
   organizationName: string;
 }
 
-/** Which roles may use which console; ADMIN may use them all. */
-export const CONSOLE_ROLES = {
-  agent: ["AGENT", "ADMIN"],
-  marketing: ["MARKETER", "ADMIN"],
-  admin: ["ADMIN"],
-} as const satisfies Record<string, readonly StaffRole[]>;
+import { CONSOLE_ROLES } from "./console-roles";
+
+export { CONSOLE_ROLES };
 
 export function homePathForRole(role: StaffRole): string {
   return role === "MARKETER" ? "/marketing" : role === "AGENT" ? "/agent" : "/admin";

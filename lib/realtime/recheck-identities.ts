@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
+import { CONSOLE_ROLES } from "@/lib/auth/console-roles";
 import type { Db } from "@/lib/db/database";
 import type { SocketIdentity } from "./socket-identity";
 

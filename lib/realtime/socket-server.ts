@@ -4,7 +4,7 @@ import { getToken } from "next-auth/jwt";
 import { createClient } from "redis";
 import { type Socket, Server as SocketServer } from "socket.io";
 import { z } from "zod";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
+import { CONSOLE_ROLES } from "@/lib/auth/console-roles";
 import type { Db } from "@/lib/db/database";
 import { clientKey, trustedClientAddress } from "@/lib/http/client-address";
 import { siteOrigins } from "@/lib/http/same-origin";
