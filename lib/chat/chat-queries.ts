@@ -66,16 +66,17 @@ export async function listChatMessages(
 export async function markChatSeen(
   db: Db,
   options: { invoiceId: string; side: ChatSide; seq: number; read: boolean },
-): Promise<ChatReceipts | null> {
+): Promise<(ChatReceipts & { conversationId: string }) | null> {
   const delivered = options.side === "customer" ? "customerDeliveredSeq" : "staffDeliveredSeq";
   const read = options.side === "customer" ? "customerReadSeq" : "staffReadSeq";
   // Column names come from the two constants above, never from the client.
-  const rows = await db.$queryRawUnsafe<ChatReceipts[]>(
+  const rows = await db.$queryRawUnsafe<Array<ChatReceipts & { conversationId: string }>>(
     `UPDATE "Conversation" SET
        "${delivered}" = GREATEST("${delivered}", LEAST($2::int, "lastSeq")),
        "${read}" = CASE WHEN $3::boolean THEN GREATEST("${read}", LEAST($2::int, "lastSeq")) ELSE "${read}" END
      WHERE "invoiceId" = $1
-     RETURNING "lastSeq", "customerDeliveredSeq", "customerReadSeq", "staffDeliveredSeq", "staffReadSeq"`,
+     RETURNING "id" AS "conversationId", "lastSeq", "customerDeliveredSeq", "customerReadSeq",
+               "staffDeliveredSeq", "staffReadSeq"`,
     options.invoiceId,
     options.seq,
     options.read,

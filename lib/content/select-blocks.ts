@@ -188,14 +188,14 @@ export async function selectBlocksForInvoice(
 async function offerFor(
   db: Db,
   block: CandidateBlock,
-  invoice: { id: string; organizationId: string },
+  invoice: { id: string; organizationId: string; customerId: string },
   today: Date,
   accepted: { acceptedAt: Date; toPlanId: string; effectiveFrom: Date } | null,
 ): Promise<SelectedBlock["offer"] | null> {
   const settings = offerSettingsSchema.safeParse(block.settings);
   if (!settings.success) return null;
   const best = await loadBestPlan(db, { invoiceId: invoice.id });
-  const currentPlan = best?.currentPlan ?? (await currentPlanOf(db, invoice.id, today));
+  const currentPlan = best?.currentPlan ?? (await currentPlanOf(db, invoice, today));
   let plan: { id: string; name: string; monthlyFeeOre: number; vatRate: number } | null;
   let annualSavingOre: number | null = null;
   if (settings.data.plan.mode === "best") {
@@ -217,7 +217,7 @@ async function offerFor(
   // Offering the plan the customer already has is no offer (unless they just accepted it).
   if (!accepted && currentPlan && currentPlan.id === plan.id) return null;
   // Nor is another plan while a change the customer chose is still on its way.
-  if (!accepted && (await hasPendingPlanChange(db, invoice.id, today))) return null;
+  if (!accepted && (await hasPendingPlanChange(db, invoice.customerId, today))) return null;
   const firstOfMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   return {
     planId: plan.id,
@@ -251,16 +251,12 @@ async function reportRuleProblem(
 }
 
 /** The plan the customer is on: the invoice's contract's, else the contract running today. */
-async function currentPlanOf(db: Db, invoiceId: string, today: Date) {
-  const invoice = await db.invoice.findUnique({
-    where: { id: invoiceId },
-    select: {
-      customerId: true,
-      contract: { select: { plan: { select: { id: true, name: true } } } },
-    },
+async function currentPlanOf(db: Db, invoice: { id: string; customerId: string }, today: Date) {
+  const row = await db.invoice.findUnique({
+    where: { id: invoice.id },
+    select: { contract: { select: { plan: { select: { id: true, name: true } } } } },
   });
-  if (!invoice) return null;
-  if (invoice.contract) return invoice.contract.plan;
+  if (row?.contract) return row.contract.plan;
   const running = await db.contract.findFirst({
     where: {
       customerId: invoice.customerId,
@@ -274,14 +270,9 @@ async function currentPlanOf(db: Db, invoiceId: string, today: Date) {
 }
 
 /** Whether the customer's plan is already set to change (a contract starting after today). */
-async function hasPendingPlanChange(db: Db, invoiceId: string, today: Date): Promise<boolean> {
-  const invoice = await db.invoice.findUnique({
-    where: { id: invoiceId },
-    select: { customerId: true },
-  });
-  if (!invoice) return false;
+async function hasPendingPlanChange(db: Db, customerId: string, today: Date): Promise<boolean> {
   const upcoming = await db.contract.findFirst({
-    where: { customerId: invoice.customerId, startsOn: { gt: today } },
+    where: { customerId, startsOn: { gt: today } },
     select: { id: true },
   });
   return upcoming !== null;

@@ -3,25 +3,22 @@ import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { recordPayment } from "@/lib/ledger/record-payment";
+import { creditTestBed } from "@/tests/helpers/credit-test-bed";
 import {
   addReminderFee,
   createCustomer,
   createDraft,
   createIssuedInvoice,
-  createIssuedInvoiceWithLineIds,
   createOrganization,
   createOrganizationWithCustomer,
-  creditAtCurrentVersion,
   expectAppError,
-  loadCreditNote,
 } from "@/tests/helpers/fixtures";
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import type { InvoiceLineInput } from "./invoice-input";
-import { type IssueCreditNoteInput, issueCreditNote } from "./issue-credit-note";
+import { issueCreditNote } from "./issue-credit-note";
 
 /** Crediting an amount or a compensation, and what every credit refuses (issueCreditNote). */
 const SYSTEM = { type: "SYSTEM" } as const;
@@ -31,25 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-async function issued(lines?: InvoiceLineInput[]) {
-  const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
-  const created = await createIssuedInvoiceWithLineIds(db.prisma, {
-    organizationId,
-    customerId,
-    lines,
-  });
-  return { organizationId, customerId, ...created };
-}
-
-const versionOf = async (id: string) =>
-  (await db.prisma.invoice.findUniqueOrThrow({ where: { id } })).version;
-const credit = (
-  target: { invoiceId: string; organizationId: string },
-  mode: IssueCreditNoteInput["mode"],
-  extra: Partial<IssueCreditNoteInput> = {},
-) => creditAtCurrentVersion(db.prisma, target, mode, extra);
-const creditNote = (id: string, roundToWholeKrona = true) =>
-  loadCreditNote(db.prisma, id, roundToWholeKrona);
+const { issued, versionOf, credit, creditNote } = creditTestBed(() => db.prisma);
 
 describe(`issueCreditNote by amount and goodwill (${testDatabaseKind})`, () => {
   it("credits 100,00 kr incl. 25 % VAT as net 80,00 and VAT 20,00, then never more than is left", async () => {

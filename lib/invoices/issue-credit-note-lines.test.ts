@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import {
-  createIssuedInvoiceWithLineIds,
-  createOrganizationWithCustomer,
-  creditAtCurrentVersion,
-  expectAppError,
-  loadCreditNote,
-} from "@/tests/helpers/fixtures";
+import { creditTestBed } from "@/tests/helpers/credit-test-bed";
+import { expectAppError } from "@/tests/helpers/fixtures";
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
 import type { InvoiceLineInput } from "./invoice-input";
-import { type IssueCreditNoteInput, issueFullCreditNote } from "./issue-credit-note";
+import { issueFullCreditNote } from "./issue-credit-note";
 
 /** Crediting chosen lines of an issued invoice, whole or in part (issueCreditNote, mode "lines"). */
 const SYSTEM = { type: "SYSTEM" } as const;
@@ -24,25 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-async function issued(lines?: InvoiceLineInput[]) {
-  const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
-  const created = await createIssuedInvoiceWithLineIds(db.prisma, {
-    organizationId,
-    customerId,
-    lines,
-  });
-  return { organizationId, customerId, ...created };
-}
-
-const versionOf = async (id: string) =>
-  (await db.prisma.invoice.findUniqueOrThrow({ where: { id } })).version;
-const credit = (
-  target: { invoiceId: string; organizationId: string },
-  mode: IssueCreditNoteInput["mode"],
-  extra: Partial<IssueCreditNoteInput> = {},
-) => creditAtCurrentVersion(db.prisma, target, mode, extra);
-const creditNote = (id: string, roundToWholeKrona = true) =>
-  loadCreditNote(db.prisma, id, roundToWholeKrona);
+const { issued, versionOf, credit, creditNote } = creditTestBed(() => db.prisma);
 
 const THREE_LINES: InvoiceLineInput[] = [
   {

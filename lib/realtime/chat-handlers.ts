@@ -106,13 +106,14 @@ export function registerCustomerHandlers(
     return undefined;
   });
   on("chat:seen", "other", customerEvents.seen, async ({ seq, read }) => {
-    const receipts = await markChatSeen(db, { invoiceId: invoice, side: "customer", seq, read });
-    if (receipts) {
-      io.to([rooms.invoice(invoice), rooms.invoiceStaff(invoice)]).emit("chat:receipts", {
-        invoiceId: invoice,
-        receipts,
-      });
-    }
+    const seen = await markChatSeen(db, { invoiceId: invoice, side: "customer", seq, read });
+    if (!seen) return { receipts: null };
+    // The conversation's id is the server's business; clients get the marks only.
+    const { conversationId: _conversation, ...receipts } = seen;
+    io.to([rooms.invoice(invoice), rooms.invoiceStaff(invoice)]).emit("chat:receipts", {
+      invoiceId: invoice,
+      receipts,
+    });
     return { receipts };
   });
   on("chat:sync", "other", customerEvents.sync, async ({ afterSeq }) => {
@@ -204,23 +205,15 @@ export function registerStaffHandlers(
   });
   on("chat:seen", "other", staffEvents.seen, async ({ invoiceId: id, seq, read }) => {
     requireWatching(id);
-    const receipts = await markChatSeen(db, { invoiceId: id, side: "staff", seq, read });
-    if (receipts) {
-      io.to([rooms.invoice(id), rooms.invoiceStaff(id)]).emit("chat:receipts", {
-        invoiceId: id,
-        receipts,
-      });
-      const conversation = await db.conversation.findUnique({
-        where: { invoiceId: id },
-        select: { id: true },
-      });
-      if (conversation && read) {
-        emitInboxChanged({
-          organizationId: identity.organizationId,
-          conversationId: conversation.id,
-          reason: "read",
-        });
-      }
+    const seen = await markChatSeen(db, { invoiceId: id, side: "staff", seq, read });
+    if (!seen) return { receipts: null };
+    const { conversationId, ...receipts } = seen;
+    io.to([rooms.invoice(id), rooms.invoiceStaff(id)]).emit("chat:receipts", {
+      invoiceId: id,
+      receipts,
+    });
+    if (read) {
+      emitInboxChanged({ organizationId: identity.organizationId, conversationId, reason: "read" });
     }
     return { receipts };
   });
