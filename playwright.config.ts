@@ -2,6 +2,8 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3217);
+// The e2e server's fixture endpoint (tests/helpers/e2e-fixture-server.ts), loopback only.
+process.env.E2E_FIXTURE_PORT ??= String(port + 1);
 export const E2E_DATA_DIR = path.resolve("test-results/e2e-data");
 
 // Debian's Chromium; Playwright's own browser download does not work on these machines.
@@ -39,6 +41,8 @@ export default defineConfig({
       name: "phone",
       testMatch: /(^|[\\/])invoice-[^\\/]*\.spec\.ts$/,
       use: {
+        // A phone's own browser (Chromium's headless default would be counted as a bot).
+        userAgent: devices["Pixel 7"].userAgent,
         viewport: { width: 360, height: 780 },
         isMobile: true,
         hasTouch: true,
@@ -58,6 +62,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       APP_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: E2E_DATA_DIR,
+      E2E_FIXTURE_PORT: process.env.E2E_FIXTURE_PORT,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },

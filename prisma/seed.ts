@@ -1,5 +1,6 @@
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { saveDemoLinks } from "@/lib/demo/demo-links";
+import { seedClock } from "@/lib/demo/seed-clock";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { getEnv } from "@/lib/env";
 
@@ -7,7 +8,11 @@ import { getEnv } from "@/lib/env";
 const env = getEnv();
 const started = Date.now();
 const database = await getDatabase();
-const result = await seedDemo({ db: database.prisma, log: (line) => console.log(line) });
+const result = await seedDemo({
+  db: database.prisma,
+  now: seedClock(),
+  log: (line) => console.log(line),
+});
 if (result.seeded) {
   saveDemoLinks(env.DATA_DIR, result.links);
   console.log(

@@ -4,6 +4,7 @@ import path from "node:path";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
 import { ensureDemoLinks, saveDemoLinks } from "@/lib/demo/demo-links";
+import { seedClock } from "@/lib/demo/seed-clock";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { EnvError, getEnv } from "@/lib/env";
 
@@ -52,7 +53,11 @@ function buildIfNeeded() {
 async function prepareData() {
   const env = getEnv();
   const database = await getDatabase();
-  const result = await seedDemo({ db: database.prisma, log: (line) => console.log(line) });
+  const result = await seedDemo({
+    db: database.prisma,
+    now: seedClock(),
+    log: (line) => console.log(line),
+  });
   if (result.seeded) saveDemoLinks(env.DATA_DIR, result.links);
   const links = await ensureDemoLinks(database.prisma, env.DATA_DIR);
   // The server opens the database itself; PGlite allows one process at a time.
@@ -102,13 +107,11 @@ async function main() {
     `Nota demo is running on ${env.appUrl}`,
     "",
     "Customer invoice links (each is a private link, as a customer would receive it):",
-    // The open, overdue and paid showcase per company; "spare" links are the e2e tests' own.
-    ...links
-      .filter((link) => link.kind !== "spare")
-      .map(
-        (link) =>
-          `  ${link.organization} — ${link.kind.padEnd(7)} (${link.customerName}): ${env.appUrl}/i/${link.token}`,
-      ),
+    // The open, overdue, paid and credited showcase per company.
+    ...links.map(
+      (link) =>
+        `  ${link.organization} — ${link.kind.padEnd(8)} (${link.customerName}): ${env.appUrl}/i/${link.token}`,
+    ),
     "",
     `Staff sign-in at ${env.appUrl}/signin — password for all: ${DEMO_STAFF_PASSWORD}`,
     ...DEMO_ORGANIZATIONS.flatMap((org) =>

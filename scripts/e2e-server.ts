@@ -5,7 +5,8 @@ import path from "node:path";
  * The server Playwright tests run against: the production build on its own port with a fresh
  * DATA_DIR seeded with the demo data, so every run starts from the same known state. It also
  * writes what the showcase invoices hold according to the database (expected.json), so the
- * browser tests check the page against the data, not against itself.
+ * browser tests check the page against the data, not against itself, and serves the fixtures
+ * through which each test makes its own data (tests/helpers/e2e-fixture-server.ts).
  */
 const dataDir = path.resolve(process.env.DATA_DIR ?? "test-results/e2e-data");
 rmSync(dataDir, { recursive: true, force: true });
@@ -13,10 +14,11 @@ process.env.DATA_DIR = dataDir;
 
 const { getDatabase, closeDatabase } = await import("@/lib/db/client");
 const { seedDemo } = await import("@/lib/demo/seed-demo");
+const { seedClock } = await import("@/lib/demo/seed-clock");
 const { saveDemoLinks } = await import("@/lib/demo/demo-links");
 const { loadInvoicePage } = await import("@/lib/invoice-page/load-invoice-page");
 const database = await getDatabase();
-const result = await seedDemo({ db: database.prisma });
+const result = await seedDemo({ db: database.prisma, now: seedClock() });
 saveDemoLinks(dataDir, result.links);
 
 const expected = [];
@@ -48,3 +50,7 @@ for (const link of result.links) {
 writeFileSync(path.join(dataDir, "expected.json"), JSON.stringify(expected, null, 2));
 await closeDatabase();
 await import("../server");
+// After the server: it opens the database this shares (the embedded one serves one process).
+const { startFixtureServer } = await import("../tests/helpers/e2e-fixture-server");
+const { getDb } = await import("@/lib/db/client");
+await startFixtureServer({ db: getDb, port: Number(process.env.E2E_FIXTURE_PORT ?? 3218) });

@@ -25,7 +25,7 @@ const QUESTIONS = [
 
 /**
  * Demo support data through the product's own functions: canned replies, and a few customers
- * waiting for answers on their open invoices (not the showcase or spare ones), so the inbox has
+ * waiting for answers on their open invoices (not the showcase ones), so the inbox has
  * something to show. Earlier waits are older, so the inbox order shows.
  */
 export async function seedSupport(options: {

@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import { findRejectedLinks, MAX_RICH_TEXT_LENGTH } from "@/lib/content/rich-text";
 import {
   expectedVisibleText,
@@ -6,10 +5,8 @@ import {
   XSS_PAYLOADS,
   type XssPayload,
 } from "../helpers/xss-payloads";
-import { DEMO_ORGANIZATIONS, expectedInvoices } from "./demo-data";
+import { expect, test } from "./fixtures";
 import { signedInStaff } from "./staff-session";
-
-const org = DEMO_ORGANIZATIONS[0]!;
 
 // The shared list signals execution with alert() (a dialog); these say it without one, through a
 // marker any script would set, including on hover, which no dialog listener would notice.
@@ -71,9 +68,12 @@ const block = (name: string, payloads: readonly XssPayload[]) => {
 test("a marketer's block full of script-injection payloads is refused where it links to script, and harmless text on the customer's page otherwise", async ({
   browser,
   baseURL,
+  fixtures,
 }) => {
   test.setTimeout(90_000);
-  const marketer = await signedInStaff(browser, baseURL!, `marketing@${org.emailDomain}`);
+  const org = await fixtures.organization("energy");
+  const invoice = await fixtures.customer(org, { latest: "open" });
+  const marketer = await signedInStaff(browser, baseURL!, org.staff.marketing.email);
   const origin = { origin: baseURL! };
   const run = Date.now().toString(36);
   let blockId: string | null = null;
@@ -114,9 +114,6 @@ test("a marketer's block full of script-injection payloads is refused where it l
     expect(published.status()).toBe(200);
 
     // A customer opens their invoice; nothing may run, open a dialog or fail on the page.
-    const invoice = expectedInvoices().find(
-      (i) => i.organization === org.name && i.kind === "open",
-    )!;
     const customer = await browser.newContext({ baseURL });
     await customer.addCookies([{ name: "nota-lang", value: "sv", url: `${baseURL}/i/` }]);
     // Links leave for other sites in new tabs; those never load here.

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { DemoLink } from "@/lib/demo/seed-demo";
+import type { DemoLink, ShowcaseKind } from "@/lib/demo/seed-demo";
 
 export { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
 
@@ -15,7 +15,7 @@ export function demoLinks(): DemoLink[] {
 export interface ExpectedInvoice {
   token: string;
   invoiceId: string;
-  kind: "open" | "overdue" | "paid";
+  kind: ShowcaseKind;
   organization: string;
   customerName: string;
   customerLocale: "sv" | "en";
@@ -34,18 +34,7 @@ export interface ExpectedInvoice {
   otherInvoices: number;
 }
 
-function allExpected(): Array<
-  Omit<ExpectedInvoice, "kind"> & { kind: ExpectedInvoice["kind"] | "spare" }
-> {
-  return JSON.parse(readFileSync(path.join(dataDir, "expected.json"), "utf8"));
-}
-
-/** The showcase invoices (open, overdue, paid per company). */
+/** The showcase invoices (open, overdue, paid and credited per company), read-only for tests. */
 export function expectedInvoices(): ExpectedInvoice[] {
-  return allExpected().filter((i): i is ExpectedInvoice => i.kind !== "spare");
-}
-
-/** Further open invoices that only the test using them changes (payments). */
-export function spareInvoices() {
-  return allExpected().filter((i) => i.kind === "spare");
+  return JSON.parse(readFileSync(path.join(dataDir, "expected.json"), "utf8"));
 }

@@ -1,15 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { DEMO_ORGANIZATIONS, spareInvoices } from "./demo-data";
+import { expect, type Fixtures, test } from "./fixtures";
 
-const org = DEMO_ORGANIZATIONS[1]!;
+async function openInvoice(fixtures: Fixtures) {
+  const organization = await fixtures.organization("broadband");
+  return fixtures.customer(organization, { latest: "open" });
+}
 
 test("the customer asks a question with the keyboard alone, on phone and desktop, and it stays", async ({
   page,
   context,
   baseURL,
+  fixtures,
 }, testInfo) => {
-  const invoice = spareInvoices().filter((i) => i.organization === org.name)[2]!;
+  const invoice = await openInvoice(fixtures);
   await context.addCookies([{ name: "nota-lang", value: "en", url: `${baseURL}/i/` }]);
   await page.goto(`/i/${invoice.token}`);
   const chat = page.getByTestId("customer-chat");
@@ -44,8 +47,9 @@ test("a message that is too long is explained before sending, and nothing is sen
   page,
   context,
   baseURL,
+  fixtures,
 }) => {
-  const invoice = spareInvoices().filter((i) => i.organization === org.name)[2]!;
+  const invoice = await openInvoice(fixtures);
   await context.addCookies([{ name: "nota-lang", value: "sv", url: `${baseURL}/i/` }]);
   await page.goto(`/i/${invoice.token}`);
   const chat = page.getByTestId("customer-chat");

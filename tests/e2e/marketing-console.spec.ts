@@ -1,22 +1,32 @@
-import { expect, type FrameLocator, type Locator, type Page, test } from "@playwright/test";
+import type { FrameLocator, Locator, Page } from "@playwright/test";
 import { isSameDocument, markLiveDocument, openCustomerPage } from "./customer-page";
-import { DEMO_ORGANIZATIONS, expectedInvoices } from "./demo-data";
+import { DEMO_ORGANIZATIONS } from "./demo-data";
+import { expect, type Fixtures, type OrganizationFixture, test } from "./fixtures";
 import { signedInStaff } from "./staff-session";
 
-// Fiberlänk: its seeded blocks sit before the chat, so the offers slot is this test's alone.
-const org = DEMO_ORGANIZATIONS[1]!;
+// The broadband catalogue the fixture company is built from (plans with their speeds).
+const catalogue = DEMO_ORGANIZATIONS[1]!;
 
-// Two of its customers whose earlier invoices no other test opens or changes: the showcase "open"
-// and "paid" customers. (The overdue customer's oldest invoice must stay unopened, the spare
-// invoices are the chat's and payments', and the showcase invoices themselves are compared with
-// the seed by the invoice page test.)
-function twoCustomers() {
-  const showcase = expectedInvoices().filter((i) => i.organization === org.name);
-  const first = showcase.find((i) => i.kind === "open")!;
-  const second = showcase.find((i) => i.kind === "paid")!;
+// Two customers of the test's own company, apart in plan, segment and age, each with earlier
+// invoices (the offer is watched on an earlier invoice's page).
+async function twoCustomers(fixtures: Fixtures, org: OrganizationFixture) {
+  const first = await fixtures.customer(org, {
+    latest: "open",
+    earlier: 2,
+    planCode: "FIBER-100",
+    segment: "student",
+    birthYear: 2003,
+    monthsAsCustomer: 20,
+  });
+  const second = await fixtures.customer(org, {
+    latest: "open",
+    earlier: 2,
+    planCode: "FIBER-250",
+    segment: "family",
+    birthYear: 1980,
+    monthsAsCustomer: 90,
+  });
   expect(first.customerName).not.toBe(second.customerName);
-  expect(first.otherInvoices).toBeGreaterThan(0);
-  expect(second.otherInvoices).toBeGreaterThan(0);
   return [first, second] as const;
 }
 
@@ -102,11 +112,13 @@ async function analyticsCell(page: Page, measure: string, variantKey: string) {
 test("a marketer targets an offer with two variants, previews, publishes; one customer sees it live and accepts; analytics and the agent see it", async ({
   browser,
   baseURL,
+  fixtures,
 }) => {
   test.setTimeout(120_000);
-  const [chosen, other] = twoCustomers();
+  const org = await fixtures.organization("broadband");
+  const [chosen, other] = await twoCustomers(fixtures, org);
   const blockName = `Fiberbyte ${Date.now().toString(36)}`;
-  const marketer = await signedInStaff(browser, baseURL!, `marketing@${org.emailDomain}`);
+  const marketer = await signedInStaff(browser, baseURL!, org.staff.marketing.email);
   let blockId: string | null = null;
   try {
     // Maja starts a new offer block, writes two variants and adds a first condition.
@@ -152,7 +164,7 @@ test("a marketer targets an offer with two variants, previews, publishes; one cu
     if (fact!.input === "choice") await valueInput.selectOption(value);
     else
       await valueInput.fill(fact!.input === "number" ? String(Number.parseInt(value, 10)) : value);
-    const plan = org.plans
+    const plan = catalogue.plans
       .filter((candidate) => candidate.kind === "BROADBAND")
       .sort((a, b) => (b.downloadMbps ?? 0) - (a.downloadMbps ?? 0))
       .find((candidate) => candidate.code !== chosenFacts["Plan code"])!;
@@ -255,7 +267,7 @@ test("a marketer targets an offer with two variants, previews, publishes; one cu
     await expect(await analyticsCell(marketer, "Accepts", otherKey)).toHaveText("0");
 
     // The agent opening the invoice the offer was accepted on sees it in the customer's context.
-    const agent = await signedInStaff(browser, baseURL!, `agent@${org.emailDomain}`);
+    const agent = await signedInStaff(browser, baseURL!, org.staff.agent.email);
     await agent.goto(`/agent/invoices/${chosen.invoiceId}`);
     await agent
       .getByTestId("customer-context")

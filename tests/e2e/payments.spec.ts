@@ -1,8 +1,12 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { formatMoney, parseMoney } from "@/lib/money/money";
-import { spareInvoices } from "./demo-data";
+import { expect, type Fixtures, test } from "./fixtures";
 
-// Desktop only: each test pays one of the spare open invoices, so it runs once.
+// Each test pays an open invoice of its own company's customer.
+async function openInvoice(fixtures: Fixtures) {
+  const organization = await fixtures.organization("energy");
+  return fixtures.customer(organization, { latest: "open" });
+}
 
 async function amountDue(page: Page): Promise<{ ore: number; locale: "sv" | "en" }> {
   const locale = (await page.locator("html").getAttribute("lang")) as "sv" | "en";
@@ -13,8 +17,9 @@ async function amountDue(page: Page): Promise<{ ore: number; locale: "sv" | "en"
 test("a customer pays an open invoice in full by card with the demo provider; every open tab shows it paid", async ({
   page,
   context,
+  fixtures,
 }) => {
-  const invoice = spareInvoices()[0]!;
+  const invoice = await openInvoice(fixtures);
   const otherTab = await context.newPage();
   await otherTab.goto(`/i/${invoice.token}`);
   await page.goto(`/i/${invoice.token}`);
@@ -39,8 +44,11 @@ test("a customer pays an open invoice in full by card with the demo provider; ev
   await expect(page.getByTestId("pay-open")).toHaveCount(0);
 });
 
-test("a customer pays part of an invoice by Swish and sees what is left", async ({ page }) => {
-  const invoice = spareInvoices()[1]!;
+test("a customer pays part of an invoice by Swish and sees what is left", async ({
+  page,
+  fixtures,
+}) => {
+  const invoice = await openInvoice(fixtures);
   await page.goto(`/i/${invoice.token}`);
   const before = await amountDue(page);
   const partOre = 15_000;
@@ -64,8 +72,9 @@ test("a customer pays part of an invoice by Swish and sees what is left", async 
 
 test("too much, too little and a declined payment each say why and change nothing", async ({
   page,
+  fixtures,
 }) => {
-  const invoice = spareInvoices()[2]!;
+  const invoice = await openInvoice(fixtures);
   await page.goto(`/i/${invoice.token}`);
   const before = await amountDue(page);
   await page.getByTestId("pay-open").click();
@@ -98,8 +107,11 @@ test("too much, too little and a declined payment each say why and change nothin
   await expect(page.getByTestId("invoice-status")).not.toHaveAttribute("data-status", "paid");
 });
 
-test("the payment API refuses unknown links and malformed requests", async ({ request }) => {
-  const invoice = spareInvoices()[2]!;
+test("the payment API refuses unknown links and malformed requests", async ({
+  request,
+  fixtures,
+}) => {
+  const invoice = await openInvoice(fixtures);
   const unknown = await request.post(`/i/${"A".repeat(43)}/payments`, {
     data: { amountOre: 100, method: "CARD" },
   });

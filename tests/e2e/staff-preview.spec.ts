@@ -1,22 +1,16 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_ORGANIZATIONS, DEMO_STAFF_PASSWORD, expectedInvoices } from "./demo-data";
+import { expect, test } from "./fixtures";
+import { signedInStaff } from "./staff-session";
 
-// Desktop only: it leaves the invoice opened by its customer, so it runs once.
 test("a signed-in staff member opening a customer's link is previewing: no 'opened' is recorded", async ({
   browser,
   baseURL,
+  fixtures,
 }) => {
-  const staff = await browser.newContext({ baseURL });
-  const page = await staff.newPage();
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(`agent@${DEMO_ORGANIZATIONS[1]!.emailDomain}`);
-  await page.getByLabel("Password").fill(DEMO_STAFF_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/agent$/);
-  // An invoice of that company nobody has opened yet: the oldest earlier invoice of a showcase one.
-  const invoice = expectedInvoices().find(
-    (i) => i.organization === DEMO_ORGANIZATIONS[1]!.name && i.kind === "overdue",
-  )!;
+  const org = await fixtures.organization("broadband");
+  const invoice = await fixtures.customer(org, { latest: "overdue", earlier: 2 });
+  const page = await signedInStaff(browser, baseURL!, org.staff.agent.email);
+  const staff = page.context();
+  // An earlier invoice of that customer, which nobody has opened yet.
   await page.goto(`/i/${invoice.token}`);
   const earlier = page.getByTestId("other-invoices").getByRole("link").last();
   const href = (await earlier.getAttribute("href"))!;

@@ -1,11 +1,7 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { isSameDocument, markLiveDocument, openCustomerPage } from "./customer-page";
-import { DEMO_ORGANIZATIONS, spareInvoices } from "./demo-data";
+import { expect, test } from "./fixtures";
 import { signedInStaff } from "./staff-session";
-
-// Fiberlänk's spare invoices; the payment tests use Norrsken's.
-const org = DEMO_ORGANIZATIONS[1]!;
-const spares = () => spareInvoices().filter((invoice) => invoice.organization === org.name);
 
 async function customerPage(browser: Browser, baseURL: string, token: string): Promise<Page> {
   const page = await openCustomerPage(browser, baseURL, `/i/${token}`);
@@ -16,10 +12,12 @@ async function customerPage(browser: Browser, baseURL: string, token: string): P
 test("customer and agent chat both ways, with presence, typing and read marks; notes stay internal", async ({
   browser,
   baseURL,
+  fixtures,
 }) => {
-  const invoice = spares()[0]!;
+  const org = await fixtures.organization("broadband");
+  const invoice = await fixtures.customer(org, { latest: "open" });
   const customer = await customerPage(browser, baseURL!, invoice.token);
-  const agent = await signedInStaff(browser, baseURL!, `agent@${org.emailDomain}`);
+  const agent = await signedInStaff(browser, baseURL!, org.staff.agent.email);
   await agent.goto(`/agent/invoices/${invoice.invoiceId}`);
 
   // Presence, both ways.
@@ -89,11 +87,13 @@ test("customer and agent chat both ways, with presence, typing and read marks; n
 test("an agent credits a line live; the customer's page updates without reload; a stale edit is refused", async ({
   browser,
   baseURL,
+  fixtures,
 }) => {
-  const invoice = spares()[1]!;
+  const org = await fixtures.organization("broadband");
+  const invoice = await fixtures.customer(org, { latest: "open" });
   const customer = await customerPage(browser, baseURL!, invoice.token);
-  const agent = await signedInStaff(browser, baseURL!, `agent@${org.emailDomain}`);
-  const colleague = await signedInStaff(browser, baseURL!, `admin@${org.emailDomain}`);
+  const agent = await signedInStaff(browser, baseURL!, org.staff.agent.email);
+  const colleague = await signedInStaff(browser, baseURL!, org.staff.admin.email);
   await agent.goto(`/agent/invoices/${invoice.invoiceId}`);
   await colleague.goto(`/agent/invoices/${invoice.invoiceId}`);
   const toPayBefore = await customer.getByTestId("amount-to-pay").textContent();

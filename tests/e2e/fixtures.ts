@@ -1,0 +1,51 @@
+import { test as base } from "@playwright/test";
+import type { z } from "zod";
+import type {
+  createCustomerFixture,
+  createOrganizationFixture,
+  customerFixtureSchema,
+} from "../helpers/e2e-fixtures";
+
+/**
+ * Every end-to-end test makes its own data through the e2e server's fixtures (built with the
+ * domain functions; see tests/helpers/e2e-fixtures.ts): its own company, staff and customers.
+ */
+export type OrganizationFixture = Awaited<ReturnType<typeof createOrganizationFixture>>;
+export type CustomerFixture = Awaited<ReturnType<typeof createCustomerFixture>>;
+export type CustomerSpec = Omit<z.input<typeof customerFixtureSchema>, "organizationId">;
+
+const fixtureUrl = `http://127.0.0.1:${process.env.E2E_FIXTURE_PORT ?? 3218}`;
+
+async function make<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${fixtureUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`fixture ${path} refused: ${answer.error}`);
+  return answer as T;
+}
+
+export interface Fixtures {
+  /** A company of its own (Norrsken's energy or Fiberlänk's broadband catalogue) with staff. */
+  organization(catalogue: "energy" | "broadband"): Promise<OrganizationFixture>;
+  /** A customer with earlier paid invoices and a latest one in the state asked for. */
+  customer(organization: { id: string }, spec: CustomerSpec): Promise<CustomerFixture>;
+  /** A customer's question on an invoice, waiting for support. */
+  question(invoiceId: string, body: string): Promise<{ conversationId: string }>;
+}
+
+export const test = base.extend<{ fixtures: Fixtures }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
+  fixtures: async ({}, use) => {
+    await use({
+      organization: (catalogue) => make("/organizations", { catalogue }),
+      customer: (organization, spec) =>
+        make("/customers", { organizationId: organization.id, ...spec }),
+      question: (invoiceId, body) => make("/questions", { invoiceId, body }),
+    });
+  },
+});
+
+export { expect } from "@playwright/test";

@@ -1,0 +1,189 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { hashPassword } from "@/lib/auth/password";
+import { postChatMessage } from "@/lib/chat/post-chat-message";
+import { addDays, addMonths, todayInSweden } from "@/lib/dates/calendar-date";
+import type { Db } from "@/lib/db/database";
+import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
+import {
+  createDemoCustomer,
+  type DemoOutcome,
+  seedDemoInvoice,
+  seedDemoReadings,
+} from "@/lib/demo/demo-customer-history";
+import { createDemoOrganization, mainPlansOf } from "@/lib/demo/demo-organization";
+import { createPerson, createRandom, SEGMENTS } from "@/lib/demo/demo-people";
+import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
+
+/**
+ * Data for one end-to-end test, built with the demo's own builders (which go through the domain
+ * functions): a company of its own with its staff, customers with a history of invoices, a
+ * waiting question. Dates are relative to the server's today, so a test never depends on what the
+ * calendar gives, and a test never shares (or hunts for) data another test changes.
+ */
+export const organizationFixtureSchema = z.strictObject({
+  catalogue: z.enum(["energy", "broadband"]),
+});
+
+export const customerFixtureSchema = z.strictObject({
+  organizationId: z.uuid(),
+  /** The state of the customer's latest invoice. */
+  latest: z.enum(["open", "overdue", "paid", "partly-paid", "credited"]),
+  /** Paid invoices before the latest one (the page lists them as earlier invoices). */
+  earlier: z.number().int().min(0).max(12).default(2),
+  name: z.string().min(1).max(120).optional(),
+  locale: z.enum(["sv", "en"]).default("sv"),
+  segment: z.enum(SEGMENTS).optional(),
+  birthYear: z.number().int().min(1900).max(2015).optional(),
+  planCode: z.string().max(40).optional(),
+  monthsAsCustomer: z.number().int().min(1).max(400).default(40),
+  hourly: z.boolean().default(false),
+});
+
+export const questionFixtureSchema = z.strictObject({
+  invoiceId: z.uuid(),
+  body: z.string().min(1).max(2000),
+});
+
+let serial = 0;
+const nextRandom = () => createRandom(0x5eed + ++serial);
+
+export async function createOrganizationFixture(db: Db, input: unknown) {
+  const { catalogue } = organizationFixtureSchema.parse(input);
+  const demo = DEMO_ORGANIZATIONS[catalogue === "energy" ? 0 : 1]!;
+  const suffix = randomBytes(4).toString("hex");
+  const identity = {
+    slug: `e2e-${catalogue}-${suffix}`,
+    name: `${demo.name.replace(/ AB$/, "")} ${suffix} AB`,
+    emailDomain: `e2e-${suffix}.example`,
+  };
+  const organization = await createDemoOrganization({
+    db,
+    demo,
+    passwordHash: await hashPassword(DEMO_STAFF_PASSWORD),
+    identity,
+  });
+  return {
+    id: organization.id,
+    name: organization.name,
+    slug: organization.slug,
+    catalogue,
+    password: DEMO_STAFF_PASSWORD,
+    staff: Object.fromEntries(
+      DEMO_STAFF.map((staff) => [
+        staff.key,
+        { email: `${staff.key}@${identity.emailDomain}`, name: staff.name },
+      ]),
+    ) as Record<(typeof DEMO_STAFF)[number]["key"], { email: string; name: string }>,
+    plans: organization.plans.map((plan) => ({
+      code: plan.code,
+      name: plan.name,
+      kind: plan.kind,
+    })),
+  };
+}
+
+export async function createCustomerFixture(db: Db, input: unknown, now = new Date()) {
+  const spec = customerFixtureSchema.parse(input);
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: spec.organizationId },
+    include: { plans: true },
+  });
+  const demo = organization.slug.startsWith("e2e-energy-")
+    ? DEMO_ORGANIZATIONS[0]
+    : organization.slug.startsWith("e2e-broadband-")
+      ? DEMO_ORGANIZATIONS[1]
+      : undefined;
+  if (!demo) throw new Error("fixtures only build customers for fixture organisations");
+  const row = { ...organization, planByCode: new Map(organization.plans.map((p) => [p.code, p])) };
+  const random = nextRandom();
+  const today = todayInSweden(now);
+  const generated = createPerson(random, serial);
+  const person = {
+    ...generated,
+    name: spec.name ?? `${generated.name} ${serial}`,
+    locale: spec.locale,
+    segment: spec.segment ?? generated.segment,
+    birthYear: spec.birthYear ?? generated.birthYear,
+  };
+  const plan =
+    mainPlansOf(demo).find((p) => p.code === spec.planCode) ??
+    (spec.planCode ? undefined : mainPlansOf(demo)[0]);
+  if (!plan) throw new Error(`no plan ${spec.planCode} in the ${demo.name} catalogue`);
+  const customerSince = addMonths(today, -spec.monthsAsCustomer);
+  const customer = await createDemoCustomer({
+    db,
+    organization: row,
+    demo,
+    person,
+    customerNumber: String(200_000 + serial),
+    customerSince,
+    plan,
+    random,
+  });
+  // The latest invoice bills last month (open until this month's end) or, when it is to be
+  // overdue, the month before (due at last month's end, so past due today whatever the date).
+  const thisMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
+  const latestPeriod = addMonths(thisMonth, spec.latest === "overdue" ? -2 : -1);
+  for (let m = -12; m < -spec.earlier; m++) {
+    await seedDemoReadings({
+      db,
+      organization: row,
+      demo,
+      customer,
+      periodStart: addMonths(latestPeriod, m),
+      random,
+    });
+  }
+  const invoices = [];
+  for (let m = -spec.earlier; m <= 0; m++) {
+    const periodStart = addMonths(latestPeriod, m);
+    const isLatest = m === 0;
+    const outcome: DemoOutcome = !isLatest
+      ? { kind: "paid", paidOn: addDays(addMonths(periodStart, 2), -5), method: "bank_transfer" }
+      : spec.latest === "open" || spec.latest === "overdue"
+        ? { kind: "unpaid" }
+        : spec.latest === "paid"
+          ? { kind: "paid", paidOn: today, method: "card" }
+          : { kind: spec.latest };
+    const invoice = await seedDemoInvoice({
+      db,
+      organization: row,
+      demo,
+      customer,
+      periodStart,
+      today,
+      now,
+      outcome,
+      hourly: isLatest && spec.hourly,
+      random,
+    });
+    invoices.push({ ...invoice, issueDate: undefined, dueDate: undefined });
+  }
+  await markOverdueInvoices({ db, today });
+  const latest = invoices.at(-1)!;
+  return {
+    customerId: customer.id,
+    customerName: customer.name,
+    locale: customer.locale,
+    planCode: plan.code,
+    invoiceId: latest.invoiceId,
+    number: latest.number,
+    token: latest.token,
+    totalOre: latest.totalOre,
+    earlier: invoices
+      .slice(0, -1)
+      .map(({ invoiceId, number, token }) => ({ invoiceId, number, token })),
+  };
+}
+
+/** A customer's question on an invoice, waiting for support. */
+export async function createQuestionFixture(db: Db, input: unknown) {
+  const spec = questionFixtureSchema.parse(input);
+  const posted = await postChatMessage({
+    db,
+    input: { invoiceId: spec.invoiceId, body: spec.body },
+    author: { type: "CUSTOMER" },
+  });
+  return { conversationId: posted.conversationId, seq: posted.message.seq };
+}
