@@ -3,23 +3,29 @@ import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import { closeDatabase, getDatabase, getDb } from "@/lib/db/client";
+import { parsePostgresUrl } from "@/lib/db/database";
 import { EnvError, getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { CLIENT_ADDRESS_HEADER, trustedClientAddress } from "@/lib/http/client-address";
-import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
+import { jobHandlers } from "@/lib/jobs/handlers";
+import { startJobEngine } from "@/lib/jobs/job-engine";
+import { createLogger, redactText } from "@/lib/log";
 import { startRealtime } from "@/lib/realtime/socket-server";
 
 /**
- * The whole product in one process: Next.js and socket.io on one port. Configuration is parsed
- * and the database opened and migrated before the port opens, so a bad setting stops start-up
- * with its message instead of failing the first request.
+ * The whole product in one process: Next.js and socket.io on one port, and the job engine's
+ * workers. Configuration is parsed and the database opened and migrated before the port opens, so
+ * a bad setting stops start-up with its message instead of failing the first request.
  */
 const version = JSON.parse(
   readFileSync(new URL("./package.json", import.meta.url), "utf8"),
 ).version;
+const log = createLogger("server");
 
 function fail(message: string): never {
-  console.error(`\nNota cannot start.\n${message}\n`);
+  // Said plainly on the terminal (as well as logged): the person starting it needs to read it.
+  process.stderr.write(`\nNota cannot start.\n${message}\n\n`);
+  log.error("cannot start", { reason: message });
   process.exit(1);
 }
 
@@ -42,11 +48,18 @@ async function main() {
     fail(`The database could not be opened: ${(error as Error).message}`);
   });
   if (database.migration?.applied.length) {
-    console.log(`Applied migrations: ${database.migration.applied.join(", ")}`);
+    log.info("applied migrations", { migrations: database.migration.applied });
   }
   for (const name of database.migration?.unknownInDatabase ?? []) {
-    console.warn(`Warning: the database has migration ${name}, which this version does not know.`);
+    log.warn("the database has a migration this version does not know", { migration: name });
   }
+  const jobs = await startJobEngine({
+    database,
+    databaseSchema: env.DATABASE_URL ? parsePostgresUrl(env.DATABASE_URL).schema : undefined,
+    handlers: jobHandlers(getDb),
+  });
+  // Whatever fell due while no process was running is marked now, not at the next hour.
+  await jobs.boss.send("invoices.mark-overdue", {});
 
   const app = next({ dev, hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
@@ -55,7 +68,7 @@ async function main() {
   const httpServer = createServer((req, res) => {
     stampTrustedHeaders(req, env.TRUST_PROXY);
     handle(req, res).catch((error) => {
-      console.error("request failed", req.method, redactPath(req.url), error);
+      log.error("request failed", { method: req.method, path: redactText(req.url ?? ""), error });
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Something went wrong on our side.");
     });
@@ -69,16 +82,6 @@ async function main() {
     appUrl: env.appUrl,
   });
 
-  const overdueTimer = setInterval(() => {
-    getDb()
-      .then((db) => markOverdueInvoices({ db }))
-      .catch((error) => console.error("overdue check failed", error));
-  }, 60 * 60_000);
-  overdueTimer.unref();
-  await markOverdueInvoices({ db: database.prisma }).catch((error) =>
-    console.error("overdue check failed", error),
-  );
-
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(env.PORT, env.HOST, () => resolve());
@@ -89,7 +92,7 @@ async function main() {
         : error.message,
     ),
   );
-  console.log(
+  log.info(
     `Nota ${version} ready on ${env.appUrl} (${dev ? "development" : "production"}, database: ${database.kind}, realtime: ${realtime.kind})`,
   );
 
@@ -97,15 +100,16 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    log.info(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    clearInterval(overdueTimer);
-    // Stop accepting first, then end live connections, then the database they were using.
+    // Stop accepting first, then end live connections, let running jobs finish (none new are
+    // taken), then close the database they were all using.
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await realtime.close();
     httpServer.closeAllConnections();
     await closed;
+    await jobs.stop();
     await app.close?.().catch(() => {});
     await closeDatabase();
     process.exit(0);
@@ -127,12 +131,7 @@ function stampTrustedHeaders(req: IncomingMessage, trustProxy: boolean) {
   delete req.headers["x-nota-pathname"];
 }
 
-/** Invoice links are secrets: logged paths keep the route, not the token. */
-function redactPath(url: string | undefined): string {
-  return (url ?? "").replace(/^\/i\/[^/?#]+/, "/i/[token]");
-}
-
 main().catch((error) => {
-  console.error(error);
+  log.error("start-up failed", { error });
   process.exit(1);
 });

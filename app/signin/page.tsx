@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { SignInForm } from "@/components/staff/sign-in-form";
-import { authOptions } from "@/lib/auth/auth-options";
-import { homePathForRole } from "@/lib/auth/require-staff";
+import { ALL_STAFF_ROLES } from "@/lib/auth/console-roles";
+import { homePathForRole, requireStaff } from "@/lib/auth/require-staff";
 import { safeCallbackPath } from "@/lib/http/safe-callback-path";
 
 export const metadata: Metadata = { title: "Staff sign-in", robots: { index: false } };
@@ -15,8 +14,9 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const callback = safeCallbackPath(params.callbackUrl);
-  const session = await getServerSession(authOptions);
-  if (session?.staff?.role) redirect(callback ?? homePathForRole(session.staff.role));
+  // Already signed in (and still allowed in): straight on to the console.
+  const staff = await requireStaff(ALL_STAFF_ROLES).catch(() => null);
+  if (staff) redirect(callback ?? homePathForRole(staff.role));
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <h1 className="text-2xl font-bold">Staff sign-in</h1>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { requestJson } from "@/components/ui/problem";
 
 interface Reply {
   id: string;
@@ -10,20 +11,8 @@ interface Reply {
 }
 
 async function send(url: string, method: string, body?: unknown): Promise<string | null> {
-  try {
-    const response = await fetch(url, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.ok) return null;
-    const answer = (await response.json().catch(() => null)) as {
-      error?: { message?: string };
-    } | null;
-    return answer?.error?.message ?? "Not saved";
-  } catch {
-    return "Could not reach the server";
-  }
+  const result = await requestJson(url, { method, body });
+  return result.ok ? null : result.problem.message;
 }
 
 function ReplyForm({ reply, onDone }: { reply?: Reply; onDone: () => void }) {

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { requestJson } from "@/components/ui/problem";
 
 const LABELS = {
   "assign-to-me": "Assign to me",
@@ -25,24 +26,14 @@ export function ConversationActions({
   const run = async (action: Action) => {
     setBusy(true);
     setError(null);
-    try {
-      const response = await fetch(`/api/agent/conversations/${conversationId}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ action }),
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as {
-          error?: { message?: string };
-        } | null;
-        setError(body?.error?.message ?? "Could not update the conversation");
-      }
-      router.refresh();
-    } catch {
-      setError("Could not reach the server");
-    } finally {
-      setBusy(false);
-    }
+    const result = await requestJson(
+      `/api/agent/conversations/${conversationId}`,
+      { method: "POST", body: { action } },
+      "Could not update the conversation",
+    );
+    if (!result.ok) setError(result.problem.message);
+    router.refresh();
+    setBusy(false);
   };
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { requestJson } from "@/components/ui/problem";
 
 export type ChangeOutcome =
   | { kind: "idle" }
@@ -29,31 +30,33 @@ export function useInvoiceChange(invoiceId: string, version: number) {
     basedOn.current = null;
     setOutcome({ kind: "busy" });
     try {
-      const response = await fetch(`/api/agent/invoices/${invoiceId}/changes`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...body, expectedVersion }),
-      });
-      const answer = (await response.json().catch(() => null)) as {
-        version?: number;
-        error?: { code?: string; message?: string; details?: { currentVersion?: number } | null };
-      } | null;
-      if (response.ok) {
+      const answer = await requestJson<{ version: number }>(
+        `/api/agent/invoices/${invoiceId}/changes`,
+        { method: "POST", body: { ...body, expectedVersion } },
+        "The change was not made.",
+      );
+      if (answer.ok) {
         setOutcome({ kind: "done", message: doneMessage });
         router.refresh();
         return true;
       }
-      if (answer?.error?.code === "STALE_VERSION") {
+      if (answer.problem.code === "STALE_VERSION") {
         setOutcome({
           kind: "stale",
-          message: `Someone changed this invoice first (it is now at version ${
-            answer.error.details?.currentVersion ?? "?"
-          }). The newest state is shown; check it and try again.`,
+          message: `Someone changed this invoice first (it is now at version ${String(
+            answer.problem.details.currentVersion ?? "?",
+          )}). The newest state is shown; check it and try again.`,
         });
         router.refresh();
         return false;
       }
-      setOutcome({ kind: "error", message: answer?.error?.message ?? "The change was not made." });
+      setOutcome({
+        kind: "error",
+        message:
+          answer.problem.code === "NETWORK"
+            ? "Could not reach the server; nothing was changed."
+            : answer.problem.message,
+      });
       return false;
     } catch {
       setOutcome({ kind: "error", message: "Could not reach the server; nothing was changed." });

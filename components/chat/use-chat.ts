@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Socket } from "socket.io-client";
+import { ackProblem } from "@/components/ui/problem";
 import type { ChatMessageView } from "@/lib/chat/chat-message-view";
 import type { ChatReceipts } from "@/lib/chat/chat-queries";
 
@@ -13,7 +14,7 @@ export interface PendingMessage {
   error?: string;
 }
 
-type Reply = { ok: boolean; code?: string; error?: string } & Record<string, unknown>;
+type Reply = { ok: boolean; error?: unknown } & Record<string, unknown>;
 
 const EMPTY_RECEIPTS: ChatReceipts = {
   lastSeq: 0,
@@ -98,7 +99,7 @@ export function useChat(options: {
           clientMessageId: item.clientMessageId,
         });
         if (reply.ok) accept([reply.message as ChatMessageView]);
-        else update({ status: "failed", error: reply.error });
+        else update({ status: "failed", error: ackProblem(reply)?.message });
       } catch {
         // No answer in time: resent on reconnect or retry, stored once thanks to its id.
         update({ status: "failed" });

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
+import { requestJson } from "@/components/ui/problem";
 import { type ContentBlockInput, contentBlockInputSchema } from "@/lib/content/block-input";
 import type { FactName } from "@/lib/content/targeting-catalogue";
 import { BlockBasicsFields } from "./block-basics-fields";
@@ -17,7 +18,6 @@ import { BlockPreviewPanel } from "./block-preview-panel";
 import { BlockStatusActions } from "./block-status-actions";
 import { type FormIssue, FormIssues, issuesByPath, issuesUnder } from "./form-issues";
 import { KindSettingsFields, type OfferPlan } from "./kind-settings-fields";
-import { sendJson } from "./send-json";
 import { TargetingEditor } from "./targeting-editor";
 import { VariantsEditor } from "./variants-editor";
 
@@ -69,11 +69,14 @@ export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProp
     setShowHints(true);
     setBusy(true);
     const result = block
-      ? await sendJson<{ id: string }>(`/api/marketing/blocks/${block.id}`, "PUT", input)
-      : await sendJson<{ id: string }>("/api/marketing/blocks", "POST", input);
+      ? await requestJson<{ id: string }>(`/api/marketing/blocks/${block.id}`, {
+          method: "PUT",
+          body: input,
+        })
+      : await requestJson<{ id: string }>("/api/marketing/blocks", { method: "POST", body: input });
     setBusy(false);
     if (!result.ok) {
-      setServerError({ message: result.message, issues: result.issues });
+      setServerError({ message: result.problem.message, issues: result.problem.issues });
       return;
     }
     setServerError(null);

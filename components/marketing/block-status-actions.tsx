@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "./send-json";
+import { requestJson } from "@/components/ui/problem";
 
 type Status = "DRAFT" | "PUBLISHED" | "ARCHIVED";
 
@@ -50,11 +50,12 @@ export function BlockStatusActions({
             }`}
             onClick={async () => {
               setBusy(true);
-              const result = await sendJson(`/api/marketing/blocks/${blockId}/status`, "POST", {
-                status: action.to,
+              const result = await requestJson(`/api/marketing/blocks/${blockId}/status`, {
+                method: "POST",
+                body: { status: action.to },
               });
               setBusy(false);
-              setMessage(result.ok ? null : result.message);
+              setMessage(result.ok ? null : result.problem.message);
               if (result.ok) router.refresh();
             }}
           >

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { requestJson } from "@/components/ui/problem";
 import { contentSettingsSchema } from "@/lib/content/content-settings";
-import { sendJson } from "./send-json";
 
 /** How many marketing blocks one invoice shows at most (1–10); checked with the server's schema. */
 export function ContentSettingsForm({
@@ -27,8 +27,10 @@ export function ContentSettingsForm({
           setMessage({ ok: false, text: check.error.issues[0]?.message ?? "Check the number" });
           return;
         }
-        const result = await sendJson("/api/marketing/settings", "PUT", input);
-        setMessage(result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.message });
+        const result = await requestJson("/api/marketing/settings", { method: "PUT", body: input });
+        setMessage(
+          result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.problem.message },
+        );
         if (result.ok) router.refresh();
       }}
     >

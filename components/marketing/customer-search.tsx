@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { requestJson } from "@/components/ui/problem";
 import type { PreviewCustomer } from "@/lib/content/console-queries";
 
 const SEARCH_DELAY_MS = 250;
@@ -21,15 +22,13 @@ export function CustomerSearch({ onChoose }: { onChoose: (customer: PreviewCusto
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/marketing/customers?q=${encodeURIComponent(trimmed)}`, {
-          signal: controller.signal,
-        });
-        const body = (await response.json()) as {
-          customers?: PreviewCustomer[];
-          error?: { message: string };
-        };
-        setProblem(response.ok ? null : (body.error?.message ?? "Search failed"));
-        setResults(body.customers ?? []);
+        const result = await requestJson<{ customers: PreviewCustomer[] }>(
+          `/api/marketing/customers?q=${encodeURIComponent(trimmed)}`,
+          { signal: controller.signal },
+          "Search failed",
+        );
+        setProblem(result.ok ? null : result.problem.message);
+        setResults(result.ok ? result.body.customers : []);
       } catch (error) {
         if (!controller.signal.aborted) setProblem("Could not reach the server");
         void error;

@@ -35,21 +35,3 @@ export function StaffHeader({ staff }: { staff: StaffContext }) {
     </header>
   );
 }
-
-export function Forbidden({ staff }: { staff: StaffContext }) {
-  return (
-    <>
-      <StaffHeader staff={staff} />
-      <main className="mx-auto max-w-xl px-4 py-16">
-        <h1 className="text-2xl font-bold">Not available for your role</h1>
-        <p className="mt-4 text-slate-700">
-          Your account ({staff.role.toLowerCase()}) does not give access to this console.{" "}
-          <Link href="/signin" className="underline">
-            Go to your console
-          </Link>
-          .
-        </p>
-      </main>
-    </>
-  );
-}

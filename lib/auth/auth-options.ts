@@ -4,8 +4,11 @@ import { getDb } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
+import { createLogger } from "@/lib/log";
 import { resolveAuthSecret } from "./auth-secret";
 import { verifyStaffSignIn } from "./staff-sign-in";
+
+const log = createLogger("auth");
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -33,7 +36,7 @@ export const authOptions: NextAuthOptions = {
           // next-auth shows an authorize() error's message on the sign-in page: only ours, in
           // plain words; anything unexpected is logged and the user gets the generic text.
           if (isAppError(error)) throw new Error(error.message);
-          console.error("sign-in failed unexpectedly", error);
+          log.error("sign-in failed unexpectedly", { error });
           throw new Error("Sign-in is not available right now. Try again in a moment.");
         }
       },

@@ -1,20 +1,12 @@
-import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { getDb } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors/app-error";
-import { authOptions } from "./auth-options";
-
-export interface StaffContext {
-  id: string;
-  name: string;
-  email: string;
-  role: StaffRole;
-  organizationId: string;
-  organizationName: string;
-}
-
+import { getEnv } from "@/lib/env";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 import { CONSOLE_ROLES } from "./console-roles";
+import { loadActiveStaff, type StaffContext, sessionStaffId } from "./staff-identity";
 
+export type { StaffContext };
 export { CONSOLE_ROLES };
 
 export function homePathForRole(role: StaffRole): string {
@@ -22,28 +14,29 @@ export function homePathForRole(role: StaffRole): string {
 }
 
 /**
- * Every staff action and page calls this itself (proxy.ts only keeps signed-out visitors away).
- * The session is re-checked against the database, so a disabled account or a changed role takes
- * effect at once rather than when the session expires.
+ * For staff pages (server components): the signed-in staff member, checked against the database
+ * on every request, so a disabled account or a changed role takes effect at once. proxy.ts only
+ * keeps signed-out visitors away; this is the real check.
  */
 export async function requireStaff(roles: readonly StaffRole[]): Promise<StaffContext> {
-  const session = await getServerSession(authOptions);
-  if (!session?.staff?.id) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
-  const db = await getDb();
-  const staff = await db.staffUser.findUnique({
-    where: { id: session.staff.id },
-    include: { organization: { select: { name: true } } },
-  });
-  if (!staff || staff.disabledAt) throw new AppError("UNAUTHENTICATED", "Sign in to continue");
-  if (!roles.includes(staff.role)) {
-    throw new AppError("FORBIDDEN", "Your role does not give access to this page");
-  }
-  return {
-    id: staff.id,
-    name: staff.name,
-    email: staff.email,
-    role: staff.role,
-    organizationId: staff.organizationId,
-    organizationName: staff.organization.name,
-  };
+  const staffId = await sessionStaffId((await headers()).get("cookie"));
+  return loadActiveStaff(await getDb(), staffId, roles);
+}
+
+/** For staff route handlers that only read (GET): the session of this very request. */
+export async function staffForRequest(
+  request: Request,
+  roles: readonly StaffRole[],
+): Promise<StaffContext> {
+  const staffId = await sessionStaffId(request.headers.get("cookie"));
+  return loadActiveStaff(await getDb(), staffId, roles);
+}
+
+/** The start of every state-changing staff route: same-site request, signed in, right role. */
+export async function requireStaffRequest(
+  request: Request,
+  roles: readonly StaffRole[],
+): Promise<StaffContext> {
+  assertSameOrigin(request, getEnv().appUrl);
+  return staffForRequest(request, roles);
 }

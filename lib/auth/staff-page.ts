@@ -1,9 +1,8 @@
 import { redirect } from "next/navigation";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { ALL_STAFF_ROLES } from "./console-roles";
 import { requireStaff, type StaffContext } from "./require-staff";
-
-const ALL_ROLES: readonly StaffRole[] = ["ADMIN", "AGENT", "MARKETER"];
 
 /**
  * For staff pages: signed-out → the sign-in page; signed in with another role → the page shows
@@ -14,7 +13,7 @@ export async function requireStaffPage(
   path: string,
 ): Promise<{ staff: StaffContext; forbidden: boolean }> {
   try {
-    const staff = await requireStaff(ALL_ROLES);
+    const staff = await requireStaff(ALL_STAFF_ROLES);
     return { staff, forbidden: !roles.includes(staff.role) };
   } catch (error) {
     if (isAppError(error) && error.code === "UNAUTHENTICATED") {

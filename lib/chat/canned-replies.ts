@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/validation/parse-input";
 import { messageBodySchema } from "./chat-input";
 
 export const cannedReplySchema = z.object({
@@ -21,10 +20,10 @@ export async function listCannedReplies(db: Db, organizationId: string) {
 /** Creates or edits one of the organisation's canned replies; titles are unique per organisation. */
 export async function saveCannedReply(options: {
   db: Db;
-  input: z.input<typeof cannedReplySchema>;
+  input: z.output<typeof cannedReplySchema>;
   organizationId: string;
 }): Promise<{ id: string }> {
-  const input = parseInput(cannedReplySchema, options.input);
+  const { input } = options;
   const clash = await options.db.cannedReply.findFirst({
     where: { organizationId: options.organizationId, title: input.title, NOT: { id: input.id } },
     select: { id: true },
@@ -49,7 +48,7 @@ export async function deleteCannedReply(options: {
   id: string;
   organizationId: string;
 }): Promise<void> {
-  const id = parseInput(z.uuid(), options.id);
+  const { id } = options;
   const { count } = await options.db.cannedReply.deleteMany({
     where: { id, organizationId: options.organizationId },
   });

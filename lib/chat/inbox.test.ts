@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  atTheBoundary,
   createCustomer,
   createIssuedInvoice,
   createOrganizationWithCustomer,
@@ -7,8 +8,13 @@ import {
 } from "@/tests/helpers/fixtures";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { deleteCannedReply, listCannedReplies, saveCannedReply } from "./canned-replies";
-import { listInbox, updateConversation } from "./inbox";
+import {
+  cannedReplySchema,
+  deleteCannedReply,
+  listCannedReplies,
+  saveCannedReply,
+} from "./canned-replies";
+import { conversationActionSchema, listInbox, updateConversation } from "./inbox";
 import { postChatMessage } from "./post-chat-message";
 
 let db: TestDatabase;
@@ -95,11 +101,11 @@ describe("the agent inbox", () => {
       }),
       "NOT_FOUND",
     );
+    // An action the console does not have is refused where the request is parsed.
     await expectAppError(
-      updateConversation({
-        db: db.prisma,
-        input: { conversationId: posted.conversationId, action: "explode" as "resolve" },
-        staff: agent,
+      atTheBoundary(conversationActionSchema, {
+        conversationId: posted.conversationId,
+        action: "explode",
       }),
       "BAD_INPUT",
     );
@@ -124,10 +130,7 @@ describe("canned replies", () => {
       saveCannedReply({ db: db.prisma, organizationId, input: { title: "Respit", body: "x" } }),
       "CONFLICT",
     );
-    await expectAppError(
-      saveCannedReply({ db: db.prisma, organizationId, input: { title: "", body: "x" } }),
-      "BAD_INPUT",
-    );
+    await expectAppError(atTheBoundary(cannedReplySchema, { title: "", body: "x" }), "BAD_INPUT");
     await expectAppError(
       saveCannedReply({
         db: db.prisma,

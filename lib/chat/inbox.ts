@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/validation/parse-input";
 
 export interface InboxConversation {
   id: string;
@@ -67,10 +66,10 @@ export const conversationActionSchema = z.object({
 /** Assign to me, unassign, resolve or reopen: staff of the conversation's organisation only. */
 export async function updateConversation(options: {
   db: Db;
-  input: z.input<typeof conversationActionSchema>;
+  input: z.output<typeof conversationActionSchema>;
   staff: { staffId: string; organizationId: string };
 }): Promise<{ conversationId: string; invoiceId: string }> {
-  const input = parseInput(conversationActionSchema, options.input);
+  const { input } = options;
   const conversation = await options.db.conversation.findFirst({
     where: { id: input.conversationId, organizationId: options.staff.organizationId },
     select: { id: true, invoiceId: true },

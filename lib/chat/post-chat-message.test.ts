@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  atTheBoundary,
   createDraft,
   createIssuedInvoice,
   createOrganizationWithCustomer,
@@ -7,8 +8,9 @@ import {
 } from "@/tests/helpers/fixtures";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import type { ChatAuthor } from "./chat-input";
 import { listChatMessages, markChatSeen } from "./chat-queries";
-import { postChatMessage } from "./post-chat-message";
+import { postChatMessage, postChatMessageSchema } from "./post-chat-message";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -17,6 +19,14 @@ beforeAll(async () => {
 afterAll(async () => db?.close());
 
 const CUSTOMER = { type: "CUSTOMER" } as const;
+
+// As the socket handlers hand a message over: parsed with the domain's schema first.
+const post = async (options: { input: unknown; author: ChatAuthor; now?: Date }) =>
+  postChatMessage({
+    db: db.prisma,
+    ...options,
+    input: await atTheBoundary(postChatMessageSchema, options.input),
+  });
 
 async function setUp() {
   const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
@@ -29,8 +39,7 @@ async function setUp() {
 describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
   it("numbers messages in order, opens a wait on a question and ends it on an answer", async () => {
     const { invoiceId, agent, staff } = await setUp();
-    const asked = await postChatMessage({
-      db: db.prisma,
+    const asked = await post({
       input: { invoiceId, body: "  Varför är fakturan högre?  " },
       author: CUSTOMER,
       now: new Date("2026-11-23T09:00:00Z"),
@@ -41,8 +50,7 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     expect(conversation.waitingSince?.toISOString()).toBe("2026-11-23T09:00:00.000Z");
     expect(conversation.assignedStaffId).toBeNull();
 
-    await postChatMessage({
-      db: db.prisma,
+    await post({
       input: { invoiceId, body: "Jag frågar igen" },
       author: CUSTOMER,
       now: new Date("2026-11-23T09:05:00Z"),
@@ -50,8 +58,7 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     conversation = await db.prisma.conversation.findUniqueOrThrow({ where: { invoiceId } });
     expect(conversation.waitingSince?.toISOString()).toBe("2026-11-23T09:00:00.000Z");
 
-    const answer = await postChatMessage({
-      db: db.prisma,
+    const answer = await post({
       input: { invoiceId, body: "Det var en kall månad." },
       author: agent,
     });
@@ -65,8 +72,8 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
   it("stores a resend with the same clientMessageId once", async () => {
     const { invoiceId } = await setUp();
     const input = { invoiceId, body: "Hej", clientMessageId: "client-msg-0001" };
-    const first = await postChatMessage({ db: db.prisma, input, author: CUSTOMER });
-    const again = await postChatMessage({ db: db.prisma, input, author: CUSTOMER });
+    const first = await post({ input, author: CUSTOMER });
+    const again = await post({ input, author: CUSTOMER });
     expect(again.duplicate).toBe(true);
     expect(again.message.id).toBe(first.message.id);
     expect(
@@ -76,14 +83,12 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
 
   it("never hands out someone else's message for a reused clientMessageId", async () => {
     const { invoiceId, agent } = await setUp();
-    await postChatMessage({
-      db: db.prisma,
+    await post({
       input: { invoiceId, body: "Intern: inkasso", kind: "NOTE", clientMessageId: "note-id-00001" },
       author: agent,
     });
     const error = await expectAppError(
-      postChatMessage({
-        db: db.prisma,
+      post({
         input: { invoiceId, body: "x", clientMessageId: "note-id-00001" },
         author: CUSTOMER,
       }),
@@ -96,8 +101,7 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     const { invoiceId, agent } = await setUp();
     const posts = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
-        postChatMessage({
-          db: db.prisma,
+        post({
           input: { invoiceId, body: `meddelande ${index}` },
           author: index % 2 ? agent : CUSTOMER,
         }),
@@ -110,13 +114,12 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
 
   it("keeps internal notes from the customer's side and refuses notes from customers", async () => {
     const { invoiceId, agent } = await setUp();
-    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "Fråga" }, author: CUSTOMER });
-    await postChatMessage({
-      db: db.prisma,
+    await post({ input: { invoiceId, body: "Fråga" }, author: CUSTOMER });
+    await post({
       input: { invoiceId, body: "Kunden har ringt tre gånger", kind: "NOTE" },
       author: agent,
     });
-    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "Svar" }, author: agent });
+    await post({ input: { invoiceId, body: "Svar" }, author: agent });
     const customerView = await listChatMessages(db.prisma, { invoiceId, side: "customer" });
     expect(customerView.messages.map((m) => m.body)).toEqual(["Fråga", "Svar"]);
     const staffView = await listChatMessages(db.prisma, { invoiceId, side: "staff" });
@@ -124,8 +127,7 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     const resync = await listChatMessages(db.prisma, { invoiceId, side: "customer", afterSeq: 1 });
     expect(resync.messages.map((m) => m.seq)).toEqual([3]);
     await expectAppError(
-      postChatMessage({
-        db: db.prisma,
+      post({
         input: { invoiceId, body: "x", kind: "NOTE" },
         author: CUSTOMER,
       }),
@@ -139,29 +141,24 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     const otherInvoice = await createIssuedInvoice(db.prisma, other);
     const draft = await createDraft(db.prisma, { organizationId, customerId });
     for (const body of ["", "   ", "x".repeat(2001), "bell\u0007"]) {
-      await expectAppError(
-        postChatMessage({ db: db.prisma, input: { invoiceId, body }, author: CUSTOMER }),
-        "BAD_INPUT",
-      );
+      await expectAppError(post({ input: { invoiceId, body }, author: CUSTOMER }), "BAD_INPUT");
     }
     await expectAppError(
-      postChatMessage({
-        db: db.prisma,
+      post({
         input: { invoiceId: "not-a-uuid", body: "x" },
         author: agent,
       }),
       "BAD_INPUT",
     );
     await expectAppError(
-      postChatMessage({
-        db: db.prisma,
+      post({
         input: { invoiceId: otherInvoice.id, body: "x" },
         author: agent,
       }),
       "NOT_FOUND",
     );
     await expectAppError(
-      postChatMessage({ db: db.prisma, input: { invoiceId: draft.id, body: "x" }, author: agent }),
+      post({ input: { invoiceId: draft.id, body: "x" }, author: agent }),
       "CONFLICT",
     );
     expect(await db.prisma.chatMessage.count({ where: { organizationId } })).toBe(0);
@@ -177,15 +174,15 @@ describe("markChatSeen", () => {
     expect(
       await markChatSeen(db.prisma, { invoiceId, side: "staff", seq: 1, read: true }),
     ).toBeNull();
-    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "1" }, author: CUSTOMER });
-    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "2" }, author: CUSTOMER });
+    await post({ input: { invoiceId, body: "1" }, author: CUSTOMER });
+    await post({ input: { invoiceId, body: "2" }, author: CUSTOMER });
     let receipts = await markChatSeen(db.prisma, { invoiceId, side: "staff", seq: 1, read: false });
     expect(receipts).toMatchObject({ staffDeliveredSeq: 1, staffReadSeq: 0 });
     receipts = await markChatSeen(db.prisma, { invoiceId, side: "staff", seq: 99, read: true });
     expect(receipts).toMatchObject({ lastSeq: 2, staffDeliveredSeq: 2, staffReadSeq: 2 });
     receipts = await markChatSeen(db.prisma, { invoiceId, side: "staff", seq: 1, read: true });
     expect(receipts).toMatchObject({ staffDeliveredSeq: 2, staffReadSeq: 2 });
-    await postChatMessage({ db: db.prisma, input: { invoiceId, body: "svar" }, author: agent });
+    await post({ input: { invoiceId, body: "svar" }, author: agent });
     receipts = await markChatSeen(db.prisma, { invoiceId, side: "customer", seq: 3, read: true });
     expect(receipts).toMatchObject({ customerReadSeq: 3 });
   });

@@ -1,17 +1,21 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
+import { isUniqueViolation } from "@/lib/db/db-errors";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/validation/parse-input";
+import { enqueueJob } from "@/lib/jobs/job-engine";
 import { type ChatAuthor, clientMessageIdSchema, messageBodySchema } from "./chat-input";
 import { type ChatMessageView, chatMessageSelect, toChatMessageView } from "./chat-message-view";
 
 export const postChatMessageSchema = z.object({
   invoiceId: z.uuid(),
   body: messageBodySchema,
-  kind: z.enum(["MESSAGE", "NOTE"]).default("MESSAGE"),
+  /** Default MESSAGE; a NOTE is internal (staff only). */
+  kind: z.enum(["MESSAGE", "NOTE"]).optional(),
   clientMessageId: clientMessageIdSchema.optional(),
 });
-export type PostChatMessageInput = z.input<typeof postChatMessageSchema>;
+/** Parsed at the boundary (socket handlers) with postChatMessageSchema. */
+export type PostChatMessageInput = z.output<typeof postChatMessageSchema>;
 
 export interface PostedChatMessage {
   message: ChatMessageView;
@@ -34,15 +38,15 @@ export async function postChatMessage(options: {
   author: ChatAuthor;
   now?: Date;
 }): Promise<PostedChatMessage> {
-  const input = parseInput(postChatMessageSchema, options.input);
   const { author, db } = options;
+  const input = { ...options.input, kind: options.input.kind ?? "MESSAGE" };
   if (author.type === "CUSTOMER" && input.kind === "NOTE") {
     throw new AppError("FORBIDDEN", "Only support staff can write internal notes");
   }
   const now = options.now ?? new Date();
   let rows: PostedRow[];
-  try {
-    rows = await db.$queryRawUnsafe<PostedRow[]>(
+  const post = (runner: Pick<Prisma.TransactionClient, "$queryRawUnsafe">) =>
+    runner.$queryRawUnsafe<PostedRow[]>(
       POST_MESSAGE_SQL,
       input.invoiceId,
       author.type === "STAFF" ? author.organizationId : null,
@@ -53,6 +57,24 @@ export async function postChatMessage(options: {
       input.clientMessageId ?? null,
       now.toISOString(),
     );
+  try {
+    // An agent's answer may have to be emailed (the customer may be away): that job is written
+    // in the same transaction, so it exists exactly when the answer does. A customer's message,
+    // the hot path, stays one statement.
+    rows =
+      author.type === "STAFF" && input.kind === "MESSAGE"
+        ? await db.$transaction(async (tx) => {
+            const posted = await post(tx);
+            const row = posted[0];
+            if (row) {
+              await enqueueJob(tx, "chat.reply-email", {
+                organizationId: row.organizationId,
+                messageId: row.id,
+              });
+            }
+            return posted;
+          })
+        : await post(db);
   } catch (error) {
     // The same clientMessageId again: a resend after a lost acknowledgement. Nothing was written.
     if (input.clientMessageId && isUniqueViolation(error)) {
@@ -137,11 +159,6 @@ SELECT msg."id", msg."seq", msg."kind"::text AS "kind", msg."authorType"::text A
   msg."body", msg."clientMessageId", msg."createdAt", msg."conversationId", msg."organizationId",
   (SELECT s."name" FROM "StaffUser" s WHERE s."id" = msg."authorStaffId") AS "authorName"
 FROM msg`;
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${JSON.stringify((error as { meta?: unknown })?.meta ?? "")}`;
-  return /P2002|23505|unique constraint/i.test(text);
-}
 
 async function earlierMessage(
   db: Db,

@@ -4,13 +4,22 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
 import { createCustomer, createIssuedInvoice, createOrganization } from "@/tests/helpers/fixtures";
+import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { notifyCustomerOfReply } from "./reply-notification";
+import { postChatMessage } from "./post-chat-message";
+import { notifyCustomerOfReply, REPLY_EMAIL_QUIET_MS } from "./reply-notification";
 
 let db: TestDatabase;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "nota-outbox-"));
 // No SMTP here: the mail goes to the outbox folder, where the test reads it.
 const send = (mail: OutgoingMail) => sendMail(mail, { dataDir });
+const outbox = () => {
+  try {
+    return readdirSync(path.join(dataDir, "outbox"));
+  } catch {
+    return [];
+  }
+};
 beforeAll(async () => {
   db = await createTestDatabase();
 });
@@ -19,71 +28,118 @@ afterAll(async () => {
   await db?.close();
 });
 
-const reply = (body: string) => ({
-  id: "m",
-  seq: 2,
-  kind: "MESSAGE" as const,
-  authorType: "STAFF" as const,
-  authorName: "Sara",
-  body,
-  clientMessageId: null,
-  createdAt: new Date().toISOString(),
-});
+async function conversation(customer: { locale?: "sv" | "en"; email?: string | null } = {}) {
+  const organization = await createOrganization(db.prisma);
+  const person = await createCustomer(db.prisma, organization.id, {
+    locale: customer.locale ?? "sv",
+    email: customer.email === undefined ? "anna@example.se" : customer.email,
+  });
+  const invoice = await createIssuedInvoice(db.prisma, {
+    organizationId: organization.id,
+    customerId: person.id,
+  });
+  const staff = await createStaffUser(db.prisma, organization.id, { name: "Sara Lind" });
+  const agent = { type: "STAFF", staffId: staff.id, organizationId: organization.id } as const;
+  const answer = async (body: string) =>
+    (
+      await postChatMessage({
+        db: db.prisma,
+        input: { invoiceId: invoice.id, body },
+        author: agent,
+      })
+    ).message.id;
+  return { invoice, answer };
+}
+
+const away = async () => false;
 
 describe("notifyCustomerOfReply", () => {
   it("emails the answer in the customer's language, once per quiet period, without the link", async () => {
-    const organization = await createOrganization(db.prisma);
-    const customer = await createCustomer(db.prisma, organization.id, {
-      locale: "sv",
-      email: "anna@example.se",
-    });
-    const invoice = await createIssuedInvoice(db.prisma, {
-      organizationId: organization.id,
-      customerId: customer.id,
-    });
-    const now = Date.now();
+    const { invoice, answer } = await conversation();
+    const first = await answer("Vi har flyttat förfallodagen.");
+    const second = await answer("En sak till");
+    const now = new Date();
+    const before = outbox().length;
     expect(
       await notifyCustomerOfReply({
         db: db.prisma,
-        invoiceId: invoice.id,
-        message: reply("Vi har flyttat förfallodagen."),
+        messageId: first,
+        customerIsHere: away,
         now,
         send,
       }),
     ).toBe("sent");
+    // The job run again (a retry after a crash) sends nothing more.
     expect(
       await notifyCustomerOfReply({
         db: db.prisma,
-        invoiceId: invoice.id,
-        message: reply("En sak till"),
-        now: now + 60_000,
+        messageId: first,
+        customerIsHere: away,
+        now,
+        send,
+      }),
+    ).toBe("already-sent");
+    expect(
+      await notifyCustomerOfReply({
+        db: db.prisma,
+        messageId: second,
+        customerIsHere: away,
+        now: new Date(now.getTime() + 60_000),
         send,
       }),
     ).toBe("quiet");
-    const files = readdirSync(path.join(dataDir, "outbox"));
-    expect(files).toHaveLength(1);
-    const mail = readFileSync(path.join(dataDir, "outbox", files[0]!), "utf8");
+    const files = outbox();
+    expect(files).toHaveLength(before + 1);
+    const mail = readFileSync(path.join(dataDir, "outbox", files.at(-1)!), "utf8");
     expect(mail).toContain("To: anna@example.se");
     expect(mail).toContain(`har svarat på din fråga om faktura ${invoice.number}`);
     expect(mail).toContain("Sara på");
     expect(mail).toContain("Vi har flyttat förfallodagen.");
     expect(mail).not.toContain(invoice.accessToken);
-  });
-
-  it("does nothing for a customer without an email address", async () => {
-    const organization = await createOrganization(db.prisma);
-    const customer = await createCustomer(db.prisma, organization.id, { email: null });
-    const invoice = await createIssuedInvoice(db.prisma, {
-      organizationId: organization.id,
-      customerId: customer.id,
-    });
+    // After the quiet period the next answer goes out again.
     expect(
       await notifyCustomerOfReply({
         db: db.prisma,
-        invoiceId: invoice.id,
-        message: reply("Hej"),
+        messageId: second,
+        customerIsHere: away,
+        now: new Date(now.getTime() + REPLY_EMAIL_QUIET_MS + 1_000),
+        send,
+      }),
+    ).toBe("sent");
+    expect(
+      await db.prisma.invoiceEvent.count({
+        where: { invoiceId: invoice.id, type: "REPLY_EMAILED" },
+      }),
+    ).toBe(2);
+  });
+
+  it("sends nothing while the customer is on the page, to a customer without email, or for a note", async () => {
+    const here = await conversation();
+    const onPage = await here.answer("Ser du svaret?");
+    expect(
+      await notifyCustomerOfReply({
+        db: db.prisma,
+        messageId: onPage,
+        customerIsHere: async () => true,
+        send,
+      }),
+    ).toBe("customer-here");
+    const noEmail = await conversation({ email: null });
+    expect(
+      await notifyCustomerOfReply({
+        db: db.prisma,
+        messageId: await noEmail.answer("Hej"),
+        customerIsHere: away,
         send,
       }),
     ).toBe("no-email");
+    expect(
+      await notifyCustomerOfReply({
+        db: db.prisma,
+        messageId: "00000000-0000-4000-8000-000000000000",
+        customerIsHere: away,
+        send,
+      }),
+    ).toBe("not-a-reply");
   });
 });

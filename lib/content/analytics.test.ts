@@ -11,6 +11,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { loadBlockAnalytics } from "./analytics";
 import { analyticsToCsv } from "./analytics-csv";
+import { contentBlockInputSchema } from "./block-input";
 import { saveContentBlock } from "./manage-blocks";
 
 /**
@@ -38,7 +39,7 @@ async function offerBlock(organizationId: string) {
   const saved = await saveContentBlock({
     db,
     marketer,
-    input: {
+    input: contentBlockInputSchema.parse({
       name: "Fixed price spring",
       kind: "OFFER",
       slot: "OFFERS",
@@ -48,7 +49,7 @@ async function offerBlock(organizationId: string) {
         { key: "A", weight: 50, content: content("Fast pris") },
         { key: "B", weight: 50, content: content("Lås ditt pris") },
       ],
-    },
+    }),
   });
   const variants = await db.contentVariant.findMany({
     where: { blockId: saved.id },
@@ -218,14 +219,14 @@ describe("loadBlockAnalytics", () => {
     const saved = await saveContentBlock({
       db,
       marketer,
-      input: {
+      input: contentBlockInputSchema.parse({
         name: "How did we do?",
         kind: "SURVEY",
         slot: "BEFORE_CHAT",
         targeting: { all: [] },
         settings: { scale: "NPS" },
         variants: [{ key: "A", weight: 1, content: content("Hur gjorde vi?") }],
-      },
+      }),
     });
     const variant = await db.contentVariant.findFirstOrThrow({ where: { blockId: saved.id } });
     const scores = [10, 9, 8, 3];

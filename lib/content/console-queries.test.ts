@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { draftFromInput, draftToInput } from "@/components/marketing/block-draft";
 import type { Db } from "@/lib/db/database";
 import {
+  atTheBoundary,
   createCustomer,
   createDraft,
   createIssuedInvoice,
@@ -11,7 +12,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { type ContentBlockInput, contentBlockInputSchema } from "./block-input";
 import { listConsoleBlocks, loadEditableBlock, searchPreviewCustomers } from "./console-queries";
-import { updateContentSettings } from "./content-settings";
+import { contentSettingsSchema, updateContentSettings } from "./content-settings";
 import { saveContentBlock, setContentBlockStatus } from "./manage-blocks";
 import {
   decodePreviewDraft,
@@ -67,11 +68,15 @@ describe("the console's block list and editor round trip", () => {
     const organization = await createOrganization(db);
     const other = await createOrganization(db);
     const marketer = { staffId: "n/a", organizationId: organization.id };
-    const saved = await saveContentBlock({ db, marketer, input: villaNotice });
+    const saved = await saveContentBlock({
+      db,
+      marketer,
+      input: contentBlockInputSchema.parse(villaNotice),
+    });
     await saveContentBlock({
       db,
       marketer: { ...marketer, organizationId: other.id },
-      input: villaNotice,
+      input: contentBlockInputSchema.parse(villaNotice),
     });
     const customer = await createCustomer(db, organization.id);
     const invoice = await createIssuedInvoice(db, {
@@ -112,7 +117,11 @@ describe("the console's block list and editor round trip", () => {
   it("gives back what was saved, and the editor's state saves it again unchanged", async () => {
     const organization = await createOrganization(db);
     const marketer = { staffId: "n/a", organizationId: organization.id };
-    const saved = await saveContentBlock({ db, marketer, input: villaNotice });
+    const saved = await saveContentBlock({
+      db,
+      marketer,
+      input: contentBlockInputSchema.parse(villaNotice),
+    });
     const stored = await loadEditableBlock(db, {
       organizationId: organization.id,
       blockId: saved.id,
@@ -124,7 +133,12 @@ describe("the console's block list and editor round trip", () => {
     expect(draft.frequencyCap).toBe("2");
     const again = draftToInput(draft);
     expect(contentBlockInputSchema.safeParse(again).success).toBe(true);
-    await saveContentBlock({ db, marketer, blockId: saved.id, input: again });
+    await saveContentBlock({
+      db,
+      marketer,
+      blockId: saved.id,
+      input: contentBlockInputSchema.parse(again),
+    });
     const reread = await loadEditableBlock(db, {
       organizationId: organization.id,
       blockId: saved.id,
@@ -182,13 +196,14 @@ describe("updateContentSettings", () => {
     ).toEqual({
       maxContentBlocksPerInvoice: 5,
     });
+    // The settings route parses the form with the domain's schema.
     await expectAppError(
-      updateContentSettings({ db, marketer, input: { maxContentBlocksPerInvoice: 11 } }),
+      atTheBoundary(contentSettingsSchema, { maxContentBlocksPerInvoice: 11 }),
       "BAD_INPUT",
       /at most 10/,
     );
     await expectAppError(
-      updateContentSettings({ db, marketer, input: { maxContentBlocksPerInvoice: 0 } }),
+      atTheBoundary(contentSettingsSchema, { maxContentBlocksPerInvoice: 0 }),
       "BAD_INPUT",
     );
   });
@@ -211,13 +226,13 @@ describe("previewing a draft as a real customer", () => {
     const published = await saveContentBlock({
       db,
       marketer,
-      input: {
+      input: contentBlockInputSchema.parse({
         ...villaNotice,
         name: "For everyone",
         priority: 1,
         startsAt: null,
         targeting: { all: [] },
-      },
+      }),
     });
     await setContentBlockStatus({ db, marketer, blockId: published.id, status: "PUBLISHED" });
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/validation/parse-input";
 import { findShownBlock } from "./shown-block";
 
 export const contentEventInputSchema = z.object({
@@ -16,9 +15,9 @@ export const contentEventInputSchema = z.object({
 export async function recordContentEvent(options: {
   db: Db;
   invoiceId: string;
-  input: unknown;
+  input: z.output<typeof contentEventInputSchema>;
 }): Promise<{ recorded: boolean }> {
-  const input = parseInput(contentEventInputSchema, options.input);
+  const { input } = options;
   const { block, invoice } = await findShownBlock(options.db, {
     invoiceId: options.invoiceId,
     blockId: input.blockId,
@@ -48,9 +47,9 @@ export async function answerSurvey(options: {
   db: Db;
   invoiceId: string;
   blockId: string;
-  input: unknown;
+  input: z.output<typeof surveyAnswerInputSchema>;
 }): Promise<{ score: number; alreadyAnswered: boolean }> {
-  const input = parseInput(surveyAnswerInputSchema, options.input);
+  const { input } = options;
   const { block, invoice } = await findShownBlock(options.db, {
     invoiceId: options.invoiceId,
     blockId: options.blockId,

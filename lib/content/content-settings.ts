@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
-import { parseInput } from "@/lib/validation/parse-input";
 import type { Marketer } from "./manage-blocks";
 
 /** The organisation's content settings the console edits; one schema for form and server. */
@@ -17,9 +16,9 @@ export type ContentSettingsInput = z.input<typeof contentSettingsSchema>;
 export async function updateContentSettings(options: {
   db: Db;
   marketer: Marketer;
-  input: unknown;
+  input: z.output<typeof contentSettingsSchema>;
 }): Promise<{ maxContentBlocksPerInvoice: number }> {
-  const input = parseInput(contentSettingsSchema, options.input);
+  const { input } = options;
   return options.db.organization.update({
     where: { id: options.marketer.organizationId },
     data: { maxContentBlocksPerInvoice: input.maxContentBlocksPerInvoice },

@@ -1,8 +1,7 @@
 import type { Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/validation/parse-input";
-import { type ContentBlockInput, contentBlockInputSchema } from "./block-input";
+import type { ParsedContentBlock } from "./block-input";
 
 export interface Marketer {
   staffId: string;
@@ -18,9 +17,10 @@ export async function saveContentBlock(options: {
   db: Db;
   marketer: Marketer;
   blockId?: string;
-  input: ContentBlockInput;
+  /** Parsed at the boundary with contentBlockInputSchema. */
+  input: ParsedContentBlock;
 }): Promise<{ id: string; version: number; status: string }> {
-  const input = parseInput(contentBlockInputSchema, options.input);
+  const { input } = options;
   const { organizationId } = options.marketer;
   const fields = {
     name: input.name,

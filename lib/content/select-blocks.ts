@@ -1,6 +1,7 @@
 import { addMonths, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { ContentBlockKind, ContentSlot, Locale } from "@/lib/db/generated/client";
+import { createLogger } from "@/lib/log";
 import { roundDiv } from "@/lib/money/rounding";
 import { loadBestPlan } from "@/lib/offers/best-plan";
 import type { BlockContent } from "./block-content";
@@ -9,6 +10,8 @@ import { fillPlaceholders, hasUnfilledPlaceholder, loadPlaceholderValues } from 
 import { evaluateRule, explainUnknown, parseRuleDocument } from "./targeting";
 import { loadTargetingFacts } from "./targeting-facts";
 import { assignVariant } from "./variant-assignment";
+
+const log = createLogger("content");
 
 export interface SelectedBlock {
   blockId: string;
@@ -246,7 +249,7 @@ async function reportRuleProblem(
       data: { ruleProblem: reason.slice(0, 500), ruleProblemAt: now },
     });
   } catch (error) {
-    console.warn("could not record a rule problem", { blockId, error });
+    log.warn("could not record a rule problem", { blockId, error });
   }
 }
 

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { AppError } from "@/lib/errors/app-error";
+import { type JobDb, jobDbForPglite, jobDbForPool } from "@/lib/jobs/job-database";
 import { PrismaClient } from "./generated/client";
 import { type MigrationReport, migrate } from "./migrate";
 import { pgConnection, pgliteConnection, type SqlConnection } from "./sql-session";
@@ -17,6 +18,8 @@ export interface Database {
   migration: MigrationReport | null;
   /** Raw SQL outside Prisma (schema checks, maintenance). */
   withSql<T>(fn: (sql: SqlConnection) => Promise<T>): Promise<T>;
+  /** The job engine's connection (pg-boss's `db` option), on the same database. */
+  jobDb: JobDb;
   close(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ async function openPostgres(options: { url: string; migrate?: boolean }): Promis
     kind: "postgresql",
     migration,
     withSql,
+    jobDb: jobDbForPool(pool),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
@@ -134,6 +138,7 @@ async function openPglite(options: {
     kind: "pglite",
     migration,
     withSql: (fn) => fn(connection),
+    jobDb: jobDbForPglite(instance),
     async close() {
       await prisma.$disconnect();
       if (!instance.closed) await instance.close();

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db/database";
-import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
+import { resolveLinkScope } from "@/lib/invoices/link-scope";
 import { renewAccessToken } from "@/lib/invoices/renew-access-token";
 import type { DemoLink } from "./seed-demo";
 
@@ -33,7 +33,8 @@ export async function ensureDemoLinks(db: Db, dataDir: string): Promise<DemoLink
   const links = loadDemoLinks(dataDir);
   let changed = false;
   for (const link of links) {
-    if ((await findInvoiceIdByToken(db, link.token)) === link.invoiceId) continue;
+    const scope = await resolveLinkScope(db, { token: link.token, visitorKey: "demo" });
+    if (scope?.invoiceId === link.invoiceId) continue;
     const invoice = await db.invoice.findUnique({
       where: { id: link.invoiceId },
       select: { organizationId: true },

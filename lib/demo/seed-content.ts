@@ -1,4 +1,5 @@
 import type { ContentBlockInput } from "@/lib/content/block-input";
+import { contentBlockInputSchema } from "@/lib/content/block-input";
 import { saveContentBlock, setContentBlockStatus } from "@/lib/content/manage-blocks";
 import type { Db } from "@/lib/db/database";
 
@@ -138,7 +139,11 @@ export async function seedContent(options: {
   if (!marketer) return;
   const who = { staffId: marketer.id, organizationId: options.organizationId };
   for (const input of options.isEnergy ? ENERGY_BLOCKS : BROADBAND_BLOCKS) {
-    const saved = await saveContentBlock({ db: options.db, marketer: who, input });
+    const saved = await saveContentBlock({
+      db: options.db,
+      marketer: who,
+      input: contentBlockInputSchema.parse(input),
+    });
     await setContentBlockStatus({
       db: options.db,
       marketer: who,

@@ -1,34 +1,35 @@
 import { headers } from "next/headers";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/lib/auth/auth-options";
+import { sessionStaffId } from "@/lib/auth/staff-identity";
 import { getDb } from "@/lib/db/client";
+import { enqueueJob } from "@/lib/jobs/job-engine";
+import { createLogger } from "@/lib/log";
 import type { InvoicePageRequest } from "./page-request";
-import { recordInvoiceView } from "./record-invoice-view";
+import { deviceClassFromUserAgent } from "./record-invoice-view";
+
+const log = createLogger("invoice-page");
 
 /**
- * Records the view alongside rendering, not awaited: it never slows the page down, and it does not
- * depend on the response completing (a view is a view even if the visitor navigates on quickly).
- * A signed-in staff member opening a customer link is previewing, not viewing: not recorded, and
- * the answer (true) tells the page so, which then leaves out what only the customer may do there
- * (chat as the customer, show as the customer being online).
+ * Records the view as a durable job (invoices.record-view), written while the page renders: it
+ * never slows the page down, does not depend on the response completing, and is retried if the
+ * database is busy. A signed-in staff member opening a customer link is previewing, not viewing:
+ * not recorded, and the answer (true) tells the page so, which then leaves out what only the
+ * customer may do there (chat as the customer, show as the customer being online).
  */
 export async function startRecordingCustomerView(request: InvoicePageRequest): Promise<boolean> {
-  const userAgent = (await headers()).get("user-agent");
-  const session = await getServerSession(authOptions).catch(() => null);
-  if (session?.staff?.id) return true;
+  const requestHeaders = await headers();
+  if (await sessionStaffId(requestHeaders.get("cookie"))) return true;
   const { id: invoiceId } = request.data.invoice;
-  const organizationId = request.data.organization.id;
   void (async () => {
     try {
-      await recordInvoiceView({
-        db: await getDb(),
+      await enqueueJob(await getDb(), "invoices.record-view", {
         invoiceId,
-        organizationId,
-        userAgent,
+        organizationId: request.data.organization.id,
+        deviceClass: deviceClassFromUserAgent(requestHeaders.get("user-agent")),
         visitorHash: request.visitorHash,
+        viewedAt: new Date().toISOString(),
       });
     } catch (error) {
-      console.error("recording an invoice view failed", { invoiceId, error });
+      log.error("recording an invoice view failed", { invoiceId, error });
     }
   })();
   return false;

@@ -26,11 +26,13 @@ export async function recordInvoiceView(options: {
   db: Db;
   invoiceId: string;
   organizationId: string;
-  userAgent: string | null;
+  /** The device class, or the User-Agent to derive it from. */
+  deviceClass?: DeviceClass;
+  userAgent?: string | null;
   visitorHash: string;
   now?: Date;
 }): Promise<{ firstView: boolean }> {
-  const deviceClass = deviceClassFromUserAgent(options.userAgent);
+  const deviceClass = options.deviceClass ?? deviceClassFromUserAgent(options.userAgent);
   const viewedAt = options.now ?? new Date();
   return options.db.$transaction(async (tx) => {
     await tx.invoiceView.create({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  atTheBoundary,
   createCustomer,
   createOrganization,
   createOrganizationWithCustomer,
@@ -8,6 +9,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { createDraftInvoice } from "./create-draft-invoice";
 import type { InvoiceLineInput } from "./invoice-input";
+import { draftInvoiceInputSchema } from "./invoice-input";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 let db: TestDatabase;
@@ -35,8 +37,13 @@ describe("createDraftInvoice", () => {
       periodEnd: "2026-01-31",
       lines: [line],
     };
-    const create = (overrides: object) =>
-      createDraftInvoice({ db: db.prisma, actor: SYSTEM, input: { ...input, ...overrides } });
+    // As a route or the API hands it over: parsed with the domain's schema first.
+    const create = async (overrides: object) =>
+      createDraftInvoice({
+        db: db.prisma,
+        actor: SYSTEM,
+        input: await atTheBoundary(draftInvoiceInputSchema, { ...input, ...overrides }),
+      });
 
     await expectAppError(create({ lines: [] }), "BAD_INPUT", /at least one line/);
     await expectAppError(

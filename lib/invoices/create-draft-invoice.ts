@@ -1,10 +1,9 @@
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/validation/parse-input";
 import { type Actor, actorFields } from "./actor";
 import { recordInvoiceEvent } from "./invoice-events";
-import { type DraftInvoiceInput, draftInvoiceInputSchema } from "./invoice-input";
+import type { DraftInvoiceInput } from "./invoice-input";
 
 /** Creates a DRAFT invoice with its lines and value facts; drafts have no number yet. */
 export async function createDraftInvoice(options: {
@@ -12,7 +11,7 @@ export async function createDraftInvoice(options: {
   input: DraftInvoiceInput;
   actor: Actor;
 }): Promise<{ id: string }> {
-  const input = parseInput(draftInvoiceInputSchema, options.input);
+  const { input } = options;
   return options.db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({
       where: { id: input.customerId, organizationId: input.organizationId },
@@ -36,7 +35,7 @@ export async function createDraftInvoice(options: {
         lines: {
           create: input.lines.map((line, index) => ({
             position: index + 1,
-            kind: line.kind,
+            kind: line.kind ?? "OTHER",
             description: line.description,
             descriptionEn: line.descriptionEn,
             quantityMilli: line.quantityMilli,
@@ -49,7 +48,7 @@ export async function createDraftInvoice(options: {
           })),
         },
         valueFacts: {
-          create: input.valueFacts.map((fact, index) => ({ ...fact, position: index + 1 })),
+          create: (input.valueFacts ?? []).map((fact, index) => ({ ...fact, position: index + 1 })),
         },
       },
       select: { id: true },

@@ -15,7 +15,7 @@ export const creditNoteInputSchema = z.object({
 });
 
 /** The input of issueFullCreditNote (older callers: the version check is optional there). */
-export type CreditNoteInput = z.input<typeof creditNoteInputSchema>;
+export type CreditNoteInput = z.output<typeof creditNoteInputSchema>;
 
 const amountOreSchema = z
   .number({ error: "amount must be a number of öre" })
@@ -65,4 +65,4 @@ export const issueCreditNoteInputSchema = creditNoteInputSchema.extend({
   mode: creditModeSchema,
 });
 
-export type IssueCreditNoteInput = z.input<typeof issueCreditNoteInputSchema>;
+export type IssueCreditNoteInput = z.output<typeof issueCreditNoteInputSchema>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  atTheBoundary,
   createCustomer,
   createDraft,
   createIssuedInvoice,
@@ -12,7 +13,7 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { editDraftLines } from "./edit-draft-lines";
+import { editDraftLines, editDraftLinesInputSchema } from "./edit-draft-lines";
 import type { InvoiceLineInput } from "./invoice-input";
 import { issueInvoice } from "./issue-invoice";
 
@@ -172,11 +173,17 @@ describe(`editDraftLines (${testDatabaseKind})`, () => {
     const { organizationId, customerId, invoiceId, version } = await draftWithVersion();
     const issued = await createIssuedInvoice(db.prisma, { organizationId, customerId });
     const other = await createOrganizationWithCustomer(db.prisma);
-    const edit = (input: Partial<Parameters<typeof editDraftLines>[0]["input"]>) =>
+    const edit = async (input: Partial<Parameters<typeof editDraftLines>[0]["input"]>) =>
       editDraftLines({
         db: db.prisma,
         actor: SYSTEM,
-        input: { invoiceId, organizationId, expectedVersion: version, lines: [magazine], ...input },
+        input: await atTheBoundary(editDraftLinesInputSchema, {
+          invoiceId,
+          organizationId,
+          expectedVersion: version,
+          lines: [magazine],
+          ...input,
+        }),
       });
 
     await expectAppError(

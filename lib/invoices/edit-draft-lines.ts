@@ -2,7 +2,6 @@ import { z } from "zod";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { parseInput } from "@/lib/validation/parse-input";
 import { type Actor, actorFields } from "./actor";
 import { expectedVersionSchema, lockInvoiceForChange, saveInvoiceChange } from "./invoice-change";
 import { recordInvoiceEvent } from "./invoice-events";
@@ -21,7 +20,7 @@ export const editDraftLinesInputSchema = z.object({
     .max(500, "at most 500 lines"),
 });
 
-export type EditDraftLinesInput = z.input<typeof editDraftLinesInputSchema>;
+export type EditDraftLinesInput = z.output<typeof editDraftLinesInputSchema>;
 
 export interface EditDraftLinesResult {
   invoiceId: string;
@@ -38,7 +37,7 @@ export async function editDraftLines(options: {
   input: EditDraftLinesInput;
   actor: Actor;
 }): Promise<EditDraftLinesResult> {
-  const input = parseInput(editDraftLinesInputSchema, options.input);
+  const { input } = options;
   return options.db.$transaction(async (tx) => {
     const invoice = await lockInvoiceForChange(tx, input);
     if (invoice.status !== "DRAFT") {
@@ -63,7 +62,7 @@ export async function editDraftLines(options: {
         // Positions start at 1: position 0 is what credit notes use for lines that credit an
         // amount rather than an original line (see credit-note-lines.ts).
         position: index + 1,
-        kind: line.kind,
+        kind: line.kind ?? "OTHER",
         description: line.description,
         descriptionEn: line.descriptionEn,
         quantityMilli: line.quantityMilli,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendarDate as day } from "@/lib/dates/calendar-date";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import {
+  atTheBoundary,
   createDraft,
   createIssuedInvoice,
   createOrganizationWithCustomer,
@@ -12,7 +13,7 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { type GrantRespiteInput, grantRespite } from "./grant-respite";
+import { type GrantRespiteInput, grantRespite, grantRespiteInputSchema } from "./grant-respite";
 import { markOverdueInvoices } from "./mark-overdue-invoices";
 
 const SYSTEM = { type: "SYSTEM" } as const;
@@ -39,8 +40,14 @@ async function overdueInvoice() {
   return { organizationId, customerId, invoiceId: invoice.id, version };
 }
 
-const grant = (input: GrantRespiteInput, today = day("2026-02-10")) =>
-  grantRespite({ db: db.prisma, actor: SYSTEM, input, today });
+// As the agent's route hands it over: parsed with the domain's schema first.
+const grant = async (input: GrantRespiteInput, today = day("2026-02-10")) =>
+  grantRespite({
+    db: db.prisma,
+    actor: SYSTEM,
+    input: await atTheBoundary(grantRespiteInputSchema, input),
+    today,
+  });
 
 describe(`grantRespite (${testDatabaseKind})`, () => {
   it("moves the due date, reopens an overdue invoice and tells the customer, not the reason", async () => {

@@ -11,7 +11,6 @@ import type { InvoiceStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { parseInput } from "@/lib/validation/parse-input";
 import { type Actor, actorFields } from "./actor";
 import {
   customerTextSchema,
@@ -38,7 +37,7 @@ export const grantRespiteInputSchema = z.object({
   customerText: customerTextSchema,
 });
 
-export type GrantRespiteInput = z.input<typeof grantRespiteInputSchema>;
+export type GrantRespiteInput = z.output<typeof grantRespiteInputSchema>;
 
 export interface GrantedRespite {
   invoiceId: string;
@@ -60,7 +59,7 @@ export async function grantRespite(options: {
   /** Today in Sweden (tests); defaults to the real today. */
   today?: Date;
 }): Promise<GrantedRespite> {
-  const input = parseInput(grantRespiteInputSchema, options.input);
+  const { input } = options;
   const dueDate = parseCalendarDate(input.dueDate);
   return options.db.$transaction(async (tx) => {
     const invoice = await lockInvoiceForChange(tx, input);

@@ -28,6 +28,8 @@ export const INVOICE_EVENT_TYPES = [
   "FEE_WAIVED",
   /** Staff-only twin of FEE_WAIVED carrying the ledger entries and the internal reason. */
   "FEE_WAIVER_BOOKED",
+  /** Staff-only: support's answer was emailed to the customer (data: messageId). */
+  "REPLY_EMAILED",
 ] as const;
 export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
 

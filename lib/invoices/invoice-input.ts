@@ -9,7 +9,8 @@ export const LINE_KINDS = ["SUBSCRIPTION", "USAGE", "DISCOUNT", "CREDIT", "FEE",
 
 export const invoiceLineInputSchema = z
   .object({
-    kind: z.enum(LINE_KINDS).default("OTHER"),
+    /** What the line is (groups the page); OTHER when left out. */
+    kind: z.enum(LINE_KINDS).optional(),
     description: z.string().trim().min(1, "a line needs a description").max(300),
     descriptionEn: z.string().trim().min(1).max(300).optional(),
     quantityMilli: z
@@ -26,7 +27,8 @@ export const invoiceLineInputSchema = z
     vatRate: z.number().refine((rate) => (VAT_RATES as readonly number[]).includes(rate), {
       error: `VAT rate must be one of ${VAT_RATES.join(", ")} %`,
     }),
-    discountOre: z.number().int("discount must be whole öre").min(0).default(0),
+    /** A discount given on this line (shown beside it), in öre; none when left out. */
+    discountOre: z.number().int("discount must be whole öre").min(0).optional(),
     periodStart: calendarDate.optional(),
     periodEnd: calendarDate.optional(),
   })
@@ -35,7 +37,7 @@ export const invoiceLineInputSchema = z
     path: ["periodEnd"],
   });
 
-export type InvoiceLineInput = z.input<typeof invoiceLineInputSchema>;
+export type InvoiceLineInput = z.output<typeof invoiceLineInputSchema>;
 
 export const valueFactInputSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
@@ -59,11 +61,11 @@ export const draftInvoiceInputSchema = z
       .array(invoiceLineInputSchema)
       .min(1, "an invoice needs at least one line")
       .max(500, "at most 500 lines"),
-    valueFacts: z.array(valueFactInputSchema).max(30).default([]),
+    valueFacts: z.array(valueFactInputSchema).max(30).optional(),
   })
   .refine((input) => input.periodStart <= input.periodEnd, {
     error: "the period must not end before it starts",
     path: ["periodEnd"],
   });
 
-export type DraftInvoiceInput = z.input<typeof draftInvoiceInputSchema>;
+export type DraftInvoiceInput = z.output<typeof draftInvoiceInputSchema>;

@@ -6,6 +6,7 @@ import { recordPayment } from "@/lib/ledger/record-payment";
 import { creditTestBed } from "@/tests/helpers/credit-test-bed";
 import {
   addReminderFee,
+  atTheBoundary,
   createCustomer,
   createDraft,
   createIssuedInvoice,
@@ -18,6 +19,7 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
+import { issueCreditNoteInputSchema } from "./credit-note-input";
 import { issueCreditNote } from "./issue-credit-note";
 
 /** Crediting an amount or a compensation, and what every credit refuses (issueCreditNote). */
@@ -185,11 +187,7 @@ describe(`issueCreditNote refusals (${testDatabaseKind})`, () => {
     );
     expect(stale.details).toEqual({ currentVersion: invoice.version });
     await expectAppError(
-      issueCreditNote({
-        db: db.prisma,
-        actor: SYSTEM,
-        input: { ...input, expectedVersion: undefined as unknown as number },
-      }),
+      atTheBoundary(issueCreditNoteInputSchema, { ...input, expectedVersion: undefined }),
       "BAD_INPUT",
       /expectedVersion/,
     );

@@ -3,12 +3,14 @@ import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import {
+  atTheBoundary,
   createDraft,
   createIssuedInvoice,
   createOrganizationWithCustomer,
   expectAppError,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { creditNoteInputSchema } from "./credit-note-input";
 import type { InvoiceLineInput } from "./invoice-input";
 import { issueFullCreditNote } from "./issue-credit-note";
 import { markOverdueInvoices } from "./mark-overdue-invoices";
@@ -193,11 +195,7 @@ describe(`issueFullCreditNote (${process.env.TEST_DATABASE_URL ? "postgresql" : 
     await expectAppError(credit(original.id), "CONFLICT", /already been credited/);
     await expectAppError(credit(creditNoteId), "CONFLICT");
     await expectAppError(
-      issueFullCreditNote({
-        db: db.prisma,
-        actor: SYSTEM,
-        input: { invoiceId: original.id, organizationId, reason: "x" },
-      }),
+      atTheBoundary(creditNoteInputSchema, { invoiceId: original.id, organizationId, reason: "x" }),
       "BAD_INPUT",
       /reason/,
     );

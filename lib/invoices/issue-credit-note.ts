@@ -6,14 +6,12 @@ import { AppError } from "@/lib/errors/app-error";
 import { deriveInvoiceStatus, type LedgerSums } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { formatMoney } from "@/lib/money/money";
-import { parseInput } from "@/lib/validation/parse-input";
 import { type Actor, actorFields } from "./actor";
-import {
-  type CreditMode,
-  type CreditNoteInput,
+import type {
+  CreditMode,
+  CreditNoteInput,
   creditNoteInputSchema,
-  type IssueCreditNoteInput,
-  issueCreditNoteInputSchema,
+  IssueCreditNoteInput,
 } from "./credit-note-input";
 import {
   amountCreditLine,
@@ -66,7 +64,7 @@ interface CreditOptions {
 export async function issueFullCreditNote(
   options: CreditOptions & { db: Db; input: CreditNoteInput },
 ): Promise<{ creditNoteId: string; number: number; creditedOre: number }> {
-  const input = parseInput(creditNoteInputSchema, options.input);
+  const { input } = options;
   const issued = await options.db.$transaction(
     (tx) => issueInTransaction(tx, { ...input, mode: { kind: "full" } }, options),
     QUEUED_TRANSACTION,
@@ -86,7 +84,7 @@ export async function issueFullCreditNote(
 export async function issueCreditNote(
   options: CreditOptions & { db: Db; input: IssueCreditNoteInput },
 ): Promise<IssuedCreditNote> {
-  const input = parseInput(issueCreditNoteInputSchema, options.input);
+  const { input } = options;
   return options.db.$transaction(
     (tx) => issueInTransaction(tx, input, options),
     QUEUED_TRANSACTION,

@@ -5,6 +5,7 @@ import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import {
   addReminderFee,
+  atTheBoundary,
   createIssuedInvoice,
   createOrganizationWithCustomer,
   expectAppError,
@@ -15,7 +16,7 @@ import {
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
 import { issueCreditNote } from "./issue-credit-note";
-import { listWaivableFees, type WaiveFeeInput, waiveFee } from "./waive-fee";
+import { listWaivableFees, type WaiveFeeInput, waiveFee, waiveFeeInputSchema } from "./waive-fee";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 const TODAY = day("2026-02-20");
@@ -40,8 +41,14 @@ async function invoiceWithFee() {
 
 const versionOf = async (id: string) =>
   (await db.prisma.invoice.findUniqueOrThrow({ where: { id } })).version;
-const waive = (input: WaiveFeeInput) =>
-  waiveFee({ db: db.prisma, actor: SYSTEM, input, today: TODAY });
+// As the agent's route hands it over: parsed with the domain's schema first.
+const waive = async (input: WaiveFeeInput) =>
+  waiveFee({
+    db: db.prisma,
+    actor: SYSTEM,
+    input: await atTheBoundary(waiveFeeInputSchema, input),
+    today: TODAY,
+  });
 
 describe(`waiveFee (${testDatabaseKind})`, () => {
   it("takes the fee off with an opposite FEE entry, once, and tells the customer", async () => {

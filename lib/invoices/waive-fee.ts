@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
-import { type InvoiceStatus, Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/db-errors";
+import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { parseInput } from "@/lib/validation/parse-input";
 import { type Actor, actorFields } from "./actor";
 import {
   assertVersion,
@@ -30,7 +30,7 @@ export const waiveFeeInputSchema = z.object({
   customerText: customerTextSchema,
 });
 
-export type WaiveFeeInput = z.input<typeof waiveFeeInputSchema>;
+export type WaiveFeeInput = z.output<typeof waiveFeeInputSchema>;
 
 export interface WaivedFee {
   invoiceId: string;
@@ -82,7 +82,7 @@ export async function waiveFee(options: {
   /** Today in Sweden (tests); defaults to the real today. */
   today?: Date;
 }): Promise<WaivedFee> {
-  const input = parseInput(waiveFeeInputSchema, options.input);
+  const { input } = options;
   try {
     return await options.db.$transaction(async (tx) => {
       // The version is checked after the fee: a repeated click on "waive" (made with the version
@@ -169,7 +169,7 @@ export async function waiveFee(options: {
     }, QUEUED_TRANSACTION);
   } catch (error) {
     // The invoice lock makes a double waiver see the first one; the unique key is the backstop.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("CONFLICT", "This fee has already been waived");
     }
     throw error;

@@ -3,6 +3,7 @@ import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { LedgerEntryKind } from "@/lib/db/generated/client";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import {
+  atTheBoundary,
   createDraft,
   createIssuedInvoice,
   createOrganizationWithCustomer,
@@ -17,7 +18,7 @@ import {
   type LedgerSums,
   sumLedger,
 } from "./invoice-status";
-import { type RecordPaymentInput, recordPayment } from "./record-payment";
+import { type RecordPaymentInput, recordPayment, recordPaymentInputSchema } from "./record-payment";
 
 const day = parseCalendarDate;
 
@@ -122,21 +123,22 @@ describe(`recordPayment (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglit
     const issued = await createIssuedInvoice(db.prisma, { organizationId, customerId });
     return { organizationId, customerId, invoiceId: issued.id, totalOre: issued.totalOre };
   }
-  function pay(
+  // A payment as a provider event or an import hands it over: parsed with the domain's schema.
+  async function pay(
     invoice: { organizationId: string; invoiceId: string },
     input: Partial<RecordPaymentInput> = {},
   ) {
     return recordPayment({
       db: db.prisma,
       actor: SYSTEM,
-      input: {
+      input: await atTheBoundary(recordPaymentInputSchema, {
         invoiceId: invoice.invoiceId,
         organizationId: invoice.organizationId,
         amountOre: 5_000,
         method: "card",
         externalRef: `pi_${process.pid}_${++nextRef}`,
         ...input,
-      },
+      }),
     });
   }
   const payments = (invoiceId: string) =>

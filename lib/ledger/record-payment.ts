@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
-import { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/db-errors";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { type Actor, actorFields } from "@/lib/invoices/actor";
 import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
 import { QUEUED_TRANSACTION } from "@/lib/invoices/issue-invoice";
-import { parseInput } from "@/lib/validation/parse-input";
 import { balanceOre, deriveInvoiceStatus } from "./invoice-status";
 import { getLedgerSums } from "./ledger-queries";
 import { lockInvoiceForLedger } from "./lock-invoice";
@@ -21,14 +21,14 @@ export const recordPaymentInputSchema = z.object({
     .int("amount must be whole öre")
     .positive("amount must be more than 0")
     .max(Number.MAX_SAFE_INTEGER),
-  currency: z.literal("SEK", { error: "only SEK is supported" }).default("SEK"),
+  currency: z.literal("SEK", { error: "only SEK is supported" }).optional(),
   method: z.enum(PAYMENT_METHODS),
   /** The provider's id for this payment: the same id is recorded only once. */
   externalRef: z.string().min(1).max(200),
   occurredAt: z.date().optional(),
 });
 
-export type RecordPaymentInput = z.input<typeof recordPaymentInputSchema>;
+export type RecordPaymentInput = z.output<typeof recordPaymentInputSchema>;
 
 export interface RecordPaymentResult {
   recorded: boolean;
@@ -48,7 +48,7 @@ export async function recordPayment(options: {
   /** Internal: set on the one retry after losing a race on the unique key. */
   isRetry?: boolean;
 }): Promise<RecordPaymentResult> {
-  const input = parseInput(recordPaymentInputSchema, options.input);
+  const input = { ...options.input, currency: options.input.currency ?? "SEK" };
   try {
     return await options.db.$transaction(
       (tx) => recordPaymentInTransaction(tx, input, options.actor),
@@ -56,11 +56,7 @@ export async function recordPayment(options: {
     );
   } catch (error) {
     // Two deliveries of the same payment racing: the loser hits the unique key and changes nothing.
-    if (
-      !options.isRetry &&
-      error instanceof Prisma.PrismaClientKnownRequestError &&
-      error.code === "P2002"
-    ) {
+    if (!options.isRetry && isUniqueViolation(error)) {
       return recordPayment({ ...options, isRetry: true });
     }
     throw error;

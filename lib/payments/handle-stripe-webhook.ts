@@ -1,23 +1,32 @@
 import type Stripe from "stripe";
 import type { Db } from "@/lib/db/database";
-import { isAppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { errorReply, type Problem } from "@/lib/errors/error-reply";
+import { createLogger } from "@/lib/log";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { applyPaymentEvent } from "./payment-events";
 import type { PaymentProvider } from "./payment-provider";
 import { settleAfterProviderSuccess } from "./refund-credited-invoice";
 import { envelopeFromStripeEvent, verifyStripeWebhook } from "./stripe-webhook";
 
-export interface WebhookAnswer {
-  status: number;
-  body: Record<string, unknown>;
-}
+const log = createLogger("stripe-webhook");
+
+/** 2xx with a body when the delivery is done with; a problem (4xx/5xx) when it is not. */
+export type WebhookAnswer =
+  | { status: number; body: Record<string, unknown>; problem?: undefined }
+  | { status: number; problem: Problem; body?: undefined };
+
+const problem = (error: unknown, context: Record<string, unknown>): WebhookAnswer => {
+  const reply = errorReply(error, context);
+  return { status: reply.status, problem: reply };
+};
 
 /**
  * One Stripe webhook delivery, start to end. The signature is checked on the raw body before
  * anything is read from it; each event is applied once (see applyPaymentEvent); unknown types are
  * acknowledged and ignored. The answer decides whether Stripe delivers again: 2xx for done (or
  * never applicable), 5xx for "not yet" — a refund before its payment, or a late payment's refund
- * that failed — so its redelivery retries.
+ * that failed — so its redelivery retries. Errors are the house's problem replies.
  */
 export async function handleStripeWebhook(options: {
   db: Db;
@@ -36,13 +45,11 @@ export async function handleStripeWebhook(options: {
       options.webhookSecret,
     );
   } catch {
-    return {
-      status: 400,
-      body: { error: { code: "BAD_SIGNATURE", message: "Invalid signature" } },
-    };
+    return problem(new AppError("BAD_INPUT", "The Stripe signature does not match the body"), {});
   }
   const envelope = envelopeFromStripeEvent(event);
   if (!envelope) return { status: 200, body: { received: true, outcome: "ignored" } };
+  const context = { eventId: event.id, type: event.type };
   try {
     const applied = await applyPaymentEvent({ db: options.db, envelope });
     if (applied.outcome === "applied" && applied.invoiceId) {
@@ -62,34 +69,25 @@ export async function handleStripeWebhook(options: {
           provider: options.provider,
         });
       } catch (error) {
-        console.error(
-          "refund of a late payment failed; Stripe will redeliver",
-          { eventId: event.id },
-          error,
+        log.error("refund of a late payment failed; Stripe will redeliver", { ...context, error });
+        return problem(
+          new AppError("UNAVAILABLE", "The refund is pending; deliver this event again"),
+          context,
         );
-        return {
-          status: 503,
-          body: { error: { code: "UNAVAILABLE", message: "Refund pending; retry" } },
-        };
       }
     }
     return { status: 200, body: { received: true, outcome: applied.outcome } };
   } catch (error) {
     // Not yet applicable (e.g. a refund before its payment): nothing was claimed; deliver again.
     if (isAppError(error) && error.details?.retryable) {
-      return { status: 503, body: { error: { code: error.code, message: error.message } } };
+      return problem(new AppError("UNAVAILABLE", error.message, error.details), context);
     }
     // Never applicable (e.g. another currency): acknowledged so Stripe stops resending it, and
     // logged for a person to look at.
     if (isAppError(error)) {
-      console.warn("stripe event not applied", {
-        eventId: event.id,
-        type: event.type,
-        reason: error.message,
-      });
+      log.warn("stripe event not applied", { ...context, reason: error.message });
       return { status: 200, body: { received: true, outcome: "rejected", reason: error.message } };
     }
-    console.error("stripe event failed", { eventId: event.id, type: event.type }, error);
-    return { status: 500, body: { error: { code: "INTERNAL", message: "Try again" } } };
+    return problem(error, context);
   }
 }

@@ -3,6 +3,7 @@ import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import {
+  atTheBoundary,
   createCustomer,
   createDraft,
   createIssuedInvoice,
@@ -20,7 +21,12 @@ import {
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
 import type { PaymentProvider } from "./payment-provider";
-import { getPaymentAttemptStatus, type StartPaymentInput, startPayment } from "./start-payment";
+import {
+  getPaymentAttemptStatus,
+  type StartPaymentInput,
+  startPayment,
+  startPaymentInputSchema,
+} from "./start-payment";
 import { createStripeProvider } from "./stripe-provider";
 
 const SYSTEM = { type: "SYSTEM" } as const;
@@ -55,8 +61,14 @@ async function openInvoice(organization: Parameters<typeof createOrganization>[1
   };
 }
 
-function pay(invoiceId: string, input: StartPaymentInput) {
-  return startPayment({ db: db.prisma, invoiceId, input, provider: stripe });
+// As the route hands it over: the customer's body parsed with the domain's schema first.
+async function pay(invoiceId: string, input: StartPaymentInput) {
+  return startPayment({
+    db: db.prisma,
+    invoiceId,
+    input: await atTheBoundary(startPaymentInputSchema, input),
+    provider: stripe,
+  });
 }
 
 const attemptsOf = (invoiceId: string) =>

@@ -3,13 +3,15 @@ import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { createLogger } from "@/lib/log";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
-import { parseInput } from "@/lib/validation/parse-input";
 import {
   type PaymentProvider,
   ProviderRejectedError,
   ProviderUnavailableError,
 } from "./payment-provider";
+
+const log = createLogger("payments");
 
 /** What the customer's payment step sends; the same schema checks the form and the server. */
 export const startPaymentInputSchema = z.object({
@@ -18,11 +20,11 @@ export const startPaymentInputSchema = z.object({
     .int("the amount must be whole öre")
     .positive("the amount must be more than 0")
     .max(Number.MAX_SAFE_INTEGER),
-  currency: z.literal("SEK", { error: "invoices are paid in SEK" }).default("SEK"),
+  currency: z.literal("SEK", { error: "invoices are paid in SEK" }).optional(),
   method: z.enum(["CARD", "SWISH"], { error: "choose card or Swish" }),
 });
 
-export type StartPaymentInput = z.input<typeof startPaymentInputSchema>;
+export type StartPaymentInput = z.output<typeof startPaymentInputSchema>;
 
 export interface StartedPayment {
   attemptId: string;
@@ -47,7 +49,7 @@ export async function startPayment(options: {
   input: StartPaymentInput;
   provider: PaymentProvider;
 }): Promise<StartedPayment> {
-  const input = parseInput(startPaymentInputSchema, options.input);
+  const input = { ...options.input, currency: options.input.currency ?? "SEK" };
   const { db } = options;
   const invoice = await db.invoice.findUnique({
     where: { id: options.invoiceId },
@@ -148,7 +150,7 @@ export async function startPayment(options: {
       );
     }
     if (error instanceof ProviderRejectedError) {
-      console.error("payment provider refused a payment", {
+      log.error("payment provider refused a payment", {
         attemptId: attempt.id,
         error: error.message,
       });
@@ -216,7 +218,7 @@ export async function cancelOpenAttempts(options: {
         data: { status: "CANCELED" },
       });
     } catch (error) {
-      console.warn("could not cancel an open payment attempt", {
+      log.warn("could not cancel an open payment attempt", {
         attemptId: attempt.id,
         error: (error as Error).message,
       });

@@ -5,7 +5,7 @@
  * not where an exact budget matters (sign-in uses the database limiter).
  */
 export class MemoryRateLimiter {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private readonly windows = new Map<string, { count: number; resetAt: number; told?: boolean }>();
 
   constructor(
     private readonly limit: number,
@@ -34,6 +34,14 @@ export class MemoryRateLimiter {
     }
     window.count++;
     return window.count > this.limit;
+  }
+
+  /** True once per window, the first time it is asked after the key went over its limit. */
+  firstTimeOver(key: string, now = Date.now()): boolean {
+    const window = this.windows.get(key);
+    if (!window || window.resetAt <= now || window.count <= this.limit || window.told) return false;
+    window.told = true;
+    return true;
   }
 
   private evictExpired(now: number) {

@@ -163,11 +163,11 @@ describe("what the socket server refuses", () => {
     const theirs = await setUp();
     expect(await request(agent, "invoice:watch", { invoiceId: theirs.invoice.id })).toMatchObject({
       ok: false,
-      code: "NOT_FOUND",
+      error: { code: "NOT_FOUND" },
     });
     expect(
       await request(agent, "chat:send", { invoiceId: theirs.invoice.id, body: "hej" }),
-    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    ).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     expect(
       await db.prisma.chatMessage.count({ where: { organizationId: theirs.organizationId } }),
     ).toBe(0);
@@ -177,20 +177,19 @@ describe("what the socket server refuses", () => {
     const { customer } = await setUp();
     expect(await request(customer, "room:join", { room: "org:x" })).toMatchObject({
       ok: false,
-      code: "UNKNOWN_EVENT",
+      error: { code: "UNKNOWN_EVENT" },
     });
     expect(await request(customer, "chat:send", { body: 42 })).toMatchObject({
       ok: false,
-      code: "BAD_INPUT",
+      error: { code: "BAD_INPUT" },
     });
     expect(await request(customer, "chat:send", "hello")).toMatchObject({
       ok: false,
-      code: "BAD_INPUT",
+      error: { code: "BAD_INPUT" },
     });
     expect(await request(customer, "chat:send", { body: "x".repeat(2001) })).toMatchObject({
       ok: false,
-      code: "BAD_INPUT",
-      error: expect.stringContaining("at most 2000"),
+      error: { code: "BAD_INPUT", detail: expect.stringContaining("at most 2000") },
     });
     customer.emit("chat:send", { body: "no ack wanted" });
     customer.emit("chat:seen", null);
@@ -204,7 +203,9 @@ describe("what the socket server refuses", () => {
         request(customer, "chat:send", { body: `spam ${index}` }),
       ),
     );
-    const limited = replies.filter((reply) => reply.code === "RATE_LIMITED").length;
+    const limited = replies.filter(
+      (reply) => (reply.error as { code?: string } | undefined)?.code === "RATE_LIMITED",
+    ).length;
     expect(limited).toBeGreaterThanOrEqual(5);
     expect(replies.filter((reply) => reply.ok).length).toBe(15 - limited);
   });

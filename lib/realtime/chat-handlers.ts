@@ -3,10 +3,10 @@ import { z } from "zod";
 import { seqSchema } from "@/lib/chat/chat-input";
 import { type ChatMessageView, displayName } from "@/lib/chat/chat-message-view";
 import { listChatMessages, markChatSeen } from "@/lib/chat/chat-queries";
-import { postChatMessage } from "@/lib/chat/post-chat-message";
-import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
+import { postChatMessage, postChatMessageSchema } from "@/lib/chat/post-chat-message";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
+import { createLogger } from "@/lib/log";
 import { ConnectionLimiter } from "./connection-limiter";
 import { emitInboxChanged } from "./invoice-cues";
 import { broadcastPresence, customerPresence, presenceOf, supportStatusOf } from "./presence";
@@ -14,13 +14,10 @@ import { rooms } from "./rooms";
 import { createEventRegistry } from "./socket-events";
 import type { SocketIdentity } from "./socket-identity";
 
-/** Payload shapes: limits that need words (message length) are checked by the domain schema. */
-const sendFields = {
-  body: z.string().max(20_000),
-  clientMessageId: z.string().max(100).optional(),
-};
+/** Payloads, parsed here (the boundary) with the chat domain's own schema for a message. */
 const customerEvents = {
-  send: z.object(sendFields),
+  // A customer's message is always a MESSAGE on the invoice the connection proved.
+  send: postChatMessageSchema.pick({ body: true, clientMessageId: true }),
   typing: z.object({ typing: z.boolean() }),
   seen: z.object({ seq: seqSchema, read: z.boolean() }),
   sync: z.object({ afterSeq: seqSchema }),
@@ -28,7 +25,7 @@ const customerEvents = {
 const invoiceId = { invoiceId: z.uuid() };
 const staffEvents = {
   watch: z.object(invoiceId),
-  send: z.object({ ...invoiceId, ...sendFields, kind: z.enum(["MESSAGE", "NOTE"]).optional() }),
+  send: postChatMessageSchema,
   typing: z.object({ ...invoiceId, typing: z.boolean() }),
   seen: z.object({ ...invoiceId, seq: seqSchema, read: z.boolean() }),
   sync: z.object({ ...invoiceId, afterSeq: seqSchema }),
@@ -57,20 +54,7 @@ function hint<T>(lookup: Promise<T>): Promise<T | undefined> {
   return lookup.catch(() => undefined);
 }
 
-/** The chat promises an email when support answers while the customer is away from the page. */
-async function emailIfCustomerAway(io: Server, db: Db, invoice: string, message: ChatMessageView) {
-  try {
-    // When the other processes cannot be asked (Redis away), the customer counts as away: an
-    // extra email is a smaller harm than a promised one that never comes.
-    const here = await io
-      .in(rooms.invoice(invoice))
-      .fetchSockets()
-      .catch(() => []);
-    if (here.length === 0) await notifyCustomerOfReply({ db, invoiceId: invoice, message });
-  } catch (error) {
-    console.error("reply notification failed", { invoiceId: invoice, error });
-  }
-}
+const log = createLogger("chat");
 
 async function invoiceVersion(db: Db, id: string): Promise<number | null> {
   const row = await db.invoice.findUnique({ where: { id }, select: { version: true } });
@@ -183,8 +167,6 @@ export function registerStaffHandlers(
         conversationId: posted.conversationId,
         reason: "message",
       });
-      if (posted.message.kind === "MESSAGE")
-        void emailIfCustomerAway(io, db, input.invoiceId, posted.message);
     }
     return { message: posted.message };
   });

@@ -1,4 +1,5 @@
 import type { Server } from "socket.io";
+import type { InvoiceCueKind } from "./cue-kinds";
 import { rooms } from "./rooms";
 
 /**
@@ -6,14 +7,7 @@ import { rooms } from "./rooms";
  * to fetch the truth again. The rooms are the server's choice (the invoice's own and the staff
  * who have it open), never the client's.
  */
-export type InvoiceCueKind =
-  | "payment"
-  | "refund"
-  | "credit"
-  | "edit"
-  | "respite"
-  | "fee"
-  | "content";
+export type { InvoiceCueKind };
 
 const ioKey = Symbol.for("nota.socket-io");
 
@@ -54,4 +48,19 @@ export function emitContentChanged(organizationId: string): void {
   socketServer()?.to(rooms.organizationCustomers(organizationId)).emit("invoice:changed", {
     kind: "content",
   });
+}
+
+/**
+ * Whether the customer has the invoice open right now, on any process (through the adapter).
+ * When that cannot be asked (no socket server here, Redis away) the customer counts as away: an
+ * extra email is a smaller harm than a promised one that never comes.
+ */
+export async function customerIsOnInvoice(invoiceId: string): Promise<boolean> {
+  const io = socketServer();
+  if (!io) return false;
+  const here = await io
+    .in(rooms.invoice(invoiceId))
+    .fetchSockets()
+    .catch(() => []);
+  return here.length > 0;
 }

@@ -2,8 +2,11 @@ import type { Server } from "socket.io";
 import { displayName } from "@/lib/chat/chat-message-view";
 import { isWithinSupportHours } from "@/lib/chat/support-hours";
 import type { Db } from "@/lib/db/database";
+import { createLogger } from "@/lib/log";
 import { rooms } from "./rooms";
 import type { SocketIdentity } from "./socket-identity";
+
+const log = createLogger("realtime");
 
 export interface StaffPresence {
   invoiceId: string;
@@ -54,7 +57,7 @@ export async function broadcastPresence(io: Server, invoiceId: string): Promise<
     io.to(rooms.invoice(invoiceId)).emit("presence", customerPresence(presence));
     io.to(rooms.invoiceStaff(invoiceId)).emit("presence", presence);
   } catch (error) {
-    console.warn("presence not updated:", (error as Error).message);
+    log.warn("presence not updated", { error: (error as Error).message });
   }
 }
 
@@ -105,6 +108,6 @@ export async function broadcastSupportStatus(
     const status = await supportStatusOf(io, db, organizationId);
     io.to(rooms.organizationCustomers(organizationId)).emit("support", status);
   } catch (error) {
-    console.warn("support status not updated:", (error as Error).message);
+    log.warn("support status not updated", { error: (error as Error).message });
   }
 }

@@ -1,6 +1,9 @@
 import type { Server } from "socket.io";
 import { CONSOLE_ROLES } from "@/lib/auth/console-roles";
+import { loadActiveStaff } from "@/lib/auth/staff-identity";
 import type { Db } from "@/lib/db/database";
+import { isAppError } from "@/lib/errors/app-error";
+import { validTokenHashes } from "@/lib/invoices/link-scope";
 import type { SocketIdentity } from "./socket-identity";
 
 /** How often open connections are checked against the database again. */
@@ -9,50 +12,31 @@ export const RECHECK_INTERVAL_MS = 60_000;
 /**
  * A connection proves who it is once, at the handshake; rights can end while it stays open (an
  * account disabled or moved to another role, an invoice link renewed). This process's connections
- * are checked again in two queries, and those whose proof no longer holds are cut off.
+ * are checked again with the handshake's own rules (loadActiveStaff for staff, the link's token
+ * hash for customers), and those whose proof no longer holds are cut off.
  */
 export async function recheckIdentities(io: Server, db: Db): Promise<number> {
   const sockets = [...io.of("/").sockets.values()];
-  const identityOf = (socket: (typeof sockets)[number]) => socket.data.identity as SocketIdentity;
-  const staffIds = [
-    ...new Set(
-      sockets.flatMap((s) =>
-        identityOf(s)?.kind === "staff" ? [(identityOf(s) as { staffId: string }).staffId] : [],
-      ),
-    ),
-  ];
-  const tokenHashes = [
-    ...new Set(
-      sockets.flatMap((s) =>
-        identityOf(s)?.kind === "customer"
-          ? [(identityOf(s) as { tokenHash: string }).tokenHash]
-          : [],
-      ),
-    ),
-  ];
-  if (staffIds.length === 0 && tokenHashes.length === 0) return 0;
-  const [staff, invoices] = await Promise.all([
-    staffIds.length
-      ? db.staffUser.findMany({
-          where: { id: { in: staffIds } },
-          select: { id: true, role: true, disabledAt: true },
-        })
-      : [],
-    tokenHashes.length
-      ? db.invoice.findMany({
-          where: { accessTokenHash: { in: tokenHashes } },
-          select: { accessTokenHash: true },
-        })
-      : [],
-  ]);
-  const allowedStaff = new Set(
-    staff
-      .filter(
-        (row) => !row.disabledAt && (CONSOLE_ROLES.agent as readonly string[]).includes(row.role),
-      )
-      .map((row) => row.id),
-  );
-  const validTokens = new Set(invoices.map((row) => row.accessTokenHash));
+  const identityOf = (socket: (typeof sockets)[number]) =>
+    socket.data.identity as SocketIdentity | undefined;
+  const staffIds = new Set<string>();
+  const tokenHashes = new Set<string>();
+  for (const socket of sockets) {
+    const identity = identityOf(socket);
+    if (identity?.kind === "staff") staffIds.add(identity.staffId);
+    if (identity?.kind === "customer") tokenHashes.add(identity.tokenHash);
+  }
+  if (staffIds.size === 0 && tokenHashes.size === 0) return 0;
+  const allowedStaff = new Set<string>();
+  for (const staffId of staffIds) {
+    // Only a refusal cuts a connection; a database that cannot answer now leaves them all be.
+    const staff = await loadActiveStaff(db, staffId, CONSOLE_ROLES.agent).catch((error) => {
+      if (isAppError(error)) return null;
+      throw error;
+    });
+    if (staff) allowedStaff.add(staff.id);
+  }
+  const validTokens = await validTokenHashes(db, [...tokenHashes]);
   let cut = 0;
   for (const socket of sockets) {
     const identity = identityOf(socket);

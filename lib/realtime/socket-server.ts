@@ -1,23 +1,23 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { getToken } from "next-auth/jwt";
 import { createClient } from "redis";
 import { type Socket, Server as SocketServer } from "socket.io";
 import { z } from "zod";
 import { CONSOLE_ROLES } from "@/lib/auth/console-roles";
+import { loadActiveStaff, sessionStaffId } from "@/lib/auth/staff-identity";
 import type { Db } from "@/lib/db/database";
 import { clientKey, trustedClientAddress } from "@/lib/http/client-address";
 import { siteOrigins } from "@/lib/http/same-origin";
-import { linkLimiter } from "@/lib/invoice-page/link-limiter";
-import { hashAccessToken } from "@/lib/invoices/access-token";
-import { findCustomerInvoiceByNumber } from "@/lib/invoices/customer-invoice-by-number";
-import { findInvoiceIdByToken } from "@/lib/invoices/find-invoice-by-token";
+import { resolveLinkScope } from "@/lib/invoices/link-scope";
+import { createLogger } from "@/lib/log";
 import { registerCustomerHandlers, registerStaffHandlers } from "./chat-handlers";
 import { registerSocketServer } from "./invoice-cues";
 import { broadcastPresence, broadcastSupportStatus } from "./presence";
 import { RECHECK_INTERVAL_MS, recheckIdentities } from "./recheck-identities";
 import { rooms } from "./rooms";
 import type { SocketIdentity } from "./socket-identity";
+
+const log = createLogger("realtime");
 
 export type { SocketIdentity };
 export { rooms };
@@ -74,7 +74,7 @@ export async function startRealtime(options: {
   });
   if (options.redisUrl) {
     redis = createAdapterClient(options.redisUrl);
-    redis.on("error", (error) => console.error("redis:", error.message));
+    redis.on("error", (error) => log.error("redis error", { error: error.message }));
     // Events from other processes were lost while Redis was away: once it is back, this process's
     // clients are told to resync (chat from their last sequence number, the invoice's version).
     let wasAway = false;
@@ -102,7 +102,7 @@ export async function startRealtime(options: {
   io.on("connection", async (socket) => {
     const identity = socket.data.identity as SocketIdentity;
     const db = await options.db();
-    socket.on("error", (error) => console.warn("socket error:", error.message));
+    socket.on("error", (error) => log.warn("socket error", { error: error.message }));
     if (identity.kind === "customer") {
       registerCustomerHandlers(io, socket, identity, db);
       socket.join([
@@ -133,7 +133,7 @@ export async function startRealtime(options: {
     options
       .db()
       .then((db) => recheckIdentities(io, db))
-      .catch((error) => console.warn("socket identity re-check failed:", (error as Error).message));
+      .catch((error) => log.warn("socket identity re-check failed", { error }));
   }, RECHECK_INTERVAL_MS);
   recheck.unref();
   return {
@@ -163,7 +163,7 @@ function createAdapterClient(url: string) {
   const set = client.set.bind(client);
   const publish = client.publish.bind(client);
   const logged = (error: Error) => {
-    console.warn("redis write not done:", error.message);
+    log.warn("redis write not done", { error: error.message });
     return null;
   };
   // Instance properties shadow the prototype's commands for the adapter, which calls them by name.
@@ -181,63 +181,37 @@ async function identify(
   options: { db: () => Promise<Db>; authSecret: string; trustProxy?: boolean },
 ): Promise<SocketIdentity> {
   const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
+  const db = await options.db();
   if (auth.invoiceToken) {
-    // The same guard as the page: a client that keeps presenting unknown links is shut out.
-    const visitor = clientKey(
-      trustedClientAddress(
-        socket.handshake.headers["x-forwarded-for"],
-        socket.handshake.address,
-        Boolean(options.trustProxy),
+    // The same scope as the page: the link's invoice, or an earlier one of the same customer.
+    const scope = await resolveLinkScope(db, {
+      token: auth.invoiceToken,
+      visitorKey: clientKey(
+        trustedClientAddress(
+          socket.handshake.headers["x-forwarded-for"],
+          socket.handshake.address,
+          Boolean(options.trustProxy),
+        ),
       ),
-    );
-    if (linkLimiter().isLimited(visitor)) throw new Error("rate limited");
-    const db = await options.db();
-    const tokenInvoiceId = await findInvoiceIdByToken(db, auth.invoiceToken);
-    if (!tokenInvoiceId) {
-      linkLimiter().hit(visitor);
-      throw new Error("unknown invoice");
-    }
-    // An earlier invoice of the same customer and organisation, as the page allows.
-    const invoiceId = auth.invoiceNumber
-      ? await findCustomerInvoiceByNumber(db, tokenInvoiceId, auth.invoiceNumber)
-      : tokenInvoiceId;
-    if (!invoiceId) throw new Error("unknown invoice");
-    const invoice = await db.invoice.findUnique({
-      where: { id: invoiceId },
-      select: { organizationId: true },
+      invoiceNumber: auth.invoiceNumber,
     });
-    if (!invoice) throw new Error("unknown invoice");
+    if (!scope) throw new Error("unknown invoice");
     return {
       kind: "customer",
-      invoiceId,
-      organizationId: invoice.organizationId,
-      tokenHash: hashAccessToken(auth.invoiceToken),
+      invoiceId: scope.invoiceId,
+      organizationId: scope.organizationId,
+      tokenHash: scope.tokenHash,
     };
   }
-  const cookies = Object.fromEntries(
-    (socket.handshake.headers.cookie ?? "").split(/;\s*/).flatMap((pair) => {
-      const index = pair.indexOf("=");
-      return index > 0 ? [[pair.slice(0, index), decodeURIComponent(pair.slice(index + 1))]] : [];
-    }),
-  );
-  const token = await getToken({
-    req: { headers: socket.handshake.headers, cookies } as never,
-    secret: options.authSecret,
-  });
-  if (!token?.staffId) throw new Error("not signed in");
-  // As requireStaff does for pages: the account must still exist, be enabled and keep its role.
-  const staff = await (await options.db()).staffUser.findUnique({
-    where: { id: token.staffId },
-    select: { organizationId: true, role: true, disabledAt: true, name: true },
-  });
-  if (!staff || staff.disabledAt) throw new Error("not signed in");
   // The staff socket is the support console's (chat, notes, presence): agents and admins only.
-  if (!(CONSOLE_ROLES.agent as readonly string[]).includes(staff.role)) {
-    throw new Error("not a support role");
-  }
+  const staff = await loadActiveStaff(
+    db,
+    await sessionStaffId(socket.handshake.headers.cookie, options.authSecret),
+    CONSOLE_ROLES.agent,
+  );
   return {
     kind: "staff",
-    staffId: token.staffId,
+    staffId: staff.id,
     organizationId: staff.organizationId,
     role: staff.role,
     name: staff.name,

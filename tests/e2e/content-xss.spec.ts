@@ -87,14 +87,18 @@ test("a marketer's block full of script-injection payloads is refused where it l
     expect(refused.status()).toBe(400);
     const [firstRefused] = findRejectedLinks(everything.variants[0]!.content.sv.body);
     const shown = firstRefused!.length > 40 ? `${firstRefused!.slice(0, 40)}…` : firstRefused!;
-    const error = (await refused.json()).error as {
-      message: string;
+    const problem = (await refused.json()) as {
+      detail: string;
+      param: string;
       details: { issues: Array<{ path: string; message: string }> };
     };
-    expect(error.message).toContain(
+    expect(problem.detail).toContain(
       `links must start with https://, http:// or mailto: (not "${shown}")`,
     );
-    expect(error.details.issues.map((issue) => issue.path)).toContain("variants.0.content.sv.body");
+    expect(problem.details.issues.map((issue) => issue.path)).toContain(
+      "variants.0.content.sv.body",
+    );
+    expect(problem.param).toMatch(/^\/variants\/0\/content\/(sv|en)\/body$/);
     await marketer.goto("/marketing");
     await expect(marketer.getByText(everything.name)).toHaveCount(0);
 

@@ -124,7 +124,8 @@ test("the payment API refuses unknown links and malformed requests", async ({
   ]) {
     const response = await request.post(`/i/${invoice.token}/payments`, { data });
     expect(response.status(), JSON.stringify(data)).toBe(400);
-    expect((await response.json()).error.code).toBe("BAD_INPUT");
+    expect(response.headers()["content-type"]).toContain("application/problem+json");
+    expect((await response.json()).code).toBe("BAD_INPUT");
   }
   const notJson = await request.post(`/i/${invoice.token}/payments`, {
     data: "not json",

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
+import type { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
 import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
+import { issueCreditNoteInputSchema } from "@/lib/invoices/credit-note-input";
 import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
 import { type IssueCreditNoteInput, issueCreditNote } from "@/lib/invoices/issue-credit-note";
 import { type IssuedInvoice, issueInvoice } from "@/lib/invoices/issue-invoice";
 import { computeInvoiceTotals } from "@/lib/invoices/totals";
+import { parseInput } from "@/lib/validation/parse-input";
 
 /**
  * Test data built the way the product builds it: drafts go through createDraftInvoice and
@@ -248,10 +251,17 @@ export async function creditAtCurrentVersion(
   extra: Partial<IssueCreditNoteInput> = {},
 ) {
   const { version } = await db.invoice.findUniqueOrThrow({ where: { id: target.invoiceId } });
+  // Parsed as the agent's route parses it, so bad input is refused where it would be.
   return issueCreditNote({
     db,
     actor: SYSTEM,
-    input: { ...target, reason: "Kunden reklamerade", expectedVersion: version, mode, ...extra },
+    input: await atTheBoundary(issueCreditNoteInputSchema, {
+      ...target,
+      reason: "Kunden reklamerade",
+      expectedVersion: version,
+      mode,
+      ...extra,
+    }),
   });
 }
 
@@ -262,4 +272,16 @@ export async function loadCreditNote(db: Db, id: string, roundToWholeKrona = tru
     include: { lines: { orderBy: { position: "asc" } } },
   });
   return { row, recomputed: computeInvoiceTotals(row.lines, { roundToWholeKrona }) };
+}
+
+/**
+ * What a route, socket handler or job does with untrusted input before a domain function sees it:
+ * parse it with the schema the domain exports (a BAD_INPUT AppError when it does not fit).
+ * Async, so that a refusal is a rejected promise for expectAppError.
+ */
+export async function atTheBoundary<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): Promise<z.output<S>> {
+  return parseInput(schema, input);
 }

@@ -61,7 +61,7 @@ export async function runPaced(options: {
         if (measured) {
           if (!reply?.ok) {
             result.refused += 1;
-            const code = String(reply?.code ?? "no reply");
+            const code = String(reply?.error?.code ?? "no reply");
             result.codes[code] = (result.codes[code] ?? 0) + 1;
           } else if (at === undefined) result.lost += 1;
           else {
@@ -103,7 +103,7 @@ export async function runBurst(options: {
         if (at !== undefined) delivered.push(at - started);
         else {
           refused += 1;
-          const code = String(reply?.code ?? (reply ? "not delivered" : "no reply"));
+          const code = String(reply?.error?.code ?? (reply ? "not delivered" : "no reply"));
           codes[code] = (codes[code] ?? 0) + 1;
         }
       }),

@@ -98,10 +98,10 @@ export class FuzzLane {
         .timeout(this.options.ackTimeoutMs)
         .emitWithAck(action.event as string, ...action.args)) as {
         ok?: boolean;
-        code?: string;
+        error?: { code?: string };
         message?: { id?: string };
       };
-      count(stats.outcomes, reply?.ok ? "ok" : String(reply?.code ?? "malformed reply"));
+      count(stats.outcomes, reply?.ok ? "ok" : String(reply?.error?.code ?? "malformed reply"));
       if (reply?.ok && action.event === "chat:send" && reply.message?.id) {
         stats.acceptedMessageIds.push(reply.message.id);
       }
@@ -156,7 +156,8 @@ export async function flood(
         .timeout(5000)
         .emitWithAck(event, payload(index))
         .then(
-          (reply: { ok: boolean; code?: string }) => count(codes, reply.ok ? "ok" : reply.code!),
+          (reply: { ok: boolean; error?: { code?: string } }) =>
+            count(codes, reply.ok ? "ok" : (reply.error?.code ?? "malformed reply")),
           () => count(codes, "lost"),
         ),
     ),

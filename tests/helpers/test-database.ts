@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openDatabase } from "@/lib/db/database";
+import { jobSchemaFor, startJobEngine } from "@/lib/jobs/job-engine";
 import { loadTemplate } from "../setup/pglite-template";
 
 /**
@@ -20,11 +21,26 @@ export const testDatabaseKind: "pglite" | "postgresql" = process.env.TEST_DATABA
   ? "postgresql"
   : "pglite";
 
+/**
+ * Each test database comes with a job engine that writes jobs (domain functions enqueue work in
+ * their transactions) but runs none; a test that wants them run starts its own with handlers.
+ */
+async function withJobWriter(database: TestDatabase): Promise<TestDatabase> {
+  const engine = await startJobEngine({ database, databaseSchema: database.schema });
+  return {
+    ...database,
+    async close() {
+      await engine.stop();
+      await database.close();
+    },
+  };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const baseUrl = process.env.TEST_DATABASE_URL;
   if (!baseUrl) {
     const pglite = new PGlite({ loadDataDir: loadTemplate(inject("pgliteTemplate")) });
-    return openDatabase({ kind: "pglite", pglite });
+    return withJobWriter(await openDatabase({ kind: "pglite", pglite }));
   }
   const schema = `nota_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const url = new URL(baseUrl);
@@ -34,7 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.end();
   const database = await openDatabase({ kind: "postgresql", url: url.toString() });
-  return {
+  return withJobWriter({
     ...database,
     url: url.toString(),
     schema,
@@ -43,7 +59,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const cleanup = new pg.Client({ connectionString: baseUrl });
       await cleanup.connect();
       await cleanup.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await cleanup.query(`DROP SCHEMA IF EXISTS "${jobSchemaFor(schema)}" CASCADE`);
       await cleanup.end();
     },
-  };
+  });
 }

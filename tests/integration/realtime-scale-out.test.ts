@@ -153,7 +153,9 @@ describe.skipIf(!enabled)("two server.ts processes on PostgreSQL + Redis", () =>
     const stale = await postAgentChange(a, cookie, invoice.id, respite);
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({
-      error: { code: "STALE_VERSION", details: { currentVersion: before.version + 1 } },
+      status: 409,
+      code: "STALE_VERSION",
+      details: { currentVersion: before.version + 1 },
     });
 
     // The customer leaving B is seen on A.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { getDb } from "@/lib/db/client";
@@ -21,39 +21,36 @@ export default async function AdminPage() {
     countInvoicesByStatus(db, organizationId),
   ]);
   return (
-    <>
-      <StaffHeader staff={access.staff} />
-      <main className="mx-auto max-w-6xl px-4 py-8">
-        <h1 className="text-2xl font-bold">Admin</h1>
-        <h2 className="mt-6 text-lg font-semibold">Invoices by status</h2>
-        <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
-          {["OPEN", "OVERDUE", "PAID", "CREDITED", "DRAFT"].map((status) => (
-            <div key={status} className="rounded border border-slate-200 bg-white p-3">
-              <dt className="text-sm text-slate-600">{status.toLowerCase()}</dt>
-              <dd className="text-xl font-semibold">{counts[status] ?? 0}</dd>
-            </div>
-          ))}
-        </dl>
-        <h2 className="mt-6 text-lg font-semibold">Staff</h2>
-        <table className="mt-2 w-full border-collapse bg-white text-left">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th className="p-2">Name</th>
-              <th className="p-2">Email</th>
-              <th className="p-2">Role</th>
+    <StaffShell staff={access.staff} className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-2xl font-bold">Admin</h1>
+      <h2 className="mt-6 text-lg font-semibold">Invoices by status</h2>
+      <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
+        {["OPEN", "OVERDUE", "PAID", "CREDITED", "DRAFT"].map((status) => (
+          <div key={status} className="rounded border border-slate-200 bg-white p-3">
+            <dt className="text-sm text-slate-600">{status.toLowerCase()}</dt>
+            <dd className="text-xl font-semibold">{counts[status] ?? 0}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2 className="mt-6 text-lg font-semibold">Staff</h2>
+      <table className="mt-2 w-full border-collapse bg-white text-left">
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th className="p-2">Name</th>
+            <th className="p-2">Email</th>
+            <th className="p-2">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {staff.map((user) => (
+            <tr key={user.id} className="border-b border-slate-200">
+              <td className="p-2">{user.name}</td>
+              <td className="p-2">{user.email}</td>
+              <td className="p-2">{user.role.toLowerCase()}</td>
             </tr>
-          </thead>
-          <tbody>
-            {staff.map((user) => (
-              <tr key={user.id} className="border-b border-slate-200">
-                <td className="p-2">{user.name}</td>
-                <td className="p-2">{user.email}</td>
-                <td className="p-2">{user.role.toLowerCase()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </main>
-    </>
+          ))}
+        </tbody>
+      </table>
+    </StaffShell>
   );
 }

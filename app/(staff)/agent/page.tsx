@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConversationActions } from "@/components/agent/conversation-actions";
 import { InboxLive } from "@/components/agent/inbox-live";
-import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { inboxFilterSchema, listInbox } from "@/lib/chat/inbox";
@@ -41,104 +41,101 @@ export default async function AgentInboxPage({
   });
   const now = new Date();
   return (
-    <>
-      <StaffHeader staff={staff} />
-      <main className="mx-auto max-w-6xl px-4 py-8">
-        <div className="flex flex-wrap items-baseline justify-between gap-4">
-          <h1 className="text-2xl font-bold">Support inbox</h1>
-          <nav aria-label="Support" className="flex gap-4 text-sm">
-            <Link href="/agent/invoices" className="text-blue-800 underline">
-              Search invoices
-            </Link>
-            <Link href="/agent/canned-replies" className="text-blue-800 underline">
-              Canned replies
-            </Link>
-          </nav>
-        </div>
-        <div className="mt-3">
-          <InboxLive />
-        </div>
-        <nav aria-label="Inbox filter" className="mt-4 flex gap-2">
-          {FILTERS.map((option) => (
-            <Link
-              key={option.value}
-              href={option.value === "open" ? "/agent" : `/agent?filter=${option.value}`}
-              aria-current={filter === option.value ? "page" : undefined}
-              className={`rounded-full px-3 py-1 text-sm ${
-                filter === option.value
-                  ? "bg-slate-900 text-white"
-                  : "bg-white text-slate-900 ring-1 ring-slate-300"
-              }`}
-            >
-              {option.label}
-            </Link>
-          ))}
+    <StaffShell staff={staff} className="mx-auto max-w-6xl px-4 py-8">
+      <div className="flex flex-wrap items-baseline justify-between gap-4">
+        <h1 className="text-2xl font-bold">Support inbox</h1>
+        <nav aria-label="Support" className="flex gap-4 text-sm">
+          <Link href="/agent/invoices" className="text-blue-800 underline">
+            Search invoices
+          </Link>
+          <Link href="/agent/canned-replies" className="text-blue-800 underline">
+            Canned replies
+          </Link>
         </nav>
-        {conversations.length === 0 ? (
-          <p className="mt-6 text-slate-700" data-testid="inbox-empty">
-            No conversations here.
-          </p>
-        ) : (
-          <ul
-            className="mt-4 divide-y divide-slate-200 rounded-lg bg-white shadow-sm"
-            data-testid="inbox"
+      </div>
+      <div className="mt-3">
+        <InboxLive />
+      </div>
+      <nav aria-label="Inbox filter" className="mt-4 flex gap-2">
+        {FILTERS.map((option) => (
+          <Link
+            key={option.value}
+            href={option.value === "open" ? "/agent" : `/agent?filter=${option.value}`}
+            aria-current={filter === option.value ? "page" : undefined}
+            className={`rounded-full px-3 py-1 text-sm ${
+              filter === option.value
+                ? "bg-slate-900 text-white"
+                : "bg-white text-slate-900 ring-1 ring-slate-300"
+            }`}
           >
-            {conversations.map((conversation) => (
-              <li
-                key={conversation.id}
-                className="flex flex-wrap items-center gap-3 px-4 py-3"
-                data-testid="inbox-item"
-                data-invoice-id={conversation.invoiceId}
-              >
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium">
-                    <Link href={`/agent/invoices/${conversation.invoiceId}`} className="underline">
-                      {conversation.customerName}
-                    </Link>{" "}
-                    <span className="text-sm text-slate-700">
-                      · invoice {conversation.invoiceNumber ?? "draft"}
+            {option.label}
+          </Link>
+        ))}
+      </nav>
+      {conversations.length === 0 ? (
+        <p className="mt-6 text-slate-700" data-testid="inbox-empty">
+          No conversations here.
+        </p>
+      ) : (
+        <ul
+          className="mt-4 divide-y divide-slate-200 rounded-lg bg-white shadow-sm"
+          data-testid="inbox"
+        >
+          {conversations.map((conversation) => (
+            <li
+              key={conversation.id}
+              className="flex flex-wrap items-center gap-3 px-4 py-3"
+              data-testid="inbox-item"
+              data-invoice-id={conversation.invoiceId}
+            >
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">
+                  <Link href={`/agent/invoices/${conversation.invoiceId}`} className="underline">
+                    {conversation.customerName}
+                  </Link>{" "}
+                  <span className="text-sm text-slate-700">
+                    · invoice {conversation.invoiceNumber ?? "draft"}
+                  </span>
+                  {conversation.unreadCount > 0 ? (
+                    <span
+                      className="ml-2 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white"
+                      data-testid="unread-count"
+                    >
+                      {conversation.unreadCount} unread
                     </span>
-                    {conversation.unreadCount > 0 ? (
-                      <span
-                        className="ml-2 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white"
-                        data-testid="unread-count"
-                      >
-                        {conversation.unreadCount} unread
-                      </span>
-                    ) : null}
-                  </p>
-                  <p className="truncate text-sm text-slate-700">
-                    {conversation.lastMessagePreview ?? ""}
-                  </p>
-                </div>
-                <p className="text-sm text-slate-700">
-                  {conversation.waitingSince ? (
-                    <span className="font-semibold text-amber-800">
-                      Waiting {waited(conversation.waitingSince, now)}
-                    </span>
-                  ) : (
-                    "Answered"
-                  )}
-                  {" · "}
-                  {conversation.assignedStaffName
-                    ? `Handled by ${conversation.assignedStaffName}`
-                    : "Unassigned"}
+                  ) : null}
                 </p>
-                <ConversationActions
-                  conversationId={conversation.id}
-                  actions={
-                    conversation.status === "RESOLVED"
-                      ? ["reopen"]
-                      : conversation.assignedStaffId === staff.id
-                        ? ["unassign", "resolve"]
-                        : ["assign-to-me", "resolve"]
-                  }
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-      </main>
-    </>
+                <p className="truncate text-sm text-slate-700">
+                  {conversation.lastMessagePreview ?? ""}
+                </p>
+              </div>
+              <p className="text-sm text-slate-700">
+                {conversation.waitingSince ? (
+                  <span className="font-semibold text-amber-800">
+                    Waiting {waited(conversation.waitingSince, now)}
+                  </span>
+                ) : (
+                  "Answered"
+                )}
+                {" · "}
+                {conversation.assignedStaffName
+                  ? `Handled by ${conversation.assignedStaffName}`
+                  : "Unassigned"}
+              </p>
+              <ConversationActions
+                conversationId={conversation.id}
+                actions={
+                  conversation.status === "RESOLVED"
+                    ? ["reopen"]
+                    : conversation.assignedStaffId === staff.id
+                      ? ["unassign", "resolve"]
+                      : ["assign-to-me", "resolve"]
+                }
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </StaffShell>
   );
 }

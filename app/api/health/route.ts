@@ -1,6 +1,9 @@
 import { getDatabase } from "@/lib/db/client";
+import { createLogger } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
+
+const log = createLogger("health");
 
 export async function GET() {
   const realtime = process.env.NOTA_REALTIME === "redis" ? "redis" : "local";
@@ -10,7 +13,7 @@ export async function GET() {
     await database.prisma.$queryRaw`SELECT 1`;
     return Response.json({ status: "ok", database: database.kind, realtime, version });
   } catch (error) {
-    console.error("health check: database unavailable", error);
+    log.error("database unavailable", { error });
     return Response.json(
       {
         status: "unavailable",

@@ -11,7 +11,10 @@ import { getDb } from "@/lib/db/client";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { startRecordingCustomerView } from "@/lib/invoice-page/customer-view";
 import { type InvoicePageRequest, resolveInvoiceLink } from "@/lib/invoice-page/page-request";
+import { createLogger } from "@/lib/log";
 import { getPaymentProvider } from "@/lib/payments/payment-providers";
+
+const log = createLogger("invoice-page");
 
 /** Shared by the link's own invoice and the customer's earlier invoices reached through it. */
 export async function invoiceMetadata(token: string, siblingNumber?: number): Promise<Metadata> {
@@ -124,7 +127,7 @@ async function selectBlocksSafely(request: InvoicePageRequest): Promise<Selected
       locale: request.locale,
     });
   } catch (error) {
-    console.error("choosing content blocks failed", { invoiceId: invoice.id, error });
+    log.error("choosing content blocks failed", { invoiceId: invoice.id, error });
     return [];
   }
 }

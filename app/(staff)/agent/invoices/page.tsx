@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { InvoiceResultsTable } from "@/components/agent/invoice-columns";
 import { InvoiceFilters } from "@/components/agent/invoice-filters";
 import { InvoicePagination } from "@/components/agent/invoice-pagination";
-import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { getDb } from "@/lib/db/client";
@@ -32,39 +32,36 @@ export default async function AgentInvoicesPage({
   const query = invoiceSearchQuery(shown);
 
   return (
-    <>
-      <StaffHeader staff={access.staff} />
-      <main className="mx-auto max-w-6xl px-4 py-8">
-        <h1 className="text-2xl font-bold">Invoices</h1>
-        <p className="mt-2 text-slate-700">
-          Search the invoices of {access.staff.organizationName}. Drafts show when the draft status
-          is ticked.
-        </p>
-        {problems.length > 0 ? (
-          <div
-            role="alert"
-            className="mt-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900"
-            data-testid="invoice-search-problems"
-          >
-            <p>Part of this search could not be read, so the default is used instead:</p>
-            <ul className="mt-1 list-disc pl-5">
-              {problems.map((problem) => (
-                <li key={problem.param}>
-                  <code>{problem.param}</code>: {problem.message}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <InvoiceFilters key={query} params={shown} />
-        <InvoiceResultsTable rows={result.rows} sort={params.sort} dir={params.dir} query={query} />
-        <InvoicePagination
-          params={shown}
-          page={result.page}
-          pageCount={result.pageCount}
-          total={result.total}
-        />
-      </main>
-    </>
+    <StaffShell staff={access.staff} className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-2xl font-bold">Invoices</h1>
+      <p className="mt-2 text-slate-700">
+        Search the invoices of {access.staff.organizationName}. Drafts show when the draft status is
+        ticked.
+      </p>
+      {problems.length > 0 ? (
+        <div
+          role="alert"
+          className="mt-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900"
+          data-testid="invoice-search-problems"
+        >
+          <p>Part of this search could not be read, so the default is used instead:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {problems.map((problem) => (
+              <li key={problem.param}>
+                <code>{problem.param}</code>: {problem.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <InvoiceFilters key={query} params={shown} />
+      <InvoiceResultsTable rows={result.rows} sort={params.sort} dir={params.dir} query={query} />
+      <InvoicePagination
+        params={shown}
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+      />
+    </StaffShell>
   );
 }

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { saveCannedReply } from "@/lib/chat/canned-replies";
+import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
+import { cannedReplySchema, saveCannedReply } from "@/lib/chat/canned-replies";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { requireStaffRequest } from "@/lib/http/staff-request";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -11,13 +11,14 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     const staff = await requireStaffRequest(request, CONSOLE_ROLES.agent);
+    const input = parseInput(cannedReplySchema, await readJsonBody(request, 16 * 1024));
     const saved = await saveCannedReply({
       db: await getDb(),
-      input: (await readJson(request)) as never,
+      input,
       organizationId: staff.organizationId,
     });
     return NextResponse.json({ ok: true, id: saved.id });
   } catch (error) {
-    return apiError(error, { route: "save canned reply" });
+    return errorResponse(error, { route: "save canned reply" });
   }
 }

@@ -1,9 +1,10 @@
 import { NextResponse } from "next/server";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
+import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
+import { contentBlockInputSchema } from "@/lib/content/block-input";
 import { saveContentBlock } from "@/lib/content/manage-blocks";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { requireStaffRequest } from "@/lib/http/staff-request";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -11,14 +12,14 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     const staff = await requireStaffRequest(request, CONSOLE_ROLES.marketing);
+    const input = parseInput(contentBlockInputSchema, await readJsonBody(request));
     const saved = await saveContentBlock({
       db: await getDb(),
       marketer: { staffId: staff.id, organizationId: staff.organizationId },
-      // saveContentBlock parses with contentBlockInputSchema itself (one schema, one place).
-      input: (await readJson(request)) as never,
+      input,
     });
     return NextResponse.json({ ok: true, ...saved }, { status: 201 });
   } catch (error) {
-    return apiError(error, { route: "create content block" });
+    return errorResponse(error, { route: "create content block" });
   }
 }

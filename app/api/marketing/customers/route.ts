@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { CONSOLE_ROLES, requireStaff } from "@/lib/auth/require-staff";
+import { CONSOLE_ROLES, staffForRequest } from "@/lib/auth/require-staff";
 import { searchPreviewCustomers } from "@/lib/content/console-queries";
 import { getDb } from "@/lib/db/client";
-import { apiError } from "@/lib/http/api-response";
+import { errorResponse } from "@/lib/http/api-response";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ const querySchema = z.object({
 /** Up to 10 of the organisation's customers to preview a block as, with their latest invoice. */
 export async function GET(request: Request) {
   try {
-    const staff = await requireStaff(CONSOLE_ROLES.marketing);
+    const staff = await staffForRequest(request, CONSOLE_ROLES.marketing);
     const { q } = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
     const customers = await searchPreviewCustomers(await getDb(), {
       organizationId: staff.organizationId,
@@ -23,6 +23,6 @@ export async function GET(request: Request) {
     });
     return NextResponse.json({ customers });
   } catch (error) {
-    return apiError(error, { route: "preview customer search" });
+    return errorResponse(error, { route: "preview customer search" });
   }
 }

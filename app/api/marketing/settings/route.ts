@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { updateContentSettings } from "@/lib/content/content-settings";
+import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
+import { contentSettingsSchema, updateContentSettings } from "@/lib/content/content-settings";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { requireStaffRequest } from "@/lib/http/staff-request";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import { emitContentChanged } from "@/lib/realtime/invoice-cues";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +12,15 @@ export const dynamic = "force-dynamic";
 export async function PUT(request: Request) {
   try {
     const staff = await requireStaffRequest(request, CONSOLE_ROLES.marketing);
+    const input = parseInput(contentSettingsSchema, await readJsonBody(request, 1024));
     const saved = await updateContentSettings({
       db: await getDb(),
       marketer: { staffId: staff.id, organizationId: staff.organizationId },
-      input: await readJson(request),
+      input,
     });
     emitContentChanged(staff.organizationId);
     return NextResponse.json({ ok: true, ...saved });
   } catch (error) {
-    return apiError(error, { route: "content settings" });
+    return errorResponse(error, { route: "content settings" });
   }
 }

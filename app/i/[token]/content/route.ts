@@ -1,19 +1,31 @@
 import { NextResponse } from "next/server";
-import { recordContentEvent } from "@/lib/content/content-events";
+import { contentEventInputSchema, recordContentEvent } from "@/lib/content/content-events";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { invoiceForLinkRequest } from "@/lib/invoice-page/page-request";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
+import {
+  linkInvoiceNumberSchema,
+  requireInvoiceInScope,
+  requireLinkScope,
+} from "@/lib/invoice-page/page-request";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
+
+const bodySchema = contentEventInputSchema.extend({ invoiceNumber: linkInvoiceNumberSchema });
 
 /** The page reports that a content block was seen (really on screen) or clicked. */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   try {
-    const body = (await readJson(request)) as { invoiceNumber?: unknown } | null;
-    const invoiceId = await invoiceForLinkRequest((await params).token, body?.invoiceNumber);
-    const result = await recordContentEvent({ db: await getDb(), invoiceId, input: body });
+    const link = await requireLinkScope(request, (await params).token);
+    const { invoiceNumber, ...input } = parseInput(bodySchema, await readJsonBody(request, 1024));
+    const scope = await requireInvoiceInScope(link, invoiceNumber);
+    const result = await recordContentEvent({
+      db: await getDb(),
+      invoiceId: scope.invoiceId,
+      input,
+    });
     return NextResponse.json({ ok: true, ...result });
   } catch (error) {
-    return apiError(error, { route: "content event" });
+    return errorResponse(error, { route: "content event" });
   }
 }

@@ -1,12 +1,9 @@
-import type { NextRequest } from "next/server";
-import { resolveInvoiceLink } from "@/lib/invoice-page/page-request";
+import { loadLinkPage } from "@/lib/invoice-page/page-request";
 import { invoicePdfResponse } from "@/lib/invoice-page/pdf-response";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(
-  _request: NextRequest,
-  { params }: { params: Promise<{ token: string }> },
-) {
-  return invoicePdfResponse(await resolveInvoiceLink((await params).token));
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return invoicePdfResponse(await loadLinkPage({ headers: request.headers, token }));
 }

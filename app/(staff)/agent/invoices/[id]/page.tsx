@@ -6,7 +6,7 @@ import { CustomerContextPanel } from "@/components/agent/customer-context-panel"
 import { InvoiceActions } from "@/components/agent/invoice-actions";
 import { StaffLiveInvoice } from "@/components/agent/staff-live-invoice";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
-import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { listCannedReplies } from "@/lib/chat/canned-replies";
@@ -45,8 +45,7 @@ export default async function InvoiceWorkspacePage({
   ]);
   const { invoice } = data;
   return (
-    <>
-      <StaffHeader staff={staff} />
+    <StaffShell staff={staff} bare>
       <StaffLiveInvoice invoiceId={id} version={invoice.version} />
       <div className="mx-auto max-w-7xl px-4 pt-4">
         <p className="text-sm">
@@ -102,6 +101,6 @@ export default async function InvoiceWorkspacePage({
           {context ? <CustomerContextPanel context={context} /> : null}
         </aside>
       </div>
-    </>
+    </StaffShell>
   );
 }

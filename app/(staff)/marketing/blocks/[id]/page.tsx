@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BlockEditor } from "@/components/marketing/block-editor";
-import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { loadEditableBlock } from "@/lib/content/console-queries";
@@ -27,34 +27,31 @@ export default async function EditBlockPage({ params }: { params: Promise<{ id: 
   ]);
   if (!block) notFound();
   return (
-    <>
-      <StaffHeader staff={access.staff} />
-      <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
-        <p className="text-sm">
-          <Link href="/marketing" className="text-blue-800 underline">
-            Marketing
-          </Link>{" "}
-          ·{" "}
-          <Link href={`/marketing/blocks/${id}/analytics`} className="text-blue-800 underline">
-            Analytics
-          </Link>
+    <StaffShell staff={access.staff} className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
+      <p className="text-sm">
+        <Link href="/marketing" className="text-blue-800 underline">
+          Marketing
+        </Link>{" "}
+        ·{" "}
+        <Link href={`/marketing/blocks/${id}/analytics`} className="text-blue-800 underline">
+          Analytics
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">{block.input.name}</h1>
+      {block.ruleProblem ? (
+        <p
+          role="note"
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+        >
+          ⚠ rule could not be evaluated for some customers: {block.ruleProblem}
         </p>
-        <h1 className="text-2xl font-bold">{block.input.name}</h1>
-        {block.ruleProblem ? (
-          <p
-            role="note"
-            className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
-          >
-            ⚠ rule could not be evaluated for some customers: {block.ruleProblem}
-          </p>
-        ) : null}
-        <BlockEditor
-          block={{ id: block.id, status: block.status, input: block.input }}
-          kind={block.input.kind}
-          plans={options.plans}
-          suggestions={options.suggestions}
-        />
-      </main>
-    </>
+      ) : null}
+      <BlockEditor
+        block={{ id: block.id, status: block.status, input: block.input }}
+        kind={block.input.kind}
+        plans={options.plans}
+        suggestions={options.suggestions}
+      />
+    </StaffShell>
   );
 }

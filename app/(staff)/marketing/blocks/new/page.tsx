@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BlockEditor } from "@/components/marketing/block-editor";
 import { KIND_LABELS } from "@/components/marketing/block-labels";
-import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { BLOCK_KINDS } from "@/lib/content/block-input";
@@ -28,17 +28,14 @@ export default async function NewBlockPage({
   if (!chosen) notFound();
   const options = await loadEditorOptions(await getDb(), access.staff.organizationId);
   return (
-    <>
-      <StaffHeader staff={access.staff} />
-      <main className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
-        <p className="text-sm">
-          <Link href="/marketing" className="text-blue-800 underline">
-            Marketing
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">New {KIND_LABELS[chosen].toLowerCase()} block</h1>
-        <BlockEditor kind={chosen} plans={options.plans} suggestions={options.suggestions} />
-      </main>
-    </>
+    <StaffShell staff={access.staff} className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
+      <p className="text-sm">
+        <Link href="/marketing" className="text-blue-800 underline">
+          Marketing
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">New {KIND_LABELS[chosen].toLowerCase()} block</h1>
+      <BlockEditor kind={chosen} plans={options.plans} suggestions={options.suggestions} />
+    </StaffShell>
   );
 }

@@ -4,7 +4,7 @@ import { ContentSlot } from "@/components/content/content-slot";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { FormIssues } from "@/components/marketing/form-issues";
 import { PreviewVerdict } from "@/components/marketing/preview-verdict";
-import { Forbidden } from "@/components/staff/staff-header";
+import { Forbidden } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { contentBlockInputSchema } from "@/lib/content/block-input";

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
+import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
 import { deleteCannedReply } from "@/lib/chat/canned-replies";
 import { getDb } from "@/lib/db/client";
-import { apiError } from "@/lib/http/api-response";
-import { requireStaffRequest } from "@/lib/http/staff-request";
+import { errorResponse } from "@/lib/http/api-response";
+import { parseRouteId } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +12,11 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
     const staff = await requireStaffRequest(request, CONSOLE_ROLES.agent);
     await deleteCannedReply({
       db: await getDb(),
-      id: (await params).id,
+      id: parseRouteId((await params).id, "canned reply"),
       organizationId: staff.organizationId,
     });
     return NextResponse.json({ ok: true });
   } catch (error) {
-    return apiError(error, { route: "delete canned reply" });
+    return errorResponse(error, { route: "delete canned reply" });
   }
 }

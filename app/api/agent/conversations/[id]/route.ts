@@ -1,31 +1,33 @@
 import { NextResponse } from "next/server";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { updateConversation } from "@/lib/chat/inbox";
+import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
+import { conversationActionSchema, updateConversation } from "@/lib/chat/inbox";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { requireStaffRequest } from "@/lib/http/staff-request";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import { emitInboxChanged } from "@/lib/realtime/invoice-cues";
+import { parseInput, parseRouteId } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
+
+const bodySchema = conversationActionSchema.omit({ conversationId: true });
 
 /** Assign to me, unassign, resolve or reopen a conversation. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const staff = await requireStaffRequest(request, CONSOLE_ROLES.agent);
-    const body = (await readJson(request)) as { action?: unknown } | null;
-    const { conversationId } = await updateConversation({
+    const conversationId = parseRouteId((await params).id, "conversation");
+    const { action } = parseInput(bodySchema, await readJsonBody(request, 1024));
+    await updateConversation({
       db: await getDb(),
-      input: { conversationId: (await params).id, action: body?.action as never },
+      input: { conversationId, action },
       staff: { staffId: staff.id, organizationId: staff.organizationId },
     });
-    const action = String(body?.action);
     emitInboxChanged({
       organizationId: staff.organizationId,
       conversationId,
-      reason: action.includes("assign") ? "assignment" : "status",
+      reason: action === "assign-to-me" || action === "unassign" ? "assignment" : "status",
     });
     return NextResponse.json({ ok: true });
   } catch (error) {
-    return apiError(error, { route: "conversation action" });
+    return errorResponse(error, { route: "conversation action" });
   }
 }

@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { blockIdSchema } from "@/lib/content/block-status-input";
+import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
+import { contentBlockInputSchema } from "@/lib/content/block-input";
 import { saveContentBlock } from "@/lib/content/manage-blocks";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { requireStaffRequest } from "@/lib/http/staff-request";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import { emitContentChanged } from "@/lib/realtime/invoice-cues";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, parseRouteId } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -14,16 +13,17 @@ export const dynamic = "force-dynamic";
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const staff = await requireStaffRequest(request, CONSOLE_ROLES.marketing);
-    const blockId = parseInput(blockIdSchema, (await params).id);
+    const blockId = parseRouteId((await params).id, "content block");
+    const input = parseInput(contentBlockInputSchema, await readJsonBody(request));
     const saved = await saveContentBlock({
       db: await getDb(),
       marketer: { staffId: staff.id, organizationId: staff.organizationId },
       blockId,
-      input: (await readJson(request)) as never,
+      input,
     });
     if (saved.status === "PUBLISHED") emitContentChanged(staff.organizationId);
     return NextResponse.json({ ok: true, ...saved });
   } catch (error) {
-    return apiError(error, { route: "save content block" });
+    return errorResponse(error, { route: "save content block" });
   }
 }

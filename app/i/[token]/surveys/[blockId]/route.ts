@@ -1,10 +1,17 @@
 import { NextResponse } from "next/server";
-import { answerSurvey } from "@/lib/content/content-events";
+import { answerSurvey, surveyAnswerInputSchema } from "@/lib/content/content-events";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { invoiceForLinkRequest } from "@/lib/invoice-page/page-request";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
+import {
+  linkInvoiceNumberSchema,
+  requireInvoiceInScope,
+  requireLinkScope,
+} from "@/lib/invoice-page/page-request";
+import { parseInput, parseRouteId } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
+
+const bodySchema = surveyAnswerInputSchema.extend({ invoiceNumber: linkInvoiceNumberSchema });
 
 /** The customer answers the survey question of a block on their invoice (once per invoice). */
 export async function POST(
@@ -12,12 +19,19 @@ export async function POST(
   { params }: { params: Promise<{ token: string; blockId: string }> },
 ) {
   try {
-    const { token, blockId } = await params;
-    const body = (await readJson(request)) as { invoiceNumber?: unknown } | null;
-    const invoiceId = await invoiceForLinkRequest(token, body?.invoiceNumber);
-    const answered = await answerSurvey({ db: await getDb(), invoiceId, blockId, input: body });
+    const { token, blockId: rawBlockId } = await params;
+    const blockId = parseRouteId(rawBlockId, "survey");
+    const link = await requireLinkScope(request, token);
+    const { invoiceNumber, ...input } = parseInput(bodySchema, await readJsonBody(request, 1024));
+    const scope = await requireInvoiceInScope(link, invoiceNumber);
+    const answered = await answerSurvey({
+      db: await getDb(),
+      invoiceId: scope.invoiceId,
+      blockId,
+      input,
+    });
     return NextResponse.json({ ok: true, ...answered });
   } catch (error) {
-    return apiError(error, { route: "survey answer" });
+    return errorResponse(error, { route: "survey answer" });
   }
 }

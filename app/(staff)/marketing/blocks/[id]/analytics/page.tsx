@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AnalyticsChart } from "@/components/marketing/analytics-chart";
 import { AnalyticsVariantTable } from "@/components/marketing/analytics-variant-table";
 import { KIND_LABELS } from "@/components/marketing/block-labels";
-import { Forbidden, StaffHeader } from "@/components/staff/staff-header";
+import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { loadBlockAnalytics } from "@/lib/content/analytics";
@@ -33,49 +33,46 @@ export default async function BlockAnalyticsPage({ params }: { params: Promise<{
   });
   const { block } = analytics;
   return (
-    <>
-      <StaffHeader staff={access.staff} />
-      <main className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
-        <p className="text-sm">
-          <Link href="/marketing" className="text-blue-800 underline">
-            Marketing
-          </Link>{" "}
-          ·{" "}
-          <Link href={`/marketing/blocks/${id}`} className="text-blue-800 underline">
-            Edit block
-          </Link>
+    <StaffShell staff={access.staff} className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
+      <p className="text-sm">
+        <Link href="/marketing" className="text-blue-800 underline">
+          Marketing
+        </Link>{" "}
+        ·{" "}
+        <Link href={`/marketing/blocks/${id}`} className="text-blue-800 underline">
+          Edit block
+        </Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-bold">Analytics: {block.name}</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {KIND_LABELS[block.kind]} · {block.status.toLowerCase()}. Outcomes are counted among the
+          invoices that showed each variant; customers get a variant at random, so the variants can
+          be compared with each other.
         </p>
-        <div>
-          <h1 className="text-2xl font-bold">Analytics: {block.name}</h1>
-          <p className="mt-1 text-sm text-slate-700">
-            {KIND_LABELS[block.kind]} · {block.status.toLowerCase()}. Outcomes are counted among the
-            invoices that showed each variant; customers get a variant at random, so the variants
-            can be compared with each other.
-          </p>
-        </div>
-        <AnalyticsVariantTable analytics={analytics} />
-        <p>
-          <a
-            href={`/api/marketing/blocks/${id}/analytics.csv`}
-            className="text-blue-800 underline"
-            download
-          >
-            Download as CSV
-          </a>
-        </p>
-        <section
-          aria-labelledby="over-time-heading"
-          className="flex flex-col gap-2 rounded-lg bg-white p-4 shadow-sm"
+      </div>
+      <AnalyticsVariantTable analytics={analytics} />
+      <p>
+        <a
+          href={`/api/marketing/blocks/${id}/analytics.csv`}
+          className="text-blue-800 underline"
+          download
         >
-          <h2 id="over-time-heading" className="text-lg font-semibold">
-            Over time
-          </h2>
-          <AnalyticsChart
-            daily={analytics.daily}
-            variantKeys={analytics.variants.map((variant) => variant.key)}
-          />
-        </section>
-      </main>
-    </>
+          Download as CSV
+        </a>
+      </p>
+      <section
+        aria-labelledby="over-time-heading"
+        className="flex flex-col gap-2 rounded-lg bg-white p-4 shadow-sm"
+      >
+        <h2 id="over-time-heading" className="text-lg font-semibold">
+          Over time
+        </h2>
+        <AnalyticsChart
+          daily={analytics.daily}
+          variantKeys={analytics.variants.map((variant) => variant.key)}
+        />
+      </section>
+    </StaffShell>
   );
 }

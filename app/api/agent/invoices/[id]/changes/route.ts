@@ -1,11 +1,14 @@
 import { NextResponse } from "next/server";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
+import {
+  agentInvoiceChangeSchema,
+  applyAgentInvoiceChange,
+} from "@/lib/agent/agent-invoice-change";
+import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { requireStaffRequest } from "@/lib/http/staff-request";
-import { applyAgentInvoiceChange } from "@/lib/invoices/agent-invoice-change";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import { getPaymentProvider } from "@/lib/payments/payment-providers";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
+import { parseInput, parseRouteId } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -16,17 +19,18 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const staff = await requireStaffRequest(request, CONSOLE_ROLES.agent);
-    const invoiceId = (await params).id;
+    const invoiceId = parseRouteId((await params).id, "invoice");
+    const change = parseInput(agentInvoiceChangeSchema, await readJsonBody(request), "change");
     const changed = await applyAgentInvoiceChange({
       db: await getDb(),
       invoiceId,
       staff,
-      body: await readJson(request),
+      change,
       provider: getPaymentProvider(),
     });
     emitInvoiceChanged({ invoiceId, version: changed.version, kind: changed.kind });
     return NextResponse.json({ ok: true, version: changed.version });
   } catch (error) {
-    return apiError(error, { route: "agent invoice change" });
+    return errorResponse(error, { route: "agent invoice change" });
   }
 }

@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
-import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { blockIdSchema, blockStatusInputSchema } from "@/lib/content/block-status-input";
+import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
+import { blockStatusInputSchema } from "@/lib/content/block-status-input";
 import { setContentBlockStatus } from "@/lib/content/manage-blocks";
 import { getDb } from "@/lib/db/client";
-import { apiError, readJson } from "@/lib/http/api-response";
-import { requireStaffRequest } from "@/lib/http/staff-request";
+import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import { emitContentChanged } from "@/lib/realtime/invoice-cues";
-import { parseInput } from "@/lib/validation/parse-input";
+import { parseInput, parseRouteId } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +13,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const staff = await requireStaffRequest(request, CONSOLE_ROLES.marketing);
-    const blockId = parseInput(blockIdSchema, (await params).id);
-    const { status } = parseInput(blockStatusInputSchema, await readJson(request));
+    const blockId = parseRouteId((await params).id, "content block");
+    const { status } = parseInput(blockStatusInputSchema, await readJsonBody(request, 1024));
     const changed = await setContentBlockStatus({
       db: await getDb(),
       marketer: { staffId: staff.id, organizationId: staff.organizationId },
@@ -25,6 +24,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     emitContentChanged(staff.organizationId);
     return NextResponse.json({ ok: true, ...changed });
   } catch (error) {
-    return apiError(error, { route: "content block status" });
+    return errorResponse(error, { route: "content block status" });
   }
 }

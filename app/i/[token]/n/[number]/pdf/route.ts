@@ -1,14 +1,15 @@
-import type { NextRequest } from "next/server";
-import { resolveInvoiceLink } from "@/lib/invoice-page/page-request";
+import { loadLinkPage } from "@/lib/invoice-page/page-request";
 import { invoicePdfResponse } from "@/lib/invoice-page/pdf-response";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(
-  _request: NextRequest,
+  request: Request,
   { params }: { params: Promise<{ token: string; number: string }> },
 ) {
   const { token, number } = await params;
   if (!/^[1-9]\d{0,8}$/.test(number)) return invoicePdfResponse(null);
-  return invoicePdfResponse(await resolveInvoiceLink(token, Number(number)));
+  return invoicePdfResponse(
+    await loadLinkPage({ headers: request.headers, token, siblingNumber: Number(number) }),
+  );
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  createCustomer,
   createDraft,
   createIssuedInvoice,
   createOrganization,
@@ -8,7 +9,8 @@ import {
   expectAppError,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { findInvoiceIdByToken } from "./find-invoice-by-token";
+import { linkLimiter } from "./link-limiter";
+import { resolveLinkScope } from "./link-scope";
 import { renewAccessToken } from "./renew-access-token";
 
 const SYSTEM = { type: "SYSTEM" } as const;
@@ -20,7 +22,64 @@ afterAll(async () => db?.close());
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
+let visitor = 0;
+/** The invoice a token opens, as a fresh visitor asks for it (null for every kind of bad link). */
+async function findInvoiceIdByToken(
+  database: TestDatabase["prisma"],
+  token: string,
+): Promise<string | null> {
+  const scope = await resolveLinkScope(database, { token, visitorKey: `v-${++visitor}` });
+  return scope?.invoiceId ?? null;
+}
+
 describe(`the invoice link (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
+  it("speaks for the same customer's issued invoices by number, and no one else's", async () => {
+    const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
+    const first = await createIssuedInvoice(db.prisma, { organizationId, customerId });
+    const second = await createIssuedInvoice(db.prisma, { organizationId, customerId });
+    // Another customer's invoices, numbered past this customer's (numbers are per organisation).
+    const neighbour = await createOrganizationWithCustomer(db.prisma);
+    const sameOrganization = await createCustomer(db.prisma, organizationId);
+    const otherCustomers = await createIssuedInvoice(db.prisma, {
+      organizationId,
+      customerId: sameOrganization.id,
+    });
+    await createIssuedInvoice(db.prisma, neighbour);
+    await createIssuedInvoice(db.prisma, neighbour);
+    await createIssuedInvoice(db.prisma, neighbour);
+    const foreign = await createIssuedInvoice(db.prisma, neighbour);
+    const ask = (invoiceNumber: number | null) =>
+      resolveLinkScope(db.prisma, { token: second.accessToken, visitorKey: "v", invoiceNumber });
+
+    expect(await ask(null)).toMatchObject({
+      tokenInvoiceId: second.id,
+      invoiceId: second.id,
+      customerId,
+      organizationId,
+      tokenHash: sha256(second.accessToken),
+    });
+    expect((await ask(first.number))?.invoiceId).toBe(first.id);
+    expect(await ask(otherCustomers.number)).toBeNull();
+    expect(foreign.number).toBeGreaterThan(otherCustomers.number);
+    expect(await ask(foreign.number)).toBeNull();
+    expect(await ask(999_999)).toBeNull();
+  });
+
+  it("counts failed lookups only: a valid link opens even after a client's many misses", async () => {
+    const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
+    const issued = await createIssuedInvoice(db.prisma, { organizationId, customerId });
+    const visitorKey = "office-behind-one-address";
+    const limit = 120;
+    for (let miss = 0; miss < limit; miss++) linkLimiter().hit(visitorKey);
+    expect(linkLimiter().isLimited(visitorKey)).toBe(true);
+    const scope = await resolveLinkScope(db.prisma, { token: issued.accessToken, visitorKey });
+    expect(scope?.invoiceId).toBe(issued.id);
+    // A further miss from that address is still just a miss (answered a little later).
+    const started = Date.now();
+    expect(await resolveLinkScope(db.prisma, { token: "B".repeat(43), visitorKey })).toBeNull();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
   it("finds the invoice by its token, and nothing for a wrong, malformed or draft token", async () => {
     const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
     const issued = await createIssuedInvoice(db.prisma, { organizationId, customerId });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoProvider } from "@/lib/payments/demo-provider";
+import { parseInput } from "@/lib/validation/parse-input";
 import {
   createIssuedInvoiceWithLineIds,
   createOrganizationWithCustomer,
@@ -7,7 +8,7 @@ import {
 } from "@/tests/helpers/fixtures";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { applyAgentInvoiceChange } from "./agent-invoice-change";
+import { agentInvoiceChangeSchema, applyAgentInvoiceChange } from "./agent-invoice-change";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -25,12 +26,17 @@ async function setUp() {
   return { organizationId, invoice, lineIds, staff: { id: agent.id, organizationId } };
 }
 
-const change = (invoiceId: string, staff: { id: string; organizationId: string }, body: unknown) =>
+// As the route does it: the body parsed at the boundary, then applied.
+const change = async (
+  invoiceId: string,
+  staff: { id: string; organizationId: string },
+  body: unknown,
+) =>
   applyAgentInvoiceChange({
     db: db.prisma,
     invoiceId,
     staff,
-    body,
+    change: parseInput(agentInvoiceChangeSchema, body),
     provider: createDemoProvider(),
   });
 

@@ -1,0 +1,106 @@
+import type { Db } from "@/lib/db/database";
+import { createLogger } from "@/lib/log";
+import { hashAccessToken, isWellFormedAccessToken } from "./access-token";
+import { linkLimiter } from "./link-limiter";
+
+/**
+ * What an invoice link speaks for, decided once for the page, the PDF, the payment and content
+ * routes and the socket handshake: the link's token opens one invoice, and through it the same
+ * customer's other issued invoices at that organisation (the page links to them), named by number.
+ */
+export interface LinkScope {
+  /** The invoice the token opens. */
+  tokenInvoiceId: string;
+  /** The invoice asked about: the token's own, or the customer's invoice with the number asked. */
+  invoiceId: string;
+  customerId: string;
+  organizationId: string;
+  /** The hash of the token presented (a renewed link makes it stale; sockets re-check it). */
+  tokenHash: string;
+}
+
+const log = createLogger("links");
+
+// A failed lookup from an address that keeps failing is answered a little later: it makes
+// guessing slower still, and never touches a valid link (the delay only follows a miss).
+export const FAILED_LOOKUP_DELAY_MS = 1_000;
+const MAX_DELAYED = 200;
+let delayed = 0;
+
+async function slowDown(): Promise<void> {
+  if (delayed >= MAX_DELAYED) return;
+  delayed++;
+  await new Promise((resolve) => setTimeout(resolve, FAILED_LOOKUP_DELAY_MS));
+  delayed--;
+}
+
+/**
+ * Resolves a link, or null — the same null, and so the same 404, for unknown, malformed, revoked
+ * and draft tokens and for a number that is not the customer's. Every token is hashed and looked
+ * up the same way (an index lookup on the hash), so timing says nothing about how close a guess
+ * was. Only failed lookups count against the visitor; a valid link always works, whatever others
+ * behind the same address have tried.
+ */
+export async function resolveLinkScope(
+  db: Db,
+  request: { token: string; visitorKey: string; invoiceNumber?: number | null },
+): Promise<LinkScope | null> {
+  const wellFormed = isWellFormedAccessToken(request.token);
+  const tokenHash = hashAccessToken(
+    wellFormed ? request.token : `malformed:${request.token.slice(0, 64)}`,
+  );
+  const owner = await db.invoice.findUnique({
+    where: { accessTokenHash: tokenHash },
+    select: { id: true, status: true, customerId: true, organizationId: true },
+  });
+  if (!wellFormed || !owner || owner.status === "DRAFT") {
+    const over = linkLimiter().hit(request.visitorKey);
+    if (over) {
+      if (linkLimiter().firstTimeOver(request.visitorKey)) {
+        log.warn("many failed invoice link lookups from one client", {
+          visitor: request.visitorKey,
+        });
+      }
+      await slowDown();
+    }
+    return null;
+  }
+  const scope = {
+    tokenInvoiceId: owner.id,
+    invoiceId: owner.id,
+    customerId: owner.customerId,
+    organizationId: owner.organizationId,
+    tokenHash,
+  };
+  return narrowLinkScope(db, scope, request.invoiceNumber);
+}
+
+/** The scope moved to another of the same customer's issued invoices, by number (or null). */
+export async function narrowLinkScope(
+  db: Db,
+  scope: LinkScope,
+  invoiceNumber: number | null | undefined,
+): Promise<LinkScope | null> {
+  if (invoiceNumber === null || invoiceNumber === undefined) return scope;
+  const sibling = await db.invoice.findFirst({
+    where: {
+      customerId: scope.customerId,
+      organizationId: scope.organizationId,
+      number: invoiceNumber,
+      kind: "INVOICE",
+      status: { not: "DRAFT" },
+    },
+    select: { id: true },
+  });
+  return sibling ? { ...scope, invoiceId: sibling.id } : null;
+}
+
+/** Whether a link still opens its invoice (a renewed link does not): for open sockets. */
+export async function validTokenHashes(db: Db, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db.invoice.findMany({
+    where: { accessTokenHash: { in: hashes }, status: { not: "DRAFT" } },
+    select: { accessTokenHash: true },
+  });
+  return new Set(rows.flatMap((row) => (row.accessTokenHash ? [row.accessTokenHash] : [])));
+}

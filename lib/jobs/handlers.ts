@@ -1,0 +1,52 @@
+import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
+import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/database";
+import { recordInvoiceView } from "@/lib/invoice-page/record-invoice-view";
+import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
+import { customerIsOnInvoice } from "@/lib/realtime/invoice-cues";
+import type { JobHandlers } from "./job-engine";
+
+/**
+ * What each queue's job does: one domain function each, given the payload the engine parsed.
+ * Above the domain modules (they only write jobs; this runs them).
+ */
+export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
+  return {
+    "invoices.mark-overdue": async () => {
+      const db = await database();
+      let marked = 0;
+      // In batches, until none is left (a day with many due dates takes several).
+      for (;;) {
+        const batch = await markOverdueInvoices({ db });
+        marked += batch;
+        if (batch < 1000) return { marked };
+      }
+    },
+    "chat.reply-email": async ({ messageId }) => {
+      const db = await database();
+      return {
+        outcome: await notifyCustomerOfReply({
+          db,
+          messageId,
+          customerIsHere: async () => {
+            const message = await db.chatMessage.findUnique({
+              where: { id: messageId },
+              select: { conversation: { select: { invoiceId: true } } },
+            });
+            return message ? customerIsOnInvoice(message.conversation.invoiceId) : false;
+          },
+        }),
+      };
+    },
+    "invoices.record-view": async (view) => {
+      return recordInvoiceView({
+        db: await database(),
+        invoiceId: view.invoiceId,
+        organizationId: view.organizationId,
+        deviceClass: view.deviceClass,
+        visitorHash: view.visitorHash,
+        now: new Date(view.viewedAt),
+      });
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import PgBoss from "pg-boss";
+import type { Database, Db } from "@/lib/db/database";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { errorReply } from "@/lib/errors/error-reply";
+import { createLogger } from "@/lib/log";
+import { parseInput } from "@/lib/validation/parse-input";
+import { jobDbForTransaction } from "./job-database";
+import { JOB_QUEUES, type JobPayload, QUEUE_NAMES, type QueueName } from "./queues";
+
+/**
+ * The process's job engine: pg-boss 10 (11+ needs Node 22) on the product's own database, through
+ * its `db` option, so PostgreSQL and the embedded PGlite take one code path. Jobs are rows: each
+ * runs exactly once across processes (pg-boss locks it with SKIP LOCKED), is retried with backoff
+ * when it fails, and is retried when the process running it dies (its run expires). Stopping
+ * drains: no new jobs are taken and running ones are waited for.
+ */
+export type JobHandlers = { [Q in QueueName]: (payload: JobPayload<Q>) => Promise<unknown> };
+
+export interface JobEngine {
+  boss: PgBoss;
+  /** pg-boss's schema (per database schema, so parallel test schemas never share jobs). */
+  schema: string;
+  stop(): Promise<void>;
+}
+
+const log = createLogger("jobs");
+// The engines this process runs, newest last (tests start one beside the usual writer); jobs
+// are written through the newest. On globalThis: server.ts and Next's bundle load this twice.
+const engineKey = Symbol.for("nota.job-engines");
+type Holder = { [engineKey]?: JobEngine[] };
+const engines = (): JobEngine[] => {
+  const holder = globalThis as Holder;
+  holder[engineKey] ??= [];
+  return holder[engineKey];
+};
+
+export function jobSchemaFor(databaseSchema: string | undefined): string {
+  return databaseSchema ? `${databaseSchema}_jobs` : "pgboss";
+}
+
+export async function startJobEngine(options: {
+  database: Pick<Database, "jobDb">;
+  /** The database schema of `?schema=` (pg-boss then lives beside it). */
+  databaseSchema?: string;
+  /** Without handlers the engine only writes jobs (scripts, the seed). */
+  handlers?: Partial<JobHandlers>;
+  /** Whether this process runs the schedules (every process may: pg-boss sends each tick once). */
+  schedule?: boolean;
+  pollingIntervalSeconds?: number;
+  /** How often expired runs are found and retried (default every 30 s). */
+  maintenanceIntervalSeconds?: number;
+}): Promise<JobEngine> {
+  const schema = jobSchemaFor(options.databaseSchema);
+  const boss = new PgBoss({
+    db: options.database.jobDb,
+    schema,
+    supervise: Boolean(options.handlers),
+    schedule: options.schedule ?? Boolean(options.handlers),
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+    // Completed jobs are kept a week for the admin's view, then deleted.
+    archiveCompletedAfterSeconds: 24 * 60 * 60,
+    deleteAfterDays: 7,
+  });
+  boss.on("error", (error) => log.error("job engine error", { error }));
+  await boss.start();
+  for (const name of QUEUE_NAMES) {
+    const queue = JOB_QUEUES[name];
+    if (!(await boss.getQueue(name))) {
+      await boss.createQueue(name, { name, policy: queue.policy, ...queue.options });
+    }
+  }
+  for (const name of QUEUE_NAMES) {
+    const handler = options.handlers?.[name] as
+      | ((payload: unknown) => Promise<unknown>)
+      | undefined;
+    if (!handler) continue;
+    await boss.work(
+      name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
+      async ([job]) => {
+        if (!job) return;
+        try {
+          return await handler(parseInput(JOB_QUEUES[name].payload, job.data, `${name} job`));
+        } catch (error) {
+          // The failure is recorded on the job (and retried by its policy); the log says why.
+          log.warn("job failed", {
+            queue: name,
+            jobId: job.id,
+            problem: errorReply(error, { queue: name }),
+          });
+          throw error;
+        }
+      },
+    );
+    if ("schedule" in JOB_QUEUES[name] && options.schedule !== false) {
+      const { cron, tz } = (JOB_QUEUES[name] as { schedule: { cron: string; tz: string } })
+        .schedule;
+      await boss.schedule(name, cron, {}, { tz });
+    }
+  }
+  const engine: JobEngine = {
+    boss,
+    schema,
+    async stop() {
+      const running = engines();
+      const index = running.indexOf(engine);
+      if (index >= 0) running.splice(index, 1);
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    },
+  };
+  engines().push(engine);
+  return engine;
+}
+
+export function getJobEngine(): JobEngine | null {
+  return engines().at(-1) ?? null;
+}
+
+/**
+ * Writes a job. Given a transaction, through that transaction's own connection: the job exists if
+ * and only if the change that asks for it commits.
+ */
+export async function enqueueJob<Q extends QueueName>(
+  db: Db | Prisma.TransactionClient,
+  queue: Q,
+  payload: JobPayload<Q>,
+  options: { startAfter?: Date | number; singletonKey?: string } = {},
+): Promise<string | null> {
+  const engine = getJobEngine();
+  if (!engine) {
+    throw new AppError("CONFIGURATION", `No job engine is running to take the ${queue} job`);
+  }
+  const data = parseInput(JOB_QUEUES[queue].payload, payload, `${queue} job`);
+  return engine.boss.send(queue, data, {
+    ...options,
+    db: jobDbForTransaction(db),
+  });
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/**
+ * Every kind of background work, as a durable pg-boss queue: its payload (parsed when the job runs,
+ * like any input at a boundary), its retry policy and how long one run may take before it counts as
+ * lost (a process killed mid-job) and is tried again. Payloads carry ids, never personal text:
+ * the handler reads what it needs from the database. A job done for one organisation names it
+ * (`organizationId`), so its admins see it in /admin/jobs and no one else's; jobs for the whole
+ * system (the overdue run) name none.
+ */
+export const JOB_QUEUES = {
+  /** Moves issued invoices past their (banking-day) due date to OVERDUE; scheduled, and idempotent. */
+  "invoices.mark-overdue": {
+    payload: z.object({}).strict(),
+    options: { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+    // At most one waiting and one running: ticks that pile up while one runs collapse into one.
+    policy: "stately" as const,
+    schedule: { cron: "7 * * * *", tz: "Europe/Stockholm" },
+  },
+  /** Emails a support answer to a customer who is not on their invoice page. */
+  "chat.reply-email": {
+    payload: z.object({ organizationId: z.uuid(), messageId: z.uuid() }).strict(),
+    options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    policy: "standard" as const,
+  },
+  /** Records a customer's view of an invoice page (and "opened" on the first one). */
+  "invoices.record-view": {
+    payload: z
+      .object({
+        invoiceId: z.uuid(),
+        organizationId: z.uuid(),
+        deviceClass: z.enum(["MOBILE", "TABLET", "DESKTOP", "BOT", "UNKNOWN"]),
+        visitorHash: z.string().min(1).max(64),
+        viewedAt: z.iso.datetime(),
+      })
+      .strict(),
+    options: { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
+    policy: "standard" as const,
+  },
+} as const;
+
+export type QueueName = keyof typeof JOB_QUEUES;
+export type JobPayload<Q extends QueueName> = z.input<(typeof JOB_QUEUES)[Q]["payload"]>;
+export const QUEUE_NAMES = Object.keys(JOB_QUEUES) as QueueName[];
