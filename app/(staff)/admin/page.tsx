@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
@@ -21,8 +22,13 @@ export default async function AdminPage() {
     countInvoicesByStatus(db, organizationId),
   ]);
   return (
-    <StaffShell staff={access.staff} className="mx-auto max-w-6xl px-4 py-8">
+    <StaffShell staff={access.staff}>
       <h1 className="text-2xl font-bold">Admin</h1>
+      <nav aria-label="Admin" className="mt-2 flex gap-4 text-sm">
+        <Link href="/admin/jobs" className="text-blue-800 underline">
+          Background jobs
+        </Link>
+      </nav>
       <h2 className="mt-6 text-lg font-semibold">Invoices by status</h2>
       <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
         {["OPEN", "OVERDUE", "PAID", "CREDITED", "DRAFT"].map((status) => (
