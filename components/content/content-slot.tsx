@@ -1,5 +1,5 @@
-import { parseRichText } from "@/lib/content/rich-text";
-import type { SelectedBlock } from "@/lib/content/select-blocks";
+import { parseRichText } from "@/lib/content/blocks/rich-text";
+import type { SelectedBlock } from "@/lib/content/blocks/select-blocks";
 import type { ContentSlot as Slot } from "@/lib/db/generated/client";
 import { contentMessages } from "@/lib/i18n/content-messages";
 import { formatLongDate } from "@/lib/i18n/format-date";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { RichTextDocument, RichTextInline } from "@/lib/content/rich-text";
+import type { RichTextDocument, RichTextInline } from "@/lib/content/blocks/rich-text";
 
 /**
  * A content block's body, rendered from our own tree with React elements only: every string is a

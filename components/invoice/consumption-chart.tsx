@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { axisTicks, USAGE_AXIS } from "@/lib/charts/axis-ticks";
 import type { UsageSeries } from "@/lib/invoice-page/load-usage-series";
 import { formatQuantity, type Locale } from "@/lib/money/money";
 import { formatUsagePointTime, usageUnitLabel } from "@/lib/usage/usage-summary";
@@ -46,29 +47,6 @@ const AXIS_COLOR = "#94a3b8";
 // Past this many points a bar is narrower than a screen pixel at the widths the page is read at,
 // so the series is drawn as one stepped area instead: same shape, far less markup.
 export const MAX_BARS = 800;
-
-const STEP_MULTIPLIERS = [1, 2, 5] as const;
-
-/**
- * Y-axis ticks in thousandths: 0 and 2–4 steps of 1, 2 or 5 × 10^n that reach at least the
- * maximum. Integer steps of a thousandth keep every label exact in formatQuantity.
- */
-export function niceTicks(maxMilli: number): number[] {
-  // An all-zero series still gets an axis of one whole unit rather than one of thousandths.
-  const top = maxMilli > 0 ? maxMilli : 1000;
-  for (let magnitude = 1; ; magnitude *= 10) {
-    for (const multiplier of STEP_MULTIPLIERS) {
-      const step = multiplier * magnitude;
-      const remainder = top % step;
-      const steps = (top - remainder) / step + (remainder === 0 ? 0 : 1);
-      // The step before this one needed 5+ steps, so this one needs at least 2 — except when
-      // the maximum is a thousandth or two and no smaller step exists.
-      if (steps <= 4) {
-        return Array.from({ length: Math.max(steps, 2) + 1 }, (_, index) => index * step);
-      }
-    }
-  }
-}
 
 function linearScale([d0, d1]: [number, number], [r0, r1]: [number, number]) {
   return (value: number) => r0 + ((value - d0) / (d1 - d0)) * (r1 - r0);
@@ -183,7 +161,10 @@ export function ConsumptionChart({ series, locale, labels, color }: ConsumptionC
   const descId = `${id}-desc`;
   const unitLabel = usageUnitLabel(series.unit, locale);
   const slots = slotsOf(series);
-  const ticks = niceTicks(Math.max(...series.points.map((point) => point.quantityMilli)));
+  const ticks = axisTicks(
+    Math.max(...series.points.map((point) => point.quantityMilli)),
+    USAGE_AXIS,
+  );
   const y = linearScale([0, ticks.at(-1)!], [PLOT.bottom, PLOT.top]);
   const x = linearScale([0, slots.count], [PLOT.left, PLOT.right]);
   const slotWidth = (PLOT.right - PLOT.left) / slots.count;

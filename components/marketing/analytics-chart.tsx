@@ -1,5 +1,6 @@
 import { useId } from "react";
-import type { DailyPoint } from "@/lib/content/analytics";
+import { axisTicks, COUNT_AXIS } from "@/lib/charts/axis-ticks";
+import type { DailyPoint } from "@/lib/content/analytics/analytics";
 
 /**
  * Daily impressions (solid lines) and accepts (dashed lines) per variant as a server-rendered SVG,
@@ -17,18 +18,6 @@ const GRID = "#e2e8f0";
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-/** 0 and 3–5 steps of 1, 2 or 5 × 10^n reaching at least the maximum. */
-export function countTicks(max: number): number[] {
-  const top = Math.max(max, 1);
-  for (let magnitude = 1; ; magnitude *= 10) {
-    for (const step of [1, 2, 5].map((m) => m * magnitude)) {
-      const steps = Math.ceil(top / step);
-      if (steps <= 5)
-        return Array.from({ length: Math.max(steps, 1) + 1 }, (_, index) => index * step);
-    }
-  }
-}
-
 export function AnalyticsChart({
   daily,
   variantKeys,
@@ -39,8 +28,9 @@ export function AnalyticsChart({
   const id = useId();
   if (daily.length === 0) return <p className="text-sm text-slate-700">No impressions yet.</p>;
   const days = [...new Set(daily.map((point) => point.day))];
-  const ticks = countTicks(
+  const ticks = axisTicks(
     Math.max(...daily.map((point) => Math.max(point.impressions, point.accepts))),
+    COUNT_AXIS,
   );
   const top = ticks.at(-1)!;
   const x = (index: number) =>

@@ -1,5 +1,5 @@
-import type { BlockAnalytics } from "@/lib/content/analytics";
-import { formatRate } from "@/lib/content/wilson-interval";
+import type { BlockAnalytics } from "@/lib/content/analytics/analytics";
+import { formatRate } from "@/lib/content/analytics/wilson-interval";
 
 const number = (value: number | null, digits = 1) => (value === null ? "–" : value.toFixed(digits));
 const share = (part: number, whole: number) =>

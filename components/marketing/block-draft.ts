@@ -1,5 +1,10 @@
-import type { BLOCK_KINDS, CONTENT_SLOTS, ContentBlockInput } from "@/lib/content/block-input";
-import { EVERYONE, parseRuleDocument, type Rule } from "@/lib/content/targeting";
+import type {
+  BLOCK_KINDS,
+  CONTENT_SLOTS,
+  ContentBlockInput,
+} from "@/lib/content/blocks/block-input";
+import { parseRuleDocument } from "@/lib/content/targeting/parse-rule";
+import { EVERYONE, type Rule } from "@/lib/content/targeting/rule";
 import { fromStockholmLocal, toStockholmLocal } from "@/lib/dates/stockholm-datetime";
 
 /**

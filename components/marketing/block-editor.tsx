@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { requestJson } from "@/components/ui/problem";
-import { type ContentBlockInput, contentBlockInputSchema } from "@/lib/content/block-input";
-import type { FactName } from "@/lib/content/targeting-catalogue";
+import { type ContentBlockInput, contentBlockInputSchema } from "@/lib/content/blocks/block-input";
+import type { FactName } from "@/lib/content/targeting/catalogue";
 import { BlockBasicsFields } from "./block-basics-fields";
 import {
   type BlockDraft,

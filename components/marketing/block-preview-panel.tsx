@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ContentBlockInput } from "@/lib/content/block-input";
-import type { PreviewCustomer } from "@/lib/content/console-queries";
-import { encodePreviewDraft, MAX_PREVIEW_DRAFT_LENGTH } from "@/lib/content/preview-draft";
+import type { ContentBlockInput } from "@/lib/content/blocks/block-input";
+import type { PreviewCustomer } from "@/lib/content/blocks/console-queries";
+import { encodePreviewDraft, MAX_PREVIEW_DRAFT_LENGTH } from "@/lib/content/blocks/preview-draft";
 import { CustomerSearch } from "./customer-search";
 
 /** Edits settle for this long before the preview reloads, so typing does not reload per key. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ConsoleBlock } from "@/lib/content/console-queries";
+import type { ConsoleBlock } from "@/lib/content/blocks/console-queries";
 import { toStockholmLocal } from "@/lib/dates/stockholm-datetime";
 import { KIND_LABELS, SLOT_LABELS } from "./block-labels";
 

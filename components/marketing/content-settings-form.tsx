@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
-import { contentSettingsSchema } from "@/lib/content/content-settings";
+import { contentSettingsSchema } from "@/lib/content/blocks/content-settings";
 
 /** How many marketing blocks one invoice shows at most (1–10); checked with the server's schema. */
 export function ContentSettingsForm({

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { requestJson } from "@/components/ui/problem";
-import type { PreviewCustomer } from "@/lib/content/console-queries";
+import type { PreviewCustomer } from "@/lib/content/blocks/console-queries";
 
 const SEARCH_DELAY_MS = 250;
 

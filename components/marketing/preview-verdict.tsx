@@ -1,13 +1,12 @@
-import type { ParsedContentBlock } from "@/lib/content/block-input";
+import type { ParsedContentBlock } from "@/lib/content/blocks/block-input";
 import {
-  describeRule,
-  evaluateRule,
-  explainUnknown,
-  parseRuleDocument,
   TARGETING_FACT_NAMES,
   TARGETING_FACTS,
   type TargetingFacts,
-} from "@/lib/content/targeting";
+} from "@/lib/content/targeting/catalogue";
+import { describeRule } from "@/lib/content/targeting/describe-rule";
+import { evaluateRule, explainUnknown } from "@/lib/content/targeting/evaluate-rule";
+import { parseRuleDocument } from "@/lib/content/targeting/parse-rule";
 
 const TRUTH_WORDS = {
   true: "selects",

@@ -1,12 +1,12 @@
 "use client";
 
-import type { Condition } from "@/lib/content/targeting";
 import {
   type FactName,
   TARGETING_FACT_NAMES,
   TARGETING_FACTS,
   type TargetingOp,
-} from "@/lib/content/targeting-catalogue";
+} from "@/lib/content/targeting/catalogue";
+import type { Condition } from "@/lib/content/targeting/rule";
 import { convertValue, defaultValue, TargetingValueInput } from "./targeting-value-input";
 
 export const OP_LABELS: Record<TargetingOp, string> = {

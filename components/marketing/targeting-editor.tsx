@@ -1,7 +1,7 @@
 "use client";
 
-import type { Rule } from "@/lib/content/targeting";
-import type { FactName } from "@/lib/content/targeting-catalogue";
+import type { FactName } from "@/lib/content/targeting/catalogue";
+import type { Rule } from "@/lib/content/targeting/rule";
 import { newCondition, TargetingConditionRow } from "./targeting-condition-row";
 
 /**

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { ConditionValue } from "@/lib/content/targeting";
-import type { FactDefinition, TargetingOp } from "@/lib/content/targeting-catalogue";
+import type { FactDefinition, TargetingOp } from "@/lib/content/targeting/catalogue";
+import type { ConditionValue } from "@/lib/content/targeting/rule";
 
 const INPUT = "rounded border border-slate-400 px-2 py-1 text-sm";
 

@@ -1,6 +1,6 @@
-import type { ContentBlockInput } from "@/lib/content/block-input";
-import { contentBlockInputSchema } from "@/lib/content/block-input";
-import { saveContentBlock, setContentBlockStatus } from "@/lib/content/manage-blocks";
+import type { ContentBlockInput } from "@/lib/content/blocks/block-input";
+import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
+import { saveContentBlock, setContentBlockStatus } from "@/lib/content/blocks/manage-blocks";
 import type { Db } from "@/lib/db/database";
 
 const both = (

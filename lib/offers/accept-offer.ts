@@ -1,4 +1,4 @@
-import { findShownBlock } from "@/lib/content/shown-block";
+import { findShownBlock } from "@/lib/content/blocks/shown-block";
 import { addDays, formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";

@@ -1,4 +1,4 @@
-import { findRejectedLinks, MAX_RICH_TEXT_LENGTH } from "@/lib/content/rich-text";
+import { findRejectedLinks, MAX_RICH_TEXT_LENGTH } from "@/lib/content/blocks/rich-text";
 import {
   expectedVisibleText,
   normalizeVisibleText,

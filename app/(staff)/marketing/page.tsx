@@ -6,8 +6,8 @@ import { ContentSettingsForm } from "@/components/marketing/content-settings-for
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
-import { BLOCK_KINDS } from "@/lib/content/block-input";
-import { listConsoleBlocks } from "@/lib/content/console-queries";
+import { BLOCK_KINDS } from "@/lib/content/blocks/block-input";
+import { listConsoleBlocks } from "@/lib/content/blocks/console-queries";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Marketing" };

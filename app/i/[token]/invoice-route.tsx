@@ -5,7 +5,7 @@ import { ContentSlot } from "@/components/content/content-slot";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { LiveInvoiceRefresher } from "@/components/invoice/live-invoice-refresher";
 import { PaymentPanel } from "@/components/invoice/payment-panel";
-import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/select-blocks";
+import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/blocks/select-blocks";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";

@@ -1,6 +1,6 @@
 import type { OfferPlan } from "@/components/marketing/kind-settings-fields";
-import { listCustomerSegments, listOfferPlans } from "@/lib/content/console-queries";
-import type { FactName } from "@/lib/content/targeting-catalogue";
+import { listCustomerSegments, listOfferPlans } from "@/lib/content/blocks/console-queries";
+import type { FactName } from "@/lib/content/targeting/catalogue";
 import type { Db } from "@/lib/db/database";
 
 /** What both editor pages hand the editor besides the block: plans and rule-value suggestions. */

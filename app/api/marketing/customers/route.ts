@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { CONSOLE_ROLES, staffForRequest } from "@/lib/auth/require-staff";
-import { searchPreviewCustomers } from "@/lib/content/console-queries";
+import { searchPreviewCustomers } from "@/lib/content/blocks/console-queries";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-response";
 import { parseInput } from "@/lib/validation/parse-input";

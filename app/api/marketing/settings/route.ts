@@ -1,6 +1,9 @@
 import { NextResponse } from "next/server";
 import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
-import { contentSettingsSchema, updateContentSettings } from "@/lib/content/content-settings";
+import {
+  contentSettingsSchema,
+  updateContentSettings,
+} from "@/lib/content/blocks/content-settings";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import { emitContentChanged } from "@/lib/realtime/invoice-cues";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { contentEventInputSchema, recordContentEvent } from "@/lib/content/content-events";
+import { contentEventInputSchema, recordContentEvent } from "@/lib/content/blocks/content-events";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import {

@@ -5,7 +5,7 @@ import { BlockEditor } from "@/components/marketing/block-editor";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
-import { loadEditableBlock } from "@/lib/content/console-queries";
+import { loadEditableBlock } from "@/lib/content/blocks/console-queries";
 import { getDb } from "@/lib/db/client";
 import { loadEditorOptions } from "../editor-data";
 

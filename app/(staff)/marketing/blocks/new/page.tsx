@@ -6,7 +6,7 @@ import { KIND_LABELS } from "@/components/marketing/block-labels";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
-import { BLOCK_KINDS } from "@/lib/content/block-input";
+import { BLOCK_KINDS } from "@/lib/content/blocks/block-input";
 import { getDb } from "@/lib/db/client";
 import { loadEditorOptions } from "../editor-data";
 

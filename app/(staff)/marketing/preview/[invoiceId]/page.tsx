@@ -7,14 +7,14 @@ import { PreviewVerdict } from "@/components/marketing/preview-verdict";
 import { Forbidden } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
-import { contentBlockInputSchema } from "@/lib/content/block-input";
+import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import {
   decodePreviewDraft,
   PREVIEW_BLOCK_ID,
   previewCandidate,
-} from "@/lib/content/preview-draft";
-import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/select-blocks";
-import { loadTargetingFacts } from "@/lib/content/targeting-facts";
+} from "@/lib/content/blocks/preview-draft";
+import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/blocks/select-blocks";
+import { loadTargetingFacts } from "@/lib/content/targeting/facts";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import type { ContentSlot as Slot } from "@/lib/db/generated/client";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
-import { contentBlockInputSchema } from "@/lib/content/block-input";
-import { saveContentBlock } from "@/lib/content/manage-blocks";
+import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
+import { saveContentBlock } from "@/lib/content/blocks/manage-blocks";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import { emitContentChanged } from "@/lib/realtime/invoice-cues";

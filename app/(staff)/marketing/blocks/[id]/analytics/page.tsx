@@ -7,7 +7,7 @@ import { KIND_LABELS } from "@/components/marketing/block-labels";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
-import { loadBlockAnalytics } from "@/lib/content/analytics";
+import { loadBlockAnalytics } from "@/lib/content/analytics/analytics";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 

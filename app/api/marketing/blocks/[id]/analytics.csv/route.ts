@@ -1,6 +1,6 @@
 import { CONSOLE_ROLES, staffForRequest } from "@/lib/auth/require-staff";
-import { loadBlockAnalytics } from "@/lib/content/analytics";
-import { analyticsFileName, analyticsToCsv } from "@/lib/content/analytics-csv";
+import { loadBlockAnalytics } from "@/lib/content/analytics/analytics";
+import { analyticsFileName, analyticsToCsv } from "@/lib/content/analytics/csv";
 import { formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-response";

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { fillPlaceholders, hasUnfilledPlaceholder } from "@/lib/content/blocks/placeholders";
+
+describe("fillPlaceholders", () => {
+  it("fills known names and leaves unknown ones as written", () => {
+    expect(
+      fillPlaceholders("Tack {{firstName}}, {{ customerYears }} år!", {
+        firstName: "Anna",
+        customerYears: "5",
+      }),
+    ).toBe("Tack Anna, 5 år!");
+    expect(fillPlaceholders("{{nope}}", {})).toBe("{{nope}}");
+  });
+
+  it("never lets a value become markup", () => {
+    expect(
+      fillPlaceholders("Hej {{firstName}}", { firstName: "[x](javascript:alert(1)) **<b>**" }),
+    ).toBe("Hej xjavascript:alert1 b");
+  });
+
+  it("knows when a customer lacks a value the text needs", () => {
+    expect(hasUnfilledPlaceholder("Kampanjen slutar {{campaignEndsOn}}", {})).toBe(true);
+    expect(
+      hasUnfilledPlaceholder("Kampanjen slutar {{campaignEndsOn}}", { campaignEndsOn: "1 jan" }),
+    ).toBe(false);
+    expect(hasUnfilledPlaceholder("{{unknownName}}", {})).toBe(false);
+  });
+});
