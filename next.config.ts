@@ -1,6 +1,12 @@
 import type { NextConfig } from "next";
 
+// The benchmarks' reference page and broadcast route (app/bench/*.bench.ts[x]) exist only in the
+// benchmark's own build, in its own folder: the production build never contains them.
+const benchBuild = process.env.NOTA_BENCH_BUILD === "1";
+
 const nextConfig: NextConfig = {
+  distDir: benchBuild ? ".next-bench" : ".next",
+  pageExtensions: benchBuild ? ["bench.tsx", "bench.ts", "tsx", "ts"] : ["tsx", "ts"],
   // Type-checking is its own step of `npm test` (tsc); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
@@ -11,6 +17,7 @@ const nextConfig: NextConfig = {
     "@prisma/client",
     "@prisma/adapter-pg",
     "pg",
+    "pg-boss",
   ],
   async headers() {
     return [

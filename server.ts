@@ -7,7 +7,7 @@ import { parsePostgresUrl } from "@/lib/db/database";
 import { EnvError, getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { CLIENT_ADDRESS_HEADER, trustedClientAddress } from "@/lib/http/client-address";
-import { jobHandlers } from "@/lib/jobs/handlers";
+import { jobHandlers } from "@/lib/job-handlers/job-handlers";
 import { startJobEngine } from "@/lib/jobs/job-engine";
 import { createLogger, redactText } from "@/lib/log";
 import { startRealtime } from "@/lib/realtime/socket-server";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv } from "@/lib/env";
 
 const STRIPE = {
   STRIPE_SECRET_KEY: "sk_test_51SecretValueThatMustNotLeak",

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { captureLogs, createLogger, redactText } from "./log";
+import { captureLogs, createLogger, redactText } from "@/lib/log";
 
 let capture: ReturnType<typeof captureLogs> | undefined;
 afterEach(() => capture?.restore());

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { buildIfNeeded } from "./next-build";
 
 /**
  * `npm run bench:invoice-page`: throughput and latency of the customer invoice page against a
@@ -80,10 +81,8 @@ async function firstLoadJs(url: string) {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) {
-    console.error("No production build: run `npm run build` first.");
-    process.exit(1);
-  }
+  // The benchmark's own build: the production build plus the reference page.
+  buildIfNeeded({ bench: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "nota-bench-"));
   const server = spawn(process.execPath, ["--import", "tsx", "scripts/e2e-server.ts"], {
     env: {
@@ -92,7 +91,7 @@ async function main() {
       PORT: String(port),
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
-      NOTA_BENCH_REFERENCE: "1",
+      NOTA_BENCH_BUILD: "1",
       // One load generator on one address: the per-address link limit would only measure 404s.
       INVOICE_LINK_RATE_LIMIT: "100000000",
       NEXT_TELEMETRY_DISABLED: "1",

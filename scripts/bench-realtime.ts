@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import os from "node:os";
 import type { Socket } from "socket.io-client";
 import { addDays, formatCalendarDate } from "@/lib/dates/calendar-date";
@@ -19,6 +17,7 @@ import {
   startServerProcess,
 } from "@/tests/helpers/server-cluster";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
+import { buildIfNeeded } from "./next-build";
 
 /**
  * `npm run bench:realtime`: two server.ts processes on PostgreSQL + Redis, measured against
@@ -53,10 +52,8 @@ const print = (figure: Record<string, unknown>) => {
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("No production build (.next/BUILD_ID): running `npm run build` first.");
-    if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
-  }
+  // The benchmark's own build: the production build plus the raw-broadcast reference route.
+  buildIfNeeded({ bench: true });
   const scratch = await createScratchSchema(config.databaseUrl, "nota_bench");
   const database = await openDatabase({ kind: "postgresql", url: scratch.url });
   const servers: ServerProcess[] = [];
@@ -76,7 +73,7 @@ async function main() {
       DATABASE_URL: scratch.url,
       REDIS_URL: config.redisUrl,
       NEXTAUTH_SECRET: secret,
-      NOTA_BENCH_REFERENCE: "1",
+      NOTA_BENCH_BUILD: "1",
     };
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
     const [a, b] = servers as [ServerProcess, ServerProcess];

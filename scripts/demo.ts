@@ -1,55 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { spawn } from "node:child_process";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
 import { ensureDemoLinks, saveDemoLinks } from "@/lib/demo/demo-links";
 import { seedClock } from "@/lib/demo/seed-clock";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { EnvError, getEnv } from "@/lib/env";
+import { buildIfNeeded } from "./next-build";
 
 /**
  * `npm run demo`: build when the sources are newer than the last build, migrate, seed if empty,
  * start the production server and print what to try.
  */
-const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "proxy.ts", "postcss.config.mjs"];
-
-function newestSourceTime(): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    if (!existsSync(entry)) return;
-    const stat = statSync(entry);
-    if (stat.isDirectory()) {
-      for (const child of readdirSync(entry)) {
-        if (child === "generated" || child === "node_modules") continue;
-        visit(path.join(entry, child));
-      }
-    } else if (!entry.endsWith(".test.ts")) {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const entry of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(entry);
-  return newest;
-}
-
-function buildIfNeeded() {
-  const buildId = path.join(".next", "BUILD_ID");
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSourceTime()) {
-    console.log("Build is up to date.");
-    return;
-  }
-  console.log("Building (next build)…");
-  const result = spawnSync("npx", ["next", "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) {
-    console.error("The build failed; see the output above.");
-    process.exit(result.status ?? 1);
-  }
-}
-
 async function prepareData() {
   const env = getEnv();
   const database = await getDatabase();

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  agentInvoiceChangeSchema,
+  applyAgentInvoiceChange,
+} from "@/lib/agent/agent-invoice-change";
 import { createDemoProvider } from "@/lib/payments/demo-provider";
 import { parseInput } from "@/lib/validation/parse-input";
 import {
@@ -8,7 +12,6 @@ import {
 } from "@/tests/helpers/fixtures";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { agentInvoiceChangeSchema, applyAgentInvoiceChange } from "./agent-invoice-change";
 
 let db: TestDatabase;
 beforeAll(async () => {

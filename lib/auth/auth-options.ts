@@ -1,12 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { resolveAuthSecret } from "@/lib/auth/auth-secret";
+import { verifyStaffSignIn } from "@/lib/auth/staff-sign-in";
 import { getDb } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
 import { createLogger } from "@/lib/log";
-import { resolveAuthSecret } from "./auth-secret";
-import { verifyStaffSignIn } from "./staff-sign-in";
 
 const log = createLogger("auth");
 

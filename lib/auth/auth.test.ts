@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { SIGN_IN_LIMITS, verifyStaffSignIn } from "@/lib/auth/staff-sign-in";
 import { AppError } from "@/lib/errors/app-error";
 import { hitRateLimit, peekRateLimit } from "@/lib/rate-limit/rate-limit";
 import { createOrganization } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { hashPassword, verifyPassword } from "./password";
-import { SIGN_IN_LIMITS, verifyStaffSignIn } from "./staff-sign-in";
 
 describe("hashPassword and verifyPassword", () => {
   it("accepts the right password and refuses a wrong one", async () => {

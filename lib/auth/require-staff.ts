@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
+import { CONSOLE_ROLES } from "@/lib/auth/console-roles";
+import { loadActiveStaff, type StaffContext, sessionStaffId } from "@/lib/auth/staff-identity";
 import { getDb } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { CONSOLE_ROLES } from "./console-roles";
-import { loadActiveStaff, type StaffContext, sessionStaffId } from "./staff-identity";
 
 export type { StaffContext };
 export { CONSOLE_ROLES };

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
+import { ALL_STAFF_ROLES } from "@/lib/auth/console-roles";
+import { requireStaff, type StaffContext } from "@/lib/auth/require-staff";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors/app-error";
-import { ALL_STAFF_ROLES } from "./console-roles";
-import { requireStaff, type StaffContext } from "./require-staff";
 
 /**
  * For staff pages: signed-out → the sign-in page; signed in with another role → the page shows

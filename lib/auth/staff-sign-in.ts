@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decoyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/database";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -8,7 +9,6 @@ import {
   type RateLimitRule,
   releaseRateLimit,
 } from "@/lib/rate-limit/rate-limit";
-import { decoyPasswordHash, verifyPassword } from "./password";
 
 export const signInInputSchema = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("enter an email address")),

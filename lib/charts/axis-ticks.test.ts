@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { axisTicks, COUNT_AXIS, USAGE_AXIS } from "./axis-ticks";
+import { axisTicks, COUNT_AXIS, USAGE_AXIS } from "@/lib/charts/axis-ticks";
 
 describe("axisTicks for usage (thousandths)", () => {
   const ticks = (max: number) => axisTicks(max, USAGE_AXIS);

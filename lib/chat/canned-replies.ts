@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { messageBodySchema } from "@/lib/chat/chat-input";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { messageBodySchema } from "./chat-input";
 
 export const cannedReplySchema = z.object({
   id: z.uuid().optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { MAX_MESSAGE_LENGTH } from "./chat-limits";
+import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
 
 export { MAX_MESSAGE_LENGTH };
 

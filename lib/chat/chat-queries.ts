@@ -1,6 +1,10 @@
+import type { ChatSide } from "@/lib/chat/chat-input";
+import {
+  type ChatMessageView,
+  chatMessageSelect,
+  toChatMessageView,
+} from "@/lib/chat/chat-message-view";
 import type { Db } from "@/lib/db/database";
-import type { ChatSide } from "./chat-input";
-import { type ChatMessageView, chatMessageSelect, toChatMessageView } from "./chat-message-view";
 
 export interface ChatReceipts {
   lastSeq: number;

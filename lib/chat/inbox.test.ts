@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  cannedReplySchema,
+  deleteCannedReply,
+  listCannedReplies,
+  saveCannedReply,
+} from "@/lib/chat/canned-replies";
+import { conversationActionSchema, listInbox, updateConversation } from "@/lib/chat/inbox";
+import { postChatMessage } from "@/lib/chat/post-chat-message";
+import {
   atTheBoundary,
   createCustomer,
   createIssuedInvoice,
@@ -8,14 +16,6 @@ import {
 } from "@/tests/helpers/fixtures";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import {
-  cannedReplySchema,
-  deleteCannedReply,
-  listCannedReplies,
-  saveCannedReply,
-} from "./canned-replies";
-import { conversationActionSchema, listInbox, updateConversation } from "./inbox";
-import { postChatMessage } from "./post-chat-message";
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { linkify } from "./linkify";
+import { linkify } from "@/lib/chat/linkify";
 
 describe("linkify", () => {
   it("turns http(s) addresses into links and leaves the sentence's punctuation outside", () => {

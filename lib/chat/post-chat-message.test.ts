@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatAuthor } from "@/lib/chat/chat-input";
+import { listChatMessages, markChatSeen } from "@/lib/chat/chat-queries";
+import { postChatMessage, postChatMessageSchema } from "@/lib/chat/post-chat-message";
 import {
   atTheBoundary,
   createDraft,
@@ -8,9 +11,6 @@ import {
 } from "@/tests/helpers/fixtures";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import type { ChatAuthor } from "./chat-input";
-import { listChatMessages, markChatSeen } from "./chat-queries";
-import { postChatMessage, postChatMessageSchema } from "./post-chat-message";
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -1,11 +1,15 @@
 import { z } from "zod";
+import { type ChatAuthor, clientMessageIdSchema, messageBodySchema } from "@/lib/chat/chat-input";
+import {
+  type ChatMessageView,
+  chatMessageSelect,
+  toChatMessageView,
+} from "@/lib/chat/chat-message-view";
 import type { Db } from "@/lib/db/database";
 import { isUniqueViolation } from "@/lib/db/db-errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/job-engine";
-import { type ChatAuthor, clientMessageIdSchema, messageBodySchema } from "./chat-input";
-import { type ChatMessageView, chatMessageSelect, toChatMessageView } from "./chat-message-view";
 
 export const postChatMessageSchema = z.object({
   invoiceId: z.uuid(),

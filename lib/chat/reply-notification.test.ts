@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postChatMessage } from "@/lib/chat/post-chat-message";
+import { notifyCustomerOfReply, REPLY_EMAIL_QUIET_MS } from "@/lib/chat/reply-notification";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
 import { createCustomer, createIssuedInvoice, createOrganization } from "@/tests/helpers/fixtures";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { postChatMessage } from "./post-chat-message";
-import { notifyCustomerOfReply, REPLY_EMAIL_QUIET_MS } from "./reply-notification";
 
 let db: TestDatabase;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "nota-outbox-"));

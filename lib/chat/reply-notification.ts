@@ -1,7 +1,7 @@
+import { displayName } from "@/lib/chat/chat-message-view";
 import type { Db } from "@/lib/db/database";
-import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
-import { displayName } from "./chat-message-view";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /** At most one "support answered" email per conversation in this window. */
 export const REPLY_EMAIL_QUIET_MS = 10 * 60_000;

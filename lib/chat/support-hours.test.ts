@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWithinSupportHours } from "./support-hours";
+import { isWithinSupportHours } from "@/lib/chat/support-hours";
 
 const hours = {
   timeZone: "Europe/Stockholm",

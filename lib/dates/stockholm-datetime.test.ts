@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromStockholmLocal, toStockholmLocal } from "./stockholm-datetime";
+import { fromStockholmLocal, toStockholmLocal } from "@/lib/dates/stockholm-datetime";
 
 describe("Swedish wall-clock times for datetime-local inputs", () => {
   it("converts winter (UTC+1) and summer (UTC+2) times both ways", () => {

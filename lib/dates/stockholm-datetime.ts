@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE } from "./calendar-date";
+import { BUSINESS_TIME_ZONE } from "@/lib/dates/calendar-date";
 
 /**
  * `<input type="datetime-local">` values read as Swedish wall-clock time, whatever the zone of the

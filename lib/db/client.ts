@@ -1,5 +1,5 @@
+import { type Database, type Db, openDatabase } from "@/lib/db/database";
 import { getEnv } from "@/lib/env";
-import { type Database, type Db, openDatabase } from "./database";
 
 /**
  * The process's one database. server.ts and Next's server bundle load this module separately, so

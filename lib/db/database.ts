@@ -4,11 +4,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/lib/db/generated/client";
+import { type JobDb, jobDbForPglite, jobDbForPool } from "@/lib/db/job-db";
+import { type MigrationReport, migrate } from "@/lib/db/migrate";
+import { pgConnection, pgliteConnection, type SqlConnection } from "@/lib/db/sql-session";
 import { AppError } from "@/lib/errors/app-error";
-import { type JobDb, jobDbForPglite, jobDbForPool } from "@/lib/jobs/job-database";
-import { PrismaClient } from "./generated/client";
-import { type MigrationReport, migrate } from "./migrate";
-import { pgConnection, pgliteConnection, type SqlConnection } from "./sql-session";
 
 export type Db = PrismaClient;
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isDatabaseBusy, isUniqueViolation } from "@/lib/db/db-errors";
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { isDatabaseBusy, isUniqueViolation } from "./db-errors";
 
 let db: TestDatabase;
 beforeAll(async () => {

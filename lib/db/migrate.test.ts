@@ -4,15 +4,15 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
 import {
   DEFAULT_MIGRATIONS_DIR,
   type MigrationFile,
   migrate,
   migrationChecksum,
   readMigrations,
-} from "./migrate";
-import { pgConnection, pgliteConnection, type SqlConnection } from "./sql-session";
+} from "@/lib/db/migrate";
+import { pgConnection, pgliteConnection, type SqlConnection } from "@/lib/db/sql-session";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * The migration runner against blank databases: on PGlite a private schema in one in-memory

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import type { SqlConnection } from "@/lib/db/sql-session";
 import { AppError } from "@/lib/errors/app-error";
-import type { SqlConnection } from "./sql-session";
 
 /**
  * Applies prisma/migrations/<timestamp>_<name>/migration.sql in order and records each in

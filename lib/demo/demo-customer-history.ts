@@ -1,18 +1,18 @@
 import { addDays, addMonths, formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
-import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
-import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
-import { issueInvoice } from "@/lib/invoices/issue-invoice";
-import { recordPayment } from "@/lib/ledger/record-payment";
-import type { DemoOrganization, DemoPlan } from "./demo-catalogue";
+import type { DemoOrganization, DemoPlan } from "@/lib/demo/demo-catalogue";
 import {
   broadbandInvoiceContent,
   type DemoInvoiceContent,
   type DemoUsageProfile,
   energyInvoiceContent,
-} from "./demo-invoice-content";
-import { type DemoOrganizationRow, isEnergyCatalogue } from "./demo-organization";
-import { between, type DemoPerson, pick } from "./demo-people";
+} from "@/lib/demo/demo-invoice-content";
+import { type DemoOrganizationRow, isEnergyCatalogue } from "@/lib/demo/demo-organization";
+import { between, type DemoPerson, pick } from "@/lib/demo/demo-people";
+import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
+import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
+import { issueInvoice } from "@/lib/invoices/issue-invoice";
+import { recordPayment } from "@/lib/ledger/record-payment";
 
 /**
  * One demo customer and their invoices, month by month, through the product's own functions

@@ -1,9 +1,9 @@
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { UsageResolution } from "@/lib/db/generated/client";
+import type { DemoPlan } from "@/lib/demo/demo-catalogue";
+import { between } from "@/lib/demo/demo-people";
 import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
 import { lineNetOre } from "@/lib/invoices/totals";
-import type { DemoPlan } from "./demo-catalogue";
-import { between } from "./demo-people";
 
 /**
  * What one demo invoice holds: the usage series of its period, its lines and its value facts,

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db/database";
+import type { DemoLink } from "@/lib/demo/seed-demo";
 import { resolveLinkScope } from "@/lib/invoices/link-scope";
 import { renewAccessToken } from "@/lib/invoices/renew-access-token";
-import type { DemoLink } from "./seed-demo";
 
 /**
  * Invoice links are shown once and stored only hashed, so the demo keeps the links of its showcase

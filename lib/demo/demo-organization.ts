@@ -4,7 +4,7 @@ import {
   DEMO_SUPPORT_HOURS,
   type DemoOrganization,
   type DemoPlan,
-} from "./demo-catalogue";
+} from "@/lib/demo/demo-catalogue";
 
 export type DemoOrganizationRow = Awaited<ReturnType<typeof createDemoOrganization>>;
 

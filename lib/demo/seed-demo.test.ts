@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { todayInSweden } from "@/lib/dates/calendar-date";
+import { seedClock } from "@/lib/demo/seed-clock";
+import { SHOWCASE_KINDS, seedDemo } from "@/lib/demo/seed-demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { seedClock } from "./seed-clock";
-import { SHOWCASE_KINDS, seedDemo } from "./seed-demo";
 
 /**
  * The demo (and every test that starts from it) must hold each kind of showcase invoice whatever

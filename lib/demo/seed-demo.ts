@@ -1,19 +1,23 @@
 import { hashPassword } from "@/lib/auth/password";
 import { addDays, addMonths, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
-import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
-import { DEMO_ORGANIZATIONS, DEMO_STAFF_PASSWORD, type DemoOrganization } from "./demo-catalogue";
+import {
+  DEMO_ORGANIZATIONS,
+  DEMO_STAFF_PASSWORD,
+  type DemoOrganization,
+} from "@/lib/demo/demo-catalogue";
 import {
   createDemoCustomer,
   type DemoOutcome,
   pickPaymentMethod,
   seedDemoInvoice,
   seedDemoReadings,
-} from "./demo-customer-history";
-import { createDemoOrganization, mainPlansOf } from "./demo-organization";
-import { between, createPerson, createRandom, pick } from "./demo-people";
-import { seedContent } from "./seed-content";
-import { seedSupport } from "./seed-support";
+} from "@/lib/demo/demo-customer-history";
+import { createDemoOrganization, mainPlansOf } from "@/lib/demo/demo-organization";
+import { between, createPerson, createRandom, pick } from "@/lib/demo/demo-people";
+import { seedContent } from "@/lib/demo/seed-content";
+import { seedSupport } from "@/lib/demo/seed-support";
+import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 
 export const CUSTOMERS_PER_ORGANIZATION = 30;
 const MONTHS_OF_HISTORY = 12;

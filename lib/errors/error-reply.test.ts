@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { errorReply } from "@/lib/errors/error-reply";
 import { captureLogs } from "@/lib/log";
 import { parseInput } from "@/lib/validation/parse-input";
-import { AppError } from "./app-error";
-import { errorReply } from "./error-reply";
 
 let capture: ReturnType<typeof captureLogs> | undefined;
 afterEach(() => capture?.restore());

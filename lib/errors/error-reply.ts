@@ -1,14 +1,14 @@
 import { ZodError } from "zod";
 import { isDatabaseBusy, isUniqueViolation } from "@/lib/db/db-errors";
-import { createLogger, type LogFields } from "@/lib/log";
-import { badInputFromZod, type InputIssue } from "@/lib/validation/parse-input";
 import {
   APP_ERROR_STATUS,
   APP_ERROR_TITLE,
   AppError,
   type AppErrorCode,
   isAppError,
-} from "./app-error";
+} from "@/lib/errors/app-error";
+import { createLogger, type LogFields } from "@/lib/log";
+import { badInputFromZod, type InputIssue } from "@/lib/validation/parse-input";
 
 /**
  * The reply to any thrown value, the same for HTTP routes, socket.io acknowledgements, jobs and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { assertSameOrigin } from "./same-origin";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 
 const post = (headers: Record<string, string>) =>
   new Request("http://localhost:3000/api/agent/x", { method: "POST", headers });

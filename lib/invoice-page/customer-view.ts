@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
 import { sessionStaffId } from "@/lib/auth/staff-identity";
 import { getDb } from "@/lib/db/client";
+import type { InvoicePageRequest } from "@/lib/invoice-page/page-request";
+import { deviceClassFromUserAgent } from "@/lib/invoice-page/record-invoice-view";
 import { enqueueJob } from "@/lib/jobs/job-engine";
 import { createLogger } from "@/lib/log";
-import type { InvoicePageRequest } from "./page-request";
-import { deviceClassFromUserAgent } from "./record-invoice-view";
 
 const log = createLogger("invoice-page");
 

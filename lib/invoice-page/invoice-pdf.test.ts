@@ -1,13 +1,13 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
+import { renderInvoicePdf } from "@/lib/invoice-page/invoice-pdf";
+import { toWinAnsi } from "@/lib/invoice-page/invoice-pdf-layout";
+import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
 import { computeInvoiceTotals, lineNetOre } from "@/lib/invoices/totals";
 import { EMPTY_LEDGER } from "@/lib/ledger/invoice-status";
 import { formatMoney, type Locale } from "@/lib/money/money";
 import { generateOcr } from "@/lib/references/ocr";
-import { renderInvoicePdf } from "./invoice-pdf";
-import { toWinAnsi } from "./invoice-pdf-layout";
-import type { InvoicePageData, PageLine } from "./load-invoice-page";
 
 const day = parseCalendarDate;
 

@@ -1,11 +1,11 @@
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
+import { GREY, hexColor, PdfCursor, type TableColumn } from "@/lib/invoice-page/invoice-pdf-layout";
+import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
 import { formatMoney, formatQuantity, type Locale } from "@/lib/money/money";
 import { formatBankgiro, formatPlusgiro } from "@/lib/references/giro";
 import { formatOrgNumber } from "@/lib/references/org-number";
 import { formatSwishNumber } from "@/lib/references/swish-qr";
-import { GREY, hexColor, PdfCursor, type TableColumn } from "./invoice-pdf-layout";
-import type { InvoicePageData, PageLine } from "./load-invoice-page";
 
 /**
  * The invoice as an A4 PDF, with the same legally required content as the customer's page

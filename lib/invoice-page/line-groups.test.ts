@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupInvoiceLines } from "./line-groups";
+import { groupInvoiceLines } from "@/lib/invoice-page/line-groups";
 
 describe("groupInvoiceLines", () => {
   it("orders groups subscription, usage, fees, other, discounts, credits and drops empty ones", () => {

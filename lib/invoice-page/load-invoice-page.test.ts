@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatCalendarDate, parseCalendarDate } from "@/lib/dates/calendar-date";
+import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { EMPTY_LEDGER } from "@/lib/ledger/invoice-status";
@@ -15,7 +16,6 @@ import {
   DEFAULT_LINES,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { loadInvoicePage } from "./load-invoice-page";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 const day = parseCalendarDate;

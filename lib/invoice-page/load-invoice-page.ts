@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/db/database";
 import type { InvoiceLine, InvoiceStatus, Locale } from "@/lib/db/generated/client";
+import { loadUsageSeries, type UsageSeries } from "@/lib/invoice-page/load-usage-series";
 import { computeInvoiceTotals, type InvoiceTotals, lineNetOre } from "@/lib/invoices/totals";
 import { balanceOre, isPartlyPaid, type LedgerSums } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { loadUsageSeries, type UsageSeries } from "./load-usage-series";
 
 /**
  * Everything the customer's invoice page (and its PDF) shows, read once per request with narrow

@@ -1,9 +1,9 @@
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
+import { isLocale, LOCALES, resolveInvoiceLocale } from "@/lib/invoice-page/invoice-locale";
+import { swishQrPath } from "@/lib/invoice-page/swish-qr-svg";
 import { buildSwishQrPayload } from "@/lib/references/swish-qr";
-import { isLocale, LOCALES, resolveInvoiceLocale } from "./invoice-locale";
-import { swishQrPath } from "./swish-qr-svg";
 
 describe("resolveInvoiceLocale", () => {
   it("lets a remembered sv or en choice win over the customer's language", () => {

@@ -5,9 +5,9 @@ import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
+import { LOCALE_COOKIE, resolveInvoiceLocale } from "@/lib/invoice-page/invoice-locale";
+import { type InvoicePageData, loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import { type LinkScope, narrowLinkScope, resolveLinkScope } from "@/lib/invoices/link-scope";
-import { LOCALE_COOKIE, resolveInvoiceLocale } from "./invoice-locale";
-import { type InvoicePageData, loadInvoicePage } from "./load-invoice-page";
 
 export interface InvoicePageRequest {
   scope: LinkScope;

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { renderInvoicePdf } from "./invoice-pdf";
-import type { InvoicePageRequest } from "./page-request";
+import { renderInvoicePdf } from "@/lib/invoice-page/invoice-pdf";
+import type { InvoicePageRequest } from "@/lib/invoice-page/page-request";
 
 /** The PDF download of a resolved invoice link; an unresolved link is the same 404 as the page. */
 export async function invoicePdfResponse(

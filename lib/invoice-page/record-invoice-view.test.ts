@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeviceClass } from "@/lib/db/generated/client";
+import {
+  deviceClassFromUserAgent,
+  recordInvoiceView,
+} from "@/lib/invoice-page/record-invoice-view";
 import { createIssuedInvoice, createOrganizationWithCustomer } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { deviceClassFromUserAgent, recordInvoiceView } from "./record-invoice-view";
 
 const UA = {
   iPhoneSafari:

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/database";
 import type { DeviceClass } from "@/lib/db/generated/client";
-import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 // "WhatsApp/2.x" is the link-preview fetcher of WhatsApp (and Signal), never a person reading.
 const BOT =

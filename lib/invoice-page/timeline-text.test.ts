@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendarDate as day } from "@/lib/dates/calendar-date";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
+import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
+import { timelineEventText } from "@/lib/invoice-page/timeline-text";
 import { grantRespite } from "@/lib/invoices/grant-respite";
 import { issueCreditNote } from "@/lib/invoices/issue-credit-note";
 import { waiveFee } from "@/lib/invoices/waive-fee";
@@ -10,8 +12,6 @@ import {
   createOrganizationWithCustomer,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { loadInvoicePage } from "./load-invoice-page";
-import { timelineEventText } from "./timeline-text";
 
 const { sv, en } = invoiceMessages;
 /** Money and dates come with non-breaking spaces; compare with plain ones. */

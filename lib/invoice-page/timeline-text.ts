@@ -2,8 +2,8 @@ import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Locale } from "@/lib/db/generated/client";
 import { formatLongDate } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
+import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
 import { formatMoney } from "@/lib/money/money";
-import type { InvoicePageData } from "./load-invoice-page";
 
 type TimelineEvent = Pick<InvoicePageData["events"][number], "type" | "data">;
 

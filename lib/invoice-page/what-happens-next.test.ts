@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCalendarDate as d } from "@/lib/dates/calendar-date";
-import { dueCountdown, nextSteps } from "./what-happens-next";
+import { dueCountdown, nextSteps } from "@/lib/invoice-page/what-happens-next";
 
 const base = {
   kind: "INVOICE" as const,

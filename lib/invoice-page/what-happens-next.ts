@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from "@/lib/dates/calendar-date";
-import type { DisplayStatus } from "./load-invoice-page";
+import type { DisplayStatus } from "@/lib/invoice-page/load-invoice-page";
 
 /**
  * What the customer can expect next, derived from the invoice and the organisation's own

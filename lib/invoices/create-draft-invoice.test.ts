@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
+import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
+import { draftInvoiceInputSchema } from "@/lib/invoices/invoice-input";
 import {
   atTheBoundary,
   createCustomer,
@@ -7,9 +10,6 @@ import {
   expectAppError,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { createDraftInvoice } from "./create-draft-invoice";
-import type { InvoiceLineInput } from "./invoice-input";
-import { draftInvoiceInputSchema } from "./invoice-input";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 let db: TestDatabase;

@@ -1,9 +1,9 @@
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { type Actor, actorFields } from "./actor";
-import { recordInvoiceEvent } from "./invoice-events";
-import type { DraftInvoiceInput } from "./invoice-input";
+import type { DraftInvoiceInput } from "@/lib/invoices/invoice-input";
+import { type Actor, actorFields } from "@/lib/timeline/actor";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /** Creates a DRAFT invoice with its lines and value facts; drafts have no number yet. */
 export async function createDraftInvoice(options: {

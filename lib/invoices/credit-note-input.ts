@@ -1,6 +1,10 @@
 import { z } from "zod";
-import { customerTextSchema, expectedVersionSchema, reasonSchema } from "./invoice-change";
-import { VAT_RATES } from "./totals";
+import {
+  customerTextSchema,
+  expectedVersionSchema,
+  reasonSchema,
+} from "@/lib/invoices/invoice-change";
+import { VAT_RATES } from "@/lib/invoices/totals";
 
 /** One schema per input, shared by the agent console's forms and the domain functions. */
 

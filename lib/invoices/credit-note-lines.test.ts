@@ -8,8 +8,8 @@ import {
   mirrorLines,
   partialCreditLines,
   remainingQuantityMilli,
-} from "./credit-note-lines";
-import { computeInvoiceTotals, lineNetOre } from "./totals";
+} from "@/lib/invoices/credit-note-lines";
+import { computeInvoiceTotals, lineNetOre } from "@/lib/invoices/totals";
 
 function line(overrides: Partial<CreditableLine> = {}): CreditableLine {
   return {

@@ -1,8 +1,8 @@
 import type { InvoiceLine } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { computeInvoiceTotals } from "@/lib/invoices/totals";
 import { formatMoney, formatQuantity } from "@/lib/money/money";
 import { roundDiv } from "@/lib/money/rounding";
-import { computeInvoiceTotals } from "./totals";
 
 /**
  * The lines of a credit note, per way of crediting. Pure: the database part is in

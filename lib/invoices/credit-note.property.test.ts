@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
+import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
+import { issueCreditNote } from "@/lib/invoices/issue-credit-note";
+import { lineNetOre, VAT_RATES } from "@/lib/invoices/totals";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { createCustomer, createIssuedInvoice, createOrganization } from "@/tests/helpers/fixtures";
 import {
@@ -8,9 +11,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import type { InvoiceLineInput } from "./invoice-input";
-import { issueCreditNote } from "./issue-credit-note";
-import { lineNetOre, VAT_RATES } from "./totals";
 
 /**
  * Whatever parts of whatever lines an agent credits, in any order: no line is ever credited beyond

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editDraftLines, editDraftLinesInputSchema } from "@/lib/invoices/edit-draft-lines";
+import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
+import { issueInvoice } from "@/lib/invoices/issue-invoice";
 import {
   atTheBoundary,
   createCustomer,
@@ -13,9 +16,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { editDraftLines, editDraftLinesInputSchema } from "./edit-draft-lines";
-import type { InvoiceLineInput } from "./invoice-input";
-import { issueInvoice } from "./issue-invoice";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 let db: TestDatabase;

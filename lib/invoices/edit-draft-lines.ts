@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
-import { type Actor, actorFields } from "./actor";
-import { expectedVersionSchema, lockInvoiceForChange, saveInvoiceChange } from "./invoice-change";
-import { recordInvoiceEvent } from "./invoice-events";
-import { invoiceLineInputSchema } from "./invoice-input";
-import { QUEUED_TRANSACTION } from "./issue-invoice";
-import { computeInvoiceTotals, type InvoiceTotals } from "./totals";
+import {
+  expectedVersionSchema,
+  lockInvoiceForChange,
+  saveInvoiceChange,
+} from "@/lib/invoices/invoice-change";
+import { invoiceLineInputSchema } from "@/lib/invoices/invoice-input";
+import { computeInvoiceTotals, type InvoiceTotals } from "@/lib/invoices/totals";
+import { type Actor, actorFields } from "@/lib/timeline/actor";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 export const editDraftLinesInputSchema = z.object({
   invoiceId: z.uuid(),

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendarDate as day } from "@/lib/dates/calendar-date";
+import {
+  type GrantRespiteInput,
+  grantRespite,
+  grantRespiteInputSchema,
+} from "@/lib/invoices/grant-respite";
+import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import {
   atTheBoundary,
@@ -13,8 +19,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { type GrantRespiteInput, grantRespite, grantRespiteInputSchema } from "./grant-respite";
-import { markOverdueInvoices } from "./mark-overdue-invoices";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 let db: TestDatabase;

@@ -8,19 +8,19 @@ import {
 } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { InvoiceStatus } from "@/lib/db/generated/client";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
-import { deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
-import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { type Actor, actorFields } from "./actor";
 import {
   customerTextSchema,
   expectedVersionSchema,
   lockInvoiceForChange,
   reasonSchema,
   saveInvoiceChange,
-} from "./invoice-change";
-import { recordInvoiceEvent } from "./invoice-events";
-import { QUEUED_TRANSACTION } from "./issue-invoice";
+} from "@/lib/invoices/invoice-change";
+import { deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { type Actor, actorFields } from "@/lib/timeline/actor";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /** The longest respite one decision may give; a longer one is a repayment plan, not a respite. */
 export const MAX_RESPITE_DAYS = 90;

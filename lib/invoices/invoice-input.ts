@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VAT_RATES } from "./totals";
+import { VAT_RATES } from "@/lib/invoices/totals";
 
 /** One schema per input, shared by forms, the API and the domain functions. */
 

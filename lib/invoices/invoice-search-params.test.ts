@@ -4,7 +4,7 @@ import {
   DEFAULT_INVOICE_SEARCH,
   invoiceSearchQuery,
   parseInvoiceSearch,
-} from "./invoice-search-params";
+} from "@/lib/invoices/invoice-search-params";
 
 const day = parseCalendarDate;
 

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
+import {
+  DEFAULT_INVOICE_SEARCH,
+  INVOICE_STATUSES,
+  type InvoiceSearchParams,
+  type InvoiceSearchRow,
+  searchInvoices,
+} from "@/lib/invoices/invoice-search";
+import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import {
   createCustomer,
@@ -13,14 +21,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import {
-  DEFAULT_INVOICE_SEARCH,
-  INVOICE_STATUSES,
-  type InvoiceSearchParams,
-  type InvoiceSearchRow,
-  searchInvoices,
-} from "./invoice-search";
-import { markOverdueInvoices } from "./mark-overdue-invoices";
 
 const TODAY = parseCalendarDate("2026-03-01");
 const day = parseCalendarDate;

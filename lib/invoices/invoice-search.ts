@@ -1,10 +1,10 @@
 import { formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { type InvoiceKind, type InvoiceStatus, Prisma } from "@/lib/db/generated/client";
-import type { InvoiceSearchParams, InvoiceSearchSort } from "./invoice-search-params";
+import type { InvoiceSearchParams, InvoiceSearchSort } from "@/lib/invoices/invoice-search-params";
 
 // One entry point for the search: its URL parameters (schema, parser, writer) and its query.
-export * from "./invoice-search-params";
+export * from "@/lib/invoices/invoice-search-params";
 
 export interface InvoiceSearchRow {
   id: string;

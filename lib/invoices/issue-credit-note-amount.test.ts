@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
+import { issueCreditNoteInputSchema } from "@/lib/invoices/credit-note-input";
+import { issueCreditNote } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { recordPayment } from "@/lib/ledger/record-payment";
@@ -19,8 +21,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { issueCreditNoteInputSchema } from "./credit-note-input";
-import { issueCreditNote } from "./issue-credit-note";
 
 /** Crediting an amount or a compensation, and what every credit refuses (issueCreditNote). */
 const SYSTEM = { type: "SYSTEM" } as const;

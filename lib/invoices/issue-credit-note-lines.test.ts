@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
+import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { creditTestBed } from "@/tests/helpers/credit-test-bed";
@@ -8,8 +10,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import type { InvoiceLineInput } from "./invoice-input";
-import { issueFullCreditNote } from "./issue-credit-note";
 
 /** Crediting chosen lines of an issued invoice, whole or in part (issueCreditNote, mode "lines"). */
 const SYSTEM = { type: "SYSTEM" } as const;

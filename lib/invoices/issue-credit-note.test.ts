@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
+import { creditNoteInputSchema } from "@/lib/invoices/credit-note-input";
+import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
+import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
+import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import {
@@ -10,10 +14,6 @@ import {
   expectAppError,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { creditNoteInputSchema } from "./credit-note-input";
-import type { InvoiceLineInput } from "./invoice-input";
-import { issueFullCreditNote } from "./issue-credit-note";
-import { markOverdueInvoices } from "./mark-overdue-invoices";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 /** −n without JavaScript's −0, which the database cannot store and toEqual tells apart from 0. */

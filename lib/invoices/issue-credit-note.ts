@@ -2,17 +2,14 @@ import type { z } from "zod";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
-import { deriveInvoiceStatus, type LedgerSums } from "@/lib/ledger/invoice-status";
-import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { formatMoney } from "@/lib/money/money";
-import { type Actor, actorFields } from "./actor";
 import type {
   CreditMode,
   CreditNoteInput,
   creditNoteInputSchema,
   IssueCreditNoteInput,
-} from "./credit-note-input";
+} from "@/lib/invoices/credit-note-input";
 import {
   amountCreditLine,
   CREDITABLE_LINE_SELECT,
@@ -20,11 +17,15 @@ import {
   creditedQuantities,
   mirrorLines,
   partialCreditLines,
-} from "./credit-note-lines";
-import { lockInvoiceForChange, saveInvoiceChange } from "./invoice-change";
-import { recordInvoiceEvent } from "./invoice-events";
-import { QUEUED_TRANSACTION, takeNextInvoiceNumber } from "./issue-invoice";
-import { computeInvoiceTotals } from "./totals";
+} from "@/lib/invoices/credit-note-lines";
+import { lockInvoiceForChange, saveInvoiceChange } from "@/lib/invoices/invoice-change";
+import { takeNextInvoiceNumber } from "@/lib/invoices/issue-invoice";
+import { computeInvoiceTotals } from "@/lib/invoices/totals";
+import { deriveInvoiceStatus, type LedgerSums } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { formatMoney } from "@/lib/money/money";
+import { type Actor, actorFields } from "@/lib/timeline/actor";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 export {
   type CreditMode,
@@ -33,7 +34,7 @@ export {
   creditNoteInputSchema,
   type IssueCreditNoteInput,
   issueCreditNoteInputSchema,
-} from "./credit-note-input";
+} from "@/lib/invoices/credit-note-input";
 
 export interface IssuedCreditNote {
   /** The credited (original) invoice and its new version and status. */

@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
+import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
+import { issueInvoice } from "@/lib/invoices/issue-invoice";
+import { computeInvoiceTotals } from "@/lib/invoices/totals";
 import { generateOcr, validateOcr } from "@/lib/references/ocr";
 import {
   createDraft,
@@ -8,9 +11,6 @@ import {
   expectAppError,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import type { InvoiceLineInput } from "./invoice-input";
-import { issueInvoice } from "./issue-invoice";
-import { computeInvoiceTotals } from "./totals";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 let db: TestDatabase;

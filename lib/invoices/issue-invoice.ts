@@ -1,15 +1,13 @@
 import { addDays, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
+import { generateAccessToken, hashAccessToken } from "@/lib/invoices/access-token";
+import { computeInvoiceTotals } from "@/lib/invoices/totals";
 import { generateOcr } from "@/lib/references/ocr";
-import { generateAccessToken, hashAccessToken } from "./access-token";
-import { type Actor, actorFields } from "./actor";
-import { recordInvoiceEvent } from "./invoice-events";
-import { computeInvoiceTotals } from "./totals";
-
-// PGlite runs one transaction at a time, so an issuer may queue behind many others.
-export const QUEUED_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+import { type Actor, actorFields } from "@/lib/timeline/actor";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /**
  * Takes the organisation's next invoice number inside the caller's transaction. The UPDATE locks

@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkLimiter } from "@/lib/invoices/link-limiter";
+import { resolveLinkScope } from "@/lib/invoices/link-scope";
+import { renewAccessToken } from "@/lib/invoices/renew-access-token";
 import {
   createCustomer,
   createDraft,
@@ -9,9 +12,6 @@ import {
   expectAppError,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { linkLimiter } from "./link-limiter";
-import { resolveLinkScope } from "./link-scope";
-import { renewAccessToken } from "./renew-access-token";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 let db: TestDatabase;

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/database";
+import { hashAccessToken, isWellFormedAccessToken } from "@/lib/invoices/access-token";
+import { linkLimiter } from "@/lib/invoices/link-limiter";
 import { createLogger } from "@/lib/log";
-import { hashAccessToken, isWellFormedAccessToken } from "./access-token";
-import { linkLimiter } from "./link-limiter";
 
 /**
  * What an invoice link speaks for, decided once for the page, the PDF, the payment and content

@@ -1,6 +1,6 @@
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
-import { recordInvoiceEvent } from "./invoice-events";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /** Moves OPEN invoices whose due date has passed to OVERDUE, each with its timeline event. */
 export async function markOverdueInvoices(options: { db: Db; today?: Date }): Promise<number> {

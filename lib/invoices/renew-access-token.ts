@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { generateAccessToken, hashAccessToken } from "./access-token";
-import { type Actor, actorFields } from "./actor";
-import { recordInvoiceEvent } from "./invoice-events";
+import { generateAccessToken, hashAccessToken } from "@/lib/invoices/access-token";
+import { type Actor, actorFields } from "@/lib/timeline/actor";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /** Replaces an invoice's link secret: the old link stops working at once. Returns the new token. */
 export async function renewAccessToken(options: {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCalendarDate as day } from "@/lib/dates/calendar-date";
+import { issueCreditNote } from "@/lib/invoices/issue-credit-note";
+import {
+  listWaivableFees,
+  type WaiveFeeInput,
+  waiveFee,
+  waiveFeeInputSchema,
+} from "@/lib/invoices/waive-fee";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { recordPayment } from "@/lib/ledger/record-payment";
@@ -15,8 +22,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { issueCreditNote } from "./issue-credit-note";
-import { listWaivableFees, type WaiveFeeInput, waiveFee, waiveFeeInputSchema } from "./waive-fee";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 const TODAY = day("2026-02-20");

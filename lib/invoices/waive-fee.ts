@@ -3,10 +3,8 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { isUniqueViolation } from "@/lib/db/db-errors";
 import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
-import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
-import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { type Actor, actorFields } from "./actor";
 import {
   assertVersion,
   customerTextSchema,
@@ -14,9 +12,11 @@ import {
   lockInvoiceForChange,
   reasonSchema,
   saveInvoiceChange,
-} from "./invoice-change";
-import { recordInvoiceEvent } from "./invoice-events";
-import { QUEUED_TRANSACTION } from "./issue-invoice";
+} from "@/lib/invoices/invoice-change";
+import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { type Actor, actorFields } from "@/lib/timeline/actor";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 export const waiveFeeInputSchema = z.object({
   invoiceId: z.uuid(),

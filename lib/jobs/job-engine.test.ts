@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueueJob, getJobEngine, type JobEngine, startJobEngine } from "@/lib/jobs/job-engine";
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { enqueueJob, getJobEngine, type JobEngine, startJobEngine } from "./job-engine";
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -1,12 +1,12 @@
 import PgBoss from "pg-boss";
 import type { Database, Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
+import { jobDbForTransaction } from "@/lib/db/job-db";
 import { AppError } from "@/lib/errors/app-error";
 import { errorReply } from "@/lib/errors/error-reply";
+import { JOB_QUEUES, type JobPayload, QUEUE_NAMES, type QueueName } from "@/lib/jobs/queues";
 import { createLogger } from "@/lib/log";
 import { parseInput } from "@/lib/validation/parse-input";
-import { jobDbForTransaction } from "./job-database";
-import { JOB_QUEUES, type JobPayload, QUEUE_NAMES, type QueueName } from "./queues";
 
 /**
  * The process's job engine: pg-boss 10 (11+ needs Node 22) on the product's own database, through

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type JobEngine, startJobEngine } from "@/lib/jobs/job-engine";
+import { listTroubledJobs, loadQueueStatus, retryFailedJob } from "@/lib/jobs/job-status";
 import { expectAppError } from "@/tests/helpers/fixtures";
 import {
   createTestDatabase,
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { type JobEngine, startJobEngine } from "./job-engine";
-import { listTroubledJobs, loadQueueStatus, retryFailedJob } from "./job-status";
 
 let db: TestDatabase;
 let engine: JobEngine;

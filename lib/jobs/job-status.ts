@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
-import type { JobEngine } from "./job-engine";
-import { QUEUE_NAMES, type QueueName } from "./queues";
+import type { JobEngine } from "@/lib/jobs/job-engine";
+import { QUEUE_NAMES, type QueueName } from "@/lib/jobs/queues";
 
 /**
  * What an admin sees of the background work (/admin/jobs): per queue how many jobs wait, run,

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { type LedgerSums, sumLedger } from "./invoice-status";
+import { type LedgerSums, sumLedger } from "@/lib/ledger/invoice-status";
 
 type Reader = Pick<Prisma.TransactionClient, "$queryRaw">;
 

@@ -5,6 +5,8 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { PaymentAttemptStatus, RefundPolicy } from "@/lib/db/generated/client";
 import type { AppErrorCode } from "@/lib/errors/app-error";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
+import { balanceOre, deriveInvoiceStatus, type LedgerSums } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { createDemoProvider } from "@/lib/payments/demo-provider";
 import {
   applyPaymentEvent,
@@ -20,8 +22,6 @@ import {
   expectAppError,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { balanceOre, deriveInvoiceStatus, type LedgerSums } from "./invoice-status";
-import { getLedgerSums } from "./ledger-queries";
 
 /**
  * Random sequences of what happens to an invoice's money — payments started, provider events

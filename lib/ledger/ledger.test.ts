@@ -3,6 +3,19 @@ import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { LedgerEntryKind } from "@/lib/db/generated/client";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import {
+  balanceOre,
+  deriveInvoiceStatus,
+  EMPTY_LEDGER,
+  isPartlyPaid,
+  type LedgerSums,
+  sumLedger,
+} from "@/lib/ledger/invoice-status";
+import {
+  type RecordPaymentInput,
+  recordPayment,
+  recordPaymentInputSchema,
+} from "@/lib/ledger/record-payment";
+import {
   atTheBoundary,
   createDraft,
   createIssuedInvoice,
@@ -10,15 +23,6 @@ import {
   expectAppError,
 } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import {
-  balanceOre,
-  deriveInvoiceStatus,
-  EMPTY_LEDGER,
-  isPartlyPaid,
-  type LedgerSums,
-  sumLedger,
-} from "./invoice-status";
-import { type RecordPaymentInput, recordPayment, recordPaymentInputSchema } from "./record-payment";
 
 const day = parseCalendarDate;
 

@@ -3,13 +3,13 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { isUniqueViolation } from "@/lib/db/db-errors";
 import type { Prisma } from "@/lib/db/generated/client";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
-import { type Actor, actorFields } from "@/lib/invoices/actor";
-import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
-import { QUEUED_TRANSACTION } from "@/lib/invoices/issue-invoice";
-import { balanceOre, deriveInvoiceStatus } from "./invoice-status";
-import { getLedgerSums } from "./ledger-queries";
-import { lockInvoiceForLedger } from "./lock-invoice";
+import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
+import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
+import { type Actor, actorFields } from "@/lib/timeline/actor";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 export const PAYMENT_METHODS = ["card", "swish", "bank_transfer", "demo"] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { parseQuantityMilli } from "./quantity";
+import { parseQuantityMilli } from "@/lib/money/quantity";
 
 describe("parseQuantityMilli", () => {
   it("reads whole and decimal quantities with comma or point", () => {

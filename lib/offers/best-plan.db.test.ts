@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/database";
+import { loadBestPlan } from "@/lib/offers/best-plan";
 import { createCustomer, createOrganization, createUsageReadings } from "@/tests/helpers/fixtures";
 import { createContract, createInvoiceFor, createPlan } from "@/tests/helpers/plan-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { loadBestPlan } from "./best-plan";
 
 let db: TestDatabase;
 let organizationId: string;

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
-import { bestPlanFor, costOverMonthsOre, monthlyCostOre, type PricedPlan } from "./best-plan";
+import {
+  bestPlanFor,
+  costOverMonthsOre,
+  monthlyCostOre,
+  type PricedPlan,
+} from "@/lib/offers/best-plan";
 
 function plan(code: string, overrides: Partial<PricedPlan> = {}): PricedPlan {
   return {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
+import { type AppliedPaymentEvent, applyPaymentEvent } from "@/lib/payments/payment-events";
+import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import { settleLatePayment } from "@/lib/payments/refund-credited-invoice";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
-import { type AppliedPaymentEvent, applyPaymentEvent } from "./payment-events";
-import type { PaymentProvider } from "./payment-provider";
-import { settleLatePayment } from "./refund-credited-invoice";
 
 export const demoOutcomeSchema = z.enum(["succeeded", "failed"]);
 

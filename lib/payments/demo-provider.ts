@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { PaymentProvider } from "./payment-provider";
+import type { PaymentProvider } from "@/lib/payments/payment-provider";
 
 /**
  * The embedded demo's provider: no money moves. Payments are completed or declined by the visitor

@@ -3,11 +3,11 @@ import type { Db } from "@/lib/db/database";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { errorReply, type Problem } from "@/lib/errors/error-reply";
 import { createLogger } from "@/lib/log";
+import { applyPaymentEvent } from "@/lib/payments/payment-events";
+import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import { settleAfterProviderSuccess } from "@/lib/payments/refund-credited-invoice";
+import { envelopeFromStripeEvent, verifyStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
-import { applyPaymentEvent } from "./payment-events";
-import type { PaymentProvider } from "./payment-provider";
-import { settleAfterProviderSuccess } from "./refund-credited-invoice";
-import { envelopeFromStripeEvent, verifyStripeWebhook } from "./stripe-webhook";
 
 const log = createLogger("stripe-webhook");
 

@@ -3,6 +3,11 @@ import { isAppError } from "@/lib/errors/app-error";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { completeDemoPayment } from "@/lib/payments/demo-payments";
+import { createDemoProvider } from "@/lib/payments/demo-provider";
+import { applyPaymentEvent } from "@/lib/payments/payment-events";
+import { settleLatePayment } from "@/lib/payments/refund-credited-invoice";
+import { startPayment } from "@/lib/payments/start-payment";
 import {
   createCustomer,
   createIssuedInvoice,
@@ -14,11 +19,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { completeDemoPayment } from "./demo-payments";
-import { createDemoProvider } from "./demo-provider";
-import { applyPaymentEvent } from "./payment-events";
-import { settleLatePayment } from "./refund-credited-invoice";
-import { startPayment } from "./start-payment";
 
 /**
  * A customer starts paying, staff credit the invoice, then the payment goes through: the money

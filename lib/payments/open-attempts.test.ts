@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeDemoPayment } from "@/lib/payments/demo-payments";
+import { createDemoProvider } from "@/lib/payments/demo-provider";
+import { creditInvoiceAndRefund } from "@/lib/payments/refund-credited-invoice";
+import { startPayment } from "@/lib/payments/start-payment";
 import {
   createCustomer,
   createIssuedInvoice,
@@ -10,10 +14,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { completeDemoPayment } from "./demo-payments";
-import { createDemoProvider } from "./demo-provider";
-import { creditInvoiceAndRefund } from "./refund-credited-invoice";
-import { startPayment } from "./start-payment";
 
 /** Only the newest payment a customer starts can take money; crediting closes them all. */
 let db: TestDatabase;

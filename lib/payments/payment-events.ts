@@ -1,13 +1,13 @@
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { PaymentAttemptStatus, PaymentProviderKind, Prisma } from "@/lib/db/generated/client";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
-import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
-import { QUEUED_TRANSACTION } from "@/lib/invoices/issue-invoice";
 import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
 import { recordPaymentInTransaction } from "@/lib/ledger/record-payment";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /**
  * A provider's report about a payment, in our own words. Stripe webhooks and the demo provider

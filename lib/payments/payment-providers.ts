@@ -1,8 +1,8 @@
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { createDemoProvider } from "./demo-provider";
-import type { PaymentProvider } from "./payment-provider";
-import { createStripeClient, createStripeProvider } from "./stripe-provider";
+import { createDemoProvider } from "@/lib/payments/demo-provider";
+import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import { createStripeClient, createStripeProvider } from "@/lib/payments/stripe-provider";
 
 /**
  * The process's provider: Stripe when its keys are configured, the demo provider when demo

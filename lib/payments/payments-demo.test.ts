@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeDemoPayment } from "@/lib/payments/demo-payments";
+import { createDemoProvider } from "@/lib/payments/demo-provider";
+import { getPaymentAttemptStatus, startPayment } from "@/lib/payments/start-payment";
+import { createStripeProvider } from "@/lib/payments/stripe-provider";
 import {
   createCustomer,
   createIssuedInvoice,
@@ -15,10 +19,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { completeDemoPayment } from "./demo-payments";
-import { createDemoProvider } from "./demo-provider";
-import { getPaymentAttemptStatus, startPayment } from "./start-payment";
-import { createStripeProvider } from "./stripe-provider";
 
 /**
  * The embedded demo: no money moves, but a completed demo payment takes the same recording path

@@ -3,6 +3,15 @@ import type { RefundPolicy } from "@/lib/db/generated/client";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { applyPaymentEvent } from "@/lib/payments/payment-events";
+import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import {
+  creditInvoiceAndRefund,
+  refundCustomerCredit,
+} from "@/lib/payments/refund-credited-invoice";
+import { startPayment } from "@/lib/payments/start-payment";
+import { createStripeProvider } from "@/lib/payments/stripe-provider";
+import { envelopeFromStripeEvent } from "@/lib/payments/stripe-webhook";
 import {
   createCustomer,
   createIssuedInvoice,
@@ -20,12 +29,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { applyPaymentEvent } from "./payment-events";
-import type { PaymentProvider } from "./payment-provider";
-import { creditInvoiceAndRefund, refundCustomerCredit } from "./refund-credited-invoice";
-import { startPayment } from "./start-payment";
-import { createStripeProvider } from "./stripe-provider";
-import { envelopeFromStripeEvent } from "./stripe-webhook";
 
 /**
  * Crediting an invoice the customer paid by card: the credit note is issued, then the money goes

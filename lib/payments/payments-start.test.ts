@@ -2,6 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { recordPayment } from "@/lib/ledger/record-payment";
+import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import {
+  getPaymentAttemptStatus,
+  type StartPaymentInput,
+  startPayment,
+  startPaymentInputSchema,
+} from "@/lib/payments/start-payment";
+import { createStripeProvider } from "@/lib/payments/stripe-provider";
 import {
   atTheBoundary,
   createCustomer,
@@ -20,14 +28,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import type { PaymentProvider } from "./payment-provider";
-import {
-  getPaymentAttemptStatus,
-  type StartPaymentInput,
-  startPayment,
-  startPaymentInputSchema,
-} from "./start-payment";
-import { createStripeProvider } from "./stripe-provider";
 
 const SYSTEM = { type: "SYSTEM" } as const;
 let db: TestDatabase;

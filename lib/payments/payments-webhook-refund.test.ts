@@ -2,6 +2,11 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { applyPaymentEvent } from "@/lib/payments/payment-events";
+import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import { startPayment } from "@/lib/payments/start-payment";
+import { createStripeProvider } from "@/lib/payments/stripe-provider";
+import { envelopeFromStripeEvent, verifyStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { createCustomer, createIssuedInvoice, createOrganization } from "@/tests/helpers/fixtures";
 import {
   createStandInClient,
@@ -14,11 +19,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { applyPaymentEvent } from "./payment-events";
-import type { PaymentProvider } from "./payment-provider";
-import { startPayment } from "./start-payment";
-import { createStripeProvider } from "./stripe-provider";
-import { envelopeFromStripeEvent, verifyStripeWebhook } from "./stripe-webhook";
 
 /**
  * Refunds made in Stripe (e.g. from its dashboard) reach us as charge.refunded, through the

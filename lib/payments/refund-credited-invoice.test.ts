@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { completeDemoPayment } from "@/lib/payments/demo-payments";
+import { createDemoProvider } from "@/lib/payments/demo-provider";
+import { creditInvoiceAndRefund } from "@/lib/payments/refund-credited-invoice";
+import { startPayment } from "@/lib/payments/start-payment";
 import {
   createCustomer,
   createIssuedInvoice,
@@ -12,10 +16,6 @@ import {
   type TestDatabase,
   testDatabaseKind,
 } from "@/tests/helpers/test-database";
-import { completeDemoPayment } from "./demo-payments";
-import { createDemoProvider } from "./demo-provider";
-import { creditInvoiceAndRefund } from "./refund-credited-invoice";
-import { startPayment } from "./start-payment";
 
 /** The console credits every kind of credit through creditInvoiceAndRefund; money follows. */
 let db: TestDatabase;

@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import type { Actor } from "@/lib/invoices/actor";
 import {
   type CreditNoteInput,
   type IssueCreditNoteInput,
@@ -10,14 +9,15 @@ import {
 } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
-import { applyPaymentEvent } from "./payment-events";
+import { applyPaymentEvent } from "@/lib/payments/payment-events";
 import {
   type PaymentProvider,
   ProviderRejectedError,
   ProviderUnavailableError,
-} from "./payment-provider";
-import { cancelOpenAttempts } from "./start-payment";
+} from "@/lib/payments/payment-provider";
+import { cancelOpenAttempts } from "@/lib/payments/start-payment";
+import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
+import type { Actor } from "@/lib/timeline/actor";
 
 /**
  * Pays back what a customer has to get back on an invoice (paid, then credited) through the

@@ -4,12 +4,12 @@ import { AppError } from "@/lib/errors/app-error";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { createLogger } from "@/lib/log";
-import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 import {
   type PaymentProvider,
   ProviderRejectedError,
   ProviderUnavailableError,
-} from "./payment-provider";
+} from "@/lib/payments/payment-provider";
+import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 
 const log = createLogger("payments");
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type StripeStandIn, startStripeStandIn } from "@/tests/helpers/stripe-stand-in";
 import {
   type CreatePaymentRequest,
   ProviderRejectedError,
   ProviderUnavailableError,
-} from "./payment-provider";
-import { createStripeClient, createStripeProvider } from "./stripe-provider";
+} from "@/lib/payments/payment-provider";
+import { createStripeClient, createStripeProvider } from "@/lib/payments/stripe-provider";
+import { type StripeStandIn, startStripeStandIn } from "@/tests/helpers/stripe-stand-in";
 
 /**
  * The real Stripe SDK against a local stand-in: what goes over the wire (amounts in öre, SEK,

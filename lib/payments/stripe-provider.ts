@@ -3,7 +3,7 @@ import {
   type PaymentProvider,
   ProviderRejectedError,
   ProviderUnavailableError,
-} from "./payment-provider";
+} from "@/lib/payments/payment-provider";
 
 export interface StripeConnection {
   secretKey: string;

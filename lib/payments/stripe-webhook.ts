@@ -1,5 +1,5 @@
 import type Stripe from "stripe";
-import type { ProviderEventEnvelope } from "./payment-events";
+import type { ProviderEventEnvelope } from "@/lib/payments/payment-events";
 
 /** Stripe's signature check allows this much clock difference (and replay window). */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;

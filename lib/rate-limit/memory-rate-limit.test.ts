@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MemoryRateLimiter } from "./memory-rate-limit";
+import { MemoryRateLimiter } from "@/lib/rate-limit/memory-rate-limit";
 
 describe("MemoryRateLimiter", () => {
   it("allows the limit per window, refuses beyond it, and starts again when the window ends", () => {

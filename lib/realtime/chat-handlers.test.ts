@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessageView } from "@/lib/chat/chat-message-view";
+import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
+import { recheckIdentities } from "@/lib/realtime/recheck-identities";
 import { createIssuedInvoice, createOrganizationWithCustomer } from "@/tests/helpers/fixtures";
 import {
   nextEvent,
@@ -10,8 +12,6 @@ import {
 } from "@/tests/helpers/realtime-test-server";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
-import { emitInvoiceChanged } from "./invoice-cues";
-import { recheckIdentities } from "./recheck-identities";
 
 let db: TestDatabase;
 let server: RealtimeTestServer;

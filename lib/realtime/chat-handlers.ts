@@ -7,12 +7,17 @@ import { postChatMessage, postChatMessageSchema } from "@/lib/chat/post-chat-mes
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
 import { createLogger } from "@/lib/log";
-import { ConnectionLimiter } from "./connection-limiter";
-import { emitInboxChanged } from "./invoice-cues";
-import { broadcastPresence, customerPresence, presenceOf, supportStatusOf } from "./presence";
-import { rooms } from "./rooms";
-import { createEventRegistry } from "./socket-events";
-import type { SocketIdentity } from "./socket-identity";
+import { ConnectionLimiter } from "@/lib/realtime/connection-limiter";
+import { emitInboxChanged } from "@/lib/realtime/invoice-cues";
+import {
+  broadcastPresence,
+  customerPresence,
+  presenceOf,
+  supportStatusOf,
+} from "@/lib/realtime/presence";
+import { rooms } from "@/lib/realtime/rooms";
+import { createEventRegistry } from "@/lib/realtime/socket-events";
+import type { SocketIdentity } from "@/lib/realtime/socket-identity";
 
 /** Payloads, parsed here (the boundary) with the chat domain's own schema for a message. */
 const customerEvents = {

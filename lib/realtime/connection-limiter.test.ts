@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConnectionLimiter, EVENT_LIMITS, MAX_REFUSALS } from "./connection-limiter";
+import { ConnectionLimiter, EVENT_LIMITS, MAX_REFUSALS } from "@/lib/realtime/connection-limiter";
 
 describe("ConnectionLimiter", () => {
   it("allows the burst, then the steady rate, per event class", () => {

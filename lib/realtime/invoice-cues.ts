@@ -1,6 +1,6 @@
 import type { Server } from "socket.io";
-import type { InvoiceCueKind } from "./cue-kinds";
-import { rooms } from "./rooms";
+import type { InvoiceCueKind } from "@/lib/realtime/cue-kinds";
+import { rooms } from "@/lib/realtime/rooms";
 
 /**
  * Realtime events are cues, not data: `{ invoiceId, version, kind }` tells the invoice's open pages

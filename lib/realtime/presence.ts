@@ -3,8 +3,8 @@ import { displayName } from "@/lib/chat/chat-message-view";
 import { isWithinSupportHours } from "@/lib/chat/support-hours";
 import type { Db } from "@/lib/db/database";
 import { createLogger } from "@/lib/log";
-import { rooms } from "./rooms";
-import type { SocketIdentity } from "./socket-identity";
+import { rooms } from "@/lib/realtime/rooms";
+import type { SocketIdentity } from "@/lib/realtime/socket-identity";
 
 const log = createLogger("realtime");
 

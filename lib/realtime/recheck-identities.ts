@@ -4,7 +4,7 @@ import { loadActiveStaff } from "@/lib/auth/staff-identity";
 import type { Db } from "@/lib/db/database";
 import { isAppError } from "@/lib/errors/app-error";
 import { validTokenHashes } from "@/lib/invoices/link-scope";
-import type { SocketIdentity } from "./socket-identity";
+import type { SocketIdentity } from "@/lib/realtime/socket-identity";
 
 /** How often open connections are checked against the database again. */
 export const RECHECK_INTERVAL_MS = 60_000;

@@ -2,8 +2,8 @@ import type { Socket } from "socket.io";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { errorReply, type Problem } from "@/lib/errors/error-reply";
+import type { ConnectionLimiter, EventClass } from "@/lib/realtime/connection-limiter";
 import { badInputFromZod } from "@/lib/validation/parse-input";
-import type { ConnectionLimiter, EventClass } from "./connection-limiter";
 
 /** What every acknowledgement is: `{ ok: true, …result }` or `{ ok: false, error: problem }`. */
 export type Ack = (reply: Record<string, unknown>) => void;

@@ -10,12 +10,12 @@ import { clientKey, trustedClientAddress } from "@/lib/http/client-address";
 import { siteOrigins } from "@/lib/http/same-origin";
 import { resolveLinkScope } from "@/lib/invoices/link-scope";
 import { createLogger } from "@/lib/log";
-import { registerCustomerHandlers, registerStaffHandlers } from "./chat-handlers";
-import { registerSocketServer } from "./invoice-cues";
-import { broadcastPresence, broadcastSupportStatus } from "./presence";
-import { RECHECK_INTERVAL_MS, recheckIdentities } from "./recheck-identities";
-import { rooms } from "./rooms";
-import type { SocketIdentity } from "./socket-identity";
+import { registerCustomerHandlers, registerStaffHandlers } from "@/lib/realtime/chat-handlers";
+import { registerSocketServer } from "@/lib/realtime/invoice-cues";
+import { broadcastPresence, broadcastSupportStatus } from "@/lib/realtime/presence";
+import { RECHECK_INTERVAL_MS, recheckIdentities } from "@/lib/realtime/recheck-identities";
+import { rooms } from "@/lib/realtime/rooms";
+import type { SocketIdentity } from "@/lib/realtime/socket-identity";
 
 const log = createLogger("realtime");
 

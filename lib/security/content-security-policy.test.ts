@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateNonce, invoicePageCsp } from "./content-security-policy";
+import { generateNonce, invoicePageCsp } from "@/lib/security/content-security-policy";
 
 const directive = (csp: string, name: string) =>
   csp.split("; ").find((d) => d.startsWith(`${name} `)) ?? "";

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/database";
-import { monthsBetween } from "./tenure";
+import { monthsBetween } from "@/lib/support/tenure";
 
 /**
  * What an agent needs to know about the customer behind an invoice: how long they have been a

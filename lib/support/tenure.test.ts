@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthsBetween } from "./tenure";
+import { monthsBetween } from "@/lib/support/tenure";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -9,7 +9,7 @@ import {
   summarizeUsage,
   type UsageComparison,
   usageUnitLabel,
-} from "./usage-summary";
+} from "@/lib/usage/usage-summary";
 
 const NBSP = "\u00A0";
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { openDatabase } from "@/lib/db/database";
-import { jobHandlers } from "@/lib/jobs/handlers";
+import { jobHandlers } from "@/lib/job-handlers/job-handlers";
 import { startJobEngine } from "@/lib/jobs/job-engine";
 
 /**

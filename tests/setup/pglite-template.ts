@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
+import { jobDbForPglite } from "@/lib/db/job-db";
 import { migrate, migrationChecksum, readMigrations } from "@/lib/db/migrate";
 import { pgliteConnection } from "@/lib/db/sql-session";
-import { jobDbForPglite } from "@/lib/jobs/job-database";
 import { jobSchemaFor } from "@/lib/jobs/job-engine";
 
 const PG_BOSS_VERSION = JSON.parse(

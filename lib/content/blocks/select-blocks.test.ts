@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acceptOffer } from "@/lib/content/blocks/accept-offer";
 import type { ContentBlockInput } from "@/lib/content/blocks/block-input";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import {
@@ -8,7 +9,6 @@ import {
 } from "@/lib/content/blocks/content-events";
 import { saveContentBlock, setContentBlockStatus } from "@/lib/content/blocks/manage-blocks";
 import { selectBlocksForInvoice } from "@/lib/content/blocks/select-blocks";
-import { acceptOffer } from "@/lib/offers/accept-offer";
 import { parseInput } from "@/lib/validation/parse-input";
 import { createCustomer, createOrganization, expectAppError } from "@/tests/helpers/fixtures";
 import { createContract, createInvoiceFor, createPlan } from "@/tests/helpers/plan-fixtures";

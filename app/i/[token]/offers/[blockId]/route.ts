@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { acceptOffer } from "@/lib/content/blocks/accept-offer";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import {
@@ -7,7 +8,6 @@ import {
   requireInvoiceInScope,
   requireLinkScope,
 } from "@/lib/invoice-page/page-request";
-import { acceptOffer } from "@/lib/offers/accept-offer";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { parseInput, parseRouteId } from "@/lib/validation/parse-input";
 

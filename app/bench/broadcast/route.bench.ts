@@ -9,11 +9,11 @@ const bodySchema = z.object({ invoiceId: z.uuid(), mark: z.number().int() });
 /**
  * The reference for `npm run bench:realtime`: the same HTTP request, the same socket.io server
  * and Redis adapter and the same invoice rooms as an agent's edit, but no session, no database
- * and no domain function. What an edit costs beyond this is ours. Served only when the
- * benchmark asks (NOTA_BENCH_REFERENCE=1), like app/bench/reference.
+ * and no domain function. What an edit costs beyond this is ours. Part of the benchmark's own
+ * build only (NOTA_BENCH_BUILD=1, see next.config.ts): the production app has no such route, which
+ * would let anyone emit into any room.
  */
 export async function POST(request: Request) {
-  if (process.env.NOTA_BENCH_REFERENCE !== "1") return new Response(null, { status: 404 });
   const parsed = bodySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ ok: false }, { status: 400 });
   // server.ts registers its socket server under this global key (lib/realtime/invoice-cues.ts),

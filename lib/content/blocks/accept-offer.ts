@@ -2,7 +2,7 @@ import { findShownBlock } from "@/lib/content/blocks/shown-block";
 import { addDays, formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { recordInvoiceEvent } from "@/lib/invoices/invoice-events";
+import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 export interface AcceptedOffer {
   acceptanceId: string;

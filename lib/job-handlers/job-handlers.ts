@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
 import { recordInvoiceView } from "@/lib/invoice-page/record-invoice-view";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
+import type { JobHandlers } from "@/lib/jobs/job-engine";
 import { customerIsOnInvoice } from "@/lib/realtime/invoice-cues";
-import type { JobHandlers } from "./job-engine";
 
 /**
  * What each queue's job does: one domain function each, given the payload the engine parsed.
