@@ -1,0 +1,111 @@
+import type { StaffRole } from "@/lib/db/generated/client";
+
+/**
+ * Who asks, in the authorization matrix: nobody, a customer through their invoice link, each
+ * staff role of organisation A, and organisation B (its admin, or its customer's link).
+ */
+export const IDENTITIES = [
+  "anonymous",
+  "customer",
+  "AGENT",
+  "MARKETER",
+  "ADMIN",
+  "otherOrganization",
+] as const;
+export type Identity = (typeof IDENTITIES)[number];
+
+export type Access =
+  /** Staff of A with one of `roles`; `foreign`: the request names A's thing (B gets 404). */
+  | { kind: "staff"; roles: readonly StaffRole[]; foreign: boolean }
+  /** The invoice link of A's customer; `foreign`: B's link asks for A's thing (404). */
+  | { kind: "link"; foreign: boolean }
+  | { kind: "public" };
+
+/** The status each identity gets, given what the route allows and its answer when allowed. */
+export function expectedStatus(access: Access, identity: Identity, ok: number): number {
+  if (access.kind === "public") return ok;
+  if (access.kind === "link") {
+    if (identity === "customer") return ok;
+    if (identity === "otherOrganization") return access.foreign ? 404 : ok;
+    return 404;
+  }
+  if (identity === "anonymous" || identity === "customer") return 401;
+  const role: StaffRole = identity === "otherOrganization" ? "ADMIN" : identity;
+  if (!access.roles.includes(role)) return 403;
+  return identity === "otherOrganization" && access.foreign ? 404 : ok;
+}
+
+/**
+ * The staff pages (served by the running server in the end-to-end pass; see
+ * tests/e2e/authorization-pages.spec.ts). A page a role may not open shows "not for your role";
+ * signed out, it sends to sign-in; another organisation's thing is not found.
+ */
+export interface PageCase {
+  file: string;
+  roles: readonly StaffRole[];
+  path: (ids: { invoiceId: string; blockId: string }) => string;
+  foreign: boolean;
+}
+
+const AGENT: readonly StaffRole[] = ["AGENT", "ADMIN"];
+const MARKETING: readonly StaffRole[] = ["MARKETER", "ADMIN"];
+const ADMIN: readonly StaffRole[] = ["ADMIN"];
+
+export const STAFF_PAGES: PageCase[] = [
+  { file: "app/(staff)/agent/page.tsx", roles: AGENT, path: () => "/agent", foreign: false },
+  {
+    file: "app/(staff)/agent/invoices/page.tsx",
+    roles: AGENT,
+    path: () => "/agent/invoices",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/agent/invoices/[id]/page.tsx",
+    roles: AGENT,
+    path: ({ invoiceId }) => `/agent/invoices/${invoiceId}`,
+    foreign: true,
+  },
+  {
+    file: "app/(staff)/agent/canned-replies/page.tsx",
+    roles: AGENT,
+    path: () => "/agent/canned-replies",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/marketing/page.tsx",
+    roles: MARKETING,
+    path: () => "/marketing",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/marketing/blocks/new/page.tsx",
+    roles: MARKETING,
+    path: () => "/marketing/blocks/new?kind=INFORMATION",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/marketing/blocks/[id]/page.tsx",
+    roles: MARKETING,
+    path: ({ blockId }) => `/marketing/blocks/${blockId}`,
+    foreign: true,
+  },
+  {
+    file: "app/(staff)/marketing/blocks/[id]/analytics/page.tsx",
+    roles: MARKETING,
+    path: ({ blockId }) => `/marketing/blocks/${blockId}/analytics`,
+    foreign: true,
+  },
+  {
+    file: "app/(staff)/marketing/preview/[invoiceId]/page.tsx",
+    roles: MARKETING,
+    path: ({ invoiceId }) => `/marketing/preview/${invoiceId}`,
+    foreign: true,
+  },
+  { file: "app/(staff)/admin/page.tsx", roles: ADMIN, path: () => "/admin", foreign: false },
+  {
+    file: "app/(staff)/admin/jobs/page.tsx",
+    roles: ADMIN,
+    path: () => "/admin/jobs",
+    foreign: false,
+  },
+];

@@ -1,0 +1,142 @@
+import { saveCannedReply } from "@/lib/chat/canned-replies";
+import { postChatMessage } from "@/lib/chat/post-chat-message";
+import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
+import { saveContentBlock, setContentBlockStatus } from "@/lib/content/blocks/manage-blocks";
+import type { Db } from "@/lib/db/database";
+import type { StaffRole } from "@/lib/db/generated/client";
+import { createDemoProvider } from "@/lib/payments/demo-provider";
+import { startPayment } from "@/lib/payments/start-payment";
+import { createCustomer, createIssuedInvoice, createOrganization } from "./fixtures";
+import { createContract, createPlan } from "./plan-fixtures";
+import { sessionCookieFor } from "./route-harness";
+import { createStaffUser } from "./staff-fixtures";
+
+/**
+ * Two organisations for the authorization matrix: A with its staff (one per role), a customer
+ * on a plan with invoices, published content (information, an offer, a survey), a conversation
+ * and a payment attempt; B with an admin and a customer with a link of its own. Every request the
+ * matrix makes names A's things; B's people must not reach them.
+ */
+const text = (title: string) => ({
+  sv: { title, body: "Text" },
+  en: { title, body: "Text" },
+});
+
+export async function createAuthorizationWorld(db: Db) {
+  const a = await createOrganization(db);
+  const b = await createOrganization(db);
+  const staffOf = async (organizationId: string, role: StaffRole) => {
+    const staff = await createStaffUser(db, organizationId, { role });
+    return { ...staff, cookie: await sessionCookieFor(staff) };
+  };
+  const staff = {
+    AGENT: await staffOf(a.id, "AGENT"),
+    MARKETER: await staffOf(a.id, "MARKETER"),
+    ADMIN: await staffOf(a.id, "ADMIN"),
+  };
+  const otherAdmin = await staffOf(b.id, "ADMIN");
+
+  const basic = await createPlan(db, a.id, { code: "BAS", name: "Bas" });
+  await createPlan(db, a.id, { code: "GRON", name: "Grön" });
+  const customer = await createCustomer(db, a.id);
+  const contract = await createContract(db, {
+    organizationId: a.id,
+    customerId: customer.id,
+    planId: basic.id,
+    startsOn: "2024-01-01",
+  });
+  const issue = () =>
+    createIssuedInvoice(db, { organizationId: a.id, customerId: customer.id }).then(
+      async (invoice) => {
+        await db.invoice.update({ where: { id: invoice.id }, data: { contractId: contract.id } });
+        return invoice;
+      },
+    );
+  // A's earlier invoice is number 3: B's customer, with invoice 1 only, has no such number.
+  await issue();
+  await issue();
+  const earlier = await issue();
+  await issue();
+  const invoice = await issue();
+
+  const otherCustomer = await createCustomer(db, b.id);
+  const otherInvoice = await createIssuedInvoice(db, {
+    organizationId: b.id,
+    customerId: otherCustomer.id,
+  });
+
+  const marketer = { staffId: staff.MARKETER.id, organizationId: a.id };
+  const publish = async (input: unknown) => {
+    const saved = await saveContentBlock({
+      db,
+      marketer,
+      input: contentBlockInputSchema.parse(input),
+    });
+    await setContentBlockStatus({ db, marketer, blockId: saved.id, status: "PUBLISHED" });
+    return saved.id;
+  };
+  const everyone = { all: [] };
+  const informationBlockId = await publish({
+    name: "Info",
+    kind: "INFORMATION",
+    slot: "AFTER_SUMMARY",
+    targeting: everyone,
+    variants: [{ key: "A", weight: 1, content: text("Info") }],
+  });
+  const offerBlockId = await publish({
+    name: "Grönt",
+    kind: "OFFER",
+    slot: "OFFERS",
+    targeting: everyone,
+    settings: { plan: { mode: "fixed", planCode: "GRON" } },
+    variants: [{ key: "A", weight: 1, content: text("Byt till grönt") }],
+  });
+  const surveyBlockId = await publish({
+    name: "NPS",
+    kind: "SURVEY",
+    slot: "BEFORE_CHAT",
+    targeting: everyone,
+    settings: { scale: "NPS" },
+    variants: [{ key: "A", weight: 1, content: text("Hur gjorde vi?") }],
+  });
+
+  const question = await postChatMessage({
+    db,
+    input: { invoiceId: invoice.id, body: "Varför är fakturan högre?" },
+    author: { type: "CUSTOMER" },
+  });
+  const attempt = await startPayment({
+    db,
+    invoiceId: invoice.id,
+    input: { amountOre: invoice.totalOre, method: "CARD" },
+    provider: createDemoProvider(),
+  });
+
+  return {
+    db,
+    organizationId: a.id,
+    staff,
+    otherAdmin,
+    customer,
+    invoice,
+    earlier,
+    otherInvoice,
+    informationBlockId,
+    offerBlockId,
+    surveyBlockId,
+    conversationId: question.conversationId,
+    attemptId: attempt.attemptId,
+    /** A fresh issued invoice of A (for changes that use up its version). */
+    freshInvoice: issue,
+    /** A fresh canned reply of A (for deletes). */
+    async freshCannedReply() {
+      return saveCannedReply({
+        db,
+        organizationId: a.id,
+        input: { title: `Svar ${crypto.randomUUID().slice(0, 8)}`, body: "Hej!" },
+      });
+    },
+  };
+}
+
+export type AuthorizationWorld = Awaited<ReturnType<typeof createAuthorizationWorld>>;

@@ -1,0 +1,405 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDatabase } from "@/lib/db/client";
+import type { StaffRole } from "@/lib/db/generated/client";
+import { getJobEngine } from "@/lib/jobs/job-engine";
+import {
+  type Access,
+  expectedStatus,
+  IDENTITIES,
+  type Identity,
+  STAFF_PAGES,
+} from "@/tests/helpers/authorization-cases";
+import {
+  type AuthorizationWorld,
+  createAuthorizationWorld,
+} from "@/tests/helpers/authorization-world";
+import { callRoute, type RouteModule, type RouteRequest } from "@/tests/helpers/route-harness";
+import {
+  createTestDatabase,
+  type TestDatabase,
+  testDatabaseKind,
+} from "@/tests/helpers/test-database";
+
+/**
+ * Every route handler × every kind of asker, through the real handlers with real requests on the
+ * real database: a route added without its check — or a check removed — fails here. The test
+ * also fails when a route or staff page exists that no row of the matrix covers.
+ */
+process.env.NEXTAUTH_SECRET ??= "authorization-matrix-secret-0123456789abcdef";
+process.env.APP_URL ??= "http://nota.test";
+process.env.DEMO_PAYMENTS ??= "on";
+
+const UNKNOWN_TOKEN = "Z".repeat(43);
+
+interface RouteCase {
+  file: string;
+  method: RouteRequest["method"];
+  access: Access;
+  /** The status when the asker is allowed. */
+  ok: number;
+  request: (world: AuthorizationWorld, who: Asker) => Promise<Omit<RouteRequest, "method">>;
+}
+
+interface Asker {
+  identity: Identity;
+  cookie?: string;
+  /** The invoice link this asker holds (an unknown one for those who hold none). */
+  token: string;
+}
+
+const load = (file: string) => () =>
+  import(`@/${file.replace(/\.ts$/, "")}`) as Promise<RouteModule>;
+
+const staffOnly = (roles: readonly StaffRole[], foreign: boolean): Access => ({
+  kind: "staff",
+  roles,
+  foreign,
+});
+const AGENTS = ["AGENT", "ADMIN"] as const;
+const MARKETERS = ["MARKETER", "ADMIN"] as const;
+
+const blockInput = (name: string) => ({
+  name,
+  kind: "INFORMATION",
+  slot: "AFTER_SUMMARY",
+  targeting: { all: [] },
+  variants: [
+    {
+      key: "A",
+      weight: 1,
+      content: { sv: { title: name, body: "x" }, en: { title: name, body: "x" } },
+    },
+  ],
+});
+
+const CASES: RouteCase[] = [
+  {
+    file: "app/api/admin/jobs/retry/route.ts",
+    method: "POST",
+    access: staffOnly(["ADMIN"], true),
+    ok: 200,
+    async request(world) {
+      // A failed job of A's, fresh for each asker (a retried one is no longer failed).
+      const engine = getJobEngine()!;
+      const id = (await engine.boss.send(
+        "chat.reply-email",
+        { organizationId: world.organizationId, messageId: crypto.randomUUID() },
+        { retryLimit: 0 },
+      ))!;
+      await engine.boss.fail("chat.reply-email", id, { message: "refused" });
+      return { path: "/api/admin/jobs/retry", body: { queue: "chat.reply-email", jobId: id } };
+    },
+  },
+  {
+    file: "app/api/agent/canned-replies/route.ts",
+    method: "POST",
+    access: staffOnly(AGENTS, false),
+    ok: 200,
+    request: async () => ({
+      path: "/api/agent/canned-replies",
+      body: { title: `Svar ${crypto.randomUUID().slice(0, 8)}`, body: "Hej!" },
+    }),
+  },
+  {
+    file: "app/api/agent/canned-replies/[id]/route.ts",
+    method: "DELETE",
+    access: staffOnly(AGENTS, true),
+    ok: 200,
+    async request(world) {
+      const { id } = await world.freshCannedReply();
+      return { path: `/api/agent/canned-replies/${id}`, params: { id } };
+    },
+  },
+  {
+    file: "app/api/agent/conversations/[id]/route.ts",
+    method: "POST",
+    access: staffOnly(AGENTS, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/agent/conversations/${world.conversationId}`,
+      params: { id: world.conversationId },
+      body: { action: "resolve" },
+    }),
+  },
+  {
+    file: "app/api/agent/invoices/[id]/changes/route.ts",
+    method: "POST",
+    access: staffOnly(AGENTS, true),
+    ok: 200,
+    async request(world) {
+      const invoice = await world.freshInvoice();
+      const { dueDate } = await world.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+      return {
+        path: `/api/agent/invoices/${invoice.id}/changes`,
+        params: { id: invoice.id },
+        body: {
+          action: "respite",
+          expectedVersion: invoice.version,
+          dueDate: nextMonth(dueDate),
+          reason: "Kunden bad om tid",
+        },
+      };
+    },
+  },
+  {
+    file: "app/api/health/route.ts",
+    method: "GET",
+    access: { kind: "public" },
+    ok: 200,
+    request: async () => ({ path: "/api/health" }),
+  },
+  {
+    file: "app/api/marketing/blocks/route.ts",
+    method: "POST",
+    access: staffOnly(MARKETERS, false),
+    ok: 201,
+    request: async () => ({ path: "/api/marketing/blocks", body: blockInput("Ny") }),
+  },
+  {
+    file: "app/api/marketing/blocks/[id]/route.ts",
+    method: "PUT",
+    access: staffOnly(MARKETERS, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/marketing/blocks/${world.informationBlockId}`,
+      params: { id: world.informationBlockId },
+      body: blockInput("Info"),
+    }),
+  },
+  {
+    file: "app/api/marketing/blocks/[id]/status/route.ts",
+    method: "POST",
+    access: staffOnly(MARKETERS, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/marketing/blocks/${world.informationBlockId}/status`,
+      params: { id: world.informationBlockId },
+      body: { status: "PUBLISHED" },
+    }),
+  },
+  {
+    file: "app/api/marketing/blocks/[id]/analytics.csv/route.ts",
+    method: "GET",
+    access: staffOnly(MARKETERS, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/marketing/blocks/${world.offerBlockId}/analytics.csv`,
+      params: { id: world.offerBlockId },
+    }),
+  },
+  {
+    file: "app/api/marketing/customers/route.ts",
+    method: "GET",
+    access: staffOnly(MARKETERS, false),
+    ok: 200,
+    request: async () => ({ path: "/api/marketing/customers?q=Anna" }),
+  },
+  {
+    file: "app/api/marketing/settings/route.ts",
+    method: "PUT",
+    access: staffOnly(MARKETERS, false),
+    ok: 200,
+    request: async () => ({
+      path: "/api/marketing/settings",
+      body: { maxContentBlocksPerInvoice: 3 },
+    }),
+  },
+  {
+    // Only Stripe (by its signature) reaches this; without Stripe configured it does not exist.
+    file: "app/api/stripe/webhook/route.ts",
+    method: "POST",
+    access: { kind: "public" },
+    ok: 404,
+    request: async () => ({ path: "/api/stripe/webhook", body: {} }),
+  },
+  {
+    file: "app/i/[token]/content/route.ts",
+    method: "POST",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    request: async (world, who) => ({
+      path: `/i/${who.token}/content`,
+      params: { token: who.token },
+      body: { blockId: world.informationBlockId, type: "IMPRESSION" },
+    }),
+  },
+  {
+    // The language switch looks nothing up: it answers every well-formed link alike.
+    file: "app/i/[token]/language/[lang]/route.ts",
+    method: "GET",
+    access: { kind: "public" },
+    ok: 303,
+    request: async (_world, who) => ({
+      path: `/i/${who.token}/language/en`,
+      params: { token: who.token, lang: "en" },
+    }),
+  },
+  {
+    file: "app/i/[token]/n/[number]/pdf/route.ts",
+    method: "GET",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    request: async (world, who) => ({
+      path: `/i/${who.token}/n/${world.earlier.number}/pdf`,
+      params: { token: who.token, number: String(world.earlier.number) },
+    }),
+  },
+  {
+    file: "app/i/[token]/offers/[blockId]/route.ts",
+    method: "POST",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    request: async (world, who) => ({
+      path: `/i/${who.token}/offers/${world.offerBlockId}`,
+      params: { token: who.token, blockId: world.offerBlockId },
+      body: {},
+    }),
+  },
+  {
+    file: "app/i/[token]/payments/route.ts",
+    method: "POST",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    request: async (world, who) => ({
+      path: `/i/${who.token}/payments`,
+      params: { token: who.token },
+      // The earlier invoice, named by number: B's link cannot reach A's numbers.
+      body: {
+        amountOre: world.earlier.totalOre,
+        method: "CARD",
+        invoiceNumber: world.earlier.number,
+      },
+    }),
+  },
+  {
+    file: "app/i/[token]/payments/[attemptId]/route.ts",
+    method: "GET",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    request: async (world, who) => ({
+      path: `/i/${who.token}/payments/${world.attemptId}`,
+      params: { token: who.token, attemptId: world.attemptId },
+    }),
+  },
+  {
+    file: "app/i/[token]/payments/[attemptId]/demo/route.ts",
+    method: "POST",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    request: async (world, who) => ({
+      path: `/i/${who.token}/payments/${world.attemptId}/demo`,
+      params: { token: who.token, attemptId: world.attemptId },
+      body: { outcome: "failed" },
+    }),
+  },
+  {
+    file: "app/i/[token]/pdf/route.ts",
+    method: "GET",
+    access: { kind: "link", foreign: false },
+    ok: 200,
+    request: async (_world, who) => ({ path: `/i/${who.token}/pdf`, params: { token: who.token } }),
+  },
+  {
+    file: "app/i/[token]/surveys/[blockId]/route.ts",
+    method: "POST",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    request: async (world, who) => ({
+      path: `/i/${who.token}/surveys/${world.surveyBlockId}`,
+      params: { token: who.token, blockId: world.surveyBlockId },
+      body: { score: 9 },
+    }),
+  },
+];
+
+/** Routes not in the matrix, with the reason. */
+const NOT_IN_MATRIX: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts":
+    "next-auth's own sign-in endpoints (tested end to end by the sign-in specs)",
+};
+
+function nextMonth(dueDate: Date | null): string {
+  const base = dueDate ?? new Date();
+  return new Date(base.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+}
+
+function filesNamed(dir: string, name: RegExp): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return filesNamed(full, name);
+    return name.test(entry) ? [full] : [];
+  });
+}
+
+let database: TestDatabase;
+let world: AuthorizationWorld;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  setDatabase(database);
+  world = await createAuthorizationWorld(database.prisma);
+});
+afterAll(async () => database?.close());
+
+function askerFor(identity: Identity): Asker {
+  switch (identity) {
+    case "anonymous":
+      return { identity, token: UNKNOWN_TOKEN };
+    case "customer":
+      return { identity, token: world.invoice.accessToken };
+    case "otherOrganization":
+      return { identity, cookie: world.otherAdmin.cookie, token: world.otherInvoice.accessToken };
+    default:
+      return { identity, cookie: world.staff[identity].cookie, token: UNKNOWN_TOKEN };
+  }
+}
+
+describe(`the authorization matrix (${testDatabaseKind})`, () => {
+  it("covers every route handler and every staff page", () => {
+    const routes = filesNamed("app", /^route\.ts$/).sort();
+    const covered = new Set([...CASES.map((c) => c.file), ...Object.keys(NOT_IN_MATRIX)]);
+    expect(routes.filter((file) => !covered.has(file))).toEqual([]);
+    const pages = filesNamed("app/(staff)", /^page\.tsx$/).sort();
+    expect(pages.filter((file) => !STAFF_PAGES.some((page) => page.file === file))).toEqual([]);
+  });
+
+  for (const routeCase of CASES) {
+    it(`${routeCase.method} ${routeCase.file.replace(/^app|\/route\.ts$/g, "")}`, async () => {
+      const module = await load(routeCase.file)();
+      const answers: Record<string, number> = {};
+      const expected: Record<string, number> = {};
+      for (const identity of IDENTITIES) {
+        const asker = askerFor(identity);
+        const request = await routeCase.request(world, asker);
+        const response = await callRoute(module, {
+          method: routeCase.method,
+          cookie: asker.cookie,
+          ...request,
+        });
+        answers[identity] = response.status;
+        expected[identity] = expectedStatus(routeCase.access, identity, routeCase.ok);
+        if (response.status >= 400) {
+          // Every refusal is the house's problem reply, never a bare error page.
+          expect(response.headers.get("content-type") ?? "", identity).toMatch(
+            /application\/problem\+json|text\/plain/,
+          );
+        }
+      }
+      expect(answers).toEqual(expected);
+    });
+  }
+
+  it("refuses a state-changing staff request from another site, even with a valid session", async () => {
+    const module = await load("app/api/agent/canned-replies/route.ts")();
+    const response = await callRoute(module, {
+      method: "POST",
+      path: "/api/agent/canned-replies",
+      cookie: world.staff.ADMIN.cookie,
+      headers: { origin: "https://evil.example" },
+      body: { title: "Kapad", body: "x" },
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: "FORBIDDEN" });
+  });
+});
