@@ -34,6 +34,8 @@ export interface Fixtures {
   customer(organization: { id: string }, spec: CustomerSpec): Promise<CustomerFixture>;
   /** A customer's question on an invoice, waiting for support. */
   question(invoiceId: string, body: string): Promise<{ conversationId: string }>;
+  /** A draft content block of the organisation. */
+  block(organization: { id: string }): Promise<{ blockId: string }>;
 }
 
 export const test = base.extend<{ fixtures: Fixtures }>({
@@ -44,6 +46,7 @@ export const test = base.extend<{ fixtures: Fixtures }>({
       customer: (organization, spec) =>
         make("/customers", { organizationId: organization.id, ...spec }),
       question: (invoiceId, body) => make("/questions", { invoiceId, body }),
+      block: (organization) => make("/blocks", { organizationId: organization.id }),
     });
   },
 });

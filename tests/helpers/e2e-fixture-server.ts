@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Db } from "@/lib/db/database";
 import {
+  createBlockFixture,
   createCustomerFixture,
   createOrganizationFixture,
   createQuestionFixture,
@@ -15,6 +16,7 @@ const ROUTES: Record<string, (db: Db, body: unknown) => Promise<unknown>> = {
   "/organizations": createOrganizationFixture,
   "/customers": (db, body) => createCustomerFixture(db, body),
   "/questions": createQuestionFixture,
+  "/blocks": createBlockFixture,
 };
 
 export function startFixtureServer(options: {

@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { postChatMessage } from "@/lib/chat/post-chat-message";
+import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
+import { saveContentBlock } from "@/lib/content/blocks/manage-blocks";
 import { addDays, addMonths, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
@@ -186,4 +188,28 @@ export async function createQuestionFixture(db: Db, input: unknown) {
     author: { type: "CUSTOMER" },
   });
   return { conversationId: posted.conversationId, seq: posted.message.seq };
+}
+
+export const blockFixtureSchema = z.strictObject({ organizationId: z.uuid() });
+
+/** A draft information block of the organisation (drafts show nowhere but in the console). */
+export async function createBlockFixture(db: Db, input: unknown) {
+  const { organizationId } = blockFixtureSchema.parse(input);
+  const marketer = await db.staffUser.findFirstOrThrow({
+    where: { organizationId, role: "MARKETER" },
+    select: { id: true },
+  });
+  const text = { title: "Fixturblock", body: "Text" };
+  const saved = await saveContentBlock({
+    db,
+    marketer: { staffId: marketer.id, organizationId },
+    input: contentBlockInputSchema.parse({
+      name: `Fixture ${randomBytes(3).toString("hex")}`,
+      kind: "INFORMATION",
+      slot: "AFTER_SUMMARY",
+      targeting: { all: [] },
+      variants: [{ key: "A", weight: 1, content: { sv: text, en: text } }],
+    }),
+  });
+  return { blockId: saved.id };
 }
