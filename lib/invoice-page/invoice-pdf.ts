@@ -1,5 +1,6 @@
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
+import { type PdfTexts, pdfMessages } from "@/lib/i18n/pdf-messages";
 import { GREY, hexColor, PdfCursor, type TableColumn } from "@/lib/invoice-page/invoice-pdf-layout";
 import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
 import { formatMoney, formatQuantity, type Locale } from "@/lib/money/money";
@@ -13,100 +14,15 @@ import { formatSwishNumber } from "@/lib/references/swish-qr";
  * excl. VAT, taxable amount and VAT per rate, öresutjämning and the total.
  */
 
-// The PDF keeps its own texts (worded like the page's) so a reshuffle of the page's dictionary
-// cannot break the document; `satisfies` keeps the two languages in step.
-const sv = {
-  language: "sv-SE",
-  invoice: "Faktura",
-  creditNote: "Kreditfaktura",
-  invoiceNumber: "Fakturanummer",
-  issueDate: "Fakturadatum",
-  dueDate: "Förfallodag",
-  period: "Period",
-  customerNumber: "Kundnummer",
-  buyer: "Köpare",
-  orgNumber: "Org.nr",
-  vatNumber: "Momsreg.nr",
-  // Peppol SE-R-005 requires exactly this Swedish text.
-  fSkatt: "Godkänd för F-skatt",
-  contact: "Kundtjänst",
-  toPay: "Att betala",
-  ocr: "OCR-nummer",
-  bankgiro: "Bankgiro",
-  plusgiro: "Plusgiro",
-  swish: "Swish",
-  description: "Beskrivning",
-  quantity: "Antal",
-  unitPrice: "À-pris exkl. moms",
-  vatRate: "Momssats",
-  amount: "Belopp exkl. moms",
-  taxable: "Underlag",
-  vat: "Moms",
-  net: "Summa exkl. moms",
-  rounding: "Öresutjämning",
-  total: "Totalt att betala",
-  totalCredited: "Totalt krediterat",
-  leftToPay: "Kvar att betala",
-  creditToCustomer: "Att få tillbaka",
-  creditNotes: "Kreditfakturor som ändrat fakturan",
-  date: "Datum",
-  amountInclVat: "Belopp inkl. moms",
-  page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
-  subject: (title: string, buyer: string) => `${title} till ${buyer}`,
-};
-
-type Texts = typeof sv;
-
-const en = {
-  language: "en",
-  invoice: "Invoice",
-  creditNote: "Credit note",
-  invoiceNumber: "Invoice number",
-  issueDate: "Invoice date",
-  dueDate: "Due date",
-  period: "Period",
-  customerNumber: "Customer number",
-  buyer: "Buyer",
-  orgNumber: "Org. no.",
-  vatNumber: "VAT no.",
-  fSkatt: "Godkänd för F-skatt (approved for F-tax)",
-  contact: "Customer service",
-  toPay: "To pay",
-  ocr: "OCR reference",
-  bankgiro: "Bankgiro",
-  plusgiro: "Plusgiro",
-  swish: "Swish",
-  description: "Description",
-  quantity: "Quantity",
-  unitPrice: "Unit price excl. VAT",
-  vatRate: "VAT rate",
-  amount: "Amount excl. VAT",
-  taxable: "Taxable amount",
-  vat: "VAT",
-  net: "Total excl. VAT",
-  rounding: "Rounding",
-  total: "Total to pay",
-  totalCredited: "Total credited",
-  leftToPay: "Amount left to pay",
-  creditToCustomer: "Owed to you",
-  creditNotes: "Credit notes that changed this invoice",
-  date: "Date",
-  amountInclVat: "Amount incl. VAT",
-  page: (page: number, pages: number) => `Page ${page} of ${pages}`,
-  subject: (title: string, buyer: string) => `${title} to ${buyer}`,
-} satisfies Texts;
-
-const texts: Record<Locale, Texts> = { sv, en };
-
 interface Context {
   data: InvoicePageData;
   locale: Locale;
-  t: Texts;
+  t: PdfTexts;
   money: (ore: number) => string;
 }
 
 export async function renderInvoicePdf(data: InvoicePageData, locale: Locale): Promise<Uint8Array> {
-  const t = texts[locale];
+  const t = pdfMessages[locale];
   const ctx: Context = { data, locale, t, money: (ore) => formatMoney(ore, { locale }) };
   const doc = await PDFDocument.create();
   const fonts = {

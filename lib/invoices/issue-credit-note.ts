@@ -21,7 +21,7 @@ import {
 import { lockInvoiceForChange, saveInvoiceChange } from "@/lib/invoices/invoice-change";
 import { takeNextInvoiceNumber } from "@/lib/invoices/issue-invoice";
 import { computeInvoiceTotals } from "@/lib/invoices/totals";
-import { deriveInvoiceStatus, type LedgerSums } from "@/lib/ledger/invoice-status";
+import { creditableOre, deriveInvoiceStatus, type LedgerSums } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { formatMoney } from "@/lib/money/money";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
@@ -202,7 +202,7 @@ async function issueInTransaction(
     throw new AppError("CONFLICT", "Only an issued invoice can be credited; edit a draft instead");
   }
   const sumsBefore = await getLedgerSums(tx, original.id);
-  const creditable = sumsBefore.issuedOre + sumsBefore.feesOre - sumsBefore.creditedOre;
+  const creditable = creditableOre(sumsBefore);
   const isFull = input.mode.kind === "full";
   if (
     original.status === "CREDITED" ||

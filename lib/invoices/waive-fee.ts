@@ -13,7 +13,7 @@ import {
   reasonSchema,
   saveInvoiceChange,
 } from "@/lib/invoices/invoice-change";
-import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
+import { balanceOre, creditableOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
@@ -108,7 +108,7 @@ export async function waiveFee(options: {
       const before = await getLedgerSums(tx, invoice.id);
       // A credit note may already have taken the fee off (credits reach issued + fees); waiving
       // it as well would take it off twice and leave the customer owed money they never paid.
-      if (before.issuedOre + before.feesOre - before.creditedOre < fee.amountOre) {
+      if (creditableOre(before) < fee.amountOre) {
         throw new AppError(
           "CONFLICT",
           "The fee is already covered by a credit note; there is nothing left to waive",

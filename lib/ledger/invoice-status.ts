@@ -54,6 +54,14 @@ export function balanceOre(sums: LedgerSums): number {
   return sums.issuedOre + sums.feesOre - sums.paidOre + sums.refundedOre - sums.creditedOre;
 }
 
+/**
+ * What credit notes may still take off the invoice: issued and fees, less earlier credits. The
+ * one place this is computed (the credit note, the fee waiver, the agent's form).
+ */
+export function creditableOre(sums: LedgerSums): number {
+  return sums.issuedOre + sums.feesOre - sums.creditedOre;
+}
+
 export function deriveInvoiceStatus(input: {
   kind: InvoiceKind;
   status: InvoiceStatus;

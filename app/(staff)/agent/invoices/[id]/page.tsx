@@ -14,6 +14,7 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import { listWaivableFees } from "@/lib/invoices/waive-fee";
+import { creditableOre } from "@/lib/ledger/invoice-status";
 import { loadCustomerContext } from "@/lib/support/customer-context";
 
 export const metadata: Metadata = { title: "Invoice workspace" };
@@ -96,7 +97,7 @@ export default async function InvoiceWorkspacePage({
               vatRate: line.vatRate,
             }))}
             fees={fees.map((fee) => ({ ...fee, occurredAt: fee.occurredAt.toISOString() }))}
-            creditableOre={data.ledger.issuedOre + data.ledger.feesOre - data.ledger.creditedOre}
+            creditableOre={creditableOre(data.ledger)}
           />
           {context ? <CustomerContextPanel context={context} /> : null}
         </aside>

@@ -1,0 +1,88 @@
+import type { Locale } from "@/lib/money/money";
+
+/**
+ * The texts of the invoice PDF, Swedish first, beside the page's (invoice-messages.ts) and worded
+ * like them; the type makes English carry every key Swedish has.
+ */
+const sv = {
+  language: "sv-SE",
+  invoice: "Faktura",
+  creditNote: "Kreditfaktura",
+  invoiceNumber: "Fakturanummer",
+  issueDate: "Fakturadatum",
+  dueDate: "Förfallodag",
+  period: "Period",
+  customerNumber: "Kundnummer",
+  buyer: "Köpare",
+  orgNumber: "Org.nr",
+  vatNumber: "Momsreg.nr",
+  // Peppol SE-R-005 requires exactly this Swedish text.
+  fSkatt: "Godkänd för F-skatt",
+  contact: "Kundtjänst",
+  toPay: "Att betala",
+  ocr: "OCR-nummer",
+  bankgiro: "Bankgiro",
+  plusgiro: "Plusgiro",
+  swish: "Swish",
+  description: "Beskrivning",
+  quantity: "Antal",
+  unitPrice: "À-pris exkl. moms",
+  vatRate: "Momssats",
+  amount: "Belopp exkl. moms",
+  taxable: "Underlag",
+  vat: "Moms",
+  net: "Summa exkl. moms",
+  rounding: "Öresutjämning",
+  total: "Totalt att betala",
+  totalCredited: "Totalt krediterat",
+  leftToPay: "Kvar att betala",
+  creditToCustomer: "Att få tillbaka",
+  creditNotes: "Kreditfakturor som ändrat fakturan",
+  date: "Datum",
+  amountInclVat: "Belopp inkl. moms",
+  page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
+  subject: (title: string, buyer: string) => `${title} till ${buyer}`,
+};
+
+export type PdfTexts = typeof sv;
+
+const en = {
+  language: "en",
+  invoice: "Invoice",
+  creditNote: "Credit note",
+  invoiceNumber: "Invoice number",
+  issueDate: "Invoice date",
+  dueDate: "Due date",
+  period: "Period",
+  customerNumber: "Customer number",
+  buyer: "Buyer",
+  orgNumber: "Org. no.",
+  vatNumber: "VAT no.",
+  fSkatt: "Godkänd för F-skatt (approved for F-tax)",
+  contact: "Customer service",
+  toPay: "To pay",
+  ocr: "OCR reference",
+  bankgiro: "Bankgiro",
+  plusgiro: "Plusgiro",
+  swish: "Swish",
+  description: "Description",
+  quantity: "Quantity",
+  unitPrice: "Unit price excl. VAT",
+  vatRate: "VAT rate",
+  amount: "Amount excl. VAT",
+  taxable: "Taxable amount",
+  vat: "VAT",
+  net: "Total excl. VAT",
+  rounding: "Rounding",
+  total: "Total to pay",
+  totalCredited: "Total credited",
+  leftToPay: "Amount left to pay",
+  creditToCustomer: "Owed to you",
+  creditNotes: "Credit notes that changed this invoice",
+  date: "Date",
+  amountInclVat: "Amount incl. VAT",
+  page: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  subject: (title: string, buyer: string) => `${title} to ${buyer}`,
+} satisfies PdfTexts;
+
+export const pdfMessages: Record<Locale, PdfTexts> = { sv, en };
