@@ -1,7 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { formatMoneyPlain, parseMoney } from "@/lib/money/money";
+import {
+  formatMoneyPlain,
+  formatUnitPricePlain,
+  parseMoney,
+  parseUnitPrice,
+} from "@/lib/money/money";
 import { parseQuantityMilli } from "@/lib/money/quantity";
 import { ChangedMeanwhile, OutcomeMessage, useInvoiceChange } from "./use-invoice-change";
 
@@ -10,8 +15,10 @@ export interface DraftLineView {
   description: string;
   quantityMilli: number;
   unit: string;
-  unitPriceOre: number;
+  unitPriceCentiOre: number;
   vatRate: number;
+  discountOre: number;
+  vatExemptionReason: string | null;
 }
 
 interface Row {
@@ -21,8 +28,17 @@ interface Row {
   quantity: string;
   unit: string;
   price: string;
+  discount: string;
   vatRate: number;
+  vatExemptionReason: string;
 }
+
+/** The reasons agents pick most for a 0 % line (ML 17 kap. 24 § 1 st. 11–12 p.). */
+const EXEMPTION_REASONS = [
+  "Undantag från skatteplikt enligt 10 kap. ML",
+  "Omvänd betalningsskyldighet",
+  "Unionsintern leverans, 3 kap. 30 a § ML",
+];
 
 const toRow = (line: DraftLineView, index: number): Row => ({
   key: `line-${index}`,
@@ -30,8 +46,10 @@ const toRow = (line: DraftLineView, index: number): Row => ({
   description: line.description,
   quantity: String(line.quantityMilli / 1000).replace(".", ","),
   unit: line.unit,
-  price: formatMoneyPlain(line.unitPriceOre, "sv"),
+  price: formatUnitPricePlain(line.unitPriceCentiOre, "sv"),
+  discount: line.discountOre ? formatMoneyPlain(line.discountOre, "sv") : "",
   vatRate: line.vatRate,
+  vatExemptionReason: line.vatExemptionReason ?? "",
 });
 
 /** Edits a draft's lines freely (a draft is not yet an invoice in law); saved as one change. */
@@ -57,14 +75,30 @@ export function DraftLinesEditor({
     let payload: unknown[];
     try {
       payload = rows.map((row, index) => {
-        if (!row.description.trim()) throw new Error(`Line ${index + 1}: write a description`);
+        const label = `Line ${index + 1}`;
+        if (!row.description.trim()) throw new Error(`${label}: write a description`);
+        const reason = row.vatExemptionReason.trim();
+        if (row.vatRate === 0 && !reason) {
+          throw new Error(`${label}: a line at 0 % VAT needs its legal reason`);
+        }
+        const read = <T,>(what: string, parse: () => T): T => {
+          try {
+            return parse();
+          } catch (error) {
+            throw new Error(`${label}, ${what}: ${(error as Error).message}`);
+          }
+        };
         return {
           kind: row.kind,
           description: row.description.trim(),
-          quantityMilli: parseQuantityMilli(row.quantity),
+          quantityMilli: read("quantity", () => parseQuantityMilli(row.quantity)),
           unit: row.unit.trim() || "st",
-          unitPriceOre: parseMoney(row.price, { locale: "sv" }),
+          unitPriceCentiOre: read("price", () => parseUnitPrice(row.price, { locale: "sv" })),
+          ...(row.discount.trim()
+            ? { discountOre: read("discount", () => parseMoney(row.discount, { locale: "sv" })) }
+            : {}),
           vatRate: row.vatRate,
+          ...(row.vatRate === 0 ? { vatExemptionReason: reason } : {}),
         };
       });
     } catch (error) {
@@ -81,7 +115,8 @@ export function DraftLinesEditor({
             <th scope="col">Description</th>
             <th scope="col">Qty</th>
             <th scope="col">Unit</th>
-            <th scope="col">Price (kr, excl. VAT)</th>
+            <th scope="col">Price (kr, excl. VAT, up to 4 decimals)</th>
+            <th scope="col">Discount (kr)</th>
             <th scope="col">VAT</th>
             <th scope="col">
               <span className="sr-only">Remove</span>
@@ -128,6 +163,16 @@ export function DraftLinesEditor({
                 />
               </td>
               <td>
+                <input
+                  aria-label={`Discount, line ${index + 1}`}
+                  value={row.discount}
+                  inputMode="decimal"
+                  placeholder="0"
+                  onChange={(e) => update(row.key, { discount: e.target.value })}
+                  className="w-20 rounded border border-slate-400 px-1"
+                />
+              </td>
+              <td>
                 <select
                   aria-label={`VAT rate, line ${index + 1}`}
                   value={row.vatRate}
@@ -140,6 +185,17 @@ export function DraftLinesEditor({
                     </option>
                   ))}
                 </select>
+                {row.vatRate === 0 ? (
+                  <input
+                    aria-label={`Reason for 0 % VAT, line ${index + 1}`}
+                    value={row.vatExemptionReason}
+                    maxLength={200}
+                    list="vat-exemption-reasons"
+                    placeholder="Legal reason for 0 %"
+                    onChange={(e) => update(row.key, { vatExemptionReason: e.target.value })}
+                    className="mt-1 block w-56 rounded border border-slate-400 px-1"
+                  />
+                ) : null}
               </td>
               <td>
                 <button
@@ -155,6 +211,11 @@ export function DraftLinesEditor({
           ))}
         </tbody>
       </table>
+      <datalist id="vat-exemption-reasons">
+        {EXEMPTION_REASONS.map((reason) => (
+          <option key={reason} value={reason} />
+        ))}
+      </datalist>
       <div className="flex gap-2">
         <button
           type="button"
@@ -168,7 +229,9 @@ export function DraftLinesEditor({
                 quantity: "1",
                 unit: "st",
                 price: "0",
+                discount: "",
                 vatRate: 25,
+                vatExemptionReason: "",
               },
             ])
           }

@@ -27,7 +27,14 @@ export function InvoiceActions({
   status: string;
   kind: string;
   dueDate: string | null;
-  lines: Array<CreditableLineView & { kind: string; unitPriceOre: number }>;
+  lines: Array<
+    CreditableLineView & {
+      kind: string;
+      unitPriceCentiOre: number;
+      discountOre: number;
+      vatExemptionReason: string | null;
+    }
+  >;
   fees: Array<{ id: string; amountOre: number; occurredAt: string; memo: string | null }>;
   creditableOre: number;
 }) {

@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -57,7 +56,7 @@ function seriesOf(options: {
     previous: total(parseCalendarDate("2025-02-01"), 28, 500_000),
     lastYear: total(parseCalendarDate("2024-03-01"), 31, 600_000),
     usageCostOre: null,
-    unitPriceOre: null,
+    unitPriceCentiOre: null,
   };
 }
 

@@ -83,7 +83,7 @@ export function InvoiceLines({
                     {formatQuantity(line.quantityMilli, locale)} {line.unit}
                   </td>
                   <td className="py-2 pr-2 text-right whitespace-nowrap tabular-nums">
-                    {formatMoneyPlain(line.unitPriceOre, locale)}
+                    {formatMoneyPlain(line.unitPriceCentiOre, locale)}
                   </td>
                   <td className="py-2 pr-2 text-right whitespace-nowrap">{line.vatRate} %</td>
                   <td

@@ -53,7 +53,7 @@ export async function notifyCustomerOfReply(options: {
       },
     },
   });
-  if (!message || message.kind !== "MESSAGE" || message.authorType !== "STAFF") {
+  if (message?.kind !== "MESSAGE" || message.authorType !== "STAFF") {
     return "not-a-reply";
   }
   const { invoice, invoiceId, organizationId } = message.conversation;

@@ -11,7 +11,7 @@ export interface DemoPlan {
   description: string;
   kind: PlanKind;
   monthlyFeeOre: number;
-  unitPriceOre: number;
+  unitPriceCentiOre: number;
   usageUnit: UsageUnit | null;
   includedQuantityMilli: number | null;
   downloadMbps: number | null;
@@ -73,7 +73,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
         description: "Timpris följer Nord Pool, månadsavgift 39 kr",
         kind: "ENERGY",
         monthlyFeeOre: 3900,
-        unitPriceOre: 112,
+        unitPriceCentiOre: 11_200,
         usageUnit: "KWH",
         includedQuantityMilli: null,
         downloadMbps: null,
@@ -86,7 +86,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
         description: "Samma kWh-pris hela året",
         kind: "ENERGY",
         monthlyFeeOre: 4900,
-        unitPriceOre: 129,
+        unitPriceCentiOre: 12_900,
         usageUnit: "KWH",
         includedQuantityMilli: null,
         downloadMbps: null,
@@ -99,7 +99,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
         description: "100 % förnybar el från sol, vind och vatten",
         kind: "ENERGY",
         monthlyFeeOre: 2900,
-        unitPriceOre: 118,
+        unitPriceCentiOre: 11_800,
         usageUnit: "KWH",
         includedQuantityMilli: null,
         downloadMbps: null,
@@ -134,7 +134,7 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
         description: "20 GB surf, fria samtal och sms; 20 kr per extra GB",
         kind: "MOBILE",
         monthlyFeeOre: 15920,
-        unitPriceOre: 1600,
+        unitPriceCentiOre: 160_000,
         usageUnit: "GB",
         includedQuantityMilli: 20_000,
         downloadMbps: null,
@@ -152,7 +152,7 @@ function broadband(code: string, name: string, mbps: number, monthlyFeeOre: numb
     description: `${mbps}/${mbps} Mbit/s fiber, fri data`,
     kind: "BROADBAND",
     monthlyFeeOre,
-    unitPriceOre: 0,
+    unitPriceCentiOre: 0,
     usageUnit: "GB",
     includedQuantityMilli: null,
     downloadMbps: mbps,

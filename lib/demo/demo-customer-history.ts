@@ -256,6 +256,8 @@ export async function seedDemoInvoice(options: {
       actor: { type: "SYSTEM" },
       issueDate: creditDay > options.today ? options.today : creditDay,
       creditedAt: at(creditDay, between(random, 7, 15)),
+      // History: the customer was told back then; no email goes out for it now.
+      notify: false,
       input: {
         ...target,
         reason:

@@ -75,7 +75,8 @@ export function energyInvoiceContent(options: {
   }
   const totalMilli = readings.reduce((sum, r) => sum + r.quantityMilli, 0);
   // The variable plan's price follows the month's market price.
-  const unitPriceOre = plan.code === "EL-RORLIG" ? between(random, 78, 165) : plan.unitPriceOre;
+  const unitPriceCentiOre =
+    plan.code === "EL-RORLIG" ? between(random, 78, 165) : plan.unitPriceCentiOre;
   const period = {
     periodStart: formatCalendarDate(options.periodStart),
     periodEnd: formatCalendarDate(options.periodEnd),
@@ -87,7 +88,7 @@ export function energyInvoiceContent(options: {
       descriptionEn: `Monthly fee ${plan.nameEn}`,
       quantityMilli: 1000,
       unit: "mån",
-      unitPriceOre: plan.monthlyFeeOre,
+      unitPriceCentiOre: plan.monthlyFeeOre * 100,
       vatRate: 25,
       ...period,
     },
@@ -97,7 +98,7 @@ export function energyInvoiceContent(options: {
       descriptionEn: "Electricity used",
       quantityMilli: totalMilli,
       unit: "kWh",
-      unitPriceOre,
+      unitPriceCentiOre,
       vatRate: 25,
       ...period,
     },
@@ -109,15 +110,18 @@ export function energyInvoiceContent(options: {
       descriptionEn: "Welcome discount",
       quantityMilli: 1000,
       unit: "st",
-      unitPriceOre: -5000,
+      unitPriceCentiOre: -500_000,
       vatRate: 25,
     });
   }
-  const ourCostOre = lineNetOre({ quantityMilli: totalMilli, unitPriceOre }) + plan.monthlyFeeOre;
+  const ourCostOre =
+    lineNetOre({ quantityMilli: totalMilli, unitPriceCentiOre }) + plan.monthlyFeeOre;
   const listCostOre =
-    lineNetOre({ quantityMilli: totalMilli, unitPriceOre: options.listPlan.unitPriceOre }) +
-    options.listPlan.monthlyFeeOre;
-  const spotOre = Math.max(20, unitPriceOre - between(random, 6, 14));
+    lineNetOre({
+      quantityMilli: totalMilli,
+      unitPriceCentiOre: options.listPlan.unitPriceCentiOre,
+    }) + options.listPlan.monthlyFeeOre;
+  const spotOre = Math.max(20, unitPriceCentiOre - between(random, 6, 14));
   return {
     readings,
     lines,
@@ -136,7 +140,7 @@ export function energyInvoiceContent(options: {
         key: "price_vs_spot",
         labelSv: "Ditt elpris",
         labelEn: "Your electricity price",
-        valueMilli: unitPriceOre * 1000,
+        valueMilli: unitPriceCentiOre * 1000,
         unit: "öre/kWh",
         comparisonMilli: spotOre * 1000,
         comparisonLabelSv: "Månadens spotpris",
@@ -181,7 +185,7 @@ export function broadbandInvoiceContent(options: {
       descriptionEn: `Broadband ${plan.nameEn}`,
       quantityMilli: 1000,
       unit: "mån",
-      unitPriceOre: plan.monthlyFeeOre,
+      unitPriceCentiOre: plan.monthlyFeeOre * 100,
       vatRate: 25,
       ...period,
     },
@@ -191,7 +195,7 @@ export function broadbandInvoiceContent(options: {
       descriptionEn: "Wi-fi router rental",
       quantityMilli: 1000,
       unit: "mån",
-      unitPriceOre: 3920,
+      unitPriceCentiOre: 392_000,
       vatRate: 25,
       ...period,
     },
@@ -203,7 +207,7 @@ export function broadbandInvoiceContent(options: {
       descriptionEn: options.mobilePlan.nameEn,
       quantityMilli: 1000,
       unit: "mån",
-      unitPriceOre: options.mobilePlan.monthlyFeeOre,
+      unitPriceCentiOre: options.mobilePlan.monthlyFeeOre * 100,
       vatRate: 25,
       ...period,
     });
@@ -215,7 +219,7 @@ export function broadbandInvoiceContent(options: {
         descriptionEn: "Extra data beyond 20 GB",
         quantityMilli: extraGb * 1000,
         unit: "GB",
-        unitPriceOre: options.mobilePlan.unitPriceOre,
+        unitPriceCentiOre: options.mobilePlan.unitPriceCentiOre,
         vatRate: 25,
         ...period,
       });

@@ -13,9 +13,9 @@ const day = parseCalendarDate;
 
 type LineInput = Pick<
   PageLine,
-  "description" | "quantityMilli" | "unit" | "unitPriceOre" | "vatRate"
+  "description" | "quantityMilli" | "unit" | "unitPriceCentiOre" | "vatRate"
 > &
-  Partial<PageLine>;
+  Partial<Omit<PageLine, "vatExemptionReason">> & { vatExemptionReason?: string | null };
 
 function line(position: number, input: LineInput): PageLine {
   const stored = {
@@ -24,6 +24,7 @@ function line(position: number, input: LineInput): PageLine {
     position,
     kind: "OTHER" as const,
     descriptionEn: null,
+    vatExemptionReason: null,
     discountOre: 0,
     periodStart: day("2026-03-01"),
     periodEnd: day("2026-03-31"),
@@ -39,7 +40,7 @@ const LINES: PageLine[] = [
     descriptionEn: "Grid subscription, 16 A fuse",
     quantityMilli: 1000,
     unit: "mån",
-    unitPriceOre: 31_200,
+    unitPriceCentiOre: 3_120_000,
     vatRate: 25,
   }),
   line(2, {
@@ -48,21 +49,21 @@ const LINES: PageLine[] = [
     descriptionEn: "Electricity used in March",
     quantityMilli: 412_345,
     unit: "kWh",
-    unitPriceOre: 123,
+    unitPriceCentiOre: 12_300,
     vatRate: 25,
   }),
   line(3, {
     description: "Fika vid installationsbesök",
     quantityMilli: 2000,
     unit: "st",
-    unitPriceOre: 4_550,
+    unitPriceCentiOre: 455_000,
     vatRate: 12,
   }),
   line(4, {
     description: "Kundtidningen Ström, årsprenumeration",
     quantityMilli: 1000,
     unit: "st",
-    unitPriceOre: 8_900,
+    unitPriceCentiOre: 890_000,
     vatRate: 6,
     periodStart: null,
     periodEnd: null,
@@ -72,7 +73,7 @@ const LINES: PageLine[] = [
     description: "Välkomstrabatt −100 kr → första månaden 🎉",
     quantityMilli: 1000,
     unit: "st",
-    unitPriceOre: -10_000,
+    unitPriceCentiOre: -1_000_000,
     vatRate: 25,
   }),
 ];
@@ -240,7 +241,7 @@ describe("renderInvoicePdf", () => {
         description: `Timdebitering dag ${index + 1}, support och drift`,
         quantityMilli: 1500,
         unit: "h",
-        unitPriceOre: 85_000 + index,
+        unitPriceCentiOre: 8_500_000 + index,
         vatRate: 25,
       }),
     );

@@ -168,7 +168,7 @@ function drawLines(cursor: PdfCursor, { data, locale, t, money }: Context): void
     lineDescription(line, locale),
     period(line.periodStart, line.periodEnd),
     `${formatQuantity(line.quantityMilli, locale)} ${line.unit}`,
-    money(line.unitPriceOre),
+    money(line.unitPriceCentiOre),
     vatRate(line.vatRate, locale),
     money(line.netOre),
   ]);

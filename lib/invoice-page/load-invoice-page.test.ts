@@ -23,8 +23,8 @@ const day = parseCalendarDate;
 const MONTHLY = DEFAULT_LINES[0]!;
 /** 399,20 kr at 25 % and 99,50 kr at 6 %: VAT 99,80 + 5,97, 604,47 kr rounded to 604 kr. */
 const TWO_RATE_LINES: InvoiceLineInput[] = [
-  { ...MONTHLY, description: "Bredband 250/250", unitPriceOre: 39_920 },
-  { ...MONTHLY, kind: "OTHER", description: "Tidning", unitPriceOre: 9_950, vatRate: 6 },
+  { ...MONTHLY, description: "Bredband 250/250", unitPriceCentiOre: 3_992_000 },
+  { ...MONTHLY, kind: "OTHER", description: "Tidning", unitPriceCentiOre: 995_000, vatRate: 6 },
 ];
 const TOTAL = 60_400;
 
@@ -208,7 +208,7 @@ function electricityLine(overrides: Partial<InvoiceLineInput> = {}): InvoiceLine
     description: "Elförbrukning",
     quantityMilli: JANUARY_TOTAL,
     unit: "kWh",
-    unitPriceOre: 125,
+    unitPriceCentiOre: 12_500,
     vatRate: 25,
     ...overrides,
   };
@@ -274,7 +274,7 @@ describe(`loadInvoicePage usage (${process.env.TEST_DATABASE_URL ? "postgresql" 
     expect(usage?.lastYear).toEqual(periodOf("2025-01-01", "2025-01-31", 279_000, 31));
     // 356,5 kWh × 1,25 kr = 445,625 kr, rounded to whole öre.
     expect(usage?.usageCostOre).toBe(44_563);
-    expect(usage?.unitPriceOre).toBe(125);
+    expect(usage?.unitPriceCentiOre).toBe(12_500);
   });
 
   it("shows hourly points when the period has any, while the total counts every reading", async () => {
@@ -314,6 +314,6 @@ describe(`loadInvoicePage usage (${process.env.TEST_DATABASE_URL ? "postgresql" 
 
     expect(usage?.current.totalMilli).toBe(JANUARY_TOTAL);
     expect(usage?.usageCostOre).toBeNull();
-    expect(usage?.unitPriceOre).toBeNull();
+    expect(usage?.unitPriceCentiOre).toBeNull();
   });
 });

@@ -26,7 +26,7 @@ export interface UsageSeries {
   lastYear: UsagePeriodTotal;
   /** Net cost (excl. VAT) of the usage lines of this unit; null when usage is not charged by unit. */
   usageCostOre: number | null;
-  unitPriceOre: number | null;
+  unitPriceCentiOre: number | null;
 }
 
 const UNIT_LABELS: Record<UsageUnit, string[]> = {
@@ -144,6 +144,6 @@ export async function loadUsageSeries(
   const usageCostOre = usageLines.length
     ? usageLines.reduce((sum, line) => sum + lineNetOre(line), 0)
     : null;
-  const unitPriceOre = usageLines.length === 1 ? usageLines[0]!.unitPriceOre : null;
-  return { unit, resolution, points, current, previous, lastYear, usageCostOre, unitPriceOre };
+  const unitPriceCentiOre = usageLines.length === 1 ? usageLines[0]!.unitPriceCentiOre : null;
+  return { unit, resolution, points, current, previous, lastYear, usageCostOre, unitPriceCentiOre };
 }

@@ -27,7 +27,7 @@ describe("createDraftInvoice", () => {
       description: "El",
       quantityMilli: 1000,
       unit: "kWh",
-      unitPriceOre: 150,
+      unitPriceCentiOre: 15_000,
       vatRate: 25,
     };
     const input = {

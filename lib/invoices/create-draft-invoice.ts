@@ -2,6 +2,7 @@ import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
 import type { DraftInvoiceInput } from "@/lib/invoices/invoice-input";
+import { assertTotalsFitColumns, computeInvoiceTotals } from "@/lib/invoices/totals";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
@@ -12,6 +13,15 @@ export async function createDraftInvoice(options: {
   actor: Actor;
 }): Promise<{ id: string }> {
   const { input } = options;
+  const organization = await options.db.organization.findUnique({
+    where: { id: input.organizationId },
+    select: { roundToWholeKrona: true },
+  });
+  if (!organization) throw new AppError("NOT_FOUND", "No such organisation");
+  // Computed before anything is written: lines whose totals cannot be held are refused here.
+  assertTotalsFitColumns(
+    computeInvoiceTotals(input.lines, { roundToWholeKrona: organization.roundToWholeKrona }),
+  );
   return options.db.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({
       where: { id: input.customerId, organizationId: input.organizationId },
@@ -40,8 +50,9 @@ export async function createDraftInvoice(options: {
             descriptionEn: line.descriptionEn,
             quantityMilli: line.quantityMilli,
             unit: line.unit,
-            unitPriceOre: line.unitPriceOre,
+            unitPriceCentiOre: line.unitPriceCentiOre,
             vatRate: line.vatRate,
+            vatExemptionReason: line.vatExemptionReason ?? null,
             discountOre: line.discountOre,
             periodStart: line.periodStart ? parseCalendarDate(line.periodStart) : undefined,
             periodEnd: line.periodEnd ? parseCalendarDate(line.periodEnd) : undefined,

@@ -13,6 +13,7 @@ import { computeInvoiceTotals, lineNetOre } from "@/lib/invoices/totals";
 
 function line(overrides: Partial<CreditableLine> = {}): CreditableLine {
   return {
+    vatExemptionReason: null,
     id: "line-1",
     position: 1,
     kind: "USAGE",
@@ -20,7 +21,7 @@ function line(overrides: Partial<CreditableLine> = {}): CreditableLine {
     descriptionEn: null,
     quantityMilli: 12_345,
     unit: "min",
-    unitPriceOre: 49,
+    unitPriceCentiOre: 4900,
     vatRate: 25,
     discountOre: 0,
     periodStart: null,
@@ -45,7 +46,7 @@ describe("amountCreditLine", () => {
       description: "Kreditering",
       descriptionEn: "Credit",
       quantityMilli: -1000,
-      unitPriceOre: 8_000,
+      unitPriceCentiOre: 800_000,
       vatRate: 25,
     });
     expect(totalsOf([result])).toMatchObject({
@@ -122,7 +123,7 @@ describe("partialCreditLines", () => {
     position: 2,
     kind: "SUBSCRIPTION",
     quantityMilli: 3_000,
-    unitPriceOre: 333,
+    unitPriceCentiOre: 33_300,
     discountOre: 100,
   });
 
@@ -157,7 +158,7 @@ describe("partialCreditLines", () => {
       id: "line-3",
       position: 3,
       quantityMilli: -2_000,
-      unitPriceOre: 500,
+      unitPriceCentiOre: 50_000,
     });
     const [result] = partialCreditLines([refundLine], new Map(), [
       { lineId: "line-3", quantityMilli: 500 },

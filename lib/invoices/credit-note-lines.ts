@@ -1,6 +1,6 @@
 import type { InvoiceLine } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { computeInvoiceTotals } from "@/lib/invoices/totals";
+import { computeInvoiceTotals, LINE_PRODUCT_SCALE } from "@/lib/invoices/totals";
 import { formatMoney, formatQuantity } from "@/lib/money/money";
 import { roundDiv } from "@/lib/money/rounding";
 
@@ -18,8 +18,9 @@ export type CreditableLine = Pick<
   | "descriptionEn"
   | "quantityMilli"
   | "unit"
-  | "unitPriceOre"
+  | "unitPriceCentiOre"
   | "vatRate"
+  | "vatExemptionReason"
   | "discountOre"
   | "periodStart"
   | "periodEnd"
@@ -35,8 +36,9 @@ export const CREDITABLE_LINE_SELECT = {
   descriptionEn: true,
   quantityMilli: true,
   unit: true,
-  unitPriceOre: true,
+  unitPriceCentiOre: true,
   vatRate: true,
+  vatExemptionReason: true,
   discountOre: true,
   periodStart: true,
   periodEnd: true,
@@ -44,9 +46,13 @@ export const CREDITABLE_LINE_SELECT = {
 
 /**
  * Invoices number their lines from 1, so a credit note line that credits an amount rather than an
- * original line takes position 0 and is never counted against any original line.
+ * original line takes position 0 (a note with one such line per VAT rate numbers them 0, −1, …)
+ * and is never counted against any original line.
  */
 export const AMOUNT_LINE_POSITION = 0;
+
+/** Whether a credit note's line credits an amount rather than a line of the original. */
+export const isAmountLine = (line: { position: number }) => line.position <= AMOUNT_LINE_POSITION;
 
 /** Every line negated: by the symmetric rounding of totals.ts, every figure mirrors the original. */
 export function mirrorLines(lines: readonly CreditableLine[]): CreditNoteLine[] {
@@ -66,7 +72,7 @@ export function creditedQuantities(
 ): Map<number, number> {
   const credited = new Map<number, number>();
   for (const line of earlierCreditLines) {
-    if (line.position === AMOUNT_LINE_POSITION) continue;
+    if (isAmountLine(line)) continue;
     credited.set(line.position, (credited.get(line.position) ?? 0) - line.quantityMilli);
   }
   return credited;
@@ -88,7 +94,7 @@ export function remainingQuantityMilli(
  */
 function runningNetOre(line: CreditableLine, magnitude: number): number {
   const quantity = BigInt(Math.sign(line.quantityMilli) * magnitude);
-  const gross = roundDiv(quantity * BigInt(line.unitPriceOre), 1000n);
+  const gross = roundDiv(quantity * BigInt(line.unitPriceCentiOre), LINE_PRODUCT_SCALE);
   const discount = roundDiv(
     BigInt(line.discountOre) * BigInt(magnitude),
     BigInt(Math.abs(line.quantityMilli)),
@@ -136,7 +142,9 @@ export function partialCreditLines(
       quantityMilli: 0 - quantityMilli,
       // What makes this line's net exactly −partNet: the discount's share plus, at most an öre,
       // the difference between rounding this part alone and rounding the running figure.
-      discountOre: partNet - roundDiv(BigInt(quantityMilli) * BigInt(line.unitPriceOre), 1000n),
+      discountOre:
+        partNet -
+        roundDiv(BigInt(quantityMilli) * BigInt(line.unitPriceCentiOre), LINE_PRODUCT_SCALE),
     };
   });
 }
@@ -153,47 +161,69 @@ function amountLineFor(
     descriptionEn: text.descriptionEn,
     quantityMilli: -1000,
     unit: "st",
-    unitPriceOre: netOre,
+    unitPriceCentiOre: netOre * 100,
     vatRate,
+    vatExemptionReason: null,
     discountOre: 0,
     periodStart: null,
     periodEnd: null,
   };
 }
 
+/** The total a credit note with one amount line of this net would have, or null if refused. */
+export type AmountLineTotal = (line: CreditNoteLine) => number | null;
+
+/** The total of the line as a document of its own (no earlier credits to measure against). */
+const standaloneTotal =
+  (roundToWholeKrona: boolean): AmountLineTotal =>
+  (line) =>
+    computeInvoiceTotals([line], { roundToWholeKrona }).totalOre;
+
 /**
  * The net amount whose credit note totals exactly `amountOre` including VAT (and öresutjämning),
  * or null when no whole-öre net does: VAT is rounded per rate, so some gross amounts cannot be
  * reached (at 25 %, one öre in five), and with rounding to whole kronor only whole kronor can.
  */
-function netForGross(amountOre: number, vatRate: number, roundToWholeKrona: boolean) {
+function netForGross(
+  amountOre: number,
+  vatRate: number,
+  totalOf: AmountLineTotal,
+  text: { description: string; descriptionEn: string },
+) {
   const estimate = roundDiv(BigInt(amountOre) * 100n, BigInt(100 + vatRate));
   let best: { netOre: number; roundingOre: number } | null = null;
   for (const netOre of [estimate, estimate - 1, estimate + 1, estimate - 2, estimate + 2]) {
     if (netOre <= 0) continue;
-    const totals = computeInvoiceTotals([{ quantityMilli: -1000, unitPriceOre: netOre, vatRate }], {
-      roundToWholeKrona,
-    });
-    if (totals.totalOre !== -amountOre) continue;
-    if (!best || Math.abs(totals.roundingOre) < Math.abs(best.roundingOre)) {
-      best = { netOre, roundingOre: totals.roundingOre };
-    }
+    const totalOre = totalOf(amountLineFor(netOre, vatRate, text));
+    if (totalOre !== -amountOre) continue;
+    // Of two nets that reach the amount, the one whose own VAT is closest to the rate's.
+    const roundingOre = Math.abs(
+      netOre + roundDiv(BigInt(netOre) * BigInt(vatRate), 100n) - amountOre,
+    );
+    if (!best || roundingOre < best.roundingOre) best = { netOre, roundingOre };
   }
   return best?.netOre ?? null;
 }
 
-/** One credit line for an amount including VAT at one rate ("Kreditering", "Kompensation"). */
+/**
+ * One credit line for an amount including VAT at one rate ("Kreditering", "Kompensation"). With
+ * `totalOf`, the amount is reached as the credit note's total measured against the invoice and
+ * its earlier credit notes (see credit-note-totals.ts); without it, as a document of its own.
+ */
 export function amountCreditLine(options: {
   amountOre: number;
   vatRate: number;
   roundToWholeKrona: boolean;
   description: string;
   descriptionEn: string;
+  totalOf?: AmountLineTotal;
 }): CreditNoteLine {
   const { amountOre, vatRate, roundToWholeKrona } = options;
-  const netOre = netForGross(amountOre, vatRate, roundToWholeKrona);
+  const totalOf = options.totalOf ?? standaloneTotal(roundToWholeKrona);
+  const netOre = netForGross(amountOre, vatRate, totalOf, options);
   if (netOre !== null) return amountLineFor(netOre, vatRate, options);
-  const reachable = (ore: number) => ore > 0 && netForGross(ore, vatRate, roundToWholeKrona);
+  const reachable = (ore: number) =>
+    ore > 0 && netForGross(ore, vatRate, totalOf, options) !== null;
   let below: number | null = null;
   let above: number | null = null;
   for (let step = 1; step <= 200 && (below === null || above === null); step++) {
@@ -206,7 +236,7 @@ export function amountCreditLine(options: {
     "BAD_INPUT",
     `${money(amountOre)} including ${vatRate} % VAT cannot be split into whole öre of net and VAT${
       roundToWholeKrona ? " (this organisation rounds to whole kronor)" : ""
-    }; credit ${suggestions.join(" or ")} instead`,
+    }${suggestions.length ? `; credit ${suggestions.join(" or ")} instead` : ""}`,
     { nearestBelowOre: below, nearestAboveOre: above },
   );
 }

@@ -26,7 +26,7 @@ afterAll(async () => db?.close());
 const lineArbitrary: fc.Arbitrary<InvoiceLineInput> = fc
   .record({
     quantityMilli: fc.integer({ min: 500, max: 20_000 }),
-    unitPriceOre: fc.integer({ min: 200, max: 50_000 }),
+    unitPriceCentiOre: fc.integer({ min: 20_000, max: 5_000_000 }),
     vatRate: fc.constantFrom(...VAT_RATES),
     discountShare: fc.integer({ min: 0, max: 50 }),
   })
@@ -34,9 +34,13 @@ const lineArbitrary: fc.Arbitrary<InvoiceLineInput> = fc
     ...line,
     description: "Rad",
     unit: "st",
-    // At most half the line's own amount, and every line at least 1 kr: the invoice charges something.
+    ...(line.vatRate === 0
+      ? { vatExemptionReason: "Undantag från skatteplikt enligt 10 kap. ML" }
+      : {}),
+    // At most half the line's own amount (thousandths × hundredths of an öre / 100 000 = öre),
+    // and every line at least 1 kr: the invoice charges something.
     discountOre: Math.floor(
-      (Math.floor((line.quantityMilli * line.unitPriceOre) / 1000) * discountShare) / 100,
+      (Math.floor((line.quantityMilli * line.unitPriceCentiOre) / 100_000) * discountShare) / 100,
     ),
   }));
 

@@ -29,7 +29,7 @@ const broadband: InvoiceLineInput = {
   description: "Bredband 250/250",
   quantityMilli: 1000,
   unit: "mån",
-  unitPriceOre: 39_920,
+  unitPriceCentiOre: 3_992_000,
   vatRate: 25,
   discountOre: 1_000,
 };
@@ -39,7 +39,7 @@ const magazine: InvoiceLineInput = {
   descriptionEn: "Magazine",
   quantityMilli: 2000,
   unit: "st",
-  unitPriceOre: 4_975,
+  unitPriceCentiOre: 497_500,
   vatRate: 6,
   periodStart: "2026-01-01",
   periodEnd: "2026-01-31",

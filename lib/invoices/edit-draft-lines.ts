@@ -9,7 +9,11 @@ import {
   saveInvoiceChange,
 } from "@/lib/invoices/invoice-change";
 import { invoiceLineInputSchema } from "@/lib/invoices/invoice-input";
-import { computeInvoiceTotals, type InvoiceTotals } from "@/lib/invoices/totals";
+import {
+  assertTotalsFitColumns,
+  computeInvoiceTotals,
+  type InvoiceTotals,
+} from "@/lib/invoices/totals";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
@@ -53,11 +57,12 @@ export async function editDraftLines(options: {
     const { roundToWholeKrona } = invoice.organization;
     const oldLines = await tx.invoiceLine.findMany({
       where: { invoiceId: invoice.id },
-      select: { quantityMilli: true, unitPriceOre: true, discountOre: true, vatRate: true },
+      select: { quantityMilli: true, unitPriceCentiOre: true, discountOre: true, vatRate: true },
     });
     const before = computeInvoiceTotals(oldLines, { roundToWholeKrona });
     // Computed before anything is written, so lines the totals refuse (too large) change nothing.
     const totals = computeInvoiceTotals(input.lines, { roundToWholeKrona });
+    assertTotalsFitColumns(totals);
 
     await tx.invoiceLine.deleteMany({ where: { invoiceId: invoice.id } });
     await tx.invoiceLine.createMany({
@@ -71,8 +76,9 @@ export async function editDraftLines(options: {
         descriptionEn: line.descriptionEn,
         quantityMilli: line.quantityMilli,
         unit: line.unit,
-        unitPriceOre: line.unitPriceOre,
+        unitPriceCentiOre: line.unitPriceCentiOre,
         vatRate: line.vatRate,
+        vatExemptionReason: line.vatExemptionReason ?? null,
         discountOre: line.discountOre,
         periodStart: line.periodStart ? parseCalendarDate(line.periodStart) : null,
         periodEnd: line.periodEnd ? parseCalendarDate(line.periodEnd) : null,

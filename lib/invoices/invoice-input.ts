@@ -5,6 +5,9 @@ import { VAT_RATES } from "@/lib/invoices/totals";
 
 const calendarDate = z.iso.date({ error: "expected a date in the form YYYY-MM-DD" });
 
+/** The largest value of a 32-bit integer column (quantities, prices and amounts are stored so). */
+export const INT32_MAX = 2_147_483_647;
+
 export const LINE_KINDS = ["SUBSCRIPTION", "USAGE", "DISCOUNT", "CREDIT", "FEE", "OTHER"] as const;
 
 export const invoiceLineInputSchema = z
@@ -19,22 +22,40 @@ export const invoiceLineInputSchema = z
       .min(-1_000_000_000)
       .max(1_000_000_000),
     unit: z.string().trim().min(1).max(20),
-    unitPriceOre: z
-      .number({ error: "unit price must be a number of öre" })
-      .int("unit price must be whole öre")
-      .min(-100_000_000_00)
-      .max(100_000_000_00),
+    /** Excl. VAT in hundredths of an öre: four decimals of a krona (43,90 öre = 4390). */
+    unitPriceCentiOre: z
+      .number({ error: "unit price must be a number of hundredths of an öre" })
+      .int("unit price must be whole hundredths of an öre")
+      // The column is a 32-bit integer: ±214 748,3647 kr per unit.
+      .min(-INT32_MAX, `unit price must be at least −${INT32_MAX} hundredths of an öre`)
+      .max(INT32_MAX, `unit price must be at most ${INT32_MAX} hundredths of an öre`),
     vatRate: z.number().refine((rate) => (VAT_RATES as readonly number[]).includes(rate), {
       error: `VAT rate must be one of ${VAT_RATES.join(", ")} %`,
     }),
+    /** Why a 0 % line carries no VAT (ML 17 kap. 24 §): required at 0 %, refused otherwise. */
+    vatExemptionReason: z.string().trim().min(3).max(200).optional(),
     /** A discount given on this line (shown beside it), in öre; none when left out. */
-    discountOre: z.number().int("discount must be whole öre").min(0).optional(),
+    discountOre: z
+      .number()
+      .int("discount must be whole öre")
+      .min(0)
+      .max(INT32_MAX, `discount must be at most ${INT32_MAX} öre`)
+      .optional(),
     periodStart: calendarDate.optional(),
     periodEnd: calendarDate.optional(),
   })
   .refine((line) => !line.periodStart || !line.periodEnd || line.periodStart <= line.periodEnd, {
     error: "a line's period must not end before it starts",
     path: ["periodEnd"],
+  })
+  .refine((line) => line.vatRate !== 0 || Boolean(line.vatExemptionReason), {
+    error:
+      'a line at 0 % VAT needs its legal reason (e.g. "Undantag från skatteplikt enligt 10 kap. ML" or "Omvänd betalningsskyldighet")',
+    path: ["vatExemptionReason"],
+  })
+  .refine((line) => line.vatRate === 0 || !line.vatExemptionReason, {
+    error: "only a line at 0 % VAT has an exemption reason",
+    path: ["vatExemptionReason"],
   });
 
 export type InvoiceLineInput = z.output<typeof invoiceLineInputSchema>;

@@ -31,7 +31,7 @@ const linesFor = (kronor: number) => [
     description: "Abonnemang",
     quantityMilli: 1000,
     unit: "mån",
-    unitPriceOre: kronor * 80,
+    unitPriceCentiOre: kronor * 8000,
     vatRate: 25,
   },
 ];

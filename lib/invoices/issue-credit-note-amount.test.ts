@@ -142,30 +142,56 @@ describe(`issueCreditNote by amount and goodwill (${testDatabaseKind})`, () => {
     expect(events[1]?.data).toMatchObject({ reason: "Avbrott i tre dagar", mode: "goodwill" });
   });
 
-  it("takes VAT back only at the rates the invoice charged; fees (no VAT) at 0 %", async () => {
+  it("takes VAT back only at the rates the invoice charged, and never a reminder fee", async () => {
     const { organizationId, invoice } = await issued();
     await addReminderFee(db.prisma, { organizationId, invoiceId: invoice.id, amountOre: 6_000 });
     const target = { invoiceId: invoice.id, organizationId };
     await expectAppError(
       credit(target, { kind: "amount", amountOre: 6_000, vatRate: 12 }),
       "CONFLICT",
-      /Nothing is left to credit at 12 % VAT/,
+      /Nothing is left to credit at 12 % VAT.*reminder fee.*fee waiver/,
     );
+    // The fee is outside VAT and not the invoice's turnover: the credit-note path says so.
     await expectAppError(
-      credit(target, { kind: "amount", amountOre: 6_100, vatRate: 0 }),
+      credit(target, { kind: "amount", amountOre: 6_000, vatRate: 0 }),
       "CONFLICT",
-      /Only SEK\s60\.00 including VAT is left to credit at 0 %/,
+      /A reminder fee is outside VAT.*fee waiver, not a credit note/,
     );
     await expectAppError(
       credit(target, { kind: "amount", amountOre: 12_600, vatRate: 25 }),
       "CONFLICT",
-      /Only SEK\s125\.00 including VAT is left to credit at 25 %/,
+      /Only SEK\s125\.00 including VAT is left to credit at 25 %.*fee waiver/,
     );
     expect(await db.prisma.invoice.count({ where: { creditedInvoiceId: invoice.id } })).toBe(0);
-    await credit(target, { kind: "amount", amountOre: 6_000, vatRate: 0 });
-    expect((await credit(target, { kind: "amount", amountOre: 12_500, vatRate: 25 })).status).toBe(
-      "CREDITED",
-    );
+
+    // Crediting all it charged takes the fee with it: a waiver, booked beside the credit note.
+    const last = await credit(target, { kind: "amount", amountOre: 12_500, vatRate: 25 });
+    expect(last).toMatchObject({ status: "CREDITED", creditedOre: 12_500, waivedFeesOre: 6_000 });
+    const sums = await getLedgerSums(db.prisma, invoice.id);
+    expect(sums).toMatchObject({ feesOre: 0, creditedOre: 12_500 });
+    expect(balanceOre(sums)).toBe(0);
+    const note = await db.prisma.invoice.findFirstOrThrow({
+      where: { creditedInvoiceId: invoice.id },
+      include: { lines: true },
+    });
+    expect(note.lines.map((line) => line.vatRate)).toEqual([25]);
+    expect(
+      await db.prisma.invoiceEvent.findMany({
+        where: { invoiceId: invoice.id, type: { in: ["FEE_WAIVED", "FEE_WAIVER_BOOKED"] } },
+        select: { type: true, visibility: true, data: true },
+        orderBy: { type: "asc" },
+      }),
+    ).toEqual([
+      { type: "FEE_WAIVED", visibility: "CUSTOMER", data: { amountOre: 6_000 } },
+      {
+        type: "FEE_WAIVER_BOOKED",
+        visibility: "STAFF",
+        data: expect.objectContaining({
+          amountOre: 6_000,
+          reason: expect.stringMatching(/credit note/),
+        }),
+      },
+    ]);
   });
 });
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
-import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { creditTestBed } from "@/tests/helpers/credit-test-bed";
@@ -12,14 +11,13 @@ import {
 } from "@/tests/helpers/test-database";
 
 /** Crediting chosen lines of an issued invoice, whole or in part (issueCreditNote, mode "lines"). */
-const SYSTEM = { type: "SYSTEM" } as const;
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
 });
 afterAll(async () => db?.close());
 
-const { issued, versionOf, credit, creditNote } = creditTestBed(() => db.prisma);
+const { issued, credit, creditNote } = creditTestBed(() => db.prisma);
 
 const THREE_LINES: InvoiceLineInput[] = [
   {
@@ -27,7 +25,7 @@ const THREE_LINES: InvoiceLineInput[] = [
     description: "Bredband",
     quantityMilli: 1000,
     unit: "mån",
-    unitPriceOre: 39_920,
+    unitPriceCentiOre: 3_992_000,
     vatRate: 25,
     discountOre: 1_000,
   },
@@ -36,7 +34,7 @@ const THREE_LINES: InvoiceLineInput[] = [
     description: "Samtal",
     quantityMilli: 12_345,
     unit: "min",
-    unitPriceOre: 49,
+    unitPriceCentiOre: 4900,
     vatRate: 25,
   },
   {
@@ -44,7 +42,7 @@ const THREE_LINES: InvoiceLineInput[] = [
     description: "Tidning",
     quantityMilli: 1000,
     unit: "st",
-    unitPriceOre: 9_950,
+    unitPriceCentiOre: 995_000,
     vatRate: 6,
   },
 ];
@@ -64,10 +62,10 @@ describe(`issueCreditNote by lines (${testDatabaseKind})`, () => {
 
     const { row, recomputed } = await creditNote(result.creditNoteId);
     expect(
-      row.lines.map((l) => [l.position, l.description, l.quantityMilli, l.unitPriceOre]),
+      row.lines.map((l) => [l.position, l.description, l.quantityMilli, l.unitPriceCentiOre]),
     ).toEqual([
-      [2, "Samtal", -5_000, 49],
-      [3, "Tidning", -1_000, 9_950],
+      [2, "Samtal", -5_000, 4_900],
+      [3, "Tidning", -1_000, 995_000],
     ]);
     // 5 min × 0,49 = 2,45 at 25 % (VAT 0,61) and 99,50 at 6 % (VAT 5,97): 108,53 → 109,00.
     expect(recomputed).toMatchObject({
@@ -94,6 +92,7 @@ describe(`issueCreditNote by lines (${testDatabaseKind})`, () => {
       number: invoice.number + 1,
       creditedOre: 10_900,
       remainingCreditableOre: invoice.totalOre - 10_900,
+      waivedFeesOre: 0,
     });
     const ledger = await db.prisma.ledgerEntry.findMany({
       where: { invoiceId: invoice.id, kind: "CREDIT" },
@@ -139,20 +138,6 @@ describe(`issueCreditNote by lines (${testDatabaseKind})`, () => {
       "CONFLICT",
       /Nothing is left/,
     );
-    // The full credit mirrors a whole invoice; once part is credited it says what to do instead.
-    await expectAppError(
-      credit(target, { kind: "full" }),
-      "CONFLICT",
-      /already partly credited.*remaining lines or an amount/,
-    );
-    await expectAppError(
-      issueFullCreditNote({ db: db.prisma, actor: SYSTEM, input: { ...target, reason: "Hela" } }),
-      "CONFLICT",
-      /partly credited/,
-    );
-    expect(await db.prisma.invoice.count({ where: { creditedInvoiceId: invoice.id } })).toBe(1);
-    expect(await versionOf(invoice.id)).toBe(invoice.version + 1);
-
     // The rest of line 2 and line 1: everything that remains, so the invoice is credited in full.
     const rest = await credit(target, {
       kind: "lines",
@@ -171,14 +156,14 @@ describe(`issueCreditNote by lines (${testDatabaseKind})`, () => {
     expect([1, 2, 3].map(creditedPerPosition)).toEqual([1_000, 12_345, 1_000]);
   });
 
-  it("refuses a lines credit that rounding would take past what is left, and an amount credits the exact rest", async () => {
-    // Two lines of 10,60 kr: the invoice rounds 21,20 down to 21,00, while each line credited on
-    // its own rounds 10,60 up to 11,00 — so the second line cannot be credited as a line.
+  it("lets the last line take back exactly what is left, whatever rounding did before", async () => {
+    // Two lines of 10,60 kr: the invoice rounds 21,20 down to 21,00, while the first line credited
+    // on its own rounds 10,60 up to 11,00 — so the second, the last of the invoice, takes 10,00.
     const line = {
       description: "Tjänst",
       quantityMilli: 1000,
       unit: "st",
-      unitPriceOre: 848,
+      unitPriceCentiOre: 84_800,
       vatRate: 25,
     };
     const { organizationId, invoice, lineIds } = await issued([line, line]);
@@ -187,16 +172,54 @@ describe(`issueCreditNote by lines (${testDatabaseKind})`, () => {
     expect(
       (await credit(target, { kind: "lines", lines: [{ lineId: lineIds[0]! }] })).creditedOre,
     ).toBe(1_100);
-
-    const refused = await expectAppError(
-      credit(target, { kind: "lines", lines: [{ lineId: lineIds[1]! }] }),
-      "CONFLICT",
-      /would take off SEK\s11\.00, but only SEK\s10\.00 is left to credit/,
-    );
-    expect(refused.details).toEqual({ creditableOre: 1_000, creditedOre: 1_100 });
-    const rest = await credit(target, { kind: "amount", amountOre: 1_000, vatRate: 25 });
-    expect(rest).toMatchObject({ status: "CREDITED", remainingCreditableOre: 0 });
+    const rest = await credit(target, { kind: "lines", lines: [{ lineId: lineIds[1]! }] });
+    expect(rest).toMatchObject({
+      status: "CREDITED",
+      creditedOre: 1_000,
+      remainingCreditableOre: 0,
+    });
     expect(balanceOre(await getLedgerSums(db.prisma, invoice.id))).toBe(0);
+    // Per rate, the two notes take back exactly what the invoice charged: 16,96 net, 4,24 VAT.
+    const notes = await db.prisma.invoice.findMany({
+      where: { creditedInvoiceId: invoice.id },
+      orderBy: { number: "asc" },
+    });
+    expect(notes.map((n) => [n.netOre, n.vatOre, n.roundingOre, n.totalOre])).toEqual([
+      [-848, -212, -40, -1_100],
+      [-848, -212, 60, -1_000],
+    ]);
+  });
+
+  it("credits in full after partial credits: what remains of each line, or per rate after amounts", async () => {
+    const { organizationId, invoice, lineIds } = await issued(THREE_LINES);
+    const target = { invoiceId: invoice.id, organizationId };
+    await credit(target, { kind: "lines", lines: [{ lineId: lineIds[1]!, quantityMilli: 5_000 }] });
+    const byLines = await credit(target, { kind: "full" });
+    expect(byLines).toMatchObject({ status: "CREDITED", remainingCreditableOre: 0 });
+    const lastNote = await db.prisma.invoice.findUniqueOrThrow({
+      where: { id: byLines.creditNoteId },
+      include: { lines: { orderBy: { position: "asc" } } },
+    });
+    expect(lastNote.lines.map((l) => [l.position, l.quantityMilli])).toEqual([
+      [1, -1_000],
+      [2, -7_345],
+      [3, -1_000],
+    ]);
+
+    const other = await issued(THREE_LINES);
+    const otherTarget = { invoiceId: other.invoice.id, organizationId: other.organizationId };
+    await credit(otherTarget, { kind: "amount", amountOre: 5_000, vatRate: 25 });
+    const afterAmount = await credit(otherTarget, { kind: "full" });
+    expect(afterAmount).toMatchObject({ status: "CREDITED", remainingCreditableOre: 0 });
+    const perRate = await db.prisma.invoiceLine.findMany({
+      where: { invoiceId: afterAmount.creditNoteId },
+      orderBy: { vatRate: "desc" },
+    });
+    expect(perRate.map((l) => [l.position, l.vatRate, l.description])).toEqual([
+      [0, 25, "Kreditering av återstående belopp"],
+      [-1, 6, "Kreditering av återstående belopp"],
+    ]);
+    expect(balanceOre(await getLedgerSums(db.prisma, other.invoice.id))).toBe(0);
   });
 
   it("refuses lines of another invoice and lines that only add to the debt", async () => {
@@ -205,7 +228,7 @@ describe(`issueCreditNote by lines (${testDatabaseKind})`, () => {
       description: "Rabatt",
       quantityMilli: 1000,
       unit: "st",
-      unitPriceOre: -2_000,
+      unitPriceCentiOre: -200_000,
       vatRate: 25,
     };
     const { organizationId, invoice, lineIds } = await issued([THREE_LINES[0]!, discountLine]);

@@ -42,7 +42,7 @@ describe(`issueFullCreditNote (${process.env.TEST_DATABASE_URL ? "postgresql" : 
         description: "Bredband",
         quantityMilli: 1000,
         unit: "mån",
-        unitPriceOre: 39_920,
+        unitPriceCentiOre: 3_992_000,
         vatRate: 25,
         discountOre: 1_000,
       },
@@ -51,7 +51,7 @@ describe(`issueFullCreditNote (${process.env.TEST_DATABASE_URL ? "postgresql" : 
         description: "Samtal",
         quantityMilli: 12_345,
         unit: "min",
-        unitPriceOre: 49,
+        unitPriceCentiOre: 4900,
         vatRate: 25,
       },
       {
@@ -59,7 +59,7 @@ describe(`issueFullCreditNote (${process.env.TEST_DATABASE_URL ? "postgresql" : 
         description: "Tidning",
         quantityMilli: 1000,
         unit: "st",
-        unitPriceOre: 9_950,
+        unitPriceCentiOre: 995_000,
         vatRate: 6,
       },
     ];
@@ -106,14 +106,13 @@ describe(`issueFullCreditNote (${process.env.TEST_DATABASE_URL ? "postgresql" : 
       vatOre: negate(originalRow.vatOre),
       roundingOre: negate(originalRow.roundingOre),
       totalOre: -original.totalOre,
-      accessTokenHash: null,
     });
     expect(
       creditNote.lines.map((l) => [
         l.position,
         l.description,
         l.quantityMilli,
-        l.unitPriceOre,
+        l.unitPriceCentiOre,
         l.discountOre,
         l.vatRate,
       ]),
@@ -122,7 +121,7 @@ describe(`issueFullCreditNote (${process.env.TEST_DATABASE_URL ? "postgresql" : 
         l.position,
         l.description,
         negate(l.quantityMilli),
-        l.unitPriceOre,
+        l.unitPriceCentiOre,
         negate(l.discountOre),
         l.vatRate,
       ]),

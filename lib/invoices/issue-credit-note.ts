@@ -11,17 +11,38 @@ import type {
   IssueCreditNoteInput,
 } from "@/lib/invoices/credit-note-input";
 import {
+  AMOUNT_LINE_POSITION,
   amountCreditLine,
   CREDITABLE_LINE_SELECT,
+  type CreditableLine,
   type CreditNoteLine,
   creditedQuantities,
+  isAmountLine,
   mirrorLines,
   partialCreditLines,
+  remainingQuantityMilli,
 } from "@/lib/invoices/credit-note-lines";
+import {
+  type CreditBasis,
+  computeCreditNoteTotals,
+  leftToCreditAt,
+} from "@/lib/invoices/credit-note-totals";
 import { lockInvoiceForChange, saveInvoiceChange } from "@/lib/invoices/invoice-change";
 import { takeNextInvoiceNumber } from "@/lib/invoices/issue-invoice";
-import { computeInvoiceTotals } from "@/lib/invoices/totals";
-import { creditableOre, deriveInvoiceStatus, type LedgerSums } from "@/lib/ledger/invoice-status";
+import {
+  readIssuedSnapshot,
+  snapshotJson,
+  takeIssuedSnapshot,
+} from "@/lib/invoices/issued-snapshot";
+import { assertTotalsFitColumns, computeInvoiceTotals, VAT_RATES } from "@/lib/invoices/totals";
+import { bookFeeWaiver, listWaivableFees } from "@/lib/invoices/waive-fee";
+import { enqueueJob } from "@/lib/jobs/job-engine";
+import {
+  balanceOre,
+  creditableOre,
+  deriveInvoiceStatus,
+  type LedgerSums,
+} from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { formatMoney } from "@/lib/money/money";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
@@ -45,8 +66,10 @@ export interface IssuedCreditNote {
   number: number;
   /** What the credit note took off, positive. */
   creditedOre: number;
-  /** What can still be credited afterwards: issued + fees − all credits. */
+  /** What can still be credited afterwards: what the invoice charged, less all credits. */
   remainingCreditableOre: number;
+  /** Fees the completing credit note waived with it (see bookFeeWaiver), positive. */
+  waivedFeesOre: number;
 }
 
 interface CreditOptions {
@@ -54,13 +77,18 @@ interface CreditOptions {
   issueDate?: Date;
   /** When the crediting happened (for back-dated imports); defaults to now. */
   creditedAt?: Date;
+  /**
+   * Whether the customer is told by email (a credit-notes.notify job written in the same
+   * transaction). Default true; the demo seed, which writes history, says false.
+   */
+  notify?: boolean;
 }
 
 /**
  * Credits an issued invoice in full. Swedish VAT law (ML 2023:200 ch. 17 §22-23) does not allow an
  * issued invoice to be edited: the change is a credit note with its own number in the same series,
  * a specific reference to the original and the change in taxable amount and VAT per rate — here,
- * every original line negated. The original's ledger gets the CREDIT entry.
+ * everything still uncredited. The original's ledger gets the CREDIT entry.
  */
 export async function issueFullCreditNote(
   options: CreditOptions & { db: Db; input: CreditNoteInput },
@@ -79,8 +107,9 @@ export async function issueFullCreditNote(
 
 /**
  * Issues a credit note of any kind (see creditModeSchema) against an issued invoice: the agent's
- * way to change an invoice after issue. Never takes off more than is left to credit (issued +
- * fees − earlier credits), never more of a line than is left of it.
+ * way to change an invoice after issue. Never takes back more than the invoice charged, per VAT
+ * rate and in all, never more of a line than is left of it; the credit note that takes back the
+ * last of it gets the VAT and öresutjämning that make all of them add up to the invoice exactly.
  */
 export async function issueCreditNote(
   options: CreditOptions & { db: Db; input: IssueCreditNoteInput },
@@ -97,99 +126,173 @@ type LockedInvoice = Awaited<ReturnType<typeof lockInvoiceForChange>>;
 
 const money = (ore: number) => formatMoney(ore, { locale: "en" });
 
-async function creditNoteLines(
+/**
+ * What the invoice charged and what its earlier credit notes took back, per rate: read from the
+ * totals frozen when each was issued, or (a document from before snapshots) computed from its
+ * lines as they were computed then.
+ */
+async function creditBasis(
   tx: Prisma.TransactionClient,
   original: LockedInvoice,
+  lines: readonly CreditableLine[],
+): Promise<CreditBasis> {
+  const frozen = readIssuedSnapshot(original.issuedSnapshot)?.totals;
+  const earlierNotes = await tx.invoice.findMany({
+    where: { creditedInvoiceId: original.id, kind: "CREDIT_NOTE" },
+    orderBy: { number: "asc" },
+    select: {
+      totalOre: true,
+      issuedSnapshot: true,
+      lines: {
+        select: { quantityMilli: true, unitPriceCentiOre: true, discountOre: true, vatRate: true },
+      },
+    },
+  });
+  const perRate = (rows: Parameters<typeof computeInvoiceTotals>[0]) =>
+    computeInvoiceTotals(rows, { roundToWholeKrona: false }).vatGroups;
+  return {
+    invoice: { vatGroups: frozen?.vatGroups ?? perRate(lines), totalOre: original.totalOre },
+    earlier: earlierNotes.map((note) => ({
+      vatGroups: readIssuedSnapshot(note.issuedSnapshot)?.totals.vatGroups ?? perRate(note.lines),
+      totalOre: note.totalOre,
+    })),
+    roundToWholeKrona: original.organization.roundToWholeKrona,
+  };
+}
+
+async function earlierCreditLines(tx: Prisma.TransactionClient, invoiceId: string) {
+  return tx.invoiceLine.findMany({
+    where: { invoice: { creditedInvoiceId: invoiceId, kind: "CREDIT_NOTE" } },
+    select: { position: true, quantityMilli: true },
+  });
+}
+
+/**
+ * Everything still uncredited: the invoice mirrored while nothing is credited yet; after credits
+ * of lines, what remains of each line; after credits of amounts (not tied to lines), what remains
+ * at each rate as one line per rate.
+ */
+function remainingLines(
+  lines: readonly CreditableLine[],
+  earlier: ReadonlyArray<{ position: number; quantityMilli: number }>,
+  basis: CreditBasis,
+): CreditNoteLine[] {
+  if (earlier.length === 0) return mirrorLines(lines);
+  if (earlier.some(isAmountLine)) {
+    const open = VAT_RATES.filter((rate) => leftToCreditAt(basis, rate).netOre !== 0);
+    return open.map((rate, index) => {
+      const left = leftToCreditAt(basis, rate);
+      return {
+        position: AMOUNT_LINE_POSITION - index,
+        kind: "CREDIT" as const,
+        description: "Kreditering av återstående belopp",
+        descriptionEn: "Credit of the remaining amount",
+        quantityMilli: -1000,
+        unit: "st",
+        unitPriceCentiOre: left.netOre * 100,
+        vatRate: rate,
+        vatExemptionReason: rate === 0 ? zeroRateReason(lines) : null,
+        discountOre: 0,
+        periodStart: null,
+        periodEnd: null,
+      };
+    });
+  }
+  const credited = creditedQuantities(earlier);
+  const open = lines.filter((line) => remainingQuantityMilli(line, credited) > 0);
+  return partialCreditLines(
+    lines,
+    credited,
+    open.map((line) => ({ lineId: line.id })),
+  );
+}
+
+/** A credit at 0 % takes back a 0 % line, so it carries that line's reason for no VAT. */
+function zeroRateReason(lines: readonly CreditableLine[]): string {
+  return (
+    lines.find((line) => line.vatRate === 0 && line.vatExemptionReason)?.vatExemptionReason ??
+    "Undantag från skatteplikt"
+  );
+}
+
+function creditNoteLines(
+  lines: readonly CreditableLine[],
+  earlier: ReadonlyArray<{ position: number; quantityMilli: number }>,
   mode: CreditMode,
+  basis: CreditBasis,
   sums: LedgerSums,
-): Promise<CreditNoteLine[]> {
-  const { roundToWholeKrona } = original.organization;
+): CreditNoteLine[] {
   switch (mode.kind) {
     case "amount":
     case "goodwill": {
       const isGoodwill = mode.kind === "goodwill";
-      await assertCreditableAtRate(tx, original, mode.vatRate, mode.amountOre, sums.feesOre);
+      const rate = mode.vatRate as (typeof VAT_RATES)[number];
+      const left = leftToCreditAt(basis, rate);
+      const leftGross = left.netOre + left.vatOre;
+      const feeNote =
+        sums.feesOre > 0
+          ? "; a reminder fee is outside VAT and is taken off with a fee waiver"
+          : "";
+      if (rate === 0 && !basis.invoice.vatGroups.some((group) => group.vatRate === 0)) {
+        throw new AppError(
+          "CONFLICT",
+          "Nothing on this invoice was charged at 0 % VAT. A reminder fee is outside VAT and is not part of the invoice: take it off with a fee waiver, not a credit note",
+        );
+      }
+      if (leftGross <= 0) {
+        throw new AppError(
+          "CONFLICT",
+          `Nothing is left to credit at ${rate} % VAT on this invoice${feeNote}`,
+        );
+      }
+      if (mode.amountOre > leftGross) {
+        throw new AppError(
+          "CONFLICT",
+          `Only ${money(leftGross)} including VAT is left to credit at ${rate} % on this invoice${feeNote}`,
+          { creditableAtRateOre: leftGross },
+        );
+      }
       return [
         amountCreditLine({
           amountOre: mode.amountOre,
-          vatRate: mode.vatRate,
-          roundToWholeKrona,
+          vatRate: rate,
+          roundToWholeKrona: basis.roundToWholeKrona,
           description: isGoodwill ? "Kompensation" : "Kreditering",
           descriptionEn: isGoodwill ? "Compensation" : "Credit",
+          totalOf: (line) => {
+            try {
+              return computeCreditNoteTotals([line], basis).totalOre;
+            } catch (error) {
+              if (error instanceof AppError) return null;
+              throw error;
+            }
+          },
         }),
-      ];
+      ].map((line) => (rate === 0 ? { ...line, vatExemptionReason: zeroRateReason(lines) } : line));
     }
-    case "full": {
-      // A full credit mirrors the original exactly; once part of it is credited, what is left is
-      // no longer a mirror of anything (rounding was done per credit note), so it is refused.
-      if (sums.creditedOre > 0) {
-        throw new AppError(
-          "CONFLICT",
-          `This invoice is already partly credited (${money(sums.creditedOre)} of ${money(sums.issuedOre)}); credit the remaining lines or an amount instead`,
-        );
-      }
-      const lines = await tx.invoiceLine.findMany({
-        where: { invoiceId: original.id },
-        orderBy: { position: "asc" },
-        select: CREDITABLE_LINE_SELECT,
-      });
-      return mirrorLines(lines);
-    }
-    case "lines": {
-      const [lines, earlier] = await Promise.all([
-        tx.invoiceLine.findMany({
-          where: { invoiceId: original.id },
-          orderBy: { position: "asc" },
-          select: CREDITABLE_LINE_SELECT,
-        }),
-        tx.invoiceLine.findMany({
-          where: { invoice: { creditedInvoiceId: original.id, kind: "CREDIT_NOTE" } },
-          select: { position: true, quantityMilli: true },
-        }),
-      ]);
+    case "full":
+      return remainingLines(lines, earlier, basis);
+    case "lines":
       return partialCreditLines(lines, creditedQuantities(earlier), mode.lines);
-    }
   }
 }
 
-/**
- * A credit note may only take back VAT that was charged: an amount credited at a rate must fit in
- * what the original invoiced at that rate (net and VAT), less earlier credit notes at that rate.
- * Fees carry no VAT: they can be credited at 0 % (or waived).
- */
-async function assertCreditableAtRate(
+/** Whether money the customer gets back goes back to their card or stays as their credit. */
+async function moneyBackWay(
   tx: Prisma.TransactionClient,
-  original: LockedInvoice,
-  vatRate: number,
-  amountOre: number,
-  /** Fees still on the invoice: they carry no VAT, so they are creditable at 0 %. */
-  feesOre: number,
-): Promise<void> {
-  const [lines, earlier] = await Promise.all([
-    tx.invoiceLine.findMany({ where: { invoiceId: original.id }, select: CREDITABLE_LINE_SELECT }),
-    tx.invoiceLine.findMany({
-      where: { invoice: { creditedInvoiceId: original.id, kind: "CREDIT_NOTE" } },
-      select: CREDITABLE_LINE_SELECT,
-    }),
-  ]);
-  const grossAt = (rows: typeof lines) => {
-    const group = computeInvoiceTotals(rows, { roundToWholeKrona: false }).vatGroups.find(
-      (candidate) => candidate.vatRate === vatRate,
-    );
-    return group ? group.netOre + group.vatOre : 0;
-  };
-  const left =
-    grossAt(lines) + (earlier.length > 0 ? grossAt(earlier) : 0) + (vatRate === 0 ? feesOre : 0);
-  if (left <= 0) {
-    throw new AppError("CONFLICT", `Nothing is left to credit at ${vatRate} % VAT on this invoice`);
-  }
-  if (amountOre > left) {
-    throw new AppError(
-      "CONFLICT",
-      `Only ${money(left)} including VAT is left to credit at ${vatRate} % on this invoice`,
-      { creditableAtRateOre: left },
-    );
-  }
+  invoiceId: string,
+  organizationId: string,
+): Promise<"refund" | "credit_balance"> {
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { refundPolicy: true },
+  });
+  if (organization.refundPolicy === "KEEP_CREDIT") return "credit_balance";
+  // Only what came through a provider can go back the same way (see refundCustomerCredit).
+  const paidByProvider = await tx.paymentAttempt.count({
+    where: { invoiceId, status: "SUCCEEDED", providerPaymentId: { not: null } },
+  });
+  return paidByProvider > 0 ? "refund" : "credit_balance";
 }
 
 async function issueInTransaction(
@@ -198,29 +301,32 @@ async function issueInTransaction(
   options: CreditOptions,
 ): Promise<IssuedCreditNote> {
   const original = await lockInvoiceForChange(tx, input);
-  if (original.kind !== "INVOICE" || original.status === "DRAFT") {
+  if (original.kind !== "INVOICE" || original.status === "DRAFT" || original.number === null) {
     throw new AppError("CONFLICT", "Only an issued invoice can be credited; edit a draft instead");
   }
   const sumsBefore = await getLedgerSums(tx, original.id);
   const creditable = creditableOre(sumsBefore);
-  const isFull = input.mode.kind === "full";
-  if (
-    original.status === "CREDITED" ||
-    creditable <= 0 ||
-    (isFull && sumsBefore.issuedOre <= sumsBefore.creditedOre)
-  ) {
-    throw new AppError("CONFLICT", "This invoice has already been credited in full");
-  }
-  const lines = await creditNoteLines(tx, original, input.mode, sumsBefore);
-  const totals = computeInvoiceTotals(lines, {
-    roundToWholeKrona: original.organization.roundToWholeKrona,
-  });
-  const creditedOre = -totals.totalOre;
-  if (isFull && creditedOre !== original.totalOre) {
-    throw new Error(
-      `credit note total ${creditedOre} does not mirror invoice total ${original.totalOre}`,
+  if (original.status === "CREDITED" || creditable <= 0) {
+    throw new AppError(
+      "CONFLICT",
+      sumsBefore.feesOre > 0
+        ? "All this invoice charged is already credited; what is left is a reminder fee, which is outside VAT: waive it instead"
+        : "This invoice has already been credited in full",
     );
   }
+  const [lines, earlier] = await Promise.all([
+    tx.invoiceLine.findMany({
+      where: { invoiceId: original.id },
+      orderBy: { position: "asc" },
+      select: CREDITABLE_LINE_SELECT,
+    }),
+    earlierCreditLines(tx, original.id),
+  ]);
+  const basis = await creditBasis(tx, original, lines);
+  const noteLines = creditNoteLines(lines, earlier, input.mode, basis, sumsBefore);
+  const totals = computeCreditNoteTotals(noteLines, basis);
+  assertTotalsFitColumns(totals);
+  const creditedOre = -totals.totalOre;
   if (creditedOre <= 0) {
     throw new AppError(
       "BAD_INPUT",
@@ -230,12 +336,16 @@ async function issueInTransaction(
   if (creditedOre > creditable) {
     throw new AppError(
       "CONFLICT",
-      `This credit note would take off ${money(creditedOre)}, but only ${money(creditable)} is left to credit on this invoice (issued and fees, less earlier credits)`,
+      `This credit note would take off ${money(creditedOre)}, but only ${money(creditable)} is left to credit on this invoice`,
       { creditableOre: creditable, creditedOre },
     );
   }
+  if (input.mode.kind === "full" && !totals.completesInvoice) {
+    throw new Error(`a full credit of invoice ${original.id} left part of it uncredited`);
+  }
 
   const issueDate = options.issueDate ?? todayInSweden();
+  const occurredAt = options.creditedAt ?? new Date();
   const number = await takeNextInvoiceNumber(tx, input.organizationId);
   const creditNote = await tx.invoice.create({
     data: {
@@ -255,7 +365,8 @@ async function issueInTransaction(
       totalOre: totals.totalOre,
       creditedInvoiceId: original.id,
       creditReason: input.reason,
-      lines: { create: lines },
+      customerText: input.customerText ?? null,
+      lines: { create: noteLines },
     },
     select: { id: true },
   });
@@ -270,7 +381,49 @@ async function issueInTransaction(
       occurredAt: issueDate,
     },
   });
+  // A fee reminded of a debt that is now credited away: it goes with the last of the invoice.
+  let waivedFeesOre = 0;
+  if (totals.completesInvoice) {
+    for (const fee of await listWaivableFees(tx, original.id)) {
+      await bookFeeWaiver(tx, {
+        organizationId: input.organizationId,
+        invoiceId: original.id,
+        fee,
+        actor: options.actor,
+        reason: `Waived with credit note ${number}: the invoice is credited in full`,
+        customerText: null,
+        occurredAt,
+      });
+      waivedFeesOre += fee.amountOre;
+    }
+  }
   const sums = await getLedgerSums(tx, original.id);
+  const moneyBackOre = Math.max(-balanceOre(sums), 0);
+  const snapshot = await takeIssuedSnapshot(tx, {
+    organizationId: input.organizationId,
+    customerId: original.customerId,
+    totals,
+    creditNote: {
+      creditedInvoice: {
+        id: original.id,
+        number: original.number,
+        issueDate: (original.issueDate ?? issueDate).toISOString().slice(0, 10),
+      },
+      customerText: input.customerText ?? null,
+      settlement: {
+        toPayBeforeOre: Math.max(balanceOre(sumsBefore), 0),
+        toPayAfterOre: Math.max(balanceOre(sums), 0),
+        moneyBackOre,
+        moneyBack:
+          moneyBackOre > 0 ? await moneyBackWay(tx, original.id, input.organizationId) : null,
+      },
+      goodwill: input.mode.kind === "goodwill",
+    },
+  });
+  await tx.invoice.update({
+    where: { id: creditNote.id },
+    data: { issuedSnapshot: snapshotJson(snapshot) },
+  });
   const status = deriveInvoiceStatus({
     kind: original.kind,
     status: original.status,
@@ -281,8 +434,8 @@ async function issueInTransaction(
   const version = await saveInvoiceChange(tx, original.id, { status });
 
   const actor = actorFields(options.actor);
-  const occurredAt = options.creditedAt ?? new Date();
   const note = { creditNoteId: creditNote.id, creditNoteNumber: number };
+  const isFull = input.mode.kind === "full";
   // The full credit keeps the event data it always had; the other kinds say which they were.
   const mode = isFull ? {} : { mode: input.mode.kind };
   await recordInvoiceEvent(tx, {
@@ -304,6 +457,14 @@ async function issueInTransaction(
     data: { ...note, reason: input.reason, ...(isFull ? {} : { ...mode, creditedOre }) },
     occurredAt,
   });
+  if (options.notify !== false) {
+    await enqueueJob(
+      tx,
+      "credit-notes.notify",
+      { organizationId: input.organizationId, creditNoteId: creditNote.id },
+      { singletonKey: `credit-note:${creditNote.id}` },
+    );
+  }
   return {
     invoiceId: original.id,
     version,
@@ -312,5 +473,6 @@ async function issueInTransaction(
     number,
     creditedOre,
     remainingCreditableOre: creditable - creditedOre,
+    waivedFeesOre,
   };
 }

@@ -47,11 +47,23 @@ describe(`issueInvoice (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite
         description: "Bredband",
         quantityMilli: 1000,
         unit: "mån",
-        unitPriceOre: 39_920,
+        unitPriceCentiOre: 3_992_000,
         vatRate: 25,
       },
-      { description: "Tidning", quantityMilli: 1500, unit: "st", unitPriceOre: 3_333, vatRate: 6 },
-      { description: "Rabatt", quantityMilli: 1000, unit: "st", unitPriceOre: -5_000, vatRate: 25 },
+      {
+        description: "Tidning",
+        quantityMilli: 1500,
+        unit: "st",
+        unitPriceCentiOre: 333_300,
+        vatRate: 6,
+      },
+      {
+        description: "Rabatt",
+        quantityMilli: 1000,
+        unit: "st",
+        unitPriceCentiOre: -500_000,
+        vatRate: 25,
+      },
     ];
     const draft = await createDraft(db.prisma, { organizationId, customerId, lines });
     const issueDate = parseCalendarDate("2026-02-01");
@@ -109,9 +121,15 @@ describe(`issueInvoice (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite
     ]);
 
     expect(issued.accessToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(invoice.accessTokenHash).toBe(
-      createHash("sha256").update(issued.accessToken).digest("hex"),
-    );
+    const links = await db.prisma.invoiceLink.findMany({ where: { invoiceId: draft.id } });
+    expect(links).toEqual([
+      expect.objectContaining({
+        tokenHash: createHash("sha256").update(issued.accessToken).digest("hex"),
+        purpose: "ISSUED",
+        revokedAt: null,
+        expiresAt: null,
+      }),
+    ]);
     expect(JSON.stringify(invoice)).not.toContain(issued.accessToken);
   });
 
@@ -143,8 +161,8 @@ describe(`issueInvoice (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite
     expect(await db.prisma.invoice.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
       status: "DRAFT",
       number: null,
-      accessTokenHash: null,
     });
+    expect(await db.prisma.invoiceLink.count({ where: { invoiceId: other.id } })).toBe(0);
     expect(await db.prisma.ledgerEntry.count({ where: { organizationId } })).toBe(1);
   });
 
@@ -161,7 +179,7 @@ describe(`issueInvoice (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite
           description: "Gratis månad",
           quantityMilli: 1000,
           unit: "mån",
-          unitPriceOre: 0,
+          unitPriceCentiOre: 0,
           vatRate: 25,
         },
       ],

@@ -3,8 +3,9 @@ import type { Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
 import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
-import { generateAccessToken, hashAccessToken } from "@/lib/invoices/access-token";
-import { computeInvoiceTotals } from "@/lib/invoices/totals";
+import { createInvoiceLink } from "@/lib/invoices/invoice-links";
+import { snapshotJson, takeIssuedSnapshot } from "@/lib/invoices/issued-snapshot";
+import { assertTotalsFitColumns, computeInvoiceTotals } from "@/lib/invoices/totals";
 import { generateOcr } from "@/lib/references/ocr";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
@@ -75,6 +76,7 @@ export async function issueInvoice(options: {
     const totals = computeInvoiceTotals(invoice.lines, {
       roundToWholeKrona: invoice.organization.roundToWholeKrona,
     });
+    assertTotalsFitColumns(totals);
     if (totals.totalOre <= 0) {
       throw new AppError(
         "BAD_INPUT",
@@ -88,7 +90,12 @@ export async function issueInvoice(options: {
 
     const number = await takeNextInvoiceNumber(tx, organizationId);
     const ocr = generateOcr(number);
-    const accessToken = generateAccessToken();
+    // The seller, the buyer and the totals as they are now: what the page and PDF show for ever.
+    const snapshot = await takeIssuedSnapshot(tx, {
+      organizationId,
+      customerId: invoice.customerId,
+      totals,
+    });
     // Guarded on the version so two issuers racing on the same draft cannot both win.
     const updated = await tx.invoice.updateMany({
       where: { id: invoiceId, version: invoice.version, status: "DRAFT" },
@@ -102,7 +109,7 @@ export async function issueInvoice(options: {
         vatOre: totals.vatOre,
         roundingOre: totals.roundingOre,
         totalOre: totals.totalOre,
-        accessTokenHash: hashAccessToken(accessToken),
+        issuedSnapshot: snapshotJson(snapshot),
         version: { increment: 1 },
       },
     });
@@ -112,6 +119,11 @@ export async function issueInvoice(options: {
         "The invoice was changed while it was being issued; reload it",
       );
     }
+    const accessToken = await createInvoiceLink(tx, {
+      invoiceId,
+      organizationId,
+      purpose: "ISSUED",
+    });
     await tx.ledgerEntry.create({
       data: {
         organizationId,

@@ -94,9 +94,8 @@ describe(`the invoice link (${process.env.TEST_DATABASE_URL ? "postgresql" : "pg
     // Even a draft that somehow carries a hash is never shown through a link.
     const draft = await createDraft(db.prisma, { organizationId, customerId });
     const draftToken = "D".repeat(43);
-    await db.prisma.invoice.update({
-      where: { id: draft.id },
-      data: { accessTokenHash: sha256(draftToken) },
+    await db.prisma.invoiceLink.create({
+      data: { invoiceId: draft.id, organizationId, tokenHash: sha256(draftToken), purpose: "API" },
     });
     expect(await findInvoiceIdByToken(db.prisma, draftToken)).toBeNull();
   });
@@ -104,9 +103,8 @@ describe(`the invoice link (${process.env.TEST_DATABASE_URL ? "postgresql" : "pg
   it("refuses a malformed token even when its hash is stored", async () => {
     const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
     const issued = await createIssuedInvoice(db.prisma, { organizationId, customerId });
-    await db.prisma.invoice.update({
-      where: { id: issued.id },
-      data: { accessTokenHash: sha256("kort") },
+    await db.prisma.invoiceLink.create({
+      data: { invoiceId: issued.id, organizationId, tokenHash: sha256("kort"), purpose: "API" },
     });
 
     expect(await findInvoiceIdByToken(db.prisma, "kort")).toBeNull();
@@ -149,8 +147,6 @@ describe(`the invoice link (${process.env.TEST_DATABASE_URL ? "postgresql" : "pg
       renewAccessToken({ db: db.prisma, invoiceId: draft.id, organizationId, actor: SYSTEM }),
       "NOT_FOUND",
     );
-    expect(await db.prisma.invoice.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
-      accessTokenHash: null,
-    });
+    expect(await db.prisma.invoiceLink.count({ where: { invoiceId: draft.id } })).toBe(0);
   });
 });

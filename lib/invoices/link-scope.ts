@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/database";
 import { hashAccessToken, isWellFormedAccessToken } from "@/lib/invoices/access-token";
+import { liveLinkWhere } from "@/lib/invoices/invoice-links";
 import { linkLimiter } from "@/lib/invoices/link-limiter";
 import { createLogger } from "@/lib/log";
 
@@ -35,8 +36,8 @@ async function slowDown(): Promise<void> {
 }
 
 /**
- * Resolves a link, or null — the same null, and so the same 404, for unknown, malformed, revoked
- * and draft tokens and for a number that is not the customer's. Every token is hashed and looked
+ * Resolves a link, or null — the same null, and so the same 404, for unknown, malformed, revoked,
+ * expired and draft tokens and for a number that is not the customer's. Every token is hashed and looked
  * up the same way (an index lookup on the hash), so timing says nothing about how close a guess
  * was. Only failed lookups count against the visitor; a valid link always works, whatever others
  * behind the same address have tried.
@@ -49,11 +50,17 @@ export async function resolveLinkScope(
   const tokenHash = hashAccessToken(
     wellFormed ? request.token : `malformed:${request.token.slice(0, 64)}`,
   );
-  const owner = await db.invoice.findUnique({
-    where: { accessTokenHash: tokenHash },
-    select: { id: true, status: true, customerId: true, organizationId: true },
+  const link = await db.invoiceLink.findUnique({
+    where: { tokenHash },
+    select: {
+      revokedAt: true,
+      expiresAt: true,
+      invoice: { select: { id: true, status: true, customerId: true, organizationId: true } },
+    },
   });
-  if (!wellFormed || !owner || owner.status === "DRAFT") {
+  const owner = link?.invoice;
+  const live = link && !link.revokedAt && (!link.expiresAt || link.expiresAt > new Date());
+  if (!wellFormed || !owner || !live || owner.status === "DRAFT") {
     const over = linkLimiter().hit(request.visitorKey);
     if (over) {
       if (linkLimiter().firstTimeOver(request.visitorKey)) {
@@ -82,12 +89,12 @@ export async function narrowLinkScope(
   invoiceNumber: number | null | undefined,
 ): Promise<LinkScope | null> {
   if (invoiceNumber === null || invoiceNumber === undefined) return scope;
+  // Any of the customer's issued documents: invoices and credit notes share one number series.
   const sibling = await db.invoice.findFirst({
     where: {
       customerId: scope.customerId,
       organizationId: scope.organizationId,
       number: invoiceNumber,
-      kind: "INVOICE",
       status: { not: "DRAFT" },
     },
     select: { id: true },
@@ -98,9 +105,9 @@ export async function narrowLinkScope(
 /** Whether a link still opens its invoice (a renewed link does not): for open sockets. */
 export async function validTokenHashes(db: Db, hashes: string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = await db.invoice.findMany({
-    where: { accessTokenHash: { in: hashes }, status: { not: "DRAFT" } },
-    select: { accessTokenHash: true },
+  const rows = await db.invoiceLink.findMany({
+    where: { tokenHash: { in: hashes }, ...liveLinkWhere(), invoice: { status: { not: "DRAFT" } } },
+    select: { tokenHash: true },
   });
-  return new Set(rows.flatMap((row) => (row.accessTokenHash ? [row.accessTokenHash] : [])));
+  return new Set(rows.map((row) => row.tokenHash));
 }

@@ -1,27 +1,35 @@
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { generateAccessToken, hashAccessToken } from "@/lib/invoices/access-token";
+import { createInvoiceLink, revokeInvoiceLinks } from "@/lib/invoices/invoice-links";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
-/** Replaces an invoice's link secret: the old link stops working at once. Returns the new token. */
+/**
+ * Replaces an invoice's links with one new link: every old one stops working at once (a leaked
+ * link is shut this way). Returns the new token, the only time it is known.
+ */
 export async function renewAccessToken(options: {
   db: Db;
   invoiceId: string;
   organizationId: string;
   actor: Actor;
 }): Promise<string> {
-  const token = generateAccessToken();
-  await options.db.$transaction(async (tx) => {
-    const updated = await tx.invoice.updateMany({
+  return options.db.$transaction(async (tx) => {
+    const invoice = await tx.invoice.findFirst({
       where: {
         id: options.invoiceId,
         organizationId: options.organizationId,
         status: { not: "DRAFT" },
       },
-      data: { accessTokenHash: hashAccessToken(token) },
+      select: { id: true },
     });
-    if (updated.count !== 1) throw new AppError("NOT_FOUND", "No such issued invoice");
+    if (!invoice) throw new AppError("NOT_FOUND", "No such issued invoice");
+    await revokeInvoiceLinks(tx, invoice.id);
+    const token = await createInvoiceLink(tx, {
+      invoiceId: invoice.id,
+      organizationId: options.organizationId,
+      purpose: "RENEWED",
+    });
     await recordInvoiceEvent(tx, {
       organizationId: options.organizationId,
       invoiceId: options.invoiceId,
@@ -29,6 +37,6 @@ export async function renewAccessToken(options: {
       visibility: "STAFF",
       ...actorFields(options.actor),
     });
+    return token;
   });
-  return token;
 }

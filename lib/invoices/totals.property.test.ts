@@ -10,11 +10,11 @@ import {
 const line: fc.Arbitrary<InvoiceLineInput> = fc.record(
   {
     quantityMilli: fc.integer({ min: -1_000_000, max: 1_000_000 }),
-    unitPriceOre: fc.integer({ min: -10_000_000, max: 100_000_000 }),
+    unitPriceCentiOre: fc.integer({ min: -1_000_000_000, max: 10_000_000_000 }),
     discountOre: fc.integer({ min: -1_000_000, max: 1_000_000 }),
     vatRate: fc.constantFrom(...VAT_RATES),
   },
-  { requiredKeys: ["quantityMilli", "unitPriceOre", "vatRate"] },
+  { requiredKeys: ["quantityMilli", "unitPriceCentiOre", "vatRate"] },
 );
 const lines = fc.array(line, { maxLength: 30 });
 const rounding = fc.boolean();

@@ -36,58 +36,66 @@ describe("VAT rates", () => {
 describe("lineNetOre", () => {
   it("multiplies thousandths of a unit by the unit price", () => {
     // 2 h × 950,00 kr = 1 900,00 kr
-    expect(lineNetOre({ quantityMilli: 2000, unitPriceOre: 95000 })).toBe(190000);
+    expect(lineNetOre({ quantityMilli: 2000, unitPriceCentiOre: 9_500_000 })).toBe(190000);
     // 0,5 × 99,99 kr = 49,995 kr → 50,00 kr (half öre rounds away from zero)
-    expect(lineNetOre({ quantityMilli: 500, unitPriceOre: 9999 })).toBe(5000);
+    expect(lineNetOre({ quantityMilli: 500, unitPriceCentiOre: 999_900 })).toBe(5000);
   });
 
   it("rounds the line to whole öre half away from zero", () => {
     // 0,333 × 1,00 kr = 33,3 öre → 33; 0,335 × 1,00 kr = 33,5 öre → 34
-    expect(lineNetOre({ quantityMilli: 333, unitPriceOre: 100 })).toBe(33);
-    expect(lineNetOre({ quantityMilli: 335, unitPriceOre: 100 })).toBe(34);
-    expect(lineNetOre({ quantityMilli: -335, unitPriceOre: 100 })).toBe(-34);
-    expect(lineNetOre({ quantityMilli: 335, unitPriceOre: -100 })).toBe(-34);
+    expect(lineNetOre({ quantityMilli: 333, unitPriceCentiOre: 10_000 })).toBe(33);
+    expect(lineNetOre({ quantityMilli: 335, unitPriceCentiOre: 10_000 })).toBe(34);
+    expect(lineNetOre({ quantityMilli: -335, unitPriceCentiOre: 10_000 })).toBe(-34);
+    expect(lineNetOre({ quantityMilli: 335, unitPriceCentiOre: -10_000 })).toBe(-34);
   });
 
   it("subtracts the discount after rounding", () => {
     // 1 × 249,00 kr − 24,90 kr = 224,10 kr
-    expect(lineNetOre({ quantityMilli: 1000, unitPriceOre: 24900, discountOre: 2490 })).toBe(22410);
+    expect(
+      lineNetOre({ quantityMilli: 1000, unitPriceCentiOre: 2_490_000, discountOre: 2490 }),
+    ).toBe(22410);
   });
 
   it("supports credit lines and discount lines", () => {
-    expect(lineNetOre({ quantityMilli: -2000, unitPriceOre: 10000 })).toBe(-20000);
-    expect(lineNetOre({ quantityMilli: 1000, unitPriceOre: -5000 })).toBe(-5000);
-    expect(lineNetOre({ quantityMilli: 0, unitPriceOre: 5000 })).toBe(0);
+    expect(lineNetOre({ quantityMilli: -2000, unitPriceCentiOre: 1_000_000 })).toBe(-20000);
+    expect(lineNetOre({ quantityMilli: 1000, unitPriceCentiOre: -500_000 })).toBe(-5000);
+    expect(lineNetOre({ quantityMilli: 0, unitPriceCentiOre: 500_000 })).toBe(0);
   });
 
   it("stays exact when quantity × price passes 2^53", () => {
     // 3 302 791,873 units × 15 219 775,63 kr: the exact product is 5 026 775 125 964 745 499
     // thousandths of an öre, so 0,499 öre rounds down. A float product (spacing 1 024 up there)
     // is …745 728 and would round up instead.
-    expect(lineNetOre({ quantityMilli: 3_302_791_873, unitPriceOre: 1_521_977_563 })).toBe(
+    expect(lineNetOre({ quantityMilli: 3_302_791_873, unitPriceCentiOre: 152_197_756_300 })).toBe(
       5_026_775_125_964_745,
     );
   });
 
   it("accepts the negated discount a credit line carries, mirroring the original line", () => {
     // Original: 1 × 249,00 kr − 24,90 kr = 224,10 kr; credit: −249,00 kr + 24,90 kr = −224,10 kr
-    expect(lineNetOre({ quantityMilli: -1000, unitPriceOre: 24900, discountOre: -2490 })).toBe(
-      -22410,
-    );
+    expect(
+      lineNetOre({ quantityMilli: -1000, unitPriceCentiOre: 2_490_000, discountOre: -2490 }),
+    ).toBe(-22410);
   });
 
   it("rejects non-integers and overflow", () => {
-    expectBadInput(() => lineNetOre({ quantityMilli: 1.5, unitPriceOre: 100 }), /quantityMilli/);
-    expectBadInput(() => lineNetOre({ quantityMilli: 1, unitPriceOre: 0.1 }), /unitPriceOre/);
     expectBadInput(
-      () => lineNetOre({ quantityMilli: 1, unitPriceOre: 1, discountOre: Number.NaN }),
+      () => lineNetOre({ quantityMilli: 1.5, unitPriceCentiOre: 10_000 }),
+      /quantityMilli/,
+    );
+    expectBadInput(
+      () => lineNetOre({ quantityMilli: 1, unitPriceCentiOre: 0.1 }),
+      /unitPriceCentiOre/,
+    );
+    expectBadInput(
+      () => lineNetOre({ quantityMilli: 1, unitPriceCentiOre: 100, discountOre: Number.NaN }),
       /discountOre/,
     );
     expectBadInput(
       () =>
         lineNetOre({
           quantityMilli: Number.MAX_SAFE_INTEGER,
-          unitPriceOre: Number.MAX_SAFE_INTEGER,
+          unitPriceCentiOre: Number.MAX_SAFE_INTEGER,
         }),
       /too large/,
     );
@@ -106,9 +114,9 @@ describe("computeInvoiceTotals, hand-checked", () => {
    * öresutjämning: 2 668,55 → 2 669,00 kr, so rounding +45 öre
    */
   const lines: InvoiceLineInput[] = [
-    { quantityMilli: 1500, unitPriceOre: 3333, vatRate: 12 },
-    { quantityMilli: 1000, unitPriceOre: 24900, discountOre: 2490, vatRate: 6 },
-    { quantityMilli: 2000, unitPriceOre: 95000, vatRate: 25 },
+    { quantityMilli: 1500, unitPriceCentiOre: 333_300, vatRate: 12 },
+    { quantityMilli: 1000, unitPriceCentiOre: 2_490_000, discountOre: 2490, vatRate: 6 },
+    { quantityMilli: 2000, unitPriceCentiOre: 9_500_000, vatRate: 25 },
   ];
 
   it("computes the three-rate example with öresutjämning", () => {
@@ -136,7 +144,7 @@ describe("computeInvoiceTotals, hand-checked", () => {
   it("computes VAT once per rate, not per line", () => {
     // Three lines of 0,10 kr at 25 %: per line 2,5 öre → 3 each = 9 öre; on the 30 öre total
     // it is 7,5 öre → 8 öre. The per-rate figure is the one we must show.
-    const tiny: InvoiceLineInput = { quantityMilli: 1000, unitPriceOre: 10, vatRate: 25 };
+    const tiny: InvoiceLineInput = { quantityMilli: 1000, unitPriceCentiOre: 1000, vatRate: 25 };
     const totals = computeInvoiceTotals([tiny, tiny, tiny], { roundToWholeKrona: false });
     expect(totals.vatGroups).toEqual([{ vatRate: 25, netOre: 30, vatOre: 8 }]);
     expect(totals.totalOre).toBe(38);
@@ -144,19 +152,25 @@ describe("computeInvoiceTotals, hand-checked", () => {
 
   it("rounds exactly 50 öre away from zero for invoices and credit notes alike", () => {
     // 0,40 kr + 25 % = 0,50 kr → 1 kr (+50); the credit note mirrors it: −0,50 → −1 kr (−50)
-    const invoice = computeInvoiceTotals([{ quantityMilli: 1000, unitPriceOre: 40, vatRate: 25 }], {
-      roundToWholeKrona: true,
-    });
+    const invoice = computeInvoiceTotals(
+      [{ quantityMilli: 1000, unitPriceCentiOre: 4000, vatRate: 25 }],
+      {
+        roundToWholeKrona: true,
+      },
+    );
     expect(invoice).toMatchObject({ grossOre: 50, roundingOre: 50, totalOre: 100 });
-    const credit = computeInvoiceTotals([{ quantityMilli: -1000, unitPriceOre: 40, vatRate: 25 }], {
-      roundToWholeKrona: true,
-    });
+    const credit = computeInvoiceTotals(
+      [{ quantityMilli: -1000, unitPriceCentiOre: 4000, vatRate: 25 }],
+      {
+        roundToWholeKrona: true,
+      },
+    );
     expect(credit).toMatchObject({ grossOre: -50, roundingOre: -50, totalOre: -100 });
   });
 
   it("rounds 49 öre down and 51 öre up", () => {
     const at0 = (ore: number) =>
-      computeInvoiceTotals([{ quantityMilli: 1000, unitPriceOre: ore, vatRate: 0 }], {
+      computeInvoiceTotals([{ quantityMilli: 1000, unitPriceCentiOre: ore * 100, vatRate: 0 }], {
         roundToWholeKrona: true,
       });
     expect(at0(10049)).toMatchObject({ roundingOre: -49, totalOre: 10000 });
@@ -169,9 +183,9 @@ describe("computeInvoiceTotals, hand-checked", () => {
     // VAT 12 % of 750,00 = 90,00 kr
     const totals = computeInvoiceTotals(
       [
-        { quantityMilli: 10000, unitPriceOre: 10000, vatRate: 12 },
-        { quantityMilli: -2000, unitPriceOre: 10000, vatRate: 12 },
-        { quantityMilli: 1000, unitPriceOre: -5000, vatRate: 12 },
+        { quantityMilli: 10000, unitPriceCentiOre: 1_000_000, vatRate: 12 },
+        { quantityMilli: -2000, unitPriceCentiOre: 1_000_000, vatRate: 12 },
+        { quantityMilli: 1000, unitPriceCentiOre: -500_000, vatRate: 12 },
       ],
       { roundToWholeKrona: true },
     );
@@ -188,8 +202,8 @@ describe("computeInvoiceTotals, hand-checked", () => {
   it("keeps a 0 % group with zero VAT and lists only rates in use", () => {
     const totals = computeInvoiceTotals(
       [
-        { quantityMilli: 1000, unitPriceOre: 10000, vatRate: 0 },
-        { quantityMilli: 1000, unitPriceOre: 10000, vatRate: 6 },
+        { quantityMilli: 1000, unitPriceCentiOre: 1_000_000, vatRate: 0 },
+        { quantityMilli: 1000, unitPriceCentiOre: 1_000_000, vatRate: 6 },
       ],
       { roundToWholeKrona: false },
     );
@@ -212,7 +226,7 @@ describe("computeInvoiceTotals, hand-checked", () => {
 });
 
 describe("computeInvoiceTotals rejects bad lines, naming the index", () => {
-  const ok: InvoiceLineInput = { quantityMilli: 1000, unitPriceOre: 100, vatRate: 25 };
+  const ok: InvoiceLineInput = { quantityMilli: 1000, unitPriceCentiOre: 10_000, vatRate: 25 };
 
   it("rejects VAT rates that are not Swedish", () => {
     for (const rate of [8, 24, 12.5, -25]) {
@@ -233,12 +247,12 @@ describe("computeInvoiceTotals rejects bad lines, naming the index", () => {
       /index 0 .*quantityMilli/,
     );
     expectBadInput(
-      () => computeInvoiceTotals([ok, ok, { ...ok, unitPriceOre: 99.9 }], opts),
-      /index 2 .*unitPriceOre/,
+      () => computeInvoiceTotals([ok, ok, { ...ok, unitPriceCentiOre: 99.9 }], opts),
+      /index 2 .*unitPriceCentiOre/,
     );
     expectBadInput(
-      () => computeInvoiceTotals([{ ...ok, unitPriceOre: Number.POSITIVE_INFINITY }], opts),
-      /index 0 .*unitPriceOre/,
+      () => computeInvoiceTotals([{ ...ok, unitPriceCentiOre: Number.POSITIVE_INFINITY }], opts),
+      /index 0 .*unitPriceCentiOre/,
     );
     expectBadInput(
       () => computeInvoiceTotals([ok, { ...ok, discountOre: 0.5 }], opts),
@@ -258,9 +272,10 @@ describe("computeInvoiceTotals rejects bad lines, naming the index", () => {
   });
 
   it("rejects sums that no longer fit a safe integer", () => {
+    // 100 units at MAX_SAFE_INTEGER / 100 öre each: one line is the largest safe net, two are not.
     const huge: InvoiceLineInput = {
-      quantityMilli: 1000,
-      unitPriceOre: Number.MAX_SAFE_INTEGER,
+      quantityMilli: 100_000,
+      unitPriceCentiOre: Number.MAX_SAFE_INTEGER,
       vatRate: 0,
     };
     expectBadInput(

@@ -5,11 +5,14 @@ import { roundDiv } from "@/lib/money/rounding";
  * Invoice totals, all in integer öre.
  *
  * Rules:
- * 1. Line net = quantityMilli × unitPriceOre / 1000 rounded half away from zero, minus the
- *    line discount. Negative quantities (credit lines) and negative prices (discount lines)
- *    are allowed, and so are negative discounts: a credit note negates quantity and discount
- *    of each original line, and because rounding is symmetric around zero its every figure
- *    is then exactly the negation of the original's.
+ * 1. Line net = quantityMilli × unitPriceCentiOre / 100 000 (thousandths of a unit times
+ *    hundredths of an öre) rounded half away from zero to whole öre, once, minus the line
+ *    discount. Exact integer arithmetic until that one rounding, so prices quoted to hundredths
+ *    of an öre (energiskatt 43,90 öre/kWh, a spot price of 109,37 öre/kWh) are invoiced
+ *    exactly. Negative quantities (credit lines) and negative prices (discount lines) are
+ *    allowed, and so are negative discounts: a credit note negates quantity and discount of
+ *    each original line, and because rounding is symmetric around zero its every figure is
+ *    then exactly the negation of the original's.
  * 2. Net is summed per VAT rate first, then VAT = netPerRate × rate / 100 rounded half away from
  *    zero, once per rate. Skatteverket accepts VAT computed on the total per rate, and doing it
  *    once per rate avoids the drift that rounding every line would add up to.
@@ -33,7 +36,7 @@ export function isVatRate(n: unknown): n is VatRate {
 
 export interface PricedLine {
   quantityMilli: number;
-  unitPriceOre: number;
+  unitPriceCentiOre: number;
   discountOre?: number;
 }
 
@@ -68,12 +71,14 @@ function checkInteger(value: unknown, field: string, where: string, index?: numb
   return value;
 }
 
-// Largest |quantityMilli × unitPriceOre| whose rounded thousandth is still a safe integer.
-const LARGEST_LINE_PRODUCT = BigInt(Number.MAX_SAFE_INTEGER) * 1000n + 499n;
+/** Thousandths of a unit × hundredths of an öre per unit = öre × 100 000. */
+export const LINE_PRODUCT_SCALE = 100_000n;
+// Largest |quantityMilli × unitPriceCentiOre| whose rounded öre is still a safe integer.
+const LARGEST_LINE_PRODUCT = BigInt(Number.MAX_SAFE_INTEGER) * LINE_PRODUCT_SCALE + 49_999n;
 
 function netOf(line: PricedLine, where: string, index?: number): bigint {
   const quantity = checkInteger(line.quantityMilli, "quantityMilli", where, index);
-  const price = checkInteger(line.unitPriceOre, "unitPriceOre", where, index);
+  const price = checkInteger(line.unitPriceCentiOre, "unitPriceCentiOre", where, index);
   const discount = checkInteger(line.discountOre ?? 0, "discountOre", where, index);
   const product = BigInt(quantity) * BigInt(price);
   if (product > LARGEST_LINE_PRODUCT || -product > LARGEST_LINE_PRODUCT) {
@@ -81,7 +86,7 @@ function netOf(line: PricedLine, where: string, index?: number): bigint {
       lineIndex: index,
     });
   }
-  return BigInt(roundDiv(product, 1000n)) - BigInt(discount);
+  return BigInt(roundDiv(product, LINE_PRODUCT_SCALE)) - BigInt(discount);
 }
 
 function toSafeOre(value: bigint, what: string): number {
@@ -140,4 +145,21 @@ export function computeInvoiceTotals(
     roundingOre: totalOre - grossOre,
     totalOre,
   };
+}
+
+const INT32_MAX = 2_147_483_647;
+
+/**
+ * Totals are stored in 32-bit integer columns (±21 474 836,47 kr): a document whose net, VAT or
+ * total would not fit is refused before anything is written, never silently wrapped.
+ */
+export function assertTotalsFitColumns(totals: InvoiceTotals): void {
+  for (const value of [totals.netOre, totals.vatOre, totals.totalOre, totals.grossOre]) {
+    if (Math.abs(value) > INT32_MAX) {
+      throw new AppError(
+        "BAD_INPUT",
+        "The invoice's total is larger than an invoice can hold (at most 21 474 836,47 kr)",
+      );
+    }
+  }
 }

@@ -170,10 +170,9 @@ describe(`waiveFee (${testDatabaseKind})`, () => {
     ).toMatchObject({ customerText: "Vi har tagit bort påminnelseavgiften." });
   });
 
-  it("refuses a fee a credit note already took off", async () => {
+  it("a credit note never takes a fee: the full credit waives it once, and it cannot be waived again", async () => {
     const { organizationId, invoice, fee } = await invoiceWithFee();
-    // Everything is credited: the lines in full, then the fee (which carries no VAT) at 0 %.
-    await issueCreditNote({
+    const full = await issueCreditNote({
       db: db.prisma,
       actor: SYSTEM,
       input: {
@@ -184,17 +183,21 @@ describe(`waiveFee (${testDatabaseKind})`, () => {
         mode: { kind: "full" },
       },
     });
-    await issueCreditNote({
-      db: db.prisma,
-      actor: SYSTEM,
-      input: {
-        invoiceId: invoice.id,
-        organizationId,
-        reason: "Avgiften krediteras",
-        expectedVersion: await versionOf(invoice.id),
-        mode: { kind: "amount", amountOre: 6_000, vatRate: 0 },
-      },
-    });
+    expect(full).toMatchObject({ status: "CREDITED", waivedFeesOre: fee.amountOre });
+    await expectAppError(
+      issueCreditNote({
+        db: db.prisma,
+        actor: SYSTEM,
+        input: {
+          invoiceId: invoice.id,
+          organizationId,
+          reason: "Avgiften krediteras",
+          expectedVersion: await versionOf(invoice.id),
+          mode: { kind: "amount", amountOre: 6_000, vatRate: 0 },
+        },
+      }),
+      "CONFLICT",
+    );
     await expectAppError(
       waive({
         invoiceId: invoice.id,
@@ -204,7 +207,7 @@ describe(`waiveFee (${testDatabaseKind})`, () => {
         reason: "Avgiften ska bort",
       }),
       "CONFLICT",
-      /covered by a credit note/,
+      /already been waived/,
     );
     expect(balanceOre(await getLedgerSums(db.prisma, invoice.id))).toBe(0);
   });

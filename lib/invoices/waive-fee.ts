@@ -13,7 +13,7 @@ import {
   reasonSchema,
   saveInvoiceChange,
 } from "@/lib/invoices/invoice-change";
-import { balanceOre, creditableOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
+import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
@@ -73,7 +73,8 @@ export async function listWaivableFees(
 /**
  * Takes a fee (a reminder fee) off an invoice. The ledger is append-only, so the fee stays and a
  * FEE entry of the opposite amount is added beside it; the status follows from the ledger (an
- * invoice whose only debt was the fee is paid).
+ * invoice whose only debt was the fee is paid). A fee is outside VAT and never part of the
+ * invoice's turnover, so this is the only way to take one back: a credit note never does.
  */
 export async function waiveFee(options: {
   db: Db;
@@ -105,26 +106,13 @@ export async function waiveFee(options: {
       });
       if (already) throw new AppError("CONFLICT", "This fee has already been waived");
       assertVersion(invoice, input.expectedVersion);
-      const before = await getLedgerSums(tx, invoice.id);
-      // A credit note may already have taken the fee off (credits reach issued + fees); waiving
-      // it as well would take it off twice and leave the customer owed money they never paid.
-      if (creditableOre(before) < fee.amountOre) {
-        throw new AppError(
-          "CONFLICT",
-          "The fee is already covered by a credit note; there is nothing left to waive",
-        );
-      }
-      const waiver = await tx.ledgerEntry.create({
-        data: {
-          organizationId: input.organizationId,
-          invoiceId: invoice.id,
-          kind: "FEE",
-          amountOre: -fee.amountOre,
-          currency: fee.currency,
-          externalRef: waiverRef(fee.id),
-          memo: "waiver",
-        },
-        select: { id: true },
+      const waiverEntryId = await bookFeeWaiver(tx, {
+        organizationId: input.organizationId,
+        invoiceId: invoice.id,
+        fee,
+        actor: options.actor,
+        reason: input.reason,
+        customerText: input.customerText ?? null,
       });
       const sums = await getLedgerSums(tx, invoice.id);
       const status = deriveInvoiceStatus({
@@ -135,35 +123,12 @@ export async function waiveFee(options: {
         today: options.today ?? todayInSweden(),
       });
       const version = await saveInvoiceChange(tx, invoice.id, { status });
-      const actor = actorFields(options.actor);
-      await recordInvoiceEvent(tx, {
-        organizationId: input.organizationId,
-        invoiceId: invoice.id,
-        type: "FEE_WAIVED",
-        visibility: "CUSTOMER",
-        ...actor,
-        customerText: input.customerText ?? null,
-        data: { amountOre: fee.amountOre },
-      });
-      await recordInvoiceEvent(tx, {
-        organizationId: input.organizationId,
-        invoiceId: invoice.id,
-        type: "FEE_WAIVER_BOOKED",
-        visibility: "STAFF",
-        ...actor,
-        data: {
-          feeEntryId: fee.id,
-          waiverEntryId: waiver.id,
-          amountOre: fee.amountOre,
-          reason: input.reason,
-        },
-      });
       return {
         invoiceId: invoice.id,
         version,
         status,
         waivedOre: fee.amountOre,
-        waiverEntryId: waiver.id,
+        waiverEntryId,
         balanceOre: balanceOre(sums),
       };
     }, QUEUED_TRANSACTION);
@@ -174,4 +139,64 @@ export async function waiveFee(options: {
     }
     throw error;
   }
+}
+
+/**
+ * Books the waiver of one fee inside the caller's transaction (which holds the invoice's lock):
+ * the opposite FEE entry, the customer's timeline entry and the staff's record of why. Used by
+ * the agent's waiver and by the credit note that takes back the whole invoice (a fee for
+ * reminding of a debt that is credited away has nothing left to stand on).
+ */
+export async function bookFeeWaiver(
+  tx: Prisma.TransactionClient,
+  options: {
+    organizationId: string;
+    invoiceId: string;
+    fee: { id: string; amountOre: number; currency: string };
+    actor: Actor;
+    reason: string;
+    customerText: string | null;
+    occurredAt?: Date;
+  },
+): Promise<string> {
+  const { fee } = options;
+  const waiver = await tx.ledgerEntry.create({
+    data: {
+      organizationId: options.organizationId,
+      invoiceId: options.invoiceId,
+      kind: "FEE",
+      amountOre: -fee.amountOre,
+      currency: fee.currency,
+      externalRef: waiverRef(fee.id),
+      memo: "waiver",
+      ...(options.occurredAt ? { occurredAt: options.occurredAt } : {}),
+    },
+    select: { id: true },
+  });
+  const actor = actorFields(options.actor);
+  await recordInvoiceEvent(tx, {
+    organizationId: options.organizationId,
+    invoiceId: options.invoiceId,
+    type: "FEE_WAIVED",
+    visibility: "CUSTOMER",
+    ...actor,
+    customerText: options.customerText,
+    data: { amountOre: fee.amountOre },
+    ...(options.occurredAt ? { occurredAt: options.occurredAt } : {}),
+  });
+  await recordInvoiceEvent(tx, {
+    organizationId: options.organizationId,
+    invoiceId: options.invoiceId,
+    type: "FEE_WAIVER_BOOKED",
+    visibility: "STAFF",
+    ...actor,
+    data: {
+      feeEntryId: fee.id,
+      waiverEntryId: waiver.id,
+      amountOre: fee.amountOre,
+      reason: options.reason,
+    },
+    ...(options.occurredAt ? { occurredAt: options.occurredAt } : {}),
+  });
+  return waiver.id;
 }

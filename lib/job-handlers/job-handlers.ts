@@ -2,6 +2,7 @@ import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
 import { recordInvoiceView } from "@/lib/invoice-page/record-invoice-view";
+import { notifyCustomerOfCreditNote } from "@/lib/invoices/credit-note-notification";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import type { JobHandlers } from "@/lib/jobs/job-engine";
 import { customerIsOnInvoice } from "@/lib/realtime/invoice-cues";
@@ -38,6 +39,13 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
         }),
       };
     },
+    "credit-notes.notify": async ({ organizationId, creditNoteId }) => ({
+      outcome: await notifyCustomerOfCreditNote({
+        db: await database(),
+        organizationId,
+        creditNoteId,
+      }),
+    }),
     "invoices.record-view": async (view) => {
       return recordInvoiceView({
         db: await database(),

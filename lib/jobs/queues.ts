@@ -23,6 +23,12 @@ export const JOB_QUEUES = {
     options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
     policy: "standard" as const,
   },
+  /** Emails the customer a credit note issued for their invoice, with a link of its own. */
+  "credit-notes.notify": {
+    payload: z.object({ organizationId: z.uuid(), creditNoteId: z.uuid() }).strict(),
+    options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    policy: "standard" as const,
+  },
   /** Records a customer's view of an invoice page (and "opened" on the first one). */
   "invoices.record-view": {
     payload: z

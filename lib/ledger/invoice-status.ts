@@ -55,11 +55,13 @@ export function balanceOre(sums: LedgerSums): number {
 }
 
 /**
- * What credit notes may still take off the invoice: issued and fees, less earlier credits. The
- * one place this is computed (the credit note, the fee waiver, the agent's form).
+ * What credit notes may still take off the invoice: what it charged, less earlier credits. Fees
+ * are not in it: a reminder fee is outside VAT and never was the invoice's turnover, so it is
+ * waived, never credited (ML 17 kap. 22 §: a credit note changes what the invoice charged). The
+ * one place this is computed (the credit note, the agent's form).
  */
 export function creditableOre(sums: LedgerSums): number {
-  return sums.issuedOre + sums.feesOre - sums.creditedOre;
+  return sums.issuedOre - sums.creditedOre;
 }
 
 export function deriveInvoiceStatus(input: {
@@ -73,7 +75,11 @@ export function deriveInvoiceStatus(input: {
   // A credit note is settled by being issued: there is nothing on it to pay.
   if (input.kind === "CREDIT_NOTE") return "CREDITED";
   const { sums } = input;
-  if (sums.issuedOre > 0 && sums.creditedOre >= sums.issuedOre + sums.feesOre) return "CREDITED";
+  // Credited when all it charged is credited and no fee is left standing (the credit note that
+  // completes an invoice waives its fees in the same transaction).
+  if (sums.issuedOre > 0 && sums.creditedOre >= sums.issuedOre && sums.feesOre <= 0) {
+    return "CREDITED";
+  }
   if (balanceOre(sums) <= 0) return "PAID";
   if (input.dueDate && input.dueDate < input.today) return "OVERDUE";
   return "OPEN";

@@ -47,7 +47,7 @@ type Operation =
   | { op: "refundCredit" };
 
 interface Setup {
-  lines: Array<{ unitPriceOre: number; quantityMilli: number; vatRate: 0 | 6 | 12 | 25 }>;
+  lines: Array<{ unitPriceCentiOre: number; quantityMilli: number; vatRate: 0 | 6 | 12 | 25 }>;
   roundToWholeKrona: boolean;
   allowPartialPayment: boolean;
   minimumPartialPaymentOre: number;
@@ -175,7 +175,7 @@ const history: fc.Arbitrary<Operation[]> = fc
 const setupArbitrary: fc.Arbitrary<Setup> = fc.record({
   lines: fc.array(
     fc.record({
-      unitPriceOre: fc.integer({ min: 100, max: 500_000 }),
+      unitPriceCentiOre: fc.integer({ min: 10_000, max: 50_000_000 }),
       quantityMilli: fc.integer({ min: 1_000, max: 12_000 }),
       vatRate: fc.constantFrom(0 as const, 6 as const, 12 as const, 25 as const),
     }),
@@ -220,6 +220,9 @@ async function openScenario(db: TestDatabase, setup: Setup): Promise<Scenario> {
       description: `Rad ${position + 1}`,
       unit: "st",
       ...line,
+      ...(line.vatRate === 0
+        ? { vatExemptionReason: "Undantag från skatteplikt enligt 10 kap. ML" }
+        : {}),
     })),
   });
   const scenario: Scenario = {
@@ -650,7 +653,7 @@ describe("ledger properties under random payment histories", () => {
     const scenario = await runScenario(
       db,
       {
-        lines: [{ unitPriceOre: 100, quantityMilli: 1000, vatRate: 0 }],
+        lines: [{ unitPriceCentiOre: 10_000, quantityMilli: 1000, vatRate: 0 }],
         roundToWholeKrona: false,
         allowPartialPayment: false,
         minimumPartialPaymentOre: 0,

@@ -4,6 +4,7 @@ import type { LedgerEntryKind } from "@/lib/db/generated/client";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import {
   balanceOre,
+  creditableOre,
   deriveInvoiceStatus,
   EMPTY_LEDGER,
   isPartlyPaid,
@@ -88,11 +89,20 @@ describe("deriveInvoiceStatus", () => {
     expect(status({ ...issued, feesOre: 6_000, paidOre: 10_000 })).toBe("OPEN");
   });
 
-  it("is CREDITED when credits cover what was issued and the fees", () => {
+  it("is CREDITED when credits cover what was issued and no fee is left standing", () => {
     expect(status({ ...issued, creditedOre: 10_000 })).toBe("CREDITED");
     expect(status({ ...issued, creditedOre: 9_000 })).toBe("OPEN");
+    // A fee is never credited: while it stands the customer owes it (or paid it).
+    expect(status({ ...issued, feesOre: 6_000, creditedOre: 10_000 })).toBe("OPEN");
     expect(status({ ...issued, feesOre: 6_000, creditedOre: 10_000, paidOre: 6_000 })).toBe("PAID");
-    expect(status({ ...issued, feesOre: 6_000, creditedOre: 16_000 })).toBe("CREDITED");
+    // Waived (the fee and its waiver sum to nothing): credited.
+    expect(status({ ...issued, feesOre: 0, creditedOre: 10_000 })).toBe("CREDITED");
+  });
+
+  it("leaves only the turnover to credit: fees are waived, never credited", () => {
+    expect(creditableOre({ ...issued, feesOre: 6_000 })).toBe(10_000);
+    expect(creditableOre({ ...issued, feesOre: 6_000, creditedOre: 4_000 })).toBe(6_000);
+    expect(creditableOre({ ...issued, creditedOre: 10_000 })).toBe(0);
   });
 
   it("keeps drafts DRAFT and credit notes CREDITED whatever the ledger says", () => {

@@ -4,8 +4,10 @@ import {
   formatMoney,
   formatMoneyPlain,
   formatQuantity,
+  formatUnitPrice,
   type Locale,
   parseMoney,
+  parseUnitPrice,
   SUPPORTED_CURRENCIES,
 } from "@/lib/money/money";
 
@@ -250,5 +252,28 @@ describe("parseMoney rejects", () => {
   it("rejects non-string input and unknown locales", () => {
     expectBadInput(() => parseMoney(12 as unknown as string), /text/);
     expectBadInput(() => parseMoney("12", { locale: "fi" as Locale }), /locale/);
+  });
+});
+
+describe("unit prices below an öre", () => {
+  it("shows energy prices per kWh in öre with two decimals, others in kronor", () => {
+    expect(formatUnitPrice(4_390, { locale: "sv", unit: "kWh" })).toBe("43,90\u00A0öre/kWh");
+    expect(formatUnitPrice(10_937, { locale: "sv", unit: "kWh" })).toBe("109,37\u00A0öre/kWh");
+    expect(formatUnitPrice(10_937, { locale: "en", unit: "kWh" })).toBe("109.37\u00A0öre/kWh");
+    expect(formatUnitPrice(200_000, { locale: "sv", unit: "GB" })).toBe("20,00\u00A0kr/GB");
+    expect(formatUnitPrice(1_234, { locale: "sv", unit: "min" })).toBe("0,1234\u00A0kr/min");
+    expect(formatUnitPrice(3_192_000, { locale: "en", unit: "mo" })).toBe("SEK\u00A0319.20/mo");
+    expect(formatUnitPrice(-500_000, { locale: "sv" })).toBe("\u221250,00\u00A0kr");
+  });
+
+  it("parses typed prices with up to four decimals into hundredths of an öre", () => {
+    expect(parseUnitPrice("0,4390", { locale: "sv" })).toBe(4_390);
+    expect(parseUnitPrice("0,439", { locale: "sv" })).toBe(4_390);
+    expect(parseUnitPrice("1,0937", { locale: "sv" })).toBe(10_937);
+    expect(parseUnitPrice("129", { locale: "sv" })).toBe(1_290_000);
+    expect(parseUnitPrice("118.25", { locale: "en" })).toBe(1_182_500);
+    expect(parseUnitPrice("1,234", { locale: "en" })).toBe(12_340_000);
+    expect(parseUnitPrice("-0,0050", { locale: "sv" })).toBe(-50);
+    expect(() => parseUnitPrice("0,12345", { locale: "sv" })).toThrow(AppError);
   });
 });

@@ -184,3 +184,65 @@ export function parseMoney(input: string, options: { locale?: Locale } = {}): nu
   const value = Number(ore);
   return negative && value !== 0 ? -value : value;
 }
+
+/** Unit prices are stored in hundredths of an öre: 1 kr = 10 000, 43,90 öre = 4 390. */
+export const CENTI_ORE_PER_KRONA = 10_000;
+
+/** Units priced per piece of energy, which Swedish invoices quote in öre ("43,90 öre/kWh"). */
+const ORE_PRICED_UNITS = new Set(["kwh", "mwh"]);
+
+/**
+ * A unit price as energy invoices write it: per kWh in öre with two decimals ("43,90 öre/kWh",
+ * "118,25 öre/kWh"); anything else in kronor with two decimals, or up to four when the price has
+ * them ("20,00 kr/GB", "0,1234 kr/min"). `unit` is shown after the slash when given.
+ */
+export function formatUnitPrice(
+  centiOre: number,
+  options: { locale: Locale; unit?: string; withUnit?: boolean },
+): string {
+  assertSafeInteger(centiOre, "Unit price in hundredths of an öre");
+  const { locale, unit } = options;
+  assertLocale(locale);
+  const symbols = SYMBOLS[locale];
+  const sign = centiOre < 0 ? symbols.minus : "";
+  const perUnit = unit && options.withUnit !== false ? `/${unit}` : "";
+  if (unit && ORE_PRICED_UNITS.has(unit.toLowerCase())) {
+    const { whole, fraction } = splitScaled(centiOre, 2);
+    return `${sign}${groupThousands(whole, symbols.group)}${symbols.decimal}${fraction}${NBSP}öre${perUnit}`;
+  }
+  const amount = formatUnitPricePlain(centiOre, locale);
+  return locale === "sv" ? `${amount}${NBSP}kr${perUnit}` : `SEK${NBSP}${amount}${perUnit}`;
+}
+
+/** A unit price in kronor without currency, for a form field: "0,4390", "129,00". */
+export function formatUnitPricePlain(centiOre: number, locale: Locale): string {
+  assertSafeInteger(centiOre, "Unit price in hundredths of an öre");
+  assertLocale(locale);
+  const symbols = SYMBOLS[locale];
+  const sign = centiOre < 0 ? symbols.minus : "";
+  const { whole, fraction } = splitScaled(centiOre, 4);
+  // Two decimals, unless the price has öre fractions: then all four.
+  const shown = fraction.endsWith("00") ? fraction.slice(0, 2) : fraction;
+  return `${sign}${groupThousands(whole, symbols.group)}${symbols.decimal}${shown}`;
+}
+
+/**
+ * Parses a typed unit price in kronor with up to four decimals ("0,4390", "129", "118.25") into
+ * hundredths of an öre. Three or four decimals are read as decimals when the separator is the
+ * locale's decimal one (sv ",", en ".") — or, without a locale, when there are four; everything
+ * else follows parseMoney (so "1,234" in English is still one thousand two hundred thirty-four).
+ */
+export function parseUnitPrice(input: string, options: { locale?: Locale } = {}): number {
+  if (typeof input !== "string") throw new AppError("BAD_INPUT", "Price must be given as text");
+  const trimmed = input.trim();
+  const match = /^(.*\d)([.,])(\d{3,4})(\s*(?:kr|sek))?$/i.exec(trimmed);
+  const decimal = options.locale === undefined ? undefined : SYMBOLS[options.locale].decimal;
+  const isDecimals =
+    match !== null && (match[2] === decimal || (decimal === undefined && match[3]!.length === 4));
+  if (!match || !isDecimals) return parseMoney(trimmed, options) * 100;
+  const [, head, separator, digits] = match;
+  const kronor = parseMoney(`${head}${separator}${digits!.slice(0, 2)}`, options);
+  const extra = Number(digits!.slice(2).padEnd(2, "0"));
+  const negative = kronor < 0 || (kronor === 0 && /^[-\u2212]/.test(trimmed));
+  return kronor * 100 + (negative ? -extra : extra);
+}

@@ -13,11 +13,15 @@ const plans: Record<string, { id: string; code: string }> = {};
 beforeAll(async () => {
   db = await createTestDatabase();
   organizationId = (await createOrganization(db.prisma)).id;
-  const energy = (code: string, monthlyFeeOre: number, unitPriceOre: number, isActive = true) =>
-    createPlan(db.prisma, organizationId, { code, monthlyFeeOre, unitPriceOre, isActive });
-  plans.rorlig = await energy("EL-RORLIG", 3_900, 112);
-  plans.fast = await energy("EL-FAST12", 4_900, 129);
-  plans.gron = await energy("EL-GRON", 2_900, 118);
+  const energy = (
+    code: string,
+    monthlyFeeOre: number,
+    unitPriceCentiOre: number,
+    isActive = true,
+  ) => createPlan(db.prisma, organizationId, { code, monthlyFeeOre, unitPriceCentiOre, isActive });
+  plans.rorlig = await energy("EL-RORLIG", 3_900, 11_200);
+  plans.fast = await energy("EL-FAST12", 4_900, 12_900);
+  plans.gron = await energy("EL-GRON", 2_900, 11_800);
   // Cheaper than all, but no longer sold.
   plans.retired = await energy("EL-RETIRED", 0, 100, false);
   // Cheaper than all, but another kind.
@@ -26,21 +30,25 @@ beforeAll(async () => {
     kind: "MOBILE",
     usageUnit: "GB",
     monthlyFeeOre: 1,
-    unitPriceOre: 1,
+    unitPriceCentiOre: 100,
   });
   const broadband = (code: string, monthlyFeeOre: number) =>
     createPlan(db.prisma, organizationId, {
       code,
       kind: "BROADBAND",
       usageUnit: null,
-      unitPriceOre: 0,
+      unitPriceCentiOre: 0,
       monthlyFeeOre,
     });
   plans.fiber100 = await broadband("FIBER-100", 26_320);
   plans.fiber1000 = await broadband("FIBER-1000", 43_920);
   // Another biller's plan, cheaper than all.
   const other = await createOrganization(db.prisma);
-  await createPlan(db.prisma, other.id, { code: "EL-RORLIG", monthlyFeeOre: 0, unitPriceOre: 1 });
+  await createPlan(db.prisma, other.id, {
+    code: "EL-RORLIG",
+    monthlyFeeOre: 0,
+    unitPriceCentiOre: 100,
+  });
 });
 afterAll(async () => db?.close());
 

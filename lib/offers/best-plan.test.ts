@@ -15,7 +15,7 @@ function plan(code: string, overrides: Partial<PricedPlan> = {}): PricedPlan {
     name: code,
     kind: "ENERGY",
     monthlyFeeOre: 0,
-    unitPriceOre: 0,
+    unitPriceCentiOre: 0,
     usageUnit: "KWH",
     includedQuantityMilli: null,
     vatRate: 25,
@@ -24,23 +24,23 @@ function plan(code: string, overrides: Partial<PricedPlan> = {}): PricedPlan {
 }
 
 // The demo energy catalogue (lib/demo/demo-catalogue.ts), prices excl. VAT.
-const RORLIG = plan("EL-RORLIG", { monthlyFeeOre: 3_900, unitPriceOre: 112 });
-const FAST12 = plan("EL-FAST12", { monthlyFeeOre: 4_900, unitPriceOre: 129 });
-const GRON = plan("EL-GRON", { monthlyFeeOre: 2_900, unitPriceOre: 118 });
+const RORLIG = plan("EL-RORLIG", { monthlyFeeOre: 3_900, unitPriceCentiOre: 11_200 });
+const FAST12 = plan("EL-FAST12", { monthlyFeeOre: 4_900, unitPriceCentiOre: 12_900 });
+const GRON = plan("EL-GRON", { monthlyFeeOre: 2_900, unitPriceCentiOre: 11_800 });
 const ENERGY = [RORLIG, FAST12, GRON];
 
 const MOBIL20 = plan("MOBIL-20", {
   kind: "MOBILE",
   usageUnit: "GB",
   monthlyFeeOre: 15_920,
-  unitPriceOre: 1_600,
+  unitPriceCentiOre: 160_000,
   includedQuantityMilli: 20_000,
 });
 const MOBIL50 = plan("MOBIL-50", {
   kind: "MOBILE",
   usageUnit: "GB",
   monthlyFeeOre: 24_920,
-  unitPriceOre: 1_000,
+  unitPriceCentiOre: 100_000,
   includedQuantityMilli: 50_000,
 });
 
@@ -51,7 +51,7 @@ describe("monthlyCostOre", () => {
     ["fee plus every kWh", RORLIG, 100_000, 3_900 + 11_200],
     ["no usage, just the fee", RORLIG, 0, 3_900],
     ["a fraction of an öre rounds down below one half", RORLIG, 4, 3_900],
-    ["half an öre rounds up", plan("X", { unitPriceOre: 100 }), 5, 1],
+    ["half an öre rounds up", plan("X", { unitPriceCentiOre: 10_000 }), 5, 1],
     ["within the included amount", MOBIL20, 19_999, 15_920],
     ["exactly the included amount", MOBIL20, 20_000, 15_920],
     ["beyond it, per extra GB", MOBIL20, 25_500, 15_920 + 8_800],
@@ -62,7 +62,7 @@ describe("monthlyCostOre", () => {
   });
 
   it("sums month by month, each month rounded like its own invoice line", () => {
-    const odd = plan("ODD", { unitPriceOre: 1 });
+    const odd = plan("ODD", { unitPriceCentiOre: 100 });
     expect(costOverMonthsOre(odd, [500, 500, 500])).toBe(3);
     expect(monthlyCostOre(odd, 1_500)).toBe(2);
   });
@@ -107,7 +107,7 @@ describe("bestPlanFor", () => {
   });
 
   it("keeps the current plan on a tie: an equal price is no reason to switch", () => {
-    const twin = plan("TWIN", { monthlyFeeOre: 3_900, unitPriceOre: 112 });
+    const twin = plan("TWIN", { monthlyFeeOre: 3_900, unitPriceCentiOre: 11_200 });
     const result = bestPlanFor({
       currentPlan: RORLIG,
       plans: [twin, RORLIG],
@@ -118,9 +118,9 @@ describe("bestPlanFor", () => {
 
   it("between equally cheap others, takes the lower fee, then the code, whatever their order", () => {
     const current = plan("CUR", { monthlyFeeOre: 10_000 });
-    const a = plan("B-LOWFEE", { monthlyFeeOre: 1_000, unitPriceOre: 10 });
+    const a = plan("B-LOWFEE", { monthlyFeeOre: 1_000, unitPriceCentiOre: 1000 });
     const b = plan("A-HIGHFEE", { monthlyFeeOre: 2_000 });
-    const c = plan("A-LOWFEE", { monthlyFeeOre: 1_000, unitPriceOre: 10 });
+    const c = plan("A-LOWFEE", { monthlyFeeOre: 1_000, unitPriceCentiOre: 1000 });
     const usage = months(1, 100);
     for (const plans of [
       [a, b, c],
@@ -149,7 +149,7 @@ describe("bestPlanFor", () => {
   });
 
   it("scales to a year with one rounding, half away from zero", () => {
-    const current = plan("CUR", { monthlyFeeOre: 1_000, unitPriceOre: 1 });
+    const current = plan("CUR", { monthlyFeeOre: 1_000, unitPriceCentiOre: 100 });
     const flat = plan("FLAT", { monthlyFeeOre: 1_000 });
     // One öre over eight months is 1,5 öre a year: rounded up in magnitude to 2.
     const half = bestPlanFor({
@@ -185,7 +185,7 @@ describe("bestPlanFor", () => {
 
   it("only compares plans of the same kind priced in the same unit (or flat)", () => {
     const cheapMobile = plan("M", { kind: "MOBILE", monthlyFeeOre: 1 });
-    const cheapInGb = plan("GB", { usageUnit: "GB", monthlyFeeOre: 1, unitPriceOre: 1 });
+    const cheapInGb = plan("GB", { usageUnit: "GB", monthlyFeeOre: 1, unitPriceCentiOre: 100 });
     const flat = plan("FLAT", { usageUnit: null, monthlyFeeOre: 14_000 });
     const result = bestPlanFor({
       currentPlan: RORLIG,
@@ -203,7 +203,7 @@ describe("bestPlanFor", () => {
       kind: "BROADBAND",
       usageUnit: "GB",
       monthlyFeeOre: 1,
-      unitPriceOre: 1,
+      unitPriceCentiOre: 100,
     });
     const broadband = bestPlanFor({
       currentPlan: flatCurrent,
@@ -224,7 +224,7 @@ describe("bestPlanFor", () => {
     const planArb = fc.record({
       code: fc.string({ minLength: 1, maxLength: 4 }),
       monthlyFeeOre: fc.integer({ min: 0, max: 100_000 }),
-      unitPriceOre: fc.integer({ min: 0, max: 5_000 }),
+      unitPriceCentiOre: fc.integer({ min: 0, max: 500_000 }),
       includedQuantityMilli: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: null }),
     });
     fc.assert(

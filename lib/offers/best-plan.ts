@@ -2,6 +2,7 @@ import { addMonths } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { PlanKind, UsageUnit } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { LINE_PRODUCT_SCALE } from "@/lib/invoices/totals";
 import { roundDiv } from "@/lib/money/rounding";
 
 /**
@@ -16,7 +17,7 @@ export interface PricedPlan {
   name: string;
   kind: PlanKind;
   monthlyFeeOre: number;
-  unitPriceOre: number;
+  unitPriceCentiOre: number;
   usageUnit: UsageUnit | null;
   includedQuantityMilli: number | null;
   vatRate: number;
@@ -39,7 +40,10 @@ export interface BestPlanResult<P extends PricedPlan = PricedPlan> {
 export function monthlyCostOre(plan: PricedPlan, usageMilli: number): number {
   // A month in which a customer fed more in than they used still pays the fee, not less.
   const billable = Math.max(0, usageMilli - Math.max(0, plan.includedQuantityMilli ?? 0));
-  return plan.monthlyFeeOre + roundDiv(BigInt(billable) * BigInt(plan.unitPriceOre), 1000n);
+  return (
+    plan.monthlyFeeOre +
+    roundDiv(BigInt(billable) * BigInt(plan.unitPriceCentiOre), LINE_PRODUCT_SCALE)
+  );
 }
 
 export function costOverMonthsOre(plan: PricedPlan, monthlyUsageMilli: readonly number[]): number {
@@ -56,7 +60,7 @@ function withVat(netOre: number, vatRate: number): number {
  */
 function isComparable(current: PricedPlan, plan: PricedPlan): boolean {
   if (plan.kind !== current.kind) return false;
-  const isFlat = plan.unitPriceOre === 0;
+  const isFlat = plan.unitPriceCentiOre === 0;
   return isFlat || (current.usageUnit !== null && plan.usageUnit === current.usageUnit);
 }
 
@@ -140,7 +144,7 @@ export async function loadBestPlan(
   >`
     SELECT i."organizationId", i."customerId", i."periodEnd",
       (SELECT json_build_object('id', p."id", 'code', p."code", 'name', p."name",
-         'kind', p."kind", 'monthlyFeeOre', p."monthlyFeeOre", 'unitPriceOre', p."unitPriceOre",
+         'kind', p."kind", 'monthlyFeeOre', p."monthlyFeeOre", 'unitPriceCentiOre', p."unitPriceCentiOre",
          'usageUnit', p."usageUnit", 'includedQuantityMilli', p."includedQuantityMilli",
          'vatRate', p."vatRate", 'isActive', p."isActive")
        FROM "Contract" c JOIN "Plan" p ON p."id" = c."planId"
@@ -165,7 +169,7 @@ export async function loadBestPlan(
         name: true,
         kind: true,
         monthlyFeeOre: true,
-        unitPriceOre: true,
+        unitPriceCentiOre: true,
         usageUnit: true,
         includedQuantityMilli: true,
         vatRate: true,

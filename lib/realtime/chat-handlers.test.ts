@@ -230,9 +230,9 @@ describe("what the socket server refuses", () => {
     const bystander = await setUp();
     expect(await recheckIdentities(server.io, db.prisma)).toBe(0);
     await db.prisma.staffUser.update({ where: { id: staff.id }, data: { disabledAt: new Date() } });
-    await db.prisma.invoice.update({
-      where: { id: invoice.id },
-      data: { accessTokenHash: "renewed" },
+    await db.prisma.invoiceLink.updateMany({
+      where: { invoiceId: invoice.id },
+      data: { revokedAt: new Date() },
     });
     const agentGone = new Promise((resolve) => agent.once("disconnect", resolve));
     const customerGone = new Promise((resolve) => customer.once("disconnect", resolve));

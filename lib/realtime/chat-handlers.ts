@@ -6,7 +6,6 @@ import { listChatMessages, markChatSeen } from "@/lib/chat/chat-queries";
 import { postChatMessage, postChatMessageSchema } from "@/lib/chat/post-chat-message";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { createLogger } from "@/lib/log";
 import { ConnectionLimiter } from "@/lib/realtime/connection-limiter";
 import { emitInboxChanged } from "@/lib/realtime/invoice-cues";
 import {
@@ -58,8 +57,6 @@ function broadcastMessage(
 function hint<T>(lookup: Promise<T>): Promise<T | undefined> {
   return lookup.catch(() => undefined);
 }
-
-const log = createLogger("chat");
 
 async function invoiceVersion(db: Db, id: string): Promise<number | null> {
   const row = await db.invoice.findUnique({ where: { id }, select: { version: true } });

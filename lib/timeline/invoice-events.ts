@@ -30,6 +30,8 @@ export const INVOICE_EVENT_TYPES = [
   "FEE_WAIVER_BOOKED",
   /** Staff-only: support's answer was emailed to the customer (data: messageId). */
   "REPLY_EMAILED",
+  /** Staff-only, on the credit note: its customer was emailed about it with a link of its own. */
+  "CREDIT_NOTE_EMAILED",
 ] as const;
 export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
 

@@ -279,7 +279,7 @@ function series(overrides: Partial<UsageSeries> = {}): UsageSeries {
     previous: february2025(800_000),
     lastYear: march2024(1_000_000),
     usageCostOre: 98_560,
-    unitPriceOre: 112,
+    unitPriceCentiOre: 11_200,
     ...overrides,
   };
 }
@@ -292,7 +292,7 @@ describe("summarizeUsage", () => {
       totalMilli: 880_000,
       total: `880${NBSP}kWh`,
       cost: `985,60${NBSP}kr`,
-      unitPrice: `1,12${NBSP}kr/kWh`,
+      unitPrice: `112,00${NBSP}öre/kWh`,
       // 880 / 31 = 28.387… kWh.
       averagePerDayMilli: 28_387,
       averagePerDay: `28,4${NBSP}kWh`,
@@ -314,7 +314,7 @@ describe("summarizeUsage", () => {
     expect(summary).toMatchObject({
       total: `880${NBSP}kWh`,
       cost: `SEK${NBSP}985.60`,
-      unitPrice: `SEK${NBSP}1.12/kWh`,
+      unitPrice: `112.00${NBSP}öre/kWh`,
       averagePerDay: `28.4${NBSP}kWh`,
     });
     expect(summary.previous?.sentence).toBe(`10${NBSP}% more than the month before`);
@@ -322,10 +322,18 @@ describe("summarizeUsage", () => {
     expect(summary.peak?.when).toBe("2 March");
   });
 
-  it("prints a price under one krona in kronor", () => {
-    expect(summarizeUsage(series({ unitPriceOre: 45 }), "sv").unitPrice).toBe(`0,45${NBSP}kr/kWh`);
-    expect(summarizeUsage(series({ unitPriceOre: 7, unit: "GB" }), "en").unitPrice).toBe(
+  it("prints energy prices in öre per kWh and others in kronor, with their öre fractions", () => {
+    expect(summarizeUsage(series({ unitPriceCentiOre: 4390 }), "sv").unitPrice).toBe(
+      `43,90${NBSP}öre/kWh`,
+    );
+    expect(summarizeUsage(series({ unitPriceCentiOre: 10_937 }), "en").unitPrice).toBe(
+      `109.37${NBSP}öre/kWh`,
+    );
+    expect(summarizeUsage(series({ unitPriceCentiOre: 700, unit: "GB" }), "en").unitPrice).toBe(
       `SEK${NBSP}0.07/GB`,
+    );
+    expect(summarizeUsage(series({ unitPriceCentiOre: 1234, unit: "GB" }), "sv").unitPrice).toBe(
+      `0,1234${NBSP}kr/GB`,
     );
   });
 
@@ -337,7 +345,7 @@ describe("summarizeUsage", () => {
         previous: february2025(0, 0),
         lastYear: march2024(0, 0),
         usageCostOre: null,
-        unitPriceOre: null,
+        unitPriceCentiOre: null,
         unit: "MINUTES",
       }),
       "sv",

@@ -1,7 +1,7 @@
 import { addDays } from "@/lib/dates/calendar-date";
 import type { UsageResolution, UsageUnit } from "@/lib/db/generated/client";
 import type { UsagePeriodTotal, UsageSeries } from "@/lib/invoice-page/load-usage-series";
-import { formatMoney, formatQuantity, type Locale } from "@/lib/money/money";
+import { formatMoney, formatQuantity, formatUnitPrice, type Locale } from "@/lib/money/money";
 import { roundDiv } from "@/lib/money/rounding";
 
 /**
@@ -212,11 +212,12 @@ export function summarizeUsage(series: UsageSeries, locale: Locale): UsageSummar
     previous: summarizeComparison(series, "previous", locale),
     lastYear: summarizeComparison(series, "lastYear", locale),
     cost: series.usageCostOre === null ? null : formatMoney(series.usageCostOre, { locale }),
-    // formatMoney reads öre, so a price under one krona still prints as "0,45 kr/kWh".
+    // Energy in öre per kWh ("43,90 öre/kWh", as Swedish energy invoices print it), the rest in
+    // kronor with the öre fractions it has.
     unitPrice:
-      series.unitPriceOre === null
+      series.unitPriceCentiOre === null
         ? null
-        : `${formatMoney(series.unitPriceOre, { locale })}/${unitLabel}`,
+        : formatUnitPrice(series.unitPriceCentiOre, { locale, unit: unitLabel }),
     averagePerDayMilli,
     averagePerDay:
       averagePerDayMilli === null

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 
 export interface InputIssue {
-  /** Dotted path for forms ("lines.0.unitPriceOre"); "" for the input as a whole. */
+  /** Dotted path for forms ("lines.0.unitPriceCentiOre"); "" for the input as a whole. */
   path: string;
-  /** The same place as a JSON pointer (RFC 6901), for API clients ("/lines/0/unitPriceOre"). */
+  /** The same place as a JSON pointer (RFC 6901), for API clients ("/lines/0/unitPriceCentiOre"). */
   pointer: string;
   message: string;
 }

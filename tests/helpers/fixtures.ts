@@ -74,7 +74,7 @@ export const DEFAULT_LINES: InvoiceLineInput[] = [
     description: "Bredband 250/250",
     quantityMilli: 1000,
     unit: "mån",
-    unitPriceOre: 10_000,
+    unitPriceCentiOre: 1_000_000,
     vatRate: 25,
   },
 ];

@@ -27,7 +27,7 @@ export async function createPlan(
       name: code,
       kind: "ENERGY",
       monthlyFeeOre: 3_900,
-      unitPriceOre: 112,
+      unitPriceCentiOre: 11_200,
       usageUnit: "KWH",
       ...overrides,
     },

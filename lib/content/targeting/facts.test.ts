@@ -49,7 +49,7 @@ const mobilePlan = () =>
     kind: "MOBILE",
     usageUnit: "GB",
     monthlyFeeOre: 15_920,
-    unitPriceOre: 1_600,
+    unitPriceCentiOre: 160_000,
     includedQuantityMilli: 20_000,
   });
 
@@ -251,7 +251,7 @@ describe("loadTargetingFacts picks the contract that matters", () => {
     const broadband = await createPlan(db.prisma, organizationId, {
       kind: "BROADBAND",
       usageUnit: null,
-      unitPriceOre: 0,
+      unitPriceCentiOre: 0,
     });
     const oldMobile = await mobilePlan();
     const newMobile = await mobilePlan();

@@ -92,9 +92,11 @@ export default async function InvoiceWorkspacePage({
               description: line.description,
               quantityMilli: line.quantityMilli,
               unit: line.unit,
-              unitPriceOre: line.unitPriceOre,
+              unitPriceCentiOre: line.unitPriceCentiOre,
+              discountOre: line.discountOre,
               netOre: line.netOre,
               vatRate: line.vatRate,
+              vatExemptionReason: line.vatExemptionReason,
             }))}
             fees={fees.map((fee) => ({ ...fee, occurredAt: fee.occurredAt.toISOString() }))}
             creditableOre={creditableOre(data.ledger)}
