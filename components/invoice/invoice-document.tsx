@@ -57,6 +57,7 @@ export function InvoiceDocument({
           today={today}
           links={links}
           paymentSlot={slots.payment}
+          hrefFor={links.otherInvoice}
         />
       </div>
       <div className="flex flex-col gap-4 px-2 sm:px-0">
@@ -73,13 +74,19 @@ export function InvoiceDocument({
           </div>
         ) : null}
         <div data-live-section="lines">
-          <InvoiceLines data={data} locale={locale} t={t} />
+          <InvoiceLines data={data} locale={locale} t={t} hrefFor={links.otherInvoice} />
         </div>
         <div data-live-section="payment-details">
           <PaymentDetails data={data} locale={locale} t={t} />
         </div>
         <div data-live-section="timeline">
-          <InvoiceTimeline data={data} locale={locale} t={t} today={today} />
+          <InvoiceTimeline
+            data={data}
+            locale={locale}
+            t={t}
+            today={today}
+            hrefFor={links.otherInvoice}
+          />
         </div>
         <OtherInvoices data={data} locale={locale} t={t} hrefFor={links.otherInvoice} />
         {slots.chat ? <div data-slot="chat">{slots.chat}</div> : null}

@@ -1,4 +1,5 @@
 import type { Locale } from "@/lib/db/generated/client";
+import { CREDIT_NOTE_MESSAGES, settlementText } from "@/lib/i18n/credit-note-messages";
 import { formatLongDate, formatMonthYear } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
@@ -18,6 +19,7 @@ export function InvoiceHeader({
   today,
   links,
   paymentSlot,
+  hrefFor = () => null,
 }: {
   data: InvoicePageData;
   locale: Locale;
@@ -25,6 +27,7 @@ export function InvoiceHeader({
   today: Date;
   links: InvoiceHeaderLinks;
   paymentSlot?: React.ReactNode;
+  hrefFor?: (number: number) => string | null;
 }) {
   const { invoice, organization } = data;
   const isCreditNote = invoice.kind === "CREDIT_NOTE";
@@ -65,19 +68,25 @@ export function InvoiceHeader({
       <h1 className="mt-5 text-2xl font-bold">
         {isCreditNote ? t.creditNote : t.invoice} {invoice.number}
       </h1>
-      <p className="mt-1 text-slate-700">
-        {t.hello(data.customer.name)}{" "}
-        {t.intro(organization.name, formatMonthYear(invoice.periodStart, locale))}
-      </p>
+      {isCreditNote && data.creditNote ? (
+        <CreditNoteSummary data={data} locale={locale} hrefFor={hrefFor} />
+      ) : (
+        <p className="mt-1 text-slate-700">
+          {t.hello(data.customer.name)}{" "}
+          {t.intro(organization.name, formatMonthYear(invoice.periodStart, locale))}
+        </p>
+      )}
       <div className="mt-5 flex flex-wrap items-end gap-x-6 gap-y-3">
-        <div>
-          <p className="text-sm text-slate-700">
-            {data.amountDueOre > 0 ? t.toPay : t.nothingToPay}
-          </p>
-          <p className="text-4xl font-bold tabular-nums sm:text-5xl" data-testid="amount-to-pay">
-            {formatMoney(data.amountDueOre, { locale })}
-          </p>
-        </div>
+        {isCreditNote ? null : (
+          <div>
+            <p className="text-sm text-slate-700">
+              {data.amountDueOre > 0 ? t.toPay : t.nothingToPay}
+            </p>
+            <p className="text-4xl font-bold tabular-nums sm:text-5xl" data-testid="amount-to-pay">
+              {formatMoney(data.amountDueOre, { locale })}
+            </p>
+          </div>
+        )}
         <div className="flex flex-col items-start gap-1">
           <StatusBadge
             status={invoice.displayStatus}
@@ -137,5 +146,60 @@ export function InvoiceHeader({
         </p>
       ) : null}
     </header>
+  );
+}
+
+/**
+ * What a credit note says first: the invoice it changes, by number and date (ML 17 kap. 22 §:
+ * "specifically and unambiguously"), with a link to it; how much it credits; the words the agent
+ * chose for the customer; and what happens to the money.
+ */
+function CreditNoteSummary({
+  data,
+  locale,
+  hrefFor,
+}: {
+  data: InvoicePageData;
+  locale: Locale;
+  hrefFor: (number: number) => string | null;
+}) {
+  const note = data.creditNote!;
+  const c = CREDIT_NOTE_MESSAGES[locale];
+  const original = note.creditedInvoice;
+  const href = hrefFor(original.number);
+  const reference = c.refersTo(original.number, original.issueDate);
+  return (
+    <div className="mt-2 flex flex-col gap-3" data-testid="credit-note-summary">
+      <p className="font-semibold" data-testid="credit-note-reference">
+        {href ? (
+          <a href={href} className="text-blue-800 underline underline-offset-2">
+            {reference}
+          </a>
+        ) : (
+          reference
+        )}
+      </p>
+      <p className="text-slate-700">{c.intro(data.organization.name, original.number)}</p>
+      <div>
+        <p className="text-sm text-slate-700">{c.credited}</p>
+        <p className="text-4xl font-bold tabular-nums sm:text-5xl" data-testid="credited-amount">
+          {formatMoney(data.totals.totalOre, { locale })}
+        </p>
+      </div>
+      {note.customerText ? (
+        <div>
+          <h2 className="text-sm font-semibold">{c.reason}</h2>
+          <p data-testid="credit-note-text">{note.customerText}</p>
+        </div>
+      ) : null}
+      {note.settlement ? (
+        <div>
+          <h2 className="text-sm font-semibold">{c.whatHappens}</h2>
+          <p data-testid="credit-note-settlement">
+            {settlementText(locale, note.settlement, original.number)}
+          </p>
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -1,23 +1,40 @@
 import type { Locale } from "@/lib/db/generated/client";
-import { formatShortDate } from "@/lib/i18n/format-date";
+import { formatLongDate, formatShortDate } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
+import { displayUnit } from "@/lib/i18n/units";
 import { groupInvoiceLines } from "@/lib/invoice-page/line-groups";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
-import { formatMoney, formatMoneyPlain, formatQuantity } from "@/lib/money/money";
+import { safeFormat } from "@/lib/invoice-page/safe-format";
+import { formatMoney, formatMoneyPlain, formatQuantity, formatUnitPrice } from "@/lib/money/money";
 
-/** Line items grouped by kind, VAT per rate, öresutjämning and what is left to pay. */
+/**
+ * Line items grouped by kind — each with its unit price to four decimals where it has them, its
+ * discount and, at 0 %, the legal reason for no VAT (ML 17 kap. 24 §) — then VAT per rate,
+ * öresutjämning, what is left to pay and the credit notes that changed the invoice.
+ */
 export function InvoiceLines({
   data,
   locale,
   t,
+  hrefFor = () => null,
 }: {
   data: InvoicePageData;
   locale: Locale;
   t: InvoiceMessages;
+  /** The page of another of the customer's documents, by number. */
+  hrefFor?: (number: number) => string | null;
 }) {
-  const money = (ore: number) => formatMoney(ore, { locale });
+  const money = (ore: number) => safeFormat(() => formatMoney(ore, { locale }));
   const groups = groupInvoiceLines(data.lines);
   const { totals, ledger } = data;
+  const isCreditNote = data.invoice.kind === "CREDIT_NOTE";
+  const exemptions = [
+    ...new Set(
+      data.lines.flatMap((line) =>
+        line.vatRate === 0 && line.vatExemptionReason ? [line.vatExemptionReason] : [],
+      ),
+    ),
+  ];
   return (
     <section aria-labelledby="lines-heading" className="rounded-lg bg-white p-4 shadow-sm">
       <h2 id="lines-heading" className="text-xl font-semibold">
@@ -78,12 +95,32 @@ export function InvoiceLines({
                         {formatShortDate(line.periodEnd, locale)}
                       </span>
                     ) : null}
+                    {line.discountOre !== 0 ? (
+                      <span className="block text-xs text-slate-700" data-testid="line-discount">
+                        {t.lines.discount(money(-line.discountOre))}
+                      </span>
+                    ) : null}
+                    {line.vatRate === 0 && line.vatExemptionReason ? (
+                      <span className="block text-xs text-slate-700" data-testid="line-no-vat">
+                        {t.lines.noVat(line.vatExemptionReason)}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-2 text-right whitespace-nowrap tabular-nums">
-                    {formatQuantity(line.quantityMilli, locale)} {line.unit}
+                    {safeFormat(() => formatQuantity(line.quantityMilli, locale))}{" "}
+                    {displayUnit(line.unit, locale)}
                   </td>
-                  <td className="py-2 pr-2 text-right whitespace-nowrap tabular-nums">
-                    {formatMoneyPlain(line.unitPriceCentiOre, locale)}
+                  <td
+                    className="py-2 pr-2 text-right whitespace-nowrap tabular-nums"
+                    data-testid="unit-price"
+                  >
+                    {safeFormat(() =>
+                      formatUnitPrice(line.unitPriceCentiOre, {
+                        locale,
+                        unit: line.unit,
+                        withUnit: false,
+                      }),
+                    )}
                   </td>
                   <td className="py-2 pr-2 text-right whitespace-nowrap">{line.vatRate} %</td>
                   <td
@@ -91,7 +128,7 @@ export function InvoiceLines({
                     data-testid="line-amount"
                     data-ore={line.netOre}
                   >
-                    {formatMoneyPlain(line.netOre, locale)}
+                    {safeFormat(() => formatMoneyPlain(line.netOre, locale))}
                   </td>
                 </tr>
               ))}
@@ -133,6 +170,11 @@ export function InvoiceLines({
           ))}
         </tbody>
       </table>
+      {exemptions.length > 0 ? (
+        <p className="mt-1 ml-auto max-w-sm text-xs text-slate-700" data-testid="vat-exemptions">
+          {exemptions.map((reason) => t.lines.noVat(reason)).join(" · ")}
+        </p>
+      ) : null}
       <dl className="mt-3 ml-auto grid w-full max-w-sm grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
         <dt>{t.vat.net}</dt>
         <dd className="text-right tabular-nums">{money(totals.netOre)}</dd>
@@ -150,7 +192,9 @@ export function InvoiceLines({
             </dd>
           </>
         ) : null}
-        <dt className="border-t border-slate-400 pt-1 font-bold">{t.vat.total}</dt>
+        <dt className="border-t border-slate-400 pt-1 font-bold">
+          {isCreditNote ? t.vat.totalCredited : t.vat.total}
+        </dt>
         <dd
           className="border-t border-slate-400 pt-1 text-right font-bold tabular-nums"
           data-testid="invoice-total"
@@ -184,17 +228,31 @@ export function InvoiceLines({
       {data.creditNotes.length > 0 ? (
         <div className="mt-4 text-sm">
           <h3 className="font-semibold">{t.creditNotes.heading}</h3>
-          <ul className="mt-1 list-disc pl-5" data-testid="credit-notes">
-            {data.creditNotes.map((note) => (
-              <li key={note.id}>
-                {t.creditNotes.item(
-                  String(note.number),
-                  note.issueDate ? formatShortDate(note.issueDate, locale) : "",
-                )}
-                : <span data-testid="credit-note-total">{money(note.totalOre)}</span> (
-                <span data-testid="credit-note-vat">{t.creditNotes.vat(money(note.vatOre))}</span>)
-              </li>
-            ))}
+          <ul className="mt-1 space-y-1" data-testid="credit-notes">
+            {data.creditNotes.map((note) => {
+              const label = t.creditNotes.item(
+                String(note.number),
+                note.issueDate ? formatLongDate(note.issueDate, locale) : "",
+              );
+              const href = note.number !== null ? hrefFor(note.number) : null;
+              return (
+                <li key={note.id} data-testid="credit-note" data-number={note.number}>
+                  {href ? (
+                    <a href={href} className="text-blue-800 underline underline-offset-2">
+                      {label}
+                    </a>
+                  ) : (
+                    label
+                  )}
+                  : <span data-testid="credit-note-total">{money(note.totalOre)}</span>
+                  <span className="block text-xs text-slate-700" data-testid="credit-note-vat">
+                    {note.vatGroups
+                      .map((group) => t.creditNotes.vatAt(group.vatRate, money(group.vatOre)))
+                      .join(" · ")}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </div>
       ) : null}

@@ -33,11 +33,14 @@ export function InvoiceTimeline({
   locale,
   t,
   today,
+  hrefFor = () => null,
 }: {
   data: InvoicePageData;
   locale: Locale;
   t: InvoiceMessages;
   today: Date;
+  /** The page of another of the customer's documents (the credit note an event issued). */
+  hrefFor?: (number: number) => string | null;
 }) {
   const steps = nextSteps({
     kind: data.invoice.kind,
@@ -75,6 +78,7 @@ export function InvoiceTimeline({
               {formatTimestamp(event.occurredAt, locale)}
             </time>
             <span>{timelineEventText(event, locale, t)}</span>
+            <CreditNoteLink event={event} t={t} hrefFor={hrefFor} />
             {event.customerText ? (
               <p className="text-sm text-slate-800">{event.customerText}</p>
             ) : null}
@@ -82,5 +86,31 @@ export function InvoiceTimeline({
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A credit's timeline entry leads to its credit note, a document of its own. */
+function CreditNoteLink({
+  event,
+  t,
+  hrefFor,
+}: {
+  event: InvoicePageData["events"][number];
+  t: InvoiceMessages;
+  hrefFor: (number: number) => string | null;
+}) {
+  if (event.type !== "CREDITED" && event.type !== "COMPENSATION_CREDITED") return null;
+  const number = (event.data as { creditNoteNumber?: unknown } | null)?.creditNoteNumber;
+  if (typeof number !== "number" || !Number.isSafeInteger(number)) return null;
+  const href = hrefFor(number);
+  if (!href) return null;
+  return (
+    <a
+      href={href}
+      className="ml-2 text-sm text-blue-800 underline underline-offset-2"
+      data-testid="timeline-credit-note"
+    >
+      {t.timeline.showCreditNote(number)}
+    </a>
   );
 }

@@ -6,7 +6,7 @@ import { EMPTY_LEDGER } from "@/lib/ledger/invoice-status";
 import { formatMoney } from "@/lib/money/money";
 import { StatusBadge } from "./status-badge";
 
-/** The customer's last twelve other invoices from this organisation, each a link. */
+/** The customer's last twelve other documents (invoices and credit notes), each a link. */
 export function OtherInvoices({
   data,
   locale,
@@ -27,9 +27,17 @@ export function OtherInvoices({
       <ul className="mt-2 divide-y divide-slate-200" data-testid="other-invoices">
         {data.otherInvoices.map((other) => {
           const href = other.number !== null ? hrefFor(other.number) : null;
-          const label = t.other.invoiceFor(formatMonthYear(other.periodStart, locale));
+          const label =
+            other.kind === "CREDIT_NOTE"
+              ? `${t.creditNote} ${other.number}`
+              : t.other.invoiceFor(formatMonthYear(other.periodStart, locale));
           return (
-            <li key={other.id} className="flex flex-wrap items-center gap-3 py-2">
+            <li
+              key={other.id}
+              className="flex flex-wrap items-center gap-3 py-2"
+              data-kind={other.kind}
+              data-number={other.number}
+            >
               {href ? (
                 <a href={href} className="text-blue-800 underline underline-offset-2">
                   {label}

@@ -106,6 +106,8 @@ const sv = {
     unitPrice: "À-pris exkl. moms",
     vatRate: "Moms",
     amount: "Belopp exkl. moms",
+    discount: (amount: string) => `Rabatt ${amount}`,
+    noVat: (reason: string) => `Ingen moms: ${reason}`,
     groups: {
       SUBSCRIPTION: "Abonnemang",
       USAGE: "Förbrukning",
@@ -124,14 +126,16 @@ const sv = {
     totalVat: "Summa moms",
     rounding: "Öresutjämning",
     total: "Totalt",
+    totalCredited: "Totalt krediterat",
     paid: "Betalt",
     credited: "Krediterat",
     left: "Kvar att betala",
   },
   creditNotes: {
-    heading: "Krediteringar av fakturan",
-    item: (number: string, date: string) => `Kreditfaktura ${number}, ${date}`,
+    heading: "Kreditfakturor för fakturan",
+    item: (number: string, date: string) => `Kreditfaktura ${number}, daterad ${date}`,
     vat: (amount: string) => `varav moms ${amount}`,
+    vatAt: (rate: number, amount: string) => `moms ${rate} %: ${amount}`,
   },
   legal: {
     heading: "Betalning och fakturauppgifter",
@@ -144,6 +148,7 @@ const sv = {
     contact: "Kontakt",
   },
   timeline: {
+    showCreditNote: (number: number) => `Visa kreditfaktura ${number}`,
     heading: "Händelser",
     events: {
       ISSUED: "Fakturan skapades",
@@ -289,6 +294,8 @@ const en: Messages = {
     unitPrice: "Unit price excl. VAT",
     vatRate: "VAT",
     amount: "Amount excl. VAT",
+    discount: (amount) => `Discount ${amount}`,
+    noVat: (reason) => `No VAT: ${reason}`,
     groups: {
       SUBSCRIPTION: "Subscription",
       USAGE: "Usage",
@@ -307,14 +314,16 @@ const en: Messages = {
     totalVat: "Total VAT",
     rounding: "Rounding (öresutjämning)",
     total: "Total",
+    totalCredited: "Total credited",
     paid: "Paid",
     credited: "Credited",
     left: "Left to pay",
   },
   creditNotes: {
-    heading: "Credits on this invoice",
-    item: (number: string, date: string) => `Credit note ${number}, ${date}`,
+    heading: "Credit notes for this invoice",
+    item: (number: string, date: string) => `Credit note ${number}, dated ${date}`,
     vat: (amount: string) => `of which VAT ${amount}`,
+    vatAt: (rate: number, amount: string) => `VAT ${rate} %: ${amount}`,
   },
   legal: {
     heading: "Payment and invoice details",
@@ -328,6 +337,7 @@ const en: Messages = {
     contact: "Contact",
   },
   timeline: {
+    showCreditNote: (number) => `Show credit note ${number}`,
     heading: "What happened",
     events: {
       ISSUED: "Invoice issued",

@@ -38,6 +38,9 @@ const sv = {
   leftToPay: "Kvar att betala",
   creditToCustomer: "Att få tillbaka",
   creditNotes: "Kreditfakturor som ändrat fakturan",
+  vatPerRate: "Moms per sats",
+  discount: (amount: string) => `Rabatt ${amount}`,
+  noVat: (reason: string) => `Ingen moms: ${reason}`,
   date: "Datum",
   amountInclVat: "Belopp inkl. moms",
   page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
@@ -47,7 +50,7 @@ const sv = {
 export type PdfTexts = typeof sv;
 
 const en = {
-  language: "en",
+  language: "en-GB",
   invoice: "Invoice",
   creditNote: "Credit note",
   invoiceNumber: "Invoice number",
@@ -79,6 +82,9 @@ const en = {
   leftToPay: "Amount left to pay",
   creditToCustomer: "Owed to you",
   creditNotes: "Credit notes that changed this invoice",
+  vatPerRate: "VAT per rate",
+  discount: (amount: string) => `Discount ${amount}`,
+  noVat: (reason: string) => `No VAT: ${reason}`,
   date: "Date",
   amountInclVat: "Amount incl. VAT",
   page: (page: number, pages: number) => `Page ${page} of ${pages}`,

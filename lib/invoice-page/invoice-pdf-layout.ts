@@ -35,9 +35,10 @@ export interface TableColumn {
   align?: "left" | "right";
 }
 
-// Standard 14 fonts only encode WinAnsi (CP1252). Characters our own formatters emit get their
-// closest WinAnsi equivalent; anything else becomes "?" so drawing can never throw on user data.
-const REPLACEMENTS: Record<string, string> = {
+// The embedded font draws almost anything (see pdf-archive.ts). A character it has no glyph for
+// gets its closest drawable stand-in, or "?", so drawing never throws on user data; control
+// characters become spaces.
+const STAND_INS: Record<string, string> = {
   "\u2212": "-", // minus sign (Swedish negative amounts)
   "\u2010": "-",
   "\u2011": "-",
@@ -45,18 +46,24 @@ const REPLACEMENTS: Record<string, string> = {
   "\u202F": " ",
   "\u2007": " ",
   "\u2009": " ",
-  "\t": " ",
-  "\r": " ",
-  "\n": " ",
 };
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** Makes `text` drawable with a WinAnsi font: NFC first, so a decomposed "å" stays "å". */
-export function toWinAnsi(text: string, isEncodable: (codePoint: number) => boolean): string {
+/** Makes `text` drawable with a font: NFC first, so a decomposed "å" stays one "å". */
+export function toDrawable(text: string, isDrawable: (codePoint: number) => boolean): string {
   let out = "";
   for (const char of text.normalize("NFC")) {
-    const replaced = REPLACEMENTS[char] ?? char;
-    const codePoint = replaced.codePointAt(0) ?? 0;
-    out += replaced.length === 1 && isEncodable(codePoint) ? replaced : "?";
+    if (CONTROL.test(char)) {
+      out += " ";
+      continue;
+    }
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (isDrawable(codePoint)) {
+      out += char;
+      continue;
+    }
+    const standIn = STAND_INS[char];
+    out += standIn && isDrawable(standIn.codePointAt(0) ?? 0) ? standIn : "?";
   }
   return out;
 }
@@ -74,7 +81,7 @@ export class PdfCursor {
   y = 0;
   x = MARGIN;
   width = PAGE_WIDTH - 2 * MARGIN;
-  private readonly encodable: Set<number>;
+  private readonly drawable: Set<number>;
 
   constructor(
     private readonly doc: PDFDocument,
@@ -82,8 +89,8 @@ export class PdfCursor {
     /** Draws whatever repeats at the top of continuation pages. */
     private readonly onNewPage: (cursor: PdfCursor) => void = () => {},
   ) {
-    // Helvetica and Helvetica-Bold share the WinAnsi character set.
-    this.encodable = new Set(fonts.regular.getCharacterSet());
+    // The regular and bold cuts of the font cover the same characters.
+    this.drawable = new Set(fonts.regular.getCharacterSet());
     this.page = doc.addPage(PageSizes.A4);
     this.y = PAGE_HEIGHT - MARGIN;
   }
@@ -106,7 +113,7 @@ export class PdfCursor {
   }
 
   clean(text: string): string {
-    return toWinAnsi(text, (codePoint) => this.encodable.has(codePoint));
+    return toDrawable(text, (codePoint) => this.drawable.has(codePoint));
   }
 
   font(style: TextStyle = {}): PDFFont {
@@ -119,15 +126,20 @@ export class PdfCursor {
 
   /**
    * Splits text into cleaned lines no wider than `maxWidth`, breaking long words if needed. Only
-   * ordinary spaces break a line: "1 234,50 kr" keeps its no-break spaces together.
+   * ordinary spaces break a line: "1 234,50 kr" keeps its no-break spaces together. A newline
+   * always starts a new line (a note under a line's description).
    */
   wrap(text: string, maxWidth: number, style: TextStyle = {}): string[] {
+    const paragraphs = text.split("\n");
+    if (paragraphs.length > 1) {
+      return paragraphs.flatMap((paragraph) => this.wrap(paragraph, maxWidth, style));
+    }
     const font = this.font(style);
     const size = style.size ?? 9;
     const fits = (candidate: string) => font.widthOfTextAtSize(candidate, size) <= maxWidth;
     const lines: string[] = [];
     let current = "";
-    const words = text.split(/[ \t\r\n]+/).filter(Boolean);
+    const words = text.split(/[ \t\r]+/).filter(Boolean);
     for (const word of words.map((raw) => this.clean(raw))) {
       const candidate = current === "" ? word : `${current} ${word}`;
       if (fits(candidate)) {

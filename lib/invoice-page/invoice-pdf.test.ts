@@ -1,8 +1,9 @@
+import { PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFStream } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import { renderInvoicePdf } from "@/lib/invoice-page/invoice-pdf";
-import { toWinAnsi } from "@/lib/invoice-page/invoice-pdf-layout";
+import { toDrawable } from "@/lib/invoice-page/invoice-pdf-layout";
 import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
 import { computeInvoiceTotals, lineNetOre } from "@/lib/invoices/totals";
 import { EMPTY_LEDGER } from "@/lib/ledger/invoice-status";
@@ -49,8 +50,27 @@ const LINES: PageLine[] = [
     descriptionEn: "Electricity used in March",
     quantityMilli: 412_345,
     unit: "kWh",
-    unitPriceCentiOre: 12_300,
+    unitPriceCentiOre: 10_937,
     vatRate: 25,
+  }),
+  line(6, {
+    kind: "USAGE",
+    description: "Energiskatt",
+    descriptionEn: "Energy tax",
+    quantityMilli: 412_345,
+    unit: "kWh",
+    unitPriceCentiOre: 3_600,
+    vatRate: 25,
+    discountOre: 5_000,
+  }),
+  line(7, {
+    kind: "OTHER",
+    description: "Insamling till Barncancerfonden",
+    quantityMilli: 1000,
+    unit: "st",
+    unitPriceCentiOre: 500_000,
+    vatRate: 0,
+    vatExemptionReason: "Gåva, utanför mervärdesskattens tillämpningsområde",
   }),
   line(3, {
     description: "Fika vid installationsbesök",
@@ -109,9 +129,12 @@ function invoiceData(overrides: Partial<InvoicePageData> = {}): InvoicePageData 
         number: 10_051,
         issueDate: day("2026-04-10"),
         totalOre: -creditedOre,
-        vatOre: 0,
+        vatOre: -1_000,
+        vatGroups: [{ vatRate: 25, netOre: -4_000, vatOre: -1_000 }],
       },
     ],
+    creditNote: null,
+    fromSnapshot: true,
     customer: {
       id: "cust-1",
       customerNumber: "K-2087",
@@ -171,7 +194,7 @@ async function render(data: InvoicePageData, locale: Locale) {
 describe("renderInvoicePdf", () => {
   it("has rounding, a negative line and three VAT rates in the sample", () => {
     const { totals } = invoiceData();
-    expect(totals.vatGroups.map((group) => group.vatRate)).toEqual([25, 12, 6]);
+    expect(totals.vatGroups.map((group) => group.vatRate)).toEqual([25, 12, 6, 0]);
     expect(totals.roundingOre).not.toBe(0);
     expect(LINES.some((item) => item.netOre < 0)).toBe(true);
   });
@@ -205,6 +228,15 @@ describe("renderInvoicePdf", () => {
     expect(text).toContain(money(data.amountDueOre));
     expect(text).toContain("10051");
     expect(text).toContain(money(-5_000));
+    // The credit note with its VAT per rate.
+    expect(text).toContain(`${locale === "sv" ? "25 %" : "25%"}: ${money(-1_000)}`);
+    // Prices below an öre as energy invoices print them; the discount and the 0 % reason.
+    expect(text).toContain(locale === "sv" ? "109,37 öre" : "109.37 öre");
+    expect(text).toContain(locale === "sv" ? "36,00 öre" : "36.00 öre");
+    expect(text).toContain(`${locale === "sv" ? "Rabatt" : "Discount"} ${money(-5_000)}`);
+    expect(text).toContain("Gåva, utanför mervärdesskattens tillämpningsområde");
+    expect(text).toContain(locale === "sv" ? "1 mån" : "1 mo");
+    if (locale === "en") expect(text).not.toContain("1 mån");
   });
 
   it("uses the English description when there is one, and Swedish otherwise", async () => {
@@ -258,24 +290,61 @@ describe("renderInvoicePdf", () => {
     expect(items).toContain("Beskrivning");
   });
 
-  it("titles a credit note as one", async () => {
+  it("makes a credit note a document of its own: title, the invoice it changes, VAT per rate, the money", async () => {
     const base = invoiceData();
     const lines = LINES.map((item) =>
-      line(item.position, { ...item, quantityMilli: -item.quantityMilli }),
+      line(item.position, {
+        ...item,
+        quantityMilli: -item.quantityMilli,
+        discountOre: -item.discountOre,
+      }),
     );
     const totals = computeInvoiceTotals(lines, { roundToWholeKrona: true });
     const data: InvoicePageData = {
       ...base,
-      invoice: { ...base.invoice, kind: "CREDIT_NOTE", number: 10_051, dueDate: null },
+      invoice: { ...base.invoice, kind: "CREDIT_NOTE", number: 10_051, dueDate: null, ocr: null },
       lines,
       totals,
       creditNotes: [],
+      creditNote: {
+        creditedInvoice: { number: 10_042, issueDate: "2026-04-02" },
+        customerText: "Mätaren visade fel; vi krediterar hela fakturan.",
+        settlement: {
+          toPayBeforeOre: totals.totalOre,
+          toPayAfterOre: 0,
+          moneyBackOre: 0,
+          moneyBack: null,
+        },
+        goodwill: false,
+      },
       amountDueOre: 0,
     };
     const sv = await render(data, "sv");
+    const money = (ore: number) => plain(formatMoney(ore, { locale: "sv" }));
     expect(sv.text).toContain("Kreditfaktura 10051");
-    expect(sv.text).toContain(plain(formatMoney(totals.totalOre, { locale: "sv" })));
-    expect((await render(data, "en")).text).toContain("Credit note 10051");
+    expect(sv.text).toContain("Avser faktura 10042, daterad 2026-04-02");
+    expect(sv.text).toContain("Mätaren visade fel; vi krediterar hela fakturan.");
+    expect(sv.text).toContain("Du har inget kvar att betala på faktura 10042.");
+    expect(sv.text).toContain("Totalt krediterat");
+    expect(sv.text).toContain(money(totals.totalOre));
+    for (const group of totals.vatGroups) {
+      expect(group.vatOre).toBeLessThanOrEqual(0);
+      expect(sv.text).toContain(money(group.vatOre));
+    }
+    expect(sv.text).not.toContain("Att betala");
+    const en = await render(data, "en");
+    expect(en.text).toContain("Credit note 10051");
+    expect(en.text).toContain("Refers to invoice 10042, dated 2026-04-02");
+  });
+
+  it("never breaks a value of the header across lines", async () => {
+    const base = invoiceData();
+    const organization = { ...base.organization, supportPhone: "040-987 65 00" };
+    const { pdf } = await render({ ...base, organization }, "sv");
+    const first = await (await pdf.getPage(1)).getTextContent();
+    const items = first.items.map((item) => plain("str" in item ? item.str : ""));
+    expect(items.some((item) => item.includes("040-987 65 00"))).toBe(true);
+    expect(items.some((item) => item.trim() === "00")).toBe(false);
   });
 
   it("sets the document metadata", async () => {
@@ -288,24 +357,84 @@ describe("renderInvoicePdf", () => {
     expect(info.Language).toBe("sv-SE");
   });
 
-  it("draws text WinAnsi cannot encode as something that does not throw", async () => {
+  it("prints any name as written, with fonts embedded: Polish, Sámi, and a stand-in only for what no font has", async () => {
     const base = invoiceData();
-    const customer = { ...base.customer, name: "Zoë “Ω” 李 Öberg\u00A0→ 😀" };
-    const { text } = await render({ ...base, customer }, "en");
-    expect(text).toContain("Zoë “?” ? Öberg ? ?");
-    expect(text).toContain("Välkomstrabatt -100 kr ? första månaden ?");
+    const customer = {
+      ...base.customer,
+      name: "Łukasz Wiśniewski",
+      addressLine1: "Śląska gatan 3",
+      addressLine2: "c/o Máret Ŋuolja-Čeavčča, Đuššegeahči",
+    };
+    const { text } = await render({ ...base, customer }, "sv");
+    expect(text).toContain("Łukasz Wiśniewski");
+    expect(text).toContain("Śląska gatan 3");
+    expect(text).toContain("c/o Máret Ŋuolja-Čeavčča, Đuššegeahči");
+    // DejaVu Sans has arrows but no emoji: the emoji alone becomes "?".
+    expect(text).toContain("Välkomstrabatt -100 kr → första månaden ?");
+  });
+
+  it("is an archive document: every font embedded, XMP claiming PDF/A-2b, an sRGB output intent, an id", async () => {
+    const { bytes } = await render(invoiceData(), "sv");
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const fonts = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter(
+        (object): object is PDFDict =>
+          object instanceof PDFDict && object.get(PDFName.of("Type")) === PDFName.of("Font"),
+      );
+    const baseFonts = fonts.map((font) => String(font.get(PDFName.of("BaseFont"))));
+    expect(new Set(baseFonts)).toEqual(new Set(["/NOTAAA+DejaVuSans", "/NOTAAB+DejaVuSans-Bold"]));
+    const descriptors = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter(
+        (object): object is PDFDict =>
+          object instanceof PDFDict &&
+          object.get(PDFName.of("Type")) === PDFName.of("FontDescriptor"),
+      );
+    expect(descriptors).toHaveLength(2);
+    for (const descriptor of descriptors) {
+      expect(descriptor.get(PDFName.of("FontFile2"))).toBeDefined();
+    }
+
+    const metadata = doc.catalog.lookup(PDFName.of("Metadata"));
+    expect(metadata).toBeInstanceOf(PDFRawStream);
+    const xmp = new TextDecoder().decode((metadata as PDFRawStream).getContents());
+    expect(xmp).toContain("<pdfaid:part>2</pdfaid:part>");
+    expect(xmp).toContain("<pdfaid:conformance>B</pdfaid:conformance>");
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Faktura 10042</rdf:li>');
+    expect(xmp).toContain("<xmp:CreateDate>2026-04-02T00:00:00Z</xmp:CreateDate>");
+    expect(xmp).toContain("<rdf:li>sv-SE</rdf:li>");
+
+    const intents = doc.catalog.lookup(PDFName.of("OutputIntents"));
+    const intent = doc.context.lookup(
+      (intents as unknown as { get(i: number): unknown }).get(0) as never,
+    ) as PDFDict;
+    expect(String(intent.get(PDFName.of("S")))).toBe("/GTS_PDFA1");
+    const profile = doc.context.lookup(intent.get(PDFName.of("DestOutputProfile"))) as PDFStream;
+    expect(String(profile.dict.get(PDFName.of("N")))).toBe("3");
+    expect(doc.context.trailerInfo.ID).toBeDefined();
+  });
+
+  it("gives the same bytes for the same document, whenever it is made", async () => {
+    const data = invoiceData();
+    const first = await renderInvoicePdf(data, "sv");
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await renderInvoicePdf(data, "sv");
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    const english = await renderInvoicePdf(data, "en");
+    expect(Buffer.from(english).equals(Buffer.from(first))).toBe(false);
   });
 });
 
-describe("toWinAnsi", () => {
+describe("toDrawable", () => {
   const latin1 = (codePoint: number) => codePoint < 0x100;
 
-  it("maps minus and narrow spaces, keeps Swedish letters and composes decomposed ones", () => {
-    expect(toWinAnsi("\u22121\u202F234,50\u00A0kr", latin1)).toBe("-1 234,50 kr");
-    expect(toWinAnsi("A\u030Asa O\u0308berg", latin1)).toBe("Åsa Öberg");
-  });
-
-  it("replaces a character outside the set, an emoji included, with one question mark", () => {
-    expect(toWinAnsi("a→b😀c", latin1)).toBe("a?b?c");
+  it("keeps what the font draws, composes decomposed letters, and stands in for the rest", () => {
+    expect(toDrawable("\u22121\u202F234,50\u00A0kr", latin1)).toBe("-1 234,50\u00A0kr");
+    expect(toDrawable("A\u030Asa O\u0308berg", latin1)).toBe("Åsa Öberg");
+    expect(toDrawable("a→b😀c\td", latin1)).toBe("a?b?c d");
+    expect(toDrawable("Łukasz", () => true)).toBe("Łukasz");
   });
 });

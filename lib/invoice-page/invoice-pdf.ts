@@ -1,17 +1,24 @@
-import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
+import { rgb } from "pdf-lib";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
+import { CREDIT_NOTE_MESSAGES, settlementText } from "@/lib/i18n/credit-note-messages";
 import { type PdfTexts, pdfMessages } from "@/lib/i18n/pdf-messages";
+import { displayUnit } from "@/lib/i18n/units";
 import { GREY, hexColor, PdfCursor, type TableColumn } from "@/lib/invoice-page/invoice-pdf-layout";
 import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
-import { formatMoney, formatQuantity, type Locale } from "@/lib/money/money";
+import { createArchiveDocument, finishArchiveDocument } from "@/lib/invoice-page/pdf-archive";
+import { safeFormat } from "@/lib/invoice-page/safe-format";
+import { formatMoney, formatQuantity, formatUnitPrice, type Locale } from "@/lib/money/money";
 import { formatBankgiro, formatPlusgiro } from "@/lib/references/giro";
 import { formatOrgNumber } from "@/lib/references/org-number";
 import { formatSwishNumber } from "@/lib/references/swish-qr";
 
 /**
- * The invoice as an A4 PDF, with the same legally required content as the customer's page
- * (ML 2023:200 ch. 17): seller and buyer, number and dates, what was sold with unit prices
- * excl. VAT, taxable amount and VAT per rate, öresutjämning and the total.
+ * The invoice or credit note as an A4 PDF, with the same legally required content as the
+ * customer's page (ML 2023:200 17 kap. 24 §): seller and buyer, number and dates, what was sold
+ * with unit prices excl. VAT, discounts, the reason for any 0 % line, taxable amount and VAT per
+ * rate, öresutjämning and the total; a credit note names the invoice it changes (22 §). Drawn from
+ * the page data, which for an issued document is its snapshot, as an archive document (see
+ * pdf-archive.ts): the same document always gives the same bytes.
  */
 
 interface Context {
@@ -23,12 +30,13 @@ interface Context {
 
 export async function renderInvoicePdf(data: InvoicePageData, locale: Locale): Promise<Uint8Array> {
   const t = pdfMessages[locale];
-  const ctx: Context = { data, locale, t, money: (ore) => formatMoney(ore, { locale }) };
-  const doc = await PDFDocument.create();
-  const fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  const ctx: Context = {
+    data,
+    locale,
+    t,
+    money: (ore) => safeFormat(() => formatMoney(ore, { locale })),
   };
+  const { doc, fonts } = await createArchiveDocument();
   const title = documentTitle(ctx);
   const cursor = new PdfCursor(doc, fonts, (next) => {
     next.text(title, { bold: true, size: 10 });
@@ -36,6 +44,7 @@ export async function renderInvoicePdf(data: InvoicePageData, locale: Locale): P
   });
 
   drawHeading(cursor, ctx, title);
+  drawCreditedInvoice(cursor, ctx);
   cursor.moveDown(18);
   cursor.inColumns([(c) => drawBuyer(c, ctx), (c) => drawPaymentDetails(c, ctx)]);
   cursor.moveDown(18);
@@ -45,21 +54,21 @@ export async function renderInvoicePdf(data: InvoicePageData, locale: Locale): P
   drawCreditNotes(cursor, ctx);
   cursor.drawFooters(footerLines(ctx), t.page);
 
-  setMetadata(doc, ctx, title);
+  finishArchiveDocument(doc, {
+    title,
+    author: data.organization.name,
+    subject: t.subject(title, data.customer.name),
+    language: t.language,
+    // The document's own date, so the file is the same whenever it is made.
+    date: data.invoice.issueDate ?? data.invoice.periodEnd,
+    identity: `${data.invoice.id}:${data.invoice.version}:${locale}`,
+  });
   return doc.save();
 }
 
 function documentTitle({ data, t }: Context): string {
   const name = data.invoice.kind === "CREDIT_NOTE" ? t.creditNote : t.invoice;
   return data.invoice.number === null ? name : `${name} ${data.invoice.number}`;
-}
-
-function setMetadata(doc: PDFDocument, { data, t }: Context, title: string): void {
-  doc.setTitle(title);
-  doc.setAuthor(data.organization.name);
-  doc.setCreator("Nota");
-  doc.setSubject(t.subject(title, data.customer.name));
-  doc.setLanguage(t.language);
 }
 
 /** Stored numbers are validated on the way in; should an old one not be, print it as stored. */
@@ -109,8 +118,11 @@ function drawHeading(cursor: PdfCursor, ctx: Context, title: string): void {
       c.text(org.name, { bold: true, size: 14, color: brand });
       c.moveDown(2);
       for (const line of [...addressLines(org), ...sellerIdentity(ctx)]) c.text(line);
-      const contact = [org.supportEmail, org.supportPhone].filter(Boolean).join(", ");
-      if (contact !== "") c.text(`${t.contact}: ${contact}`, { color: GREY });
+      // Each value whole on its line: a phone number is never broken across two.
+      const contact = [org.supportEmail, org.supportPhone]
+        .filter((value): value is string => Boolean(value))
+        .map(unbroken);
+      if (contact.length > 0) c.text(`${t.contact}: ${contact.join(", ")}`, { color: GREY });
     },
     (c) => {
       c.text(title, { bold: true, size: 20 });
@@ -124,6 +136,22 @@ function drawHeading(cursor: PdfCursor, ctx: Context, title: string): void {
   ]);
 }
 
+/** Spaces inside one value (a phone number, an address line) never break it across lines. */
+function unbroken(value: string): string {
+  return value.replace(/ /g, "\u00A0");
+}
+
+/** A credit note names the invoice it changes, by number and date (ML 17 kap. 22 §). */
+function drawCreditedInvoice(cursor: PdfCursor, { data, locale }: Context): void {
+  if (data.invoice.kind !== "CREDIT_NOTE" || !data.creditNote) return;
+  const { creditedInvoice } = data.creditNote;
+  cursor.moveDown(10);
+  cursor.text(
+    CREDIT_NOTE_MESSAGES[locale].refersTo(creditedInvoice.number, creditedInvoice.issueDate),
+    { bold: true, size: 11 },
+  );
+}
+
 function drawBuyer(cursor: PdfCursor, { data, t }: Context): void {
   const customer = data.customer;
   cursor.text(t.buyer, { color: GREY, size: 8 });
@@ -134,9 +162,28 @@ function drawBuyer(cursor: PdfCursor, { data, t }: Context): void {
   }
 }
 
-/** Where and how to pay; a credit note has nothing to pay, so it only lists its OCR if any. */
-function drawPaymentDetails(cursor: PdfCursor, { data, t, money }: Context): void {
+/**
+ * Where and how to pay. A credit note has nothing to pay: it says what it credited, in the words
+ * the agent chose for the customer, and what happens to the money.
+ */
+function drawPaymentDetails(cursor: PdfCursor, { data, locale, t, money }: Context): void {
   const { invoice, organization: org } = data;
+  if (invoice.kind === "CREDIT_NOTE") {
+    const c = CREDIT_NOTE_MESSAGES[locale];
+    cursor.pair(c.credited, money(data.totals.totalOre), { bold: true, size: 11 });
+    const note = data.creditNote;
+    if (note?.customerText) {
+      cursor.moveDown(4);
+      cursor.text(c.reason, { color: GREY, size: 8 });
+      cursor.text(note.customerText);
+    }
+    if (note?.settlement) {
+      cursor.moveDown(4);
+      cursor.text(c.whatHappens, { color: GREY, size: 8 });
+      cursor.text(settlementText(locale, note.settlement, note.creditedInvoice.number));
+    }
+    return;
+  }
   if (invoice.kind === "INVOICE") {
     cursor.pair(t.toPay, money(data.amountDueOre), { bold: true, size: 11 });
     if (invoice.dueDate !== null) cursor.pair(t.dueDate, date(invoice.dueDate), { bold: true });
@@ -151,24 +198,33 @@ function vatRate(rate: number, locale: Locale): string {
   return locale === "sv" ? `${rate} %` : `${rate}%`;
 }
 
-function lineDescription(line: PageLine, locale: Locale): string {
-  return locale === "en" && line.descriptionEn ? line.descriptionEn : line.description;
+/** The description, and under it the line's discount and its reason for no VAT, if any. */
+function lineDescription(line: PageLine, { locale, t, money }: Context): string {
+  const description = locale === "en" && line.descriptionEn ? line.descriptionEn : line.description;
+  const notes = [
+    ...(line.discountOre !== 0 ? [t.discount(money(-line.discountOre))] : []),
+    ...(line.vatRate === 0 && line.vatExemptionReason ? [t.noVat(line.vatExemptionReason)] : []),
+  ];
+  return [description, ...notes].join("\n");
 }
 
-function drawLines(cursor: PdfCursor, { data, locale, t, money }: Context): void {
+function drawLines(cursor: PdfCursor, ctx: Context): void {
+  const { data, locale, t, money } = ctx;
   const columns: TableColumn[] = [
     { header: t.description },
-    { header: t.period, width: 100 },
+    { header: t.period, width: 94 },
     { header: t.quantity, width: 62, align: "right" },
-    { header: t.unitPrice, width: 66, align: "right" },
+    { header: t.unitPrice, width: 72, align: "right" },
     { header: t.vatRate, width: 46, align: "right" },
     { header: t.amount, width: 70, align: "right" },
   ];
   const rows = data.lines.map((line) => [
-    lineDescription(line, locale),
+    lineDescription(line, ctx),
     period(line.periodStart, line.periodEnd),
-    `${formatQuantity(line.quantityMilli, locale)} ${line.unit}`,
-    money(line.unitPriceCentiOre),
+    `${safeFormat(() => formatQuantity(line.quantityMilli, locale))} ${displayUnit(line.unit, locale)}`,
+    safeFormat(() =>
+      formatUnitPrice(line.unitPriceCentiOre, { locale, unit: line.unit, withUnit: false }),
+    ),
     vatRate(line.vatRate, locale),
     money(line.netOre),
   ]);
@@ -214,7 +270,7 @@ function drawSummary(cursor: PdfCursor, ctx: Context): void {
 }
 
 /** Credit notes are listed with their own numbers: each is the document behind a change. */
-function drawCreditNotes(cursor: PdfCursor, { data, t, money }: Context): void {
+function drawCreditNotes(cursor: PdfCursor, { data, locale, t, money }: Context): void {
   if (data.creditNotes.length === 0) return;
   cursor.moveDown(18);
   cursor.ensureSpace(60);
@@ -222,13 +278,17 @@ function drawCreditNotes(cursor: PdfCursor, { data, t, money }: Context): void {
   cursor.moveDown(2);
   cursor.table(
     [
-      { header: t.creditNote },
-      { header: t.date, width: 100 },
+      { header: t.creditNote, width: 90 },
+      { header: t.date, width: 80 },
+      { header: t.vatPerRate },
       { header: t.amountInclVat, width: 100, align: "right" },
     ],
     data.creditNotes.map((note) => [
       note.number === null ? "" : String(note.number),
       date(note.issueDate),
+      note.vatGroups
+        .map((group) => `${vatRate(group.vatRate, locale)}: ${money(group.vatOre)}`)
+        .join("\n"),
       money(note.totalOre),
     ]),
     { size: 8.5 },

@@ -136,6 +136,74 @@ describe(`loadInvoicePage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     expect(page.events[1]?.customerText).toBe("Krediterad.");
   });
 
+  it("gives a credit note a page of its own: the invoice it changes, its text, VAT per rate, the money", async () => {
+    const { organizationId, invoice } = await issuedTwoRateInvoice();
+    const creditNote = await credit(invoice.id, organizationId);
+    const original = await load(invoice.id);
+    // The original lists it with its VAT per rate, signed as credits.
+    expect(original.creditNotes[0]?.vatGroups).toEqual([
+      { vatRate: 25, netOre: -39_920, vatOre: -9_980 },
+      { vatRate: 6, netOre: -9_950, vatOre: -597 },
+    ]);
+
+    const page = await load(creditNote.creditNoteId);
+    expect(page.invoice).toMatchObject({ kind: "CREDIT_NOTE", number: creditNote.number });
+    expect(page.creditNote).toEqual({
+      creditedInvoice: {
+        id: invoice.id,
+        number: invoice.number,
+        issueDate: original.invoice.issueDate!.toISOString().slice(0, 10),
+      },
+      customerText: "Krediterad.",
+      settlement: { toPayBeforeOre: TOTAL, toPayAfterOre: 0, moneyBackOre: 0, moneyBack: null },
+      goodwill: false,
+    });
+    expect(page.totals).toMatchObject({ totalOre: -TOTAL, roundingOre: 47 });
+    expect(page.amountDueOre).toBe(0);
+  });
+
+  it("shows an issued invoice as it was issued, whatever the seller, buyer or settings say later", async () => {
+    const { organizationId, invoice } = await issuedTwoRateInvoice();
+    const before = await load(invoice.id);
+    const stored = await db.prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    await db.prisma.organization.update({
+      where: { id: organizationId },
+      data: {
+        name: "Nytt Namn AB",
+        addressLine1: "Flyttgatan 9",
+        bankgiro: "9999999",
+        roundToWholeKrona: false,
+      },
+    });
+    await db.prisma.customer.update({
+      where: { id: stored.customerId },
+      data: { name: "Nytt Kundnamn", addressLine1: "Annan väg 1" },
+    });
+    const after = await load(invoice.id);
+    expect(after.fromSnapshot).toBe(true);
+    expect(after.organization).toMatchObject({
+      name: before.organization.name,
+      addressLine1: before.organization.addressLine1,
+      bankgiro: before.organization.bankgiro,
+    });
+    expect(after.customer).toMatchObject({
+      name: before.customer.name,
+      addressLine1: before.customer.addressLine1,
+    });
+    // Totals frozen at issue: still rounded to whole kronor.
+    expect(after.totals).toEqual(before.totals);
+    expect(after.totals.roundingOre).not.toBe(0);
+
+    // A document from before snapshots shows the live records (and never fails).
+    await db.prisma.invoice.update({
+      where: { id: invoice.id },
+      data: { issuedSnapshot: { version: 99 } },
+    });
+    const legacy = await load(invoice.id);
+    expect(legacy.fromSnapshot).toBe(false);
+    expect(legacy.organization.name).toBe("Nytt Namn AB");
+  });
+
   it("owes the customer the whole total when a paid invoice is credited", async () => {
     const { organizationId, invoice } = await issuedTwoRateInvoice();
     await pay(invoice.id, organizationId, TOTAL);
@@ -155,7 +223,7 @@ describe(`loadInvoicePage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     expect(await loadInvoicePage(db.prisma, randomUUID())).toBeNull();
   });
 
-  it("lists the customer's twelve newest other issued invoices, newest period first", async () => {
+  it("lists the customer's twelve newest other documents, credit notes among them, newest period first", async () => {
     const ids = await createOrganizationWithCustomer(db.prisma);
     const { organizationId, customerId } = ids;
     const issued = [];
@@ -168,7 +236,8 @@ describe(`loadInvoicePage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     }
     const self = issued[5]!; // June 2025
     const latest = issued[13]!;
-    await credit(latest.id, organizationId); // its credit note is not an invoice to list
+    // Its credit note is a document of its own, listed before it (same period, later number).
+    const creditNote = await credit(latest.id, organizationId);
     await createDraft(db.prisma, { organizationId, customerId });
     const otherCustomer = await createCustomer(db.prisma, organizationId);
     const neighbour = await createIssuedInvoice(db.prisma, {
@@ -180,19 +249,28 @@ describe(`loadInvoicePage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
 
     const page = await load(self.id);
 
-    const expected = issued
-      .filter((invoice) => invoice.id !== self.id)
-      .reverse()
-      .slice(0, 12);
-    expect(page.otherInvoices.map((o) => o.id)).toEqual(expected.map((e) => e.id));
+    const expected = [
+      creditNote.creditNoteId,
+      ...issued
+        .filter((invoice) => invoice.id !== self.id)
+        .reverse()
+        .map((invoice) => invoice.id),
+    ].slice(0, 12);
+    expect(page.otherInvoices.map((o) => o.id)).toEqual(expected);
     expect(page.otherInvoices[0]).toMatchObject({
+      kind: "CREDIT_NOTE",
+      number: creditNote.number,
+      totalOre: -latest.totalOre,
+    });
+    expect(page.otherInvoices[1]).toMatchObject({
+      kind: "INVOICE",
       number: latest.number,
       status: "CREDITED",
       periodStart: day("2026-02-01"),
       totalOre: latest.totalOre,
     });
     const listed = page.otherInvoices.map((o) => o.id);
-    expect(listed).not.toContain(issued[0]!.id); // the 13th newest
+    expect(listed).not.toContain(issued[1]!.id); // the 13th newest
     expect(listed).not.toContain(neighbour.id);
     expect(listed).not.toContain(foreign.id);
   });

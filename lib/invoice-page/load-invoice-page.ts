@@ -1,18 +1,50 @@
 import type { Db } from "@/lib/db/database";
 import type { InvoiceLine, InvoiceStatus, Locale } from "@/lib/db/generated/client";
 import { loadUsageSeries, type UsageSeries } from "@/lib/invoice-page/load-usage-series";
-import { computeInvoiceTotals, type InvoiceTotals, lineNetOre } from "@/lib/invoices/totals";
+import {
+  type CreditNoteSnapshot,
+  type IssuedSnapshot,
+  readIssuedSnapshot,
+} from "@/lib/invoices/issued-snapshot";
+import {
+  computeInvoiceTotals,
+  type InvoiceTotals,
+  lineNetOre,
+  type VatGroup,
+} from "@/lib/invoices/totals";
 import { balanceOre, isPartlyPaid, type LedgerSums } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 
 /**
  * Everything the customer's invoice page (and its PDF) shows, read once per request with narrow
  * selects. Value facts and usage are data of the invoice: the page never invents a number.
+ * An issued document shows what it was issued with — the seller, the buyer and the totals from
+ * its snapshot (see issued-snapshot.ts) — never what the organisation or customer says today;
+ * only a document from before snapshots existed falls back to the live records.
  */
 export type DisplayStatus = "open" | "partly_paid" | "paid" | "credited" | "overdue" | "draft";
 
 export interface PageLine extends InvoiceLine {
   netOre: number;
+}
+
+/** A credit note of this invoice, as its page lists it: number, date, amounts per rate. */
+export interface PageCreditNote {
+  id: string;
+  number: number | null;
+  issueDate: Date | null;
+  totalOre: number;
+  vatOre: number;
+  vatGroups: VatGroup[];
+}
+
+/** What a credit note's own page says about the invoice it changes and the money. */
+export interface PageCreditNoteDetails {
+  creditedInvoice: { number: number; issueDate: string };
+  customerText: string | null;
+  /** Null for a credit note from before snapshots (what it did to the money was not recorded). */
+  settlement: CreditNoteSnapshot["settlement"] | null;
+  goodwill: boolean;
 }
 
 export interface InvoicePageData {
@@ -38,13 +70,11 @@ export interface InvoicePageData {
   customerCreditOre: number;
   lines: PageLine[];
   totals: InvoiceTotals;
-  creditNotes: Array<{
-    id: string;
-    number: number | null;
-    issueDate: Date | null;
-    totalOre: number;
-    vatOre: number;
-  }>;
+  creditNotes: PageCreditNote[];
+  /** Set on a credit note's page: the invoice it changes, its text and the settlement. */
+  creditNote: PageCreditNoteDetails | null;
+  /** Whether seller, buyer and totals are the ones frozen at issue (false: a legacy document). */
+  fromSnapshot: boolean;
   customer: {
     id: string;
     customerNumber: string;
@@ -101,12 +131,39 @@ export interface InvoicePageData {
   }>;
   otherInvoices: Array<{
     id: string;
+    kind: "INVOICE" | "CREDIT_NOTE";
     number: number | null;
     status: InvoiceStatus;
     issueDate: Date | null;
     periodStart: Date;
     totalOre: number;
   }>;
+}
+
+const TOTALS_LINE_SELECT = {
+  quantityMilli: true,
+  unitPriceCentiOre: true,
+  discountOre: true,
+  vatRate: true,
+} as const;
+
+/** The seller as the document was issued (the snapshot), over the live organisation. */
+function sellerOf<T extends InvoicePageData["organization"]>(
+  live: T,
+  snapshot: IssuedSnapshot | null,
+): T {
+  if (!snapshot) return live;
+  const { country: _country, ...seller } = snapshot.seller;
+  return { ...live, ...seller };
+}
+
+function buyerOf(
+  live: InvoicePageData["customer"],
+  snapshot: IssuedSnapshot | null,
+): InvoicePageData["customer"] {
+  if (!snapshot) return live;
+  const { country: _country, ...buyer } = snapshot.buyer;
+  return { ...live, ...buyer };
 }
 
 export function displayStatusOf(status: InvoiceStatus, sums: LedgerSums): DisplayStatus {
@@ -133,11 +190,23 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
       totalOre: true,
       organizationId: true,
       customerId: true,
+      customerText: true,
+      issuedSnapshot: true,
       lines: { orderBy: { position: "asc" } },
       valueFacts: { orderBy: { position: "asc" } },
+      creditedInvoice: { select: { number: true, issueDate: true } },
       creditNotes: {
+        where: { kind: "CREDIT_NOTE", status: { not: "DRAFT" } },
         orderBy: { number: "asc" },
-        select: { id: true, number: true, issueDate: true, totalOre: true, vatOre: true },
+        select: {
+          id: true,
+          number: true,
+          issueDate: true,
+          totalOre: true,
+          vatOre: true,
+          issuedSnapshot: true,
+          lines: { select: TOTALS_LINE_SELECT },
+        },
       },
       customer: {
         select: {
@@ -197,11 +266,11 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
       periodEnd: row.periodEnd,
       lines: row.lines,
     }),
+    // The customer's other documents, credit notes among them (each its own page).
     db.invoice.findMany({
       where: {
         customerId: row.customerId,
         organizationId: row.organizationId,
-        kind: "INVOICE",
         status: { not: "DRAFT" },
         id: { not: row.id },
       },
@@ -209,6 +278,7 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
       take: 12,
       select: {
         id: true,
+        kind: true,
         number: true,
         status: true,
         issueDate: true,
@@ -219,6 +289,8 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
   ]);
   const { roundToWholeKrona, ...organization } = row.organization;
   const balance = balanceOre(ledger);
+  const snapshot = readIssuedSnapshot(row.issuedSnapshot);
+  const creditNoteSnapshot = snapshot?.creditNote;
   return {
     invoice: {
       id: row.id,
@@ -239,10 +311,33 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
     amountDueOre: row.kind === "INVOICE" ? Math.max(balance, 0) : 0,
     customerCreditOre: row.kind === "INVOICE" ? Math.max(-balance, 0) : 0,
     lines: row.lines.map((line) => ({ ...line, netOre: lineNetOre(line) })),
-    totals: computeInvoiceTotals(row.lines, { roundToWholeKrona }),
-    creditNotes: row.creditNotes,
-    customer: row.customer,
-    organization,
+    totals: snapshot?.totals ?? computeInvoiceTotals(row.lines, { roundToWholeKrona }),
+    creditNotes: row.creditNotes.map(({ issuedSnapshot, lines, ...note }) => ({
+      ...note,
+      vatGroups:
+        readIssuedSnapshot(issuedSnapshot)?.totals.vatGroups ??
+        computeInvoiceTotals(lines, { roundToWholeKrona: false }).vatGroups,
+    })),
+    creditNote:
+      row.kind !== "CREDIT_NOTE"
+        ? null
+        : creditNoteSnapshot
+          ? creditNoteSnapshot
+          : row.creditedInvoice?.number
+            ? {
+                // A credit note from before snapshots: what can still be said of it.
+                creditedInvoice: {
+                  number: row.creditedInvoice.number,
+                  issueDate: row.creditedInvoice.issueDate?.toISOString().slice(0, 10) ?? "",
+                },
+                customerText: row.customerText,
+                settlement: null,
+                goodwill: false,
+              }
+            : null,
+    fromSnapshot: snapshot !== null,
+    customer: buyerOf(row.customer, snapshot),
+    organization: sellerOf(organization, snapshot),
     valueFacts: row.valueFacts,
     usage,
     events: row.events,

@@ -232,7 +232,12 @@ export async function addReminderFee(
 /** An issued invoice and the ids of its lines in position order (to credit chosen lines). */
 export async function createIssuedInvoiceWithLineIds(
   db: Db,
-  options: { organizationId: string; customerId: string; lines?: InvoiceLineInput[] },
+  options: {
+    organizationId: string;
+    customerId: string;
+    lines?: InvoiceLineInput[];
+    issueDate?: Date;
+  },
 ) {
   const invoice = await createIssuedInvoice(db, options);
   const lines = await db.invoiceLine.findMany({
