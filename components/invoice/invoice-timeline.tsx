@@ -17,14 +17,28 @@ function stepText(step: NextStep, locale: Locale, t: InvoiceMessages): string {
     case "credit-balance":
       return t.next.creditBalance(money(step.amountOre));
     case "pay-by":
-      return t.next.payBy(money(step.amountOre), date(step.dueDate));
+      return step.lastDay
+        ? `${t.next.payBy(money(step.amountOre), date(step.dueDate))} ${t.next.nextBankingDay(date(step.lastDay))}`
+        : t.next.payBy(money(step.amountOre), date(step.dueDate));
     case "reminder-planned":
-      return `${t.next.reminderPlanned(date(step.reminderDate))} ${step.feeOre > 0 ? t.next.reminderFee(money(step.feeOre)) : t.next.noReminderFee}`;
+      return `${t.next.reminderPlanned(date(step.reminderDate))} ${
+        step.fee === null
+          ? t.next.noReminderFee
+          : step.fee.kind === "reminder-fee"
+            ? t.next.reminderFee(money(step.fee.amountOre))
+            : t.next.latePaymentCompensation(money(step.fee.amountOre))
+      }`;
     case "reminder-sent":
       return `${t.next.reminderSent(date(step.sentOn))}${step.feeOre > 0 ? ` ${t.next.reminderFee(money(step.feeOre))}` : ""}`;
     case "past-due":
       return t.next.pastDue(date(step.dueDate));
   }
+}
+
+/** The fee a reminder's timeline entry says it charged (0 when it says nothing readable). */
+function reminderFeeOf(data: unknown): number {
+  const fee = (data as { feeOre?: unknown } | null)?.feeOre;
+  return typeof fee === "number" && Number.isSafeInteger(fee) && fee > 0 ? fee : 0;
 }
 
 /** What has happened to the invoice (customer-visible events only) and what happens next. */
@@ -50,8 +64,10 @@ export function InvoiceTimeline({
     amountDueOre: data.amountDueOre,
     customerCreditOre: data.customerCreditOre,
     reminderAfterDays: data.organization.reminderAfterDays,
-    reminderFeeOre: data.organization.reminderFeeOre,
-    remindersSentOn: data.events.filter((e) => e.type === "REMINDER_SENT").map((e) => e.occurredAt),
+    nextFee: data.nextFee,
+    remindersSent: data.events
+      .filter((e) => e.type === "REMINDER_SENT")
+      .map((e) => ({ sentOn: e.occurredAt, feeOre: reminderFeeOf(e.data) })),
   });
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg bg-white p-4 shadow-sm">

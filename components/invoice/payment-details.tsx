@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/db/generated/client";
 import { formatLongDate } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import { formatStored } from "@/lib/invoice-page/safe-format";
 import { swishQrPath } from "@/lib/invoice-page/swish-qr-svg";
 import { formatBankgiro, formatPlusgiro } from "@/lib/references/giro";
 import { formatOrgNumber } from "@/lib/references/org-number";
@@ -22,7 +23,13 @@ export function PaymentDetails({
   const canPay = data.amountDueOre > 0 && invoice.kind === "INVOICE";
   const qr =
     canPay && org.swishNumber && invoice.ocr
-      ? swishQrPath({ payee: org.swishNumber, amountOre: data.amountDueOre, message: invoice.ocr })
+      ? qrOrNothing(() =>
+          swishQrPath({
+            payee: org.swishNumber!,
+            amountOre: data.amountDueOre,
+            message: invoice.ocr!,
+          }),
+        )
       : null;
   const copy = (value: string, what: string) => (
     <CopyButton value={value} label={t.copyLabel(what)} copiedText={t.copied} text={t.copy} />
@@ -61,7 +68,7 @@ export function PaymentDetails({
               <dt className="text-slate-700">{t.bankgiro}</dt>
               <dd>
                 <span className="font-mono" data-testid="bankgiro">
-                  {formatBankgiro(org.bankgiro)}
+                  {formatStored(org.bankgiro, formatBankgiro)}
                 </span>
                 {canPay ? copy(org.bankgiro, t.bankgiro) : null}
               </dd>
@@ -70,14 +77,14 @@ export function PaymentDetails({
           {org.plusgiro ? (
             <>
               <dt className="text-slate-700">{t.plusgiro}</dt>
-              <dd className="font-mono">{formatPlusgiro(org.plusgiro)}</dd>
+              <dd className="font-mono">{formatStored(org.plusgiro, formatPlusgiro)}</dd>
             </>
           ) : null}
           {org.swishNumber ? (
             <>
               <dt className="text-slate-700">{t.swish}</dt>
               <dd className="font-mono" data-testid="swish-number">
-                {formatSwishNumber(org.swishNumber)}
+                {formatStored(org.swishNumber, formatSwishNumber)}
               </dd>
             </>
           ) : null}
@@ -111,7 +118,7 @@ export function PaymentDetails({
             {org.postalCode} {org.city}
           </p>
           <p>
-            {t.legal.orgNumber}: {formatOrgNumber(org.orgNumber)}
+            {t.legal.orgNumber}: {formatStored(org.orgNumber, formatOrgNumber)}
           </p>
           <p>
             {t.legal.vatNumber}: <span data-testid="seller-vat">{org.vatNumber}</span>
@@ -140,4 +147,13 @@ export function PaymentDetails({
       </div>
     </section>
   );
+}
+
+/** A stored Swish number Swish would refuse draws no code (the number is still shown). */
+function qrOrNothing(draw: () => ReturnType<typeof swishQrPath>) {
+  try {
+    return draw();
+  } catch {
+    return null;
+  }
 }

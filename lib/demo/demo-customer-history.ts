@@ -41,6 +41,8 @@ export async function createDemoCustomer(options: {
   plan: DemoPlan;
   /** A campaign price (half the monthly fee) until this date. */
   campaignEndsOn?: Date | null;
+  /** Whether the customer's contract has the reminder-fee clause (agreed when they signed). */
+  agreedToReminderFee?: boolean;
   random: () => number;
 }): Promise<DemoCustomer> {
   const { db, organization, person, plan, random } = options;
@@ -59,6 +61,13 @@ export async function createDemoCustomer(options: {
       segment: person.segment,
       birthYear: person.birthYear,
       isBusiness: person.segment === "small-business",
+      ...(options.agreedToReminderFee
+        ? {
+            reminderFeeAgreedOn: options.customerSince,
+            reminderFeeAgreementSource:
+              "Allmänna avtalsvillkor, punkt 8.2, godkända vid tecknandet",
+          }
+        : {}),
       contracts: {
         create: {
           organizationId: organization.id,

@@ -33,6 +33,19 @@ export interface DemoInvoiceContent {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Energiskatt on electricity, öre per kWh excl. VAT, in hundredths of an öre, by the year the
+ * usage was in (lag 1994:1776 om skatt på energi, 11 kap. 3 §, as Skatteverket publishes the
+ * rate each year): 42,80 öre in 2024, 43,90 öre in 2025, and 36,00 öre from 1 January 2026 after
+ * the cut in the 2026 budget. Kept here for the demo only; a biller sends its own lines.
+ */
+export function energyTaxCentiOrePerKwh(periodStart: Date): number {
+  const year = periodStart.getUTCFullYear();
+  if (year <= 2024) return 4_280;
+  if (year === 2025) return 4_390;
+  return 3_600;
+}
+
 function daysOf(periodStart: Date, periodEnd: Date): Date[] {
   const days: Date[] = [];
   for (let t = periodStart.getTime(); t <= periodEnd.getTime(); t += DAY_MS) days.push(new Date(t));
@@ -74,9 +87,12 @@ export function energyInvoiceContent(options: {
     }
   }
   const totalMilli = readings.reduce((sum, r) => sum + r.quantityMilli, 0);
-  // The variable plan's price follows the month's market price.
+  // The month's spot price to the hundredth of an öre (e.g. 97,45 öre/kWh), and the variable
+  // plan's price following it with a markup, as sub-öre as the market's.
+  const spotCentiOre = between(random, 4_000, 14_000);
   const unitPriceCentiOre =
-    plan.code === "EL-RORLIG" ? between(random, 78, 165) : plan.unitPriceCentiOre;
+    plan.code === "EL-RORLIG" ? spotCentiOre + between(random, 600, 1_400) : plan.unitPriceCentiOre;
+  const energyTaxCentiOre = energyTaxCentiOrePerKwh(options.periodStart);
   const period = {
     periodStart: formatCalendarDate(options.periodStart),
     periodEnd: formatCalendarDate(options.periodEnd),
@@ -102,6 +118,17 @@ export function energyInvoiceContent(options: {
       vatRate: 25,
       ...period,
     },
+    {
+      // Charged per kWh at the rate of the year, and VAT is charged on it too.
+      kind: "USAGE",
+      description: "Energiskatt",
+      descriptionEn: "Energy tax",
+      quantityMilli: totalMilli,
+      unit: "kWh",
+      unitPriceCentiOre: energyTaxCentiOre,
+      vatRate: 25,
+      ...period,
+    },
   ];
   if (options.welcomeDiscount) {
     lines.push({
@@ -121,7 +148,7 @@ export function energyInvoiceContent(options: {
       quantityMilli: totalMilli,
       unitPriceCentiOre: options.listPlan.unitPriceCentiOre,
     }) + options.listPlan.monthlyFeeOre;
-  const spotOre = Math.max(20, unitPriceCentiOre - between(random, 6, 14));
+  const spotOre = spotCentiOre / 100;
   return {
     readings,
     lines,
@@ -140,9 +167,10 @@ export function energyInvoiceContent(options: {
         key: "price_vs_spot",
         labelSv: "Ditt elpris",
         labelEn: "Your electricity price",
-        valueMilli: unitPriceCentiOre * 1000,
+        // Thousandths of an öre: hundredths × 10.
+        valueMilli: unitPriceCentiOre * 10,
         unit: "öre/kWh",
-        comparisonMilli: spotOre * 1000,
+        comparisonMilli: Math.round(spotOre * 1000),
         comparisonLabelSv: "Månadens spotpris",
         comparisonLabelEn: "This month's spot price",
       },

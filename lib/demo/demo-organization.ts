@@ -5,6 +5,8 @@ import {
   type DemoOrganization,
   type DemoPlan,
 } from "@/lib/demo/demo-catalogue";
+import { organizationSettingsSchema } from "@/lib/organizations/organization-settings";
+import { parseInput } from "@/lib/validation/parse-input";
 
 export type DemoOrganizationRow = Awaited<ReturnType<typeof createDemoOrganization>>;
 
@@ -25,12 +27,14 @@ export async function createDemoOrganization(options: {
 }) {
   const { demo } = options;
   const identity = options.identity ?? demo;
-  const organization = await options.db.organization.create({
-    data: {
-      slug: identity.slug,
+  // Through the admin's own schema: the demo's numbers are checked like anyone's.
+  const settings = parseInput(
+    organizationSettingsSchema,
+    {
       name: identity.name,
       orgNumber: demo.orgNumber,
       vatNumber: demo.vatNumber,
+      hasFSkatt: true,
       addressLine1: demo.addressLine1,
       postalCode: demo.postalCode,
       city: demo.city,
@@ -39,8 +43,21 @@ export async function createDemoOrganization(options: {
       swishNumber: demo.swishNumber,
       supportEmail: demo.supportEmail,
       supportPhone: demo.supportPhone,
-      brandColor: demo.brandColor,
+      paymentTermsDays: 30,
+      roundToWholeKrona: true,
+      reminderAfterDays: 10,
       reminderFeeOre: demo.reminderFeeOre,
+      allowPartialPayment: true,
+      minimumPartialPaymentOre: 10_000,
+      refundPolicy: "REFUND",
+    },
+    "demo organisation",
+  );
+  const organization = await options.db.organization.create({
+    data: {
+      slug: identity.slug,
+      ...settings,
+      brandColor: demo.brandColor,
       supportHours: isEnergyCatalogue(demo)
         ? DEMO_SUPPORT_HOURS.norrsken
         : DEMO_SUPPORT_HOURS.fiberlank,

@@ -122,9 +122,19 @@ export interface DemoPerson {
   birthYear: number;
 }
 
+/**
+ * Customers whose names are not Swedish, at fixed places in every company's list: the invoice
+ * must print "Łukasz Wiśniewski, Śląska gatan" and a Sámi name exactly as written.
+ */
+const NAMED: Record<number, { first: string; last: string; street: string }> = {
+  3: { first: "Łukasz", last: "Wiśniewski", street: "Śląska gatan" },
+  11: { first: "Máret", last: "Ŋuolja-Čeavčča", street: "Đuššegeahči" },
+};
+
 export function createPerson(random: () => number, index: number): DemoPerson {
-  const first = pick(random, FIRST);
-  const last = pick(random, LAST);
+  const named = NAMED[index];
+  const first = named?.first ?? pick(random, FIRST);
+  const last = named?.last ?? pick(random, LAST);
   const [postalCode, city] = pick(random, PLACES);
   const segment = pick(random, SEGMENTS);
   const age =
@@ -137,10 +147,13 @@ export function createPerson(random: () => number, index: number): DemoPerson {
     name: `${first} ${last}`,
     emailLocalPart: `${first}.${last}.${index}`
       .toLowerCase()
+      .replace(/ł/g, "l")
+      .replace(/ŋ/g, "n")
+      .replace(/đ/g, "d")
       .normalize("NFD")
       .replace(/[\u0300-\u036f]/g, ""),
     phone: `07${between(random, 0, 9)}-${between(random, 100, 999)} ${between(random, 10, 99)} ${between(random, 10, 99)}`,
-    addressLine1: `${pick(random, STREETS)} ${between(random, 1, 80)}`,
+    addressLine1: `${named?.street ?? pick(random, STREETS)} ${between(random, 1, 80)}`,
     postalCode,
     city,
     // About one in five prefers English.

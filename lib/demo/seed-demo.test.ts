@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { lastDayToPay } from "@/lib/dates/banking-days";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { seedClock } from "@/lib/demo/seed-clock";
 import { SHOWCASE_KINDS, seedDemo } from "@/lib/demo/seed-demo";
@@ -42,10 +43,51 @@ describe("the demo seed", () => {
         if (link.kind === "open")
           expect(invoice.dueDate!.getTime()).toBeGreaterThanOrEqual(today.getTime());
         if (link.kind === "overdue")
-          expect(invoice.dueDate!.getTime()).toBeLessThan(today.getTime());
+          expect(lastDayToPay(invoice.dueDate!).getTime()).toBeLessThan(today.getTime());
         if (link.kind === "credited") {
-          expect(await db.invoice.count({ where: { creditedInvoiceId: invoice.id } })).toBe(1);
+          const notes = await db.invoice.findMany({ where: { creditedInvoiceId: invoice.id } });
+          expect(notes).toHaveLength(1);
+          // Its own document: a snapshot naming the invoice it changes.
+          expect(notes[0]!.issuedSnapshot).toMatchObject({
+            creditNote: { creditedInvoice: { id: invoice.id, number: invoice.number } },
+          });
         }
+      }
+
+      // The energy company's invoices carry energiskatt at its öre-fraction rate.
+      const energyTax = await db.invoiceLine.findMany({
+        where: { description: "Energiskatt", invoice: { kind: "INVOICE" } },
+        select: { unitPriceCentiOre: true, unit: true },
+      });
+      expect(energyTax.length).toBeGreaterThan(0);
+      for (const line of energyTax) {
+        expect(line.unit).toBe("kWh");
+        expect([4_280, 4_390, 3_600]).toContain(line.unitPriceCentiOre);
+      }
+      expect(await db.customer.count({ where: { name: "Łukasz Wiśniewski" } })).toBeGreaterThan(0);
+
+      // Fees only as the law and the agreement allow: at most 60 kr, one per claim, and only
+      // from customers who agreed before the debt arose.
+      const fees = await db.ledgerEntry.findMany({
+        where: { kind: "FEE", amountOre: { gt: 0 } },
+        select: {
+          amountOre: true,
+          externalRef: true,
+          invoice: {
+            select: {
+              issueDate: true,
+              customer: { select: { reminderFeeAgreedOn: true, isBusiness: true } },
+            },
+          },
+        },
+      });
+      expect(fees.length).toBeGreaterThan(0);
+      expect(new Set(fees.map((fee) => fee.externalRef)).size).toBe(fees.length);
+      for (const fee of fees) {
+        expect(fee.amountOre).toBeLessThanOrEqual(6_000);
+        const agreedOn = fee.invoice.customer.reminderFeeAgreedOn;
+        expect(agreedOn).not.toBeNull();
+        expect(agreedOn!.getTime()).toBeLessThanOrEqual(fee.invoice.issueDate!.getTime());
       }
 
       // Nothing is dated after the seed's today, and the inbox has customers waiting.

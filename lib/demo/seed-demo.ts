@@ -1,4 +1,6 @@
 import { hashPassword } from "@/lib/auth/password";
+import { recordReminder } from "@/lib/collections/record-reminder";
+import { lastDayToPay } from "@/lib/dates/banking-days";
 import { addDays, addMonths, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import {
@@ -143,6 +145,8 @@ async function seedOrganization(options: {
       customerSince,
       plan,
       campaignEndsOn: campaign ? addDays(today, between(random, 10, 120)) : null,
+      // Older contracts (one in four) were signed before the reminder-fee clause existed.
+      agreedToReminderFee: demo.reminderFeeOre > 0 && c % 4 !== 2,
       random,
     });
     // Most pay on time, some late, a few fall behind on the latest invoices.
@@ -164,8 +168,10 @@ async function seedOrganization(options: {
       const isLatest = m === MONTHS_OF_HISTORY - 1;
       // Every fifth customer leaves the latest invoice unpaid, so an open (not yet due) invoice
       // exists whatever the date; most others too, at random.
+      // Behind on the three latest: whatever the date, one of them is past its last banking day
+      // to pay (the one before the latest may be due on nyårsafton and still in time).
       const unpaid =
-        (behaviour === "behind" && m >= MONTHS_OF_HISTORY - 2) ||
+        (behaviour === "behind" && m >= MONTHS_OF_HISTORY - 3) ||
         (isLatest && (c % 5 === 0 || random() < 0.7));
       const dueDate = addDays(addMonths(periodStart, 2), -1);
       const outcome: DemoOutcome =
@@ -201,10 +207,44 @@ async function seedOrganization(options: {
     }
   }
   await markOverdueInvoices({ db, today });
+  await sendDueReminders({ db, organizationId: organization.id, today, now });
   return {
     invoices: invoiceCount,
     links: await pickShowcase(db, organization.id, demo.name, tokens),
   };
+}
+
+/**
+ * The reminders the history would have: one for each overdue invoice whose reminder day has come,
+ * sent that morning, with the fee (if any) the law and the customer's agreement allow.
+ */
+async function sendDueReminders(options: {
+  db: Db;
+  organizationId: string;
+  today: Date;
+  now: Date;
+}) {
+  const { db, organizationId, today } = options;
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { reminderAfterDays: true },
+  });
+  const overdue = await db.invoice.findMany({
+    where: { organizationId, status: "OVERDUE", kind: "INVOICE" },
+    select: { id: true, dueDate: true },
+  });
+  for (const invoice of overdue) {
+    const reminderDay = addDays(lastDayToPay(invoice.dueDate!), organization.reminderAfterDays);
+    if (reminderDay > today) continue;
+    const sentAt = new Date(Math.min(reminderDay.getTime() + 7 * 3_600_000, options.now.getTime()));
+    await recordReminder({
+      db,
+      input: { invoiceId: invoice.id, organizationId },
+      actor: { type: "SYSTEM" },
+      sentAt,
+      today: reminderDay,
+    });
+  }
 }
 
 async function pickShowcase(

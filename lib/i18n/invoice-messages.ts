@@ -177,9 +177,13 @@ const sv = {
     creditBalance: (amount: string) =>
       `Du har ${amount} tillgodo hos oss. Vi betalar tillbaka eller drar av det från nästa faktura.`,
     payBy: (amount: string, date: string) => `Betala ${amount} senast ${date}.`,
+    nextBankingDay: (date: string) =>
+      `Förfallodagen är ingen bankdag, så betalar du ${date} kommer betalningen ändå i tid.`,
     reminderPlanned: (date: string) =>
       `Om fakturan fortfarande är obetald den ${date} skickar vi en påminnelse.`,
     reminderFee: (fee: string) => `För påminnelsen tar vi ut en avgift på ${fee}, som avtalat.`,
+    latePaymentCompensation: (fee: string) =>
+      `Vid försenad betalning har vi rätt till förseningsersättning på ${fee} (lag 1981:739 4 a §).`,
     noReminderFee: "Påminnelsen är avgiftsfri.",
     pastDue: (date: string) =>
       `Förfallodagen ${date} har passerat. Betala gärna så snart du kan – hör av dig om något inte stämmer.`,
@@ -366,9 +370,13 @@ const en: Messages = {
     creditBalance: (amount: string) =>
       `You have ${amount} in credit with us. We pay it back or take it off your next invoice.`,
     payBy: (amount: string, date: string) => `Pay ${amount} by ${date}.`,
+    nextBankingDay: (date: string) =>
+      `The due date is not a banking day, so a payment on ${date} is still on time.`,
     reminderPlanned: (date: string) =>
       `If the invoice is still unpaid on ${date}, we send you a reminder.`,
     reminderFee: (fee: string) => `The reminder carries a fee of ${fee}, as agreed.`,
+    latePaymentCompensation: (fee: string) =>
+      `A late payment entitles us to a late payment compensation of ${fee} (Swedish act 1981:739, section 4 a).`,
     noReminderFee: "The reminder is free of charge.",
     pastDue: (date: string) =>
       `The due date, ${date}, has passed. Please pay as soon as you can — and tell us if something is wrong.`,

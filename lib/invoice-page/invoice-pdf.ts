@@ -6,7 +6,7 @@ import { displayUnit } from "@/lib/i18n/units";
 import { GREY, hexColor, PdfCursor, type TableColumn } from "@/lib/invoice-page/invoice-pdf-layout";
 import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
 import { createArchiveDocument, finishArchiveDocument } from "@/lib/invoice-page/pdf-archive";
-import { safeFormat } from "@/lib/invoice-page/safe-format";
+import { formatStored, safeFormat } from "@/lib/invoice-page/safe-format";
 import { formatMoney, formatQuantity, formatUnitPrice, type Locale } from "@/lib/money/money";
 import { formatBankgiro, formatPlusgiro } from "@/lib/references/giro";
 import { formatOrgNumber } from "@/lib/references/org-number";
@@ -72,13 +72,7 @@ function documentTitle({ data, t }: Context): string {
 }
 
 /** Stored numbers are validated on the way in; should an old one not be, print it as stored. */
-function formatted(value: string, format: (value: string) => string): string {
-  try {
-    return format(value);
-  } catch {
-    return value;
-  }
-}
+const formatted = formatStored;
 
 function date(value: Date | null): string {
   return value === null ? "" : formatCalendarDate(value);

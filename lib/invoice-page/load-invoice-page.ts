@@ -1,3 +1,8 @@
+import {
+  decideReminderFee,
+  type FeeDecision,
+  hasChargedFee,
+} from "@/lib/collections/reminder-fees";
 import type { Db } from "@/lib/db/database";
 import type { InvoiceLine, InvoiceStatus, Locale } from "@/lib/db/generated/client";
 import { loadUsageSeries, type UsageSeries } from "@/lib/invoice-page/load-usage-series";
@@ -75,6 +80,8 @@ export interface InvoicePageData {
   creditNote: PageCreditNoteDetails | null;
   /** Whether seller, buyer and totals are the ones frozen at issue (false: a legacy document). */
   fromSnapshot: boolean;
+  /** What a reminder of this invoice may charge this customer (law and agreement). */
+  nextFee: FeeDecision;
   customer: {
     id: string;
     customerNumber: string;
@@ -220,6 +227,8 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
           locale: true,
           isBusiness: true,
           vatNumber: true,
+          reminderFeeAgreedOn: true,
+          reminderFeeAgreementSource: true,
         },
       },
       organization: {
@@ -247,6 +256,7 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
           minimumPartialPaymentOre: true,
           supportResponseHours: true,
           roundToWholeKrona: true,
+          chargeLatePaymentCompensation: true,
         },
       },
       events: {
@@ -257,8 +267,9 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
     },
   });
   if (!row || row.status === "DRAFT") return null;
-  const [ledger, usage, otherInvoices] = await Promise.all([
+  const [ledger, feeCharged, usage, otherInvoices] = await Promise.all([
     getLedgerSums(db, row.id),
+    hasChargedFee(db, row.id),
     loadUsageSeries(db, {
       customerId: row.customerId,
       invoiceId: row.id,
@@ -287,7 +298,18 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
       },
     }),
   ]);
-  const { roundToWholeKrona, ...organization } = row.organization;
+  const { roundToWholeKrona, chargeLatePaymentCompensation, ...organization } = row.organization;
+  const { reminderFeeAgreedOn, reminderFeeAgreementSource, ...customer } = row.customer;
+  const nextFee = decideReminderFee({
+    organization: { reminderFeeOre: organization.reminderFeeOre, chargeLatePaymentCompensation },
+    customer: {
+      isBusiness: customer.isBusiness,
+      reminderFeeAgreedOn,
+      reminderFeeAgreementSource,
+    },
+    debtAroseOn: row.issueDate ?? row.periodEnd,
+    alreadyCharged: feeCharged,
+  });
   const balance = balanceOre(ledger);
   const snapshot = readIssuedSnapshot(row.issuedSnapshot);
   const creditNoteSnapshot = snapshot?.creditNote;
@@ -336,7 +358,8 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
               }
             : null,
     fromSnapshot: snapshot !== null,
-    customer: buyerOf(row.customer, snapshot),
+    nextFee,
+    customer: buyerOf(customer, snapshot),
     organization: sellerOf(organization, snapshot),
     valueFacts: row.valueFacts,
     usage,

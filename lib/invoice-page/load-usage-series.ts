@@ -144,6 +144,9 @@ export async function loadUsageSeries(
   const usageCostOre = usageLines.length
     ? usageLines.reduce((sum, line) => sum + lineNetOre(line), 0)
     : null;
-  const unitPriceCentiOre = usageLines.length === 1 ? usageLines[0]!.unitPriceCentiOre : null;
+  // What one unit cost in all (electricity and the energy tax on it, say), excl. VAT.
+  const unitPriceCentiOre = usageLines.length
+    ? usageLines.reduce((sum, line) => sum + line.unitPriceCentiOre, 0)
+    : null;
   return { unit, resolution, points, current, previous, lastYear, usageCostOre, unitPriceCentiOre };
 }

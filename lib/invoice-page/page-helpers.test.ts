@@ -44,13 +44,13 @@ describe("swishQrPath", () => {
   it("encodes exactly the payload the Swish builder makes for the same input", () => {
     const qr = swishQrPath(INPUT);
     expect(qr.payload).toBe(buildSwishQrPayload(INPUT));
-    expect(qr.payload).toBe("C1234567890;604.00;4004711002;0");
+    expect(qr.payload).toBe("C1234567890;604,00;4004711002;0");
   });
 
-  it("is as wide as the code's modules plus a two-module quiet zone each side", () => {
+  it("is as wide as the code's modules plus a four-module quiet zone each side", () => {
     const qr = swishQrPath(INPUT);
     const modules = QRCode.create(qr.payload, { errorCorrectionLevel: "M" }).modules;
-    expect(qr.size).toBe(modules.size + 4);
+    expect(qr.size).toBe(modules.size + 8);
     // Every dark module is one square, placed inside the quiet zone, and nothing else is drawn.
     const squares = squaresOf(qr.path);
     let dark = 0;
@@ -59,18 +59,18 @@ describe("swishQrPath", () => {
     }
     expect(squares).toHaveLength(dark);
     for (const [x, y] of squares) {
-      expect(x).toBeGreaterThanOrEqual(2);
-      expect(y).toBeGreaterThanOrEqual(2);
-      expect(x).toBeLessThan(qr.size - 2);
-      expect(y).toBeLessThan(qr.size - 2);
+      expect(x).toBeGreaterThanOrEqual(4);
+      expect(y).toBeGreaterThanOrEqual(4);
+      expect(x).toBeLessThan(qr.size - 4);
+      expect(y).toBeLessThan(qr.size - 4);
     }
   });
 
   it("draws the finder pattern's dark corner and light separator where a scanner expects them", () => {
     const drawn = new Set(squaresOf(swishQrPath(INPUT).path).map(([x, y]) => `${x},${y}`));
-    expect(drawn.has("2,2")).toBe(true); // module (0,0): corner of the top-left finder
-    expect(drawn.has("8,8")).toBe(true); // module (6,6): its opposite corner
-    expect(drawn.has("9,9")).toBe(false); // module (7,7): the light separator around it
+    expect(drawn.has("4,4")).toBe(true); // module (0,0): corner of the top-left finder
+    expect(drawn.has("10,10")).toBe(true); // module (6,6): its opposite corner
+    expect(drawn.has("11,11")).toBe(false); // module (7,7): the light separator around it
   });
 
   it("uses only absolute moves and relative h/v lines with whole numbers, closed squares", () => {
@@ -85,7 +85,7 @@ describe("swishQrPath", () => {
   it("draws a different code for a different amount", () => {
     const a = swishQrPath(INPUT);
     const b = swishQrPath({ ...INPUT, amountOre: 60_500 });
-    expect(b.payload).toBe("C1234567890;605.00;4004711002;0");
+    expect(b.payload).toBe("C1234567890;605,00;4004711002;0");
     expect(b.path).not.toBe(a.path);
   });
 
@@ -94,7 +94,7 @@ describe("swishQrPath", () => {
       { ...INPUT, payee: "5050-1055" },
       { ...INPUT, payee: "0812345678" },
       { ...INPUT, amountOre: 0 },
-      { ...INPUT, message: "OCR;4004711002" },
+      { ...INPUT, message: "OCR\n4004711002" },
     ];
     for (const input of bad) {
       let caught: unknown;

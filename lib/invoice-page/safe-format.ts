@@ -14,3 +14,12 @@ export function safeFormat(format: () => string, fallback = "–"): string {
     return fallback;
   }
 }
+
+/** A stored reference (bankgiro, org number …) in its printed form, or as stored if it is not one. */
+export function formatStored(value: string, format: (value: string) => string): string {
+  try {
+    return format(value);
+  } catch {
+    return value;
+  }
+}

@@ -14,7 +14,8 @@ export interface QrPath {
   payload: string;
 }
 
-const QUIET_ZONE = 2;
+/** Four light modules around the code, as ISO/IEC 18004 asks of a QR code's quiet zone. */
+const QUIET_ZONE = 4;
 
 export function swishQrPath(input: { payee: string; amountOre: number; message: string }): QrPath {
   const payload = buildSwishQrPayload({

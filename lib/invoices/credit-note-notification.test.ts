@@ -8,10 +8,10 @@ import { resolveLinkScope } from "@/lib/invoices/link-scope";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
 import {
   createCustomer,
-  DEFAULT_LINES,
   createIssuedInvoiceWithLineIds,
   createOrganization,
   creditAtCurrentVersion,
+  DEFAULT_LINES,
 } from "@/tests/helpers/fixtures";
 import { queuedJobs } from "@/tests/helpers/queued-jobs";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";

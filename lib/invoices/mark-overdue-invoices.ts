@@ -1,13 +1,26 @@
-import { todayInSweden } from "@/lib/dates/calendar-date";
+import { lastDayToPay } from "@/lib/dates/banking-days";
+import { addDays, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
-/** Moves OPEN invoices whose due date has passed to OVERDUE, each with its timeline event. */
+/**
+ * The latest due date that is overdue today: a due date on a weekend or holiday may still be paid
+ * on the next banking day (lag 1930:173), so on a Monday Saturday's and Sunday's are not overdue.
+ */
+export function latestOverdueDueDate(today: Date): Date {
+  let dueDate = addDays(today, -1);
+  while (lastDayToPay(dueDate) >= today) dueDate = addDays(dueDate, -1);
+  return dueDate;
+}
+
+/**
+ * Moves OPEN invoices whose last day to pay has passed to OVERDUE, each with its timeline event.
+ */
 export async function markOverdueInvoices(options: { db: Db; today?: Date }): Promise<number> {
   const today = options.today ?? todayInSweden();
   return options.db.$transaction(async (tx) => {
     const due = await tx.invoice.findMany({
-      where: { status: "OPEN", kind: "INVOICE", dueDate: { lt: today } },
+      where: { status: "OPEN", kind: "INVOICE", dueDate: { lte: latestOverdueDueDate(today) } },
       select: { id: true, organizationId: true, dueDate: true },
       take: 1000,
     });

@@ -1,3 +1,4 @@
+import { lastDayToPay } from "@/lib/dates/banking-days";
 import type { InvoiceKind, InvoiceStatus, LedgerEntryKind } from "@/lib/db/generated/client";
 
 /**
@@ -81,7 +82,8 @@ export function deriveInvoiceStatus(input: {
     return "CREDITED";
   }
   if (balanceOre(sums) <= 0) return "PAID";
-  if (input.dueDate && input.dueDate < input.today) return "OVERDUE";
+  // Due on a weekend or holiday: paying the next banking day is on time (lag 1930:173).
+  if (input.dueDate && lastDayToPay(input.dueDate) < input.today) return "OVERDUE";
   return "OPEN";
 }
 

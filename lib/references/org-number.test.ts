@@ -4,8 +4,10 @@ import { AppError } from "@/lib/errors/app-error";
 import { luhnCheckDigit } from "@/lib/references/luhn";
 import {
   formatOrgNumber,
+  isValidLegalPersonOrgNumber,
   isValidOrgNumber,
   vatNumberFromOrgNumber,
+  vatNumberMatchesOrgNumber,
 } from "@/lib/references/org-number";
 
 /*
@@ -90,5 +92,28 @@ describe("vatNumberFromOrgNumber", () => {
         },
       ),
     );
+  });
+});
+
+describe("legal persons and VAT numbers", () => {
+  it("tells a legal person's number (third digit 2 or more) from a personnummer", () => {
+    expect(isValidLegalPersonOrgNumber("556036-0793")).toBe(true);
+    expect(isValidLegalPersonOrgNumber("212000-0142")).toBe(true);
+    expect(isValidLegalPersonOrgNumber("202100-5448")).toBe(true);
+    // Tolvan Tolvansson's personnummer: a sole trader's number, not a legal person's.
+    expect(isValidLegalPersonOrgNumber("19121212-1212")).toBe(false);
+    expect(isValidLegalPersonOrgNumber("121212-1212")).toBe(false);
+    expect(isValidLegalPersonOrgNumber("556036-0794")).toBe(false);
+  });
+
+  it("accepts only SE + the organisation number + 01 as its VAT number", () => {
+    expect(vatNumberMatchesOrgNumber("SE556036079301", "556036-0793")).toBe(true);
+    expect(vatNumberMatchesOrgNumber("se 5560 3607 9301", "5560360793")).toBe(true);
+    expect(vatNumberMatchesOrgNumber("SE556036079302", "556036-0793")).toBe(false);
+    expect(vatNumberMatchesOrgNumber("SE212000014201", "556036-0793")).toBe(false);
+    expect(vatNumberMatchesOrgNumber("SE556036079301", "556036-0794")).toBe(false);
+    for (const digits of ["5560360793", "2120000142", "5567037485"]) {
+      expect(vatNumberMatchesOrgNumber(vatNumberFromOrgNumber(digits), digits)).toBe(true);
+    }
   });
 });

@@ -41,3 +41,28 @@ export function formatOrgNumber(input: string): string {
 export function vatNumberFromOrgNumber(input: string): string {
   return `SE${requireOrgDigits(input)}01`;
 }
+
+/**
+ * A legal person's organisationsnummer (aktiebolag, ekonomisk förening, kommun …): the third
+ * digit is 2 or more ("månadssiffran" ≥ 20), which tells it from a personnummer (a sole trader's
+ * number, whose third digit is a month's first, 0 or 1). Skatteverket, SKV 709.
+ */
+export function isValidLegalPersonOrgNumber(input: string): boolean {
+  const digits = orgDigits(input);
+  return digits !== null && Number(digits[2]) >= 2;
+}
+
+/** The digits of a valid organisation number, or null (no century or "16" prefix). */
+export function orgNumberDigits(input: string): string | null {
+  return orgDigits(input);
+}
+
+/**
+ * Whether a Swedish VAT registration number belongs to the organisation number: "SE", the ten
+ * digits, "01" (Skatteverket: momsregistreringsnummer), spaces ignored.
+ */
+export function vatNumberMatchesOrgNumber(vatNumber: string, orgNumber: string): boolean {
+  const digits = orgDigits(orgNumber);
+  if (digits === null || typeof vatNumber !== "string") return false;
+  return vatNumber.replace(/\s/g, "").toUpperCase() === `SE${digits}01`;
+}

@@ -1,19 +1,23 @@
 import { AppError } from "@/lib/errors/app-error";
 
 /**
- * Payload for a Swish prefilled QR code in the "C" text format:
- *   C<payee>;<amount>;<message>;<editable mask>
+ * Payload for a Swish prefilled QR code, as the Swish QR-code API manual specifies it
+ * (developer.getswish.se, "6.0 QR code encoding specification", 6.1 Swish C2B):
  *
- * - payee: 10 digits, either a Swish business number (123…) or a mobile number (07…).
- * - amount: kronor with "." and always two decimals ("1234.50"), built from integer öre by
- *   string slicing. Always two decimals so the app shows exactly what the invoice says; empty
- *   when no amount is prefilled. Swish accepts 0.01–999 999 999 999.99 kr.
- * - message: at most 50 characters; ";" is the field separator of this format and cannot be
- *   escaped, so it is rejected (as are control characters).
- * - mask: sum of bits for the fields the payer may EDIT: payee = 1, amount = 2, message = 4.
- *   Public sources disagree on the bit order (at least one library swaps amount and message).
- *   We lock all three fields by default, giving mask 0, which reads the same under either
- *   order, so an invoice QR code cannot be misread as "amount editable".
+ *   "C (capital letter) is the required prefix. Payee is the corporate Swish Number. Amount is in
+ *   SEK, with 2 decimals. Decimal separator is a comma. Message is URL encoded. […] Lock mask
+ *   controls what parameters the consumer is allowed to edit […]: Decimal value of bitmask where
+ *   payee has bit position 0, amount 1 and message 2. True means editable […] Will in most cases
+ *   be 0." Its example: "C1237856901;100,00;12229445;0".
+ *
+ * - payee: a Swish business ("corporate") number, 10 digits starting with 123; a private mobile
+ *   number is not a payee of an invoice.
+ * - amount: kronor with a comma and always two decimals ("1234,50"), built from integer öre by
+ *   string slicing; empty when no amount is prefilled. Swish accepts 0,01–999 999 999 999,99 kr.
+ * - message: at most 50 characters (the Swish app's limit), URL encoded (encodeURIComponent), so
+ *   a ";" in it can never be read as the next field; control characters are refused.
+ * - mask: payee = 1, amount = 2, message = 4 for the fields the payer may edit; an invoice locks
+ *   all three (0).
  */
 
 export const SWISH_EDITABLE_BITS = { payee: 1, amount: 2, message: 4 } as const;
@@ -29,10 +33,10 @@ export interface SwishQrInput {
 
 function swishNumberDigits(input: string): string {
   const digits = typeof input === "string" ? input.trim().replace(/[ \u00A0-]/g, "") : "";
-  if (!/^\d{10}$/.test(digits) || !(digits.startsWith("123") || digits.startsWith("07"))) {
+  if (!/^123\d{7}$/.test(digits)) {
     throw new AppError(
       "BAD_INPUT",
-      `"${String(input)}" is not a Swish number: expected 10 digits starting with 123 or 07`,
+      `"${String(input)}" is not a Swish business number: expected 10 digits starting with 123`,
     );
   }
   return digits;
@@ -47,7 +51,7 @@ function swishAmount(amountOre: number | undefined): string {
     );
   }
   const digits = String(amountOre).padStart(3, "0");
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  return `${digits.slice(0, -2)},${digits.slice(-2)}`;
 }
 
 function swishMessage(message: string | undefined): string {
@@ -61,9 +65,6 @@ function swishMessage(message: string | undefined): string {
       `Swish message is ${[...message].length} characters; the maximum is ${SWISH_MESSAGE_MAX_LENGTH}`,
     );
   }
-  if (message.includes(";")) {
-    throw new AppError("BAD_INPUT", 'Swish message must not contain ";" (the QR field separator)');
-  }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   if (/[\u0000-\u001F\u007F]/.test(message)) {
     throw new AppError(
@@ -71,7 +72,7 @@ function swishMessage(message: string | undefined): string {
       "Swish message must not contain line breaks or control characters",
     );
   }
-  return message;
+  return encodeURIComponent(message);
 }
 
 export function buildSwishQrPayload(input: SwishQrInput): string {

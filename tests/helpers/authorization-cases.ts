@@ -108,4 +108,10 @@ export const STAFF_PAGES: PageCase[] = [
     path: () => "/admin/jobs",
     foreign: false,
   },
+  {
+    file: "app/(staff)/admin/organization/page.tsx",
+    roles: ADMIN,
+    path: () => "/admin/organization",
+    foreign: false,
+  },
 ];

@@ -25,6 +25,9 @@ export default async function AdminPage() {
     <StaffShell staff={access.staff}>
       <h1 className="text-2xl font-bold">Admin</h1>
       <nav aria-label="Admin" className="mt-2 flex gap-4 text-sm">
+        <Link href="/admin/organization" className="text-blue-800 underline">
+          Organisation
+        </Link>
         <Link href="/admin/jobs" className="text-blue-800 underline">
           Background jobs
         </Link>

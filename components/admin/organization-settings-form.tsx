@@ -1,0 +1,216 @@
+"use client";
+
+import { useState } from "react";
+import { type ClientProblem, requestJson } from "@/components/ui/problem";
+import { formatMoneyPlain, parseMoney } from "@/lib/money/money";
+
+export interface OrganizationSettingsView {
+  name: string;
+  orgNumber: string;
+  vatNumber: string;
+  hasFSkatt: boolean;
+  addressLine1: string;
+  addressLine2: string | null;
+  postalCode: string;
+  city: string;
+  bankgiro: string | null;
+  plusgiro: string | null;
+  swishNumber: string | null;
+  supportEmail: string | null;
+  supportPhone: string | null;
+  paymentTermsDays: number;
+  roundToWholeKrona: boolean;
+  reminderAfterDays: number;
+  reminderFeeOre: number;
+  allowPartialPayment: boolean;
+  minimumPartialPaymentOre: number;
+  refundPolicy: "REFUND" | "KEEP_CREDIT";
+}
+
+const TEXT_FIELDS: Array<{ key: keyof OrganizationSettingsView; label: string; hint?: string }> = [
+  { key: "name", label: "Name" },
+  { key: "orgNumber", label: "Organisation number", hint: "NNNNNN-NNNN" },
+  { key: "vatNumber", label: "VAT number", hint: "SE + organisation number + 01" },
+  { key: "addressLine1", label: "Address" },
+  { key: "addressLine2", label: "Address, line 2" },
+  { key: "postalCode", label: "Postcode" },
+  { key: "city", label: "City" },
+  { key: "bankgiro", label: "Bankgiro" },
+  { key: "plusgiro", label: "PlusGiro" },
+  { key: "swishNumber", label: "Swish business number", hint: "123 …" },
+  { key: "supportEmail", label: "Support email" },
+  { key: "supportPhone", label: "Support phone" },
+];
+
+/** The admin's form; the server checks everything again with the same schema. */
+export function OrganizationSettingsForm({ initial }: { initial: OrganizationSettingsView }) {
+  const [values, setValues] = useState(initial);
+  const [fee, setFee] = useState(formatMoneyPlain(initial.reminderFeeOre, "sv"));
+  const [minimum, setMinimum] = useState(formatMoneyPlain(initial.minimumPartialPaymentOre, "sv"));
+  const [state, setState] = useState<
+    { kind: "idle" | "busy" | "saved" } | { kind: "error"; problem: ClientProblem }
+  >({ kind: "idle" });
+  const set = <K extends keyof OrganizationSettingsView>(
+    key: K,
+    value: OrganizationSettingsView[K],
+  ) => setValues((current) => ({ ...current, [key]: value }));
+  const fieldError = (key: string) =>
+    state.kind === "error"
+      ? state.problem.issues.find((issue) => issue.path === key)?.message
+      : undefined;
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    let reminderFeeOre: number;
+    let minimumPartialPaymentOre: number;
+    try {
+      reminderFeeOre = parseMoney(fee, { locale: "sv" });
+      minimumPartialPaymentOre = parseMoney(minimum, { locale: "sv" });
+    } catch (error) {
+      setState({
+        kind: "error",
+        problem: {
+          code: "BAD_INPUT",
+          message: (error as Error).message,
+          status: 400,
+          details: {},
+          issues: [],
+        },
+      });
+      return;
+    }
+    setState({ kind: "busy" });
+    const result = await requestJson<{ settings: OrganizationSettingsView }>(
+      "/api/admin/organization",
+      { method: "PUT", body: { ...values, reminderFeeOre, minimumPartialPaymentOre } },
+    );
+    if (!result.ok) {
+      setState({ kind: "error", problem: result.problem });
+      return;
+    }
+    setValues(result.body.settings);
+    setState({ kind: "saved" });
+  };
+
+  return (
+    <form onSubmit={save} className="mt-4 grid max-w-2xl gap-3" data-testid="organization-form">
+      {TEXT_FIELDS.map(({ key, label, hint }) => {
+        const error = fieldError(key);
+        return (
+          <label key={key} className="grid gap-1 text-sm">
+            <span className="font-medium">
+              {label}
+              {hint ? <span className="ml-2 font-normal text-slate-600">{hint}</span> : null}
+            </span>
+            <input
+              name={key}
+              value={(values[key] as string | null) ?? ""}
+              onChange={(e) => set(key, e.target.value as never)}
+              aria-invalid={error ? true : undefined}
+              className="rounded border border-slate-400 px-2 py-1"
+            />
+            {error ? (
+              <span className="text-red-800" role="alert">
+                {error}
+              </span>
+            ) : null}
+          </label>
+        );
+      })}
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={values.hasFSkatt}
+          onChange={(e) => set("hasFSkatt", e.target.checked)}
+        />
+        Approved for F-tax (printed "Godkänd för F-skatt")
+      </label>
+      <label className="grid gap-1 text-sm">
+        <span className="font-medium">Payment terms (days)</span>
+        <input
+          type="number"
+          min={0}
+          max={90}
+          value={values.paymentTermsDays}
+          onChange={(e) => set("paymentTermsDays", Number(e.target.value))}
+          className="w-24 rounded border border-slate-400 px-2 py-1"
+        />
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={values.roundToWholeKrona}
+          onChange={(e) => set("roundToWholeKrona", e.target.checked)}
+        />
+        Round totals to whole kronor (öresutjämning)
+      </label>
+      <label className="grid gap-1 text-sm">
+        <span className="font-medium">
+          Reminder fee (kr, at most 60; charged only to customers who agreed to it)
+        </span>
+        <input
+          name="reminderFee"
+          value={fee}
+          inputMode="decimal"
+          onChange={(e) => setFee(e.target.value)}
+          className="w-24 rounded border border-slate-400 px-2 py-1"
+        />
+        {fieldError("reminderFeeOre") ? (
+          <span className="text-red-800" role="alert">
+            {fieldError("reminderFeeOre")}
+          </span>
+        ) : null}
+      </label>
+      <label className="grid gap-1 text-sm">
+        <span className="font-medium">Days after the due date before a reminder</span>
+        <input
+          type="number"
+          min={1}
+          max={60}
+          value={values.reminderAfterDays}
+          onChange={(e) => set("reminderAfterDays", Number(e.target.value))}
+          className="w-24 rounded border border-slate-400 px-2 py-1"
+        />
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={values.allowPartialPayment}
+          onChange={(e) => set("allowPartialPayment", e.target.checked)}
+        />
+        Customers may pay part of an invoice, at least
+        <input
+          aria-label="Smallest part payment (kr)"
+          value={minimum}
+          inputMode="decimal"
+          onChange={(e) => setMinimum(e.target.value)}
+          className="w-24 rounded border border-slate-400 px-2 py-1"
+        />
+        kr
+      </label>
+      <label className="grid gap-1 text-sm">
+        <span className="font-medium">Money to give back on a credited invoice</span>
+        <select
+          value={values.refundPolicy}
+          onChange={(e) => set("refundPolicy", e.target.value as "REFUND" | "KEEP_CREDIT")}
+          className="w-72 rounded border border-slate-400 px-2 py-1"
+        >
+          <option value="REFUND">Refund it the way it was paid</option>
+          <option value="KEEP_CREDIT">Keep it as the customer's credit</option>
+        </select>
+      </label>
+      <div className="flex items-center gap-3">
+        <button
+          type="submit"
+          disabled={state.kind === "busy"}
+          className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
+        >
+          Save
+        </button>
+        <p role="status" className="text-sm">
+          {state.kind === "saved" ? "Saved." : state.kind === "error" ? state.problem.message : ""}
+        </p>
+      </div>
+    </form>
+  );
+}
