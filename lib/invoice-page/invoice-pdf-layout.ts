@@ -47,6 +47,7 @@ const STAND_INS: Record<string, string> = {
   "\u2007": " ",
   "\u2009": " ",
 };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Makes `text` drawable with a font: NFC first, so a decomposed "å" stays one "å". */
