@@ -41,9 +41,13 @@ export function PaymentDetails({
       </h2>
       <div className="mt-3 grid gap-6 sm:grid-cols-[1fr_auto]">
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          <dt className="text-slate-700">{t.invoiceNumber}</dt>
+          <dt className="text-slate-700">
+            {invoice.kind === "CREDIT_NOTE" ? t.creditNoteNumber : t.invoiceNumber}
+          </dt>
           <dd data-testid="invoice-number">{invoice.number}</dd>
-          <dt className="text-slate-700">{t.issueDate}</dt>
+          <dt className="text-slate-700">
+            {invoice.kind === "CREDIT_NOTE" ? t.creditNoteDate : t.issueDate}
+          </dt>
           <dd>{invoice.issueDate ? formatLongDate(invoice.issueDate, locale) : ""}</dd>
           <dt className="text-slate-700">{t.period}</dt>
           <dd>
@@ -126,7 +130,16 @@ export function PaymentDetails({
           {org.hasFSkatt ? <p data-testid="f-skatt">{t.legal.fSkatt}</p> : null}
           {org.supportEmail || org.supportPhone ? (
             <p className="mt-2">
-              {t.legal.contact}: {[org.supportEmail, org.supportPhone].filter(Boolean).join(", ")}
+              {t.legal.contact}:{" "}
+              {[org.supportEmail, org.supportPhone]
+                .filter((value): value is string => Boolean(value))
+                .map((value, index) => (
+                  // A phone number or address is never broken across lines.
+                  <span key={value} className="whitespace-nowrap">
+                    {index > 0 ? ", " : ""}
+                    {value}
+                  </span>
+                ))}
             </p>
           ) : null}
         </div>

@@ -121,8 +121,11 @@ function drawHeading(cursor: PdfCursor, ctx: Context, title: string): void {
     (c) => {
       c.text(title, { bold: true, size: 20 });
       c.moveDown(4);
-      if (data.invoice.number !== null) c.pair(t.invoiceNumber, String(data.invoice.number));
-      c.pair(t.issueDate, date(data.invoice.issueDate));
+      const isCreditNote = data.invoice.kind === "CREDIT_NOTE";
+      if (data.invoice.number !== null) {
+        c.pair(isCreditNote ? t.creditNoteNumber : t.invoiceNumber, String(data.invoice.number));
+      }
+      c.pair(isCreditNote ? t.creditNoteDate : t.issueDate, date(data.invoice.issueDate));
       if (data.invoice.dueDate !== null) c.pair(t.dueDate, date(data.invoice.dueDate));
       c.pair(t.period, period(data.invoice.periodStart, data.invoice.periodEnd));
       c.pair(t.customerNumber, data.customer.customerNumber);
@@ -209,7 +212,7 @@ function drawLines(cursor: PdfCursor, ctx: Context): void {
     { header: t.period, width: 94 },
     { header: t.quantity, width: 62, align: "right" },
     { header: t.unitPrice, width: 72, align: "right" },
-    { header: t.vatRate, width: 46, align: "right" },
+    { header: t.vatColumn, width: 46, align: "right" },
     { header: t.amount, width: 70, align: "right" },
   ];
   const rows = data.lines.map((line) => [
