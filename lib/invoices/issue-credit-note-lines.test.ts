@@ -190,6 +190,27 @@ describe(`issueCreditNote by lines (${testDatabaseKind})`, () => {
     ]);
   });
 
+  it("never leaves VAT behind when lines are credited one by one under öresutjämning (two lines of 40,48 kr)", async () => {
+    const line = {
+      description: "Tjänst",
+      quantityMilli: 1000,
+      unit: "st",
+      unitPriceCentiOre: 404_800,
+      vatRate: 25,
+    };
+    const { organizationId, invoice, lineIds } = await issued([line, line]);
+    // 80,96 net + 20,24 VAT = 101,20, rounded to 101,00.
+    expect(invoice.totalOre).toBe(10_100);
+    const target = { invoiceId: invoice.id, organizationId };
+    await credit(target, { kind: "lines", lines: [{ lineId: lineIds[0]! }] });
+    await credit(target, { kind: "lines", lines: [{ lineId: lineIds[1]! }] });
+    const notes = await db.prisma.invoice.findMany({ where: { creditedInvoiceId: invoice.id } });
+    expect(notes.reduce((sum, note) => sum + note.netOre, 0)).toBe(-8_096);
+    expect(notes.reduce((sum, note) => sum + note.vatOre, 0)).toBe(-2_024);
+    expect(notes.reduce((sum, note) => sum + note.totalOre, 0)).toBe(-10_100);
+    expect(balanceOre(await getLedgerSums(db.prisma, invoice.id))).toBe(0);
+  });
+
   it("credits in full after partial credits: what remains of each line, or per rate after amounts", async () => {
     const { organizationId, invoice, lineIds } = await issued(THREE_LINES);
     const target = { invoiceId: invoice.id, organizationId };
