@@ -141,9 +141,9 @@ export async function creditInvoiceAndRefund(options: {
 }
 
 /**
- * After a provider reported a payment: money that landed on an invoice that was credited in the
- * meantime is the customer's, and goes back per the organisation's policy. (An overpayment of an
- * open invoice stays as credit towards the next invoice.)
+ * After a provider reported a payment: money beyond what the invoice asks — it was credited in the
+ * meantime, or two payments landed — is the customer's, and goes back per the organisation's
+ * policy (refunded the way it was paid, or kept as their credit). Never left silently.
  */
 export async function settleLatePayment(options: {
   db: Db;
@@ -154,10 +154,14 @@ export async function settleLatePayment(options: {
     where: { id: options.invoiceId },
     select: { status: true },
   });
-  if (invoice?.status !== "CREDITED") return;
+  if (!invoice) return;
+  if (balanceOre(await getLedgerSums(options.db, options.invoiceId)) >= 0) return;
   await refundCustomerCredit({
     ...options,
-    reason: "Payment received after the invoice was credited",
+    reason:
+      invoice.status === "CREDITED"
+        ? "Payment received after the invoice was credited"
+        : "Paid more than the invoice asked",
   });
 }
 

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
+import { isUniqueViolation } from "@/lib/db/db-errors";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
 import { createLogger } from "@/lib/log";
 import {
   type PaymentProvider,
@@ -103,18 +106,16 @@ export async function startPayment(options: {
     );
 
   // Only the newest attempt can be paid: an earlier one left open (another tab, a reload) could
-  // otherwise be completed too and take the money twice.
+  // otherwise be completed too and take the money twice. The database holds it: at most one
+  // attempt per invoice is payable (created or processing), so of two starts racing, one is told.
   await cancelOpenAttempts({ db, invoiceId: invoice.id, provider: options.provider });
-  const attempt = await db.paymentAttempt.create({
-    data: {
-      organizationId: invoice.organizationId,
-      invoiceId: invoice.id,
-      provider: options.provider.kind,
-      method: input.method,
-      amountOre: input.amountOre,
-      currency: input.currency,
-    },
-    select: { id: true },
+  const attempt = await createPayableAttempt(db, {
+    organizationId: invoice.organizationId,
+    invoiceId: invoice.id,
+    provider: options.provider.kind,
+    method: input.method,
+    amountOre: input.amountOre,
+    currency: input.currency,
   });
   try {
     const created = await options.provider.createPayment({
@@ -163,6 +164,46 @@ export async function startPayment(options: {
   }
 }
 
+/**
+ * Creates the invoice's one payable attempt under the invoice's lock, after checking again that
+ * the amount still fits what is left (a payment may have landed since the first check).
+ */
+async function createPayableAttempt(
+  db: Db,
+  data: {
+    organizationId: string;
+    invoiceId: string;
+    provider: "STRIPE" | "DEMO";
+    method: "CARD" | "SWISH";
+    amountOre: number;
+    currency: string;
+  },
+): Promise<{ id: string }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockInvoiceForLedger(tx, data.invoiceId);
+      const balance = balanceOre(await getLedgerSums(tx, data.invoiceId));
+      if (data.amountOre > balance) {
+        throw new AppError("CONFLICT", "The amount is more than what is left to pay", {
+          balanceOre: Math.max(balance, 0),
+        });
+      }
+      const payable = await tx.paymentAttempt.count({
+        where: { invoiceId: data.invoiceId, status: { in: ["CREATED", "PROCESSING"] } },
+      });
+      if (payable > 0) throw new AppError("CONFLICT", ANOTHER_PAYMENT);
+      return tx.paymentAttempt.create({ data, select: { id: true } });
+    }, QUEUED_TRANSACTION);
+  } catch (error) {
+    // The partial unique index: another start won the race.
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", ANOTHER_PAYMENT);
+    throw error;
+  }
+}
+
+const ANOTHER_PAYMENT =
+  "Another payment of this invoice is under way. Finish it, or wait a moment and try again.";
+
 /** An attempt's state for the customer's page (polled while waiting for the provider). */
 export async function getPaymentAttemptStatus(db: Db, invoiceId: string, attemptId: string) {
   const attempt = await db.paymentAttempt.findFirst({
@@ -192,9 +233,11 @@ export async function attemptInvoiceInScope(
 }
 
 /**
- * Cancels an invoice's attempts that were started but not yet taken by the provider (status
- * CREATED). Best effort at the provider: one that cannot be cancelled there stays as it is, and if
- * it is paid after all, that money is recorded like any other (and settled if need be).
+ * Cancels an invoice's payable attempts (created, or processing at the provider) before a new one
+ * is made, so only one can ever take money. The provider is asked first; an attempt it will not
+ * cancel (being paid right now) stays payable, and the new start is refused until it is settled.
+ * Should one be paid after all, that money is recorded like any other and what is paid beyond
+ * the balance goes back per the organisation's policy (settleLatePayment).
  */
 export async function cancelOpenAttempts(options: {
   db: Db;
@@ -202,19 +245,21 @@ export async function cancelOpenAttempts(options: {
   provider: PaymentProvider;
 }) {
   const open = await options.db.paymentAttempt.findMany({
-    where: { invoiceId: options.invoiceId, status: "CREATED", provider: options.provider.kind },
-    select: { id: true, providerPaymentId: true },
+    where: { invoiceId: options.invoiceId, status: { in: ["CREATED", "PROCESSING"] } },
+    select: { id: true, providerPaymentId: true, provider: true },
   });
   for (const attempt of open) {
     try {
-      if (attempt.providerPaymentId) {
+      // An attempt made through another provider (the configuration changed) cannot be asked
+      // about here; it is cancelled on our side, and money it still brings is settled as usual.
+      if (attempt.providerPaymentId && attempt.provider === options.provider.kind) {
         await options.provider.cancelPayment(
           attempt.providerPaymentId,
           `nota-cancel-${attempt.id}`,
         );
       }
       await options.db.paymentAttempt.updateMany({
-        where: { id: attempt.id, status: "CREATED" },
+        where: { id: attempt.id, status: { in: ["CREATED", "PROCESSING"] } },
         data: { status: "CANCELED" },
       });
     } catch (error) {
