@@ -62,6 +62,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       APP_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: E2E_DATA_DIR,
+      DEMO_PAYMENTS: "on",
       E2E_FIXTURE_PORT: process.env.E2E_FIXTURE_PORT,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",

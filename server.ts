@@ -95,6 +95,12 @@ async function main() {
   log.info(
     `Nota ${version} ready on ${env.appUrl} (${dev ? "development" : "production"}, database: ${database.kind}, realtime: ${realtime.kind})`,
   );
+  if (env.demoPayments && !dev) {
+    log.warn(
+      "DEMO PAYMENTS ARE ON: anyone with an invoice link can mark it paid, and no money moves. " +
+        "This is for the demo only; unset DEMO_PAYMENTS for a real deployment.",
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

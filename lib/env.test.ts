@@ -157,7 +157,10 @@ describe("parseEnv", () => {
 
 describe("DEMO_PAYMENTS", () => {
   it("is on by default with the embedded database and off with a PostgreSQL server", () => {
-    expect(parseEnv({}).demoPayments).toBe(true);
+    // Reproduction: demo payments were on whenever DATABASE_URL was unset, whatever NODE_ENV.
+    expect(parseEnv({}).demoPayments).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production" }).demoPayments).toBe(false);
+    expect(parseEnv({ DEMO_PAYMENTS: "on" }).demoPayments).toBe(true);
     expect(parseEnv({ DATABASE_URL: "postgresql://db/nota" }).demoPayments).toBe(false);
   });
 

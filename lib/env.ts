@@ -116,8 +116,9 @@ export type Env = z.infer<typeof envSchema> & {
   realtimeKind: "local" | "redis";
   hasStripe: boolean;
   /**
-   * The demo payment provider: never beside Stripe; otherwise DEMO_PAYMENTS, by default on with the
-   * embedded database (the demo) and off with a PostgreSQL server (a real deployment).
+   * The demo payment provider: only when asked for (DEMO_PAYMENTS=on; `npm run demo` asks), never
+   * beside Stripe. Off by default on every database, so a production start never lets a link
+   * holder mark an invoice paid.
    */
   demoPayments: boolean;
 };
@@ -148,9 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     databaseKind: env.DATABASE_URL ? "postgresql" : "pglite",
     realtimeKind: env.REDIS_URL ? "redis" : "local",
     hasStripe: Boolean(env.STRIPE_SECRET_KEY),
-    demoPayments:
-      !env.STRIPE_SECRET_KEY &&
-      (env.DEMO_PAYMENTS ? env.DEMO_PAYMENTS === "on" : !env.DATABASE_URL),
+    demoPayments: !env.STRIPE_SECRET_KEY && env.DEMO_PAYMENTS === "on",
   };
 }
 

@@ -41,6 +41,9 @@ async function waitForHealth(url: string, child: ReturnType<typeof spawn>) {
 }
 
 async function main() {
+  // The demo asks for demo payments (a real deployment never gets them unasked); with Stripe keys
+  // it uses Stripe instead.
+  if (!process.env.STRIPE_SECRET_KEY) process.env.DEMO_PAYMENTS ??= "on";
   let env: ReturnType<typeof getEnv>;
   try {
     env = getEnv();

@@ -25,6 +25,8 @@ export function PaymentPanel(props: {
   locale: "sv" | "en";
   amountDueOre: number;
   allowPartial: boolean;
+  /** The demo provider takes the payment: no money moves, and the step says so from the start. */
+  isDemo?: boolean;
   minimumPartOre: number;
   labels: PaymentLabels;
 }) {
@@ -66,6 +68,15 @@ export function PaymentPanel(props: {
       <h2 id="pay-heading" className="text-lg font-semibold" tabIndex={-1} ref={heading}>
         {labels.heading}
       </h2>
+      {props.isDemo ? (
+        <p
+          className="mt-2 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm font-semibold text-amber-950"
+          data-testid="demo-warning"
+          role="note"
+        >
+          {labels.demoWarning}
+        </p>
+      ) : null}
       <div aria-live="polite" className="mt-2">
         {flow.error ? (
           <p

@@ -18,6 +18,8 @@ const sv = {
     continue: "Fortsätt",
     cancel: "Avbryt",
     demoBadge: "Demo – inga pengar flyttas",
+    demoWarning:
+      "Det här är en demo: betalningar här är på låtsas och inga pengar flyttas. Betala en riktig faktura med bankgiro och OCR-numret.",
     demoCard:
       "Det här är en demo. Tryck för att slutföra kortbetalningen som om banken godkänt den.",
     demoSwish:
@@ -214,6 +216,8 @@ const en: Messages = {
     continue: "Continue",
     cancel: "Cancel",
     demoBadge: "Demo — no money moves",
+    demoWarning:
+      "This is a demo: payments here are make-believe and no money moves. Pay a real invoice by bankgiro with the OCR reference.",
     demoCard: "This is a demo. Press to complete the card payment as if the bank approved it.",
     demoSwish: "This is a demo. In real life you open the Swish app and approve the payment.",
     demoApprove: "Approve the payment (demo)",

@@ -82,6 +82,7 @@ export async function InvoiceRoute({
               locale={request.locale}
               amountDueOre={data.amountDueOre}
               allowPartial={data.organization.allowPartialPayment}
+              isDemo={getPaymentProvider()?.kind === "DEMO"}
               minimumPartOre={data.organization.minimumPartialPaymentOre}
               labels={invoiceMessages[request.locale].pay}
             />

@@ -12,6 +12,7 @@ export type PaymentLabels = Record<
   | "continue"
   | "cancel"
   | "demoBadge"
+  | "demoWarning"
   | "demoCard"
   | "demoSwish"
   | "demoApprove"
