@@ -36,6 +36,16 @@ export function PaymentPanel(props: {
     invoiceNumber: props.invoiceNumber,
     failedLabel: labels.failed,
     genericError: labels.errorGeneric,
+    reasons: {
+      too_much: labels.tooMuch,
+      too_little: labels.tooLittle,
+      full_only: labels.fullOnly,
+      already_paid: labels.alreadyPaid,
+      another_payment: labels.anotherPayment,
+      provider_unavailable: labels.providerUnavailable,
+      provider_refused: labels.providerRefused,
+      rate_limited: labels.rateLimited,
+    },
   });
   const { step } = flow;
   const heading = useRef<HTMLHeadingElement>(null);

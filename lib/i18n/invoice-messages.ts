@@ -40,6 +40,15 @@ const sv = {
     tooMuch: "Beloppet är större än det som är kvar att betala.",
     tooLittle: "Beloppet är mindre än den minsta delbetalning vi tar emot.",
     invalidAmount: "Skriv beloppet i kronor, till exempel 150 eller 150,50.",
+    fullOnly: "Fakturan behöver betalas i sin helhet.",
+    alreadyPaid: "Det finns inget kvar att betala på fakturan.",
+    anotherPayment:
+      "En annan betalning av fakturan pågår. Slutför den, eller vänta en stund och försök igen.",
+    providerUnavailable:
+      "Betaltjänsten svarar inte just nu. Inget har dragits – försök igen om en stund.",
+    providerRefused:
+      "Betalningen kunde inte startas. Inget har dragits. Betala med bankgiro och OCR-numret, eller kontakta oss.",
+    rateLimited: "För många betalningsförsök. Vänta en stund och försök igen.",
   },
   languageName: "Svenska",
   invoice: "Faktura",
@@ -236,6 +245,15 @@ const en: Messages = {
     tooMuch: "The amount is more than what is left to pay.",
     tooLittle: "The amount is below the smallest part payment we accept.",
     invalidAmount: "Write the amount in kronor, for example 150 or 150.50.",
+    fullOnly: "This invoice has to be paid in full.",
+    alreadyPaid: "There is nothing left to pay on this invoice.",
+    anotherPayment:
+      "Another payment of this invoice is under way. Finish it, or wait a moment and try again.",
+    providerUnavailable:
+      "The payment service is not answering right now. Nothing was charged — please try again shortly.",
+    providerRefused:
+      "The payment could not be started. Nothing was charged. Pay by bankgiro with the OCR reference, or contact us.",
+    rateLimited: "Too many payment attempts. Please wait a moment and try again.",
   },
   languageName: "English",
   invoice: "Invoice",

@@ -219,11 +219,15 @@ describe(`startPayment through Stripe (${testDatabaseKind})`, () => {
   it("marks the attempt FAILED and answers UNAVAILABLE when Stripe is down, then works on retry", async () => {
     const invoice = await openInvoice();
     stand.failNext(Number.POSITIVE_INFINITY, 503);
-    await expectAppError(
+    const unavailable = await expectAppError(
       pay(invoice.invoiceId, { amountOre: invoice.totalOre, method: "CARD" }),
       "UNAVAILABLE",
       /Nothing was charged/,
     );
+    // Reproduction: the provider's own words ("Stripe PaymentIntent create …") reached the
+    // customer. Now the reply carries a reason the page says in the customer's language.
+    expect(unavailable.message).not.toMatch(/Stripe|PaymentIntent/);
+    expect(unavailable.details).toMatchObject({ reason: "provider_unavailable" });
 
     const [failed] = await attemptsOf(invoice.invoiceId);
     expect(failed).toMatchObject({ status: "FAILED", providerPaymentId: null });

@@ -70,28 +70,34 @@ export async function startPayment(options: {
   });
   if (!invoice) throw new AppError("NOT_FOUND", "No such invoice");
   if (invoice.kind !== "INVOICE" || invoice.status === "DRAFT") {
-    throw new AppError("CONFLICT", "This document cannot be paid");
+    throw new AppError("CONFLICT", "This document cannot be paid", { reason: "not_payable" });
   }
   if (invoice.status === "CREDITED")
-    throw new AppError("CONFLICT", "This invoice has been credited; there is nothing to pay");
+    throw new AppError("CONFLICT", "This invoice has been credited; there is nothing to pay", {
+      reason: "already_paid",
+    });
   if (invoice.currency !== input.currency) {
     throw new AppError("BAD_INPUT", `This invoice is paid in ${invoice.currency}`);
   }
   const balance = balanceOre(await getLedgerSums(db, invoice.id));
   if (balance <= 0 || invoice.status === "PAID")
-    throw new AppError("CONFLICT", "This invoice is already paid");
+    throw new AppError("CONFLICT", "This invoice is already paid", { reason: "already_paid" });
   if (input.amountOre > balance) {
     throw new AppError("BAD_INPUT", "The amount is more than what is left to pay", {
       balanceOre: balance,
+      reason: "too_much",
     });
   }
   if (input.amountOre < balance) {
     const { allowPartialPayment, minimumPartialPaymentOre } = invoice.organization;
     if (!allowPartialPayment)
-      throw new AppError("BAD_INPUT", "This invoice has to be paid in full");
+      throw new AppError("BAD_INPUT", "This invoice has to be paid in full", {
+        reason: "full_only",
+      });
     if (input.amountOre < minimumPartialPaymentOre) {
       throw new AppError("BAD_INPUT", "The amount is below the smallest part payment accepted", {
         minimumOre: minimumPartialPaymentOre,
+        reason: "too_little",
       });
     }
   }
@@ -103,6 +109,7 @@ export async function startPayment(options: {
     throw new AppError(
       "RATE_LIMITED",
       "Too many payment attempts on this invoice; try again later",
+      { reason: "rate_limited" },
     );
 
   // Only the newest attempt can be paid: an earlier one left open (another tab, a reload) could
@@ -140,14 +147,20 @@ export async function startPayment(options: {
       clientSecret: created.clientSecret,
     };
   } catch (error) {
+    // The provider's own words are for staff (the attempt and the log), never the customer.
     await db.paymentAttempt.update({
       where: { id: attempt.id },
       data: { status: "FAILED", failureMessage: (error as Error).message.slice(0, 500) },
     });
     if (error instanceof ProviderUnavailableError) {
+      log.warn("payment provider did not answer", {
+        attemptId: attempt.id,
+        error: error.message,
+      });
       throw new AppError(
         "UNAVAILABLE",
         "The payment service did not answer. Nothing was charged; please try again.",
+        { reason: "provider_unavailable" },
       );
     }
     if (error instanceof ProviderRejectedError) {
@@ -158,6 +171,7 @@ export async function startPayment(options: {
       throw new AppError(
         "CONFLICT",
         "The payment could not be started. Nothing was charged; please pay by bank transfer or contact us.",
+        { reason: "provider_refused" },
       );
     }
     throw error;
@@ -186,17 +200,21 @@ async function createPayableAttempt(
       if (data.amountOre > balance) {
         throw new AppError("CONFLICT", "The amount is more than what is left to pay", {
           balanceOre: Math.max(balance, 0),
+          reason: "too_much",
         });
       }
       const payable = await tx.paymentAttempt.count({
         where: { invoiceId: data.invoiceId, status: { in: ["CREATED", "PROCESSING"] } },
       });
-      if (payable > 0) throw new AppError("CONFLICT", ANOTHER_PAYMENT);
+      if (payable > 0)
+        throw new AppError("CONFLICT", ANOTHER_PAYMENT, { reason: "another_payment" });
       return tx.paymentAttempt.create({ data, select: { id: true } });
     }, QUEUED_TRANSACTION);
   } catch (error) {
     // The partial unique index: another start won the race.
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", ANOTHER_PAYMENT);
+    if (isUniqueViolation(error)) {
+      throw new AppError("CONFLICT", ANOTHER_PAYMENT, { reason: "another_payment" });
+    }
     throw error;
   }
 }
@@ -204,11 +222,15 @@ async function createPayableAttempt(
 const ANOTHER_PAYMENT =
   "Another payment of this invoice is under way. Finish it, or wait a moment and try again.";
 
-/** An attempt's state for the customer's page (polled while waiting for the provider). */
+/**
+ * An attempt's state for the customer's page (polled while waiting for the provider): the status
+ * and amount only — why a provider declined is the staff's to read (failureMessage), never shown
+ * to the customer in the provider's words.
+ */
 export async function getPaymentAttemptStatus(db: Db, invoiceId: string, attemptId: string) {
   const attempt = await db.paymentAttempt.findFirst({
     where: { id: attemptId, invoiceId },
-    select: { id: true, status: true, amountOre: true, failureMessage: true, provider: true },
+    select: { id: true, status: true, amountOre: true, provider: true },
   });
   if (!attempt) throw new AppError("NOT_FOUND", "No such payment");
   return attempt;

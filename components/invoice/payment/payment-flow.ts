@@ -40,6 +40,8 @@ export function usePaymentFlow(options: {
   invoiceNumber: number | null;
   failedLabel: string;
   genericError: string;
+  /** The customer's words for why a payment could not start, by the server's reason. */
+  reasons: Partial<Record<string, string>>;
 }) {
   const { token, invoiceNumber } = options;
   const router = useRouter();
@@ -77,7 +79,7 @@ export function usePaymentFlow(options: {
     let stopped = false;
     const poll = async () => {
       while (!stopped) {
-        const answer = await requestJson<{ status: string; failureMessage: string | null }>(
+        const answer = await requestJson<{ status: string }>(
           `/i/${token}/payments/${step.attemptId}`,
         );
         if (answer.ok && answer.body.status === "SUCCEEDED") {
@@ -86,7 +88,7 @@ export function usePaymentFlow(options: {
           return;
         }
         if (answer.ok && (answer.body.status === "FAILED" || answer.body.status === "CANCELED")) {
-          setStep({ kind: "failed", message: answer.body.failureMessage ?? options.failedLabel });
+          setStep({ kind: "failed", message: options.failedLabel });
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -108,7 +110,9 @@ export function usePaymentFlow(options: {
     );
     setBusy(false);
     if (!answer.ok) {
-      setError(answer.problem.code === "NETWORK" ? options.genericError : answer.problem.message);
+      // Never the server's (or a provider's) words: the customer's own language, by reason.
+      const reason = answer.problem.details.reason;
+      setError((typeof reason === "string" && options.reasons[reason]) || options.genericError);
       return;
     }
     const started = answer.body;

@@ -28,7 +28,13 @@ export type PaymentLabels = Record<
   | "errorGeneric"
   | "tooMuch"
   | "tooLittle"
-  | "invalidAmount",
+  | "invalidAmount"
+  | "fullOnly"
+  | "alreadyPaid"
+  | "anotherPayment"
+  | "providerUnavailable"
+  | "providerRefused"
+  | "rateLimited",
   string
 >;
 

@@ -19,11 +19,7 @@ export async function GET(
     const db = await getDb();
     const invoiceId = await attemptInvoiceInScope(db, scope, attemptId);
     const attempt = await getPaymentAttemptStatus(db, invoiceId, attemptId);
-    return NextResponse.json({
-      status: attempt.status,
-      amountOre: attempt.amountOre,
-      failureMessage: attempt.failureMessage,
-    });
+    return NextResponse.json({ status: attempt.status, amountOre: attempt.amountOre });
   } catch (error) {
     return errorResponse(error, { route: "payment status" });
   }
