@@ -5,6 +5,7 @@ import {
   reasonSchema,
 } from "@/lib/invoices/invoice-change";
 import { VAT_RATES } from "@/lib/invoices/totals";
+import { MAX_STORED_INTEGER } from "@/lib/money/money";
 
 /** One schema per input, shared by the agent console's forms and the domain functions. */
 
@@ -25,7 +26,7 @@ const amountOreSchema = z
   .number({ error: "amount must be a number of öre" })
   .int("amount must be whole öre")
   .positive("amount must be more than 0")
-  .max(100_000_000_00);
+  .max(MAX_STORED_INTEGER, "amount is larger than an invoice can hold");
 
 const vatRateSchema = z.number().refine((rate) => (VAT_RATES as readonly number[]).includes(rate), {
   error: `VAT rate must be one of ${VAT_RATES.join(", ")} %`,

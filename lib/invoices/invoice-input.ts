@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { VAT_RATES } from "@/lib/invoices/totals";
+import { MAX_STORED_INTEGER } from "@/lib/money/money";
 
 /** One schema per input, shared by forms, the API and the domain functions. */
 
 const calendarDate = z.iso.date({ error: "expected a date in the form YYYY-MM-DD" });
 
 /** The largest value of a 32-bit integer column (quantities, prices and amounts are stored so). */
-export const INT32_MAX = 2_147_483_647;
+export const INT32_MAX = MAX_STORED_INTEGER;
 
 export const LINE_KINDS = ["SUBSCRIPTION", "USAGE", "DISCOUNT", "CREDIT", "FEE", "OTHER"] as const;
 

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { MAX_STORED_INTEGER } from "@/lib/money/money";
 import { roundDiv } from "@/lib/money/rounding";
 
 /**
@@ -147,7 +148,7 @@ export function computeInvoiceTotals(
   };
 }
 
-const INT32_MAX = 2_147_483_647;
+const INT32_MAX = MAX_STORED_INTEGER;
 
 /**
  * Totals are stored in 32-bit integer columns (±21 474 836,47 kr): a document whose net, VAT or

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
+import { MAX_STORED_INTEGER } from "@/lib/money/money";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
@@ -20,7 +21,7 @@ export const recordPaymentInputSchema = z.object({
     .number({ error: "amount must be a number of öre" })
     .int("amount must be whole öre")
     .positive("amount must be more than 0")
-    .max(Number.MAX_SAFE_INTEGER),
+    .max(MAX_STORED_INTEGER, "the amount is larger than an invoice can hold"),
   currency: z.literal("SEK", { error: "only SEK is supported" }).optional(),
   method: z.enum(PAYMENT_METHODS),
   /** The provider's id for this payment: the same id is recorded only once. */

@@ -52,6 +52,12 @@ function splitScaled(value: number, scale: number): { whole: string; fraction: s
   return { whole: digits.slice(0, -scale), fraction: digits.slice(-scale) };
 }
 
+/**
+ * The largest amount (or price, or quantity) a column holds: they are 32-bit integers, so every
+ * input schema stops here and a value is refused at the boundary, never wrapped in the database.
+ */
+export const MAX_STORED_INTEGER = 2_147_483_647;
+
 export function formatMoneyPlain(amountOre: number, locale: Locale): string {
   assertSafeInteger(amountOre, "Amount in öre");
   assertLocale(locale);

@@ -7,6 +7,7 @@ import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
 import { createLogger } from "@/lib/log";
+import { MAX_STORED_INTEGER } from "@/lib/money/money";
 import {
   type PaymentProvider,
   ProviderRejectedError,
@@ -22,7 +23,7 @@ export const startPaymentInputSchema = z.object({
     .number({ error: "the amount must be a number of öre" })
     .int("the amount must be whole öre")
     .positive("the amount must be more than 0")
-    .max(Number.MAX_SAFE_INTEGER),
+    .max(MAX_STORED_INTEGER, "the amount is larger than an invoice can hold"),
   currency: z.literal("SEK", { error: "invoices are paid in SEK" }).optional(),
   method: z.enum(["CARD", "SWISH"], { error: "choose card or Swish" }),
 });
