@@ -66,7 +66,8 @@ export function InvoiceHeader({
         </nav>
       </div>
       <h1 className="mt-5 text-2xl font-bold">
-        {isCreditNote ? t.creditNote : t.invoice} {invoice.number}
+        {isCreditNote ? t.creditNote : t.invoice}{" "}
+        {invoice.number ?? `(${t.status.draft.toLowerCase()})`}
       </h1>
       {isCreditNote && data.creditNote ? (
         <CreditNoteSummary data={data} locale={locale} hrefFor={hrefFor} />

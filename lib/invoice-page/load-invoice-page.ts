@@ -178,8 +178,15 @@ export function displayStatusOf(status: InvoiceStatus, sums: LedgerSums): Displa
   return status.toLowerCase() as DisplayStatus;
 }
 
-/** Loads an issued invoice as its customer sees it; null for drafts and unknown ids. */
-export async function loadInvoicePage(db: Db, invoiceId: string): Promise<InvoicePageData | null> {
+/**
+ * Loads an issued invoice as its customer sees it; null for unknown ids and for drafts (a draft is
+ * not yet an invoice: only staff see it, with `includeDrafts`, in their workspace).
+ */
+export async function loadInvoicePage(
+  db: Db,
+  invoiceId: string,
+  options: { includeDrafts?: boolean } = {},
+): Promise<InvoicePageData | null> {
   const row = await db.invoice.findUnique({
     where: { id: invoiceId },
     select: {
@@ -266,7 +273,7 @@ export async function loadInvoicePage(db: Db, invoiceId: string): Promise<Invoic
       },
     },
   });
-  if (!row || row.status === "DRAFT") return null;
+  if (!row || (row.status === "DRAFT" && !options.includeDrafts)) return null;
   const [ledger, feeCharged, usage, otherInvoices] = await Promise.all([
     getLedgerSums(db, row.id),
     hasChargedFee(db, row.id),

@@ -34,6 +34,8 @@ export interface Fixtures {
   customer(organization: { id: string }, spec: CustomerSpec): Promise<CustomerFixture>;
   /** A customer's question on an invoice, waiting for support. */
   question(invoiceId: string, body: string): Promise<{ conversationId: string }>;
+  /** A draft invoice for the customer of an issued one. */
+  draft(invoiceId: string): Promise<{ draftId: string }>;
   /** A draft content block of the organisation. */
   block(organization: { id: string }): Promise<{ blockId: string }>;
 }
@@ -47,6 +49,7 @@ export const test = base.extend<{ fixtures: Fixtures }>({
         make("/customers", { organizationId: organization.id, ...spec }),
       question: (invoiceId, body) => make("/questions", { invoiceId, body }),
       block: (organization) => make("/blocks", { organizationId: organization.id }),
+      draft: (invoiceId) => make("/drafts", { invoiceId }),
     });
   },
 });

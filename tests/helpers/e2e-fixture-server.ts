@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/database";
 import {
   createBlockFixture,
   createCustomerFixture,
+  createDraftFixture,
   createOrganizationFixture,
   createQuestionFixture,
 } from "./e2e-fixtures";
@@ -17,6 +18,7 @@ const ROUTES: Record<string, (db: Db, body: unknown) => Promise<unknown>> = {
   "/customers": (db, body) => createCustomerFixture(db, body),
   "/questions": createQuestionFixture,
   "/blocks": createBlockFixture,
+  "/drafts": createDraftFixture,
 };
 
 export function startFixtureServer(options: {

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { postChatMessage } from "@/lib/chat/post-chat-message";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import { saveContentBlock } from "@/lib/content/blocks/manage-blocks";
-import { addDays, addMonths, todayInSweden } from "@/lib/dates/calendar-date";
+import { addDays, addMonths, formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
 import {
@@ -15,6 +15,7 @@ import {
 } from "@/lib/demo/demo-customer-history";
 import { createDemoOrganization, mainPlansOf } from "@/lib/demo/demo-organization";
 import { createPerson, createRandom, SEGMENTS } from "@/lib/demo/demo-people";
+import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 
 /**
@@ -212,4 +213,36 @@ export async function createBlockFixture(db: Db, input: unknown) {
     }),
   });
   return { blockId: saved.id };
+}
+
+export const draftFixtureSchema = z.strictObject({ invoiceId: z.uuid() });
+
+/** A draft for the same customer as an issued invoice (a draft is staff-only until issued). */
+export async function createDraftFixture(db: Db, input: unknown) {
+  const { invoiceId } = draftFixtureSchema.parse(input);
+  const invoice = await db.invoice.findUniqueOrThrow({
+    where: { id: invoiceId },
+    select: { organizationId: true, customerId: true, periodStart: true, periodEnd: true },
+  });
+  const draft = await createDraftInvoice({
+    db,
+    actor: { type: "SYSTEM" },
+    input: {
+      organizationId: invoice.organizationId,
+      customerId: invoice.customerId,
+      periodStart: formatCalendarDate(invoice.periodStart),
+      periodEnd: formatCalendarDate(invoice.periodEnd),
+      lines: [
+        {
+          kind: "USAGE",
+          description: "Elförbrukning",
+          quantityMilli: 250_000,
+          unit: "kWh",
+          unitPriceCentiOre: 10_937,
+          vatRate: 25,
+        },
+      ],
+    },
+  });
+  return { draftId: draft.id };
 }

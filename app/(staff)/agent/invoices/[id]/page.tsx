@@ -36,7 +36,8 @@ export default async function InvoiceWorkspacePage({
   const { staff } = access;
   const db = await getDb();
   const today = todayInSweden();
-  const data = await loadInvoicePage(db, id);
+  // Drafts too: the workspace is where a draft's lines are edited before it is issued.
+  const data = await loadInvoicePage(db, id, { includeDrafts: true });
   // Another organisation's invoice does not exist, as far as this agent can tell.
   if (!data || data.organization.id !== staff.organizationId) notFound();
   const [context, cannedReplies, fees] = await Promise.all([
@@ -58,10 +59,16 @@ export default async function InvoiceWorkspacePage({
             Search invoices
           </Link>
         </p>
-        <p className="mt-1 text-sm text-slate-700" data-testid="preview-notice">
-          Preview: this is what {data.customer.name} sees. Your visit is not recorded as a customer
-          view.
-        </p>
+        {invoice.status === "DRAFT" ? (
+          <p className="mt-1 text-sm font-semibold text-amber-900" data-testid="draft-notice">
+            Draft: not yet issued, so {data.customer.name} cannot see it. Edit its lines below.
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-700" data-testid="preview-notice">
+            Preview: this is what {data.customer.name} sees. Your visit is not recorded as a
+            customer view.
+          </p>
+        )}
       </div>
       <div className="mx-auto grid max-w-7xl gap-4 px-4 py-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <main className="min-w-0" data-testid="workspace-invoice" data-version={invoice.version}>
