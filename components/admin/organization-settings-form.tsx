@@ -25,6 +25,8 @@ export interface OrganizationSettingsView {
   allowPartialPayment: boolean;
   minimumPartialPaymentOre: number;
   refundPolicy: "REFUND" | "KEEP_CREDIT";
+  chargeLatePaymentCompensation: boolean;
+  linkExpiryDaysAfterSettled: number | null;
 }
 
 const TEXT_FIELDS: Array<{ key: keyof OrganizationSettingsView; label: string; hint?: string }> = [
@@ -198,6 +200,30 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
           <option value="REFUND">Refund it the way it was paid</option>
           <option value="KEEP_CREDIT">Keep it as the customer's credit</option>
         </select>
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={values.chargeLatePaymentCompensation}
+          onChange={(e) => set("chargeLatePaymentCompensation", e.target.checked)}
+        />
+        Charge business customers the 450 kr förseningsersättning (lag 1981:739 4 a §) instead of a
+        reminder fee
+      </label>
+      <label className="grid gap-1 text-sm">
+        <span className="font-medium">
+          Invoice links expire this many days after the invoice is settled (empty: never)
+        </span>
+        <input
+          type="number"
+          min={1}
+          max={3650}
+          value={values.linkExpiryDaysAfterSettled ?? ""}
+          onChange={(e) =>
+            set("linkExpiryDaysAfterSettled", e.target.value === "" ? null : Number(e.target.value))
+          }
+          className="w-24 rounded border border-slate-400 px-2 py-1"
+        />
       </label>
       <div className="flex items-center gap-3">
         <button

@@ -3,10 +3,11 @@
 import { useState } from "react";
 import { type CreditableLineView, CreditForm } from "./credit-form";
 import { DraftLinesEditor } from "./draft-lines-editor";
+import { LinkForm } from "./link-form";
 import { RespiteForm } from "./respite-form";
 import { WaiveFeeForm } from "./waive-fee-form";
 
-type Tab = "credit" | "respite" | "fee";
+type Tab = "credit" | "respite" | "fee" | "link";
 
 /**
  * What an agent may change on this invoice, by Swedish rules: a draft's lines are edited freely;
@@ -21,6 +22,7 @@ export function InvoiceActions({
   lines,
   fees,
   creditableOre,
+  customerHasEmail,
 }: {
   invoiceId: string;
   version: number;
@@ -37,6 +39,7 @@ export function InvoiceActions({
   >;
   fees: Array<{ id: string; amountOre: number; occurredAt: string; memo: string | null }>;
   creditableOre: number;
+  customerHasEmail: boolean;
 }) {
   const [tab, setTab] = useState<Tab>("credit");
   const heading = (
@@ -66,6 +69,7 @@ export function InvoiceActions({
     { value: "credit", label: "Credit", enabled: creditableOre > 0 },
     { value: "respite", label: "Respite", enabled: status === "OPEN" || status === "OVERDUE" },
     { value: "fee", label: "Waive fee", enabled: fees.length > 0 },
+    { value: "link", label: "Link", enabled: true },
   ];
   const available = tabs.filter((entry) => entry.enabled);
   if (available.length === 0) {
@@ -114,8 +118,10 @@ export function InvoiceActions({
           />
         ) : current === "respite" ? (
           <RespiteForm invoiceId={invoiceId} version={version} dueDate={dueDate} />
-        ) : (
+        ) : current === "fee" ? (
           <WaiveFeeForm invoiceId={invoiceId} version={version} fees={fees} />
+        ) : (
+          <LinkForm invoiceId={invoiceId} version={version} hasEmail={customerHasEmail} />
         )}
       </div>
     </section>

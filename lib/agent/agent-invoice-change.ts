@@ -4,6 +4,7 @@ import { issueCreditNoteInputSchema } from "@/lib/invoices/credit-note-input";
 import { editDraftLines, editDraftLinesInputSchema } from "@/lib/invoices/edit-draft-lines";
 import { grantRespite, grantRespiteInputSchema } from "@/lib/invoices/grant-respite";
 import { issueCreditNote } from "@/lib/invoices/issue-credit-note";
+import { changeInvoiceLinks, linkChangeInputSchema } from "@/lib/invoices/link-management";
 import { waiveFee, waiveFeeInputSchema } from "@/lib/invoices/waive-fee";
 import type { PaymentProvider } from "@/lib/payments/payment-provider";
 import { creditInvoiceAndRefund } from "@/lib/payments/refund-credited-invoice";
@@ -16,7 +17,14 @@ import type { InvoiceCueKind } from "@/lib/realtime/cue-kinds";
  */
 const target = { invoiceId: true, organizationId: true } as const;
 
-export const AGENT_CHANGE_ACTIONS = ["edit-lines", "credit", "respite", "waive-fee"] as const;
+export const AGENT_CHANGE_ACTIONS = [
+  "edit-lines",
+  "credit",
+  "respite",
+  "waive-fee",
+  "revoke-links",
+  "renew-link",
+] as const;
 
 export const agentInvoiceChangeSchema = z.discriminatedUnion(
   "action",
@@ -26,6 +34,9 @@ export const agentInvoiceChangeSchema = z.discriminatedUnion(
     issueCreditNoteInputSchema.omit(target).extend({ action: z.literal("credit") }),
     grantRespiteInputSchema.omit(target).extend({ action: z.literal("respite") }),
     waiveFeeInputSchema.omit(target).extend({ action: z.literal("waive-fee") }),
+    // The customer's links: every one stops working; "renew" mails the customer a new one.
+    linkChangeInputSchema.extend({ action: z.literal("revoke-links") }),
+    linkChangeInputSchema.extend({ action: z.literal("renew-link") }),
   ],
   { error: `action must be one of ${AGENT_CHANGE_ACTIONS.join(", ")}` },
 );
@@ -70,6 +81,18 @@ export async function applyAgentInvoiceChange(options: {
       const { action: _, ...input } = change;
       const waived = await waiveFee({ db, input: { ...input, ...ids }, actor });
       return { version: waived.version, kind: "fee" };
+    }
+    case "revoke-links":
+    case "renew-link": {
+      await changeInvoiceLinks({
+        db,
+        ...ids,
+        change: change.action === "renew-link" ? "renew" : "revoke",
+        reason: change.reason,
+        actor,
+      });
+      // The invoice itself did not change; open pages on a revoked link are cut off.
+      return { version: await currentVersion(db, options.invoiceId, {}), kind: "link" };
     }
   }
 }

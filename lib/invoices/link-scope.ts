@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/database";
 import { hashAccessToken, isWellFormedAccessToken } from "@/lib/invoices/access-token";
 import { liveLinkWhere } from "@/lib/invoices/invoice-links";
 import { linkLimiter } from "@/lib/invoices/link-limiter";
+import { settledLinkExpired } from "@/lib/invoices/link-management";
 import { createLogger } from "@/lib/log";
 
 /**
@@ -55,11 +56,27 @@ export async function resolveLinkScope(
     select: {
       revokedAt: true,
       expiresAt: true,
-      invoice: { select: { id: true, status: true, customerId: true, organizationId: true } },
+      invoice: {
+        select: {
+          id: true,
+          status: true,
+          customerId: true,
+          organizationId: true,
+          organization: { select: { linkExpiryDaysAfterSettled: true } },
+        },
+      },
     },
   });
   const owner = link?.invoice;
-  const live = link && !link.revokedAt && (!link.expiresAt || link.expiresAt > new Date());
+  const live =
+    link &&
+    !link.revokedAt &&
+    (!link.expiresAt || link.expiresAt > new Date()) &&
+    !(await settledLinkExpired(db, {
+      id: link.invoice.id,
+      status: link.invoice.status,
+      expiryDays: link.invoice.organization.linkExpiryDaysAfterSettled,
+    }));
   if (!wellFormed || !owner || !live || owner.status === "DRAFT") {
     const over = linkLimiter().hit(request.visitorKey);
     if (over) {

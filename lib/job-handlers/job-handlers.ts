@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
 import { recordInvoiceView } from "@/lib/invoice-page/record-invoice-view";
 import { notifyCustomerOfCreditNote } from "@/lib/invoices/credit-note-notification";
+import { sendInvoiceLink } from "@/lib/invoices/link-management";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import type { JobHandlers } from "@/lib/jobs/job-engine";
 import { customerIsOnInvoice } from "@/lib/realtime/invoice-cues";
@@ -45,6 +46,9 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
         organizationId,
         creditNoteId,
       }),
+    }),
+    "invoices.send-link": async ({ organizationId, invoiceId, reason }) => ({
+      outcome: await sendInvoiceLink({ db: await database(), organizationId, invoiceId, reason }),
     }),
     "invoices.record-view": async (view) => {
       return recordInvoiceView({

@@ -29,6 +29,18 @@ export const JOB_QUEUES = {
     options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
     policy: "standard" as const,
   },
+  /** Mails the customer a new link to an invoice (renewed by an agent, or asked for when expired). */
+  "invoices.send-link": {
+    payload: z
+      .object({
+        organizationId: z.uuid(),
+        invoiceId: z.uuid(),
+        reason: z.enum(["renewed", "expired"]),
+      })
+      .strict(),
+    options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    policy: "standard" as const,
+  },
   /** Records a customer's view of an invoice page (and "opened" on the first one). */
   "invoices.record-view": {
     payload: z

@@ -84,6 +84,15 @@ export const organizationSettingsSchema = z
     refundPolicy: z.enum(["REFUND", "KEEP_CREDIT"]),
     /** Charge business customers the 450 kr förseningsersättning (lag 1981:739 4 a §). */
     chargeLatePaymentCompensation: z.boolean().optional().default(false),
+    /** Links stop working this many days after the invoice is settled; null: never. */
+    linkExpiryDaysAfterSettled: z
+      .number()
+      .int()
+      .min(1)
+      .max(3650)
+      .nullable()
+      .optional()
+      .default(null),
   })
   .superRefine((settings, context) => {
     if (!vatNumberMatchesOrgNumber(settings.vatNumber, settings.orgNumber)) {
@@ -127,6 +136,7 @@ export const ORGANIZATION_SETTINGS_SELECT = {
   minimumPartialPaymentOre: true,
   refundPolicy: true,
   chargeLatePaymentCompensation: true,
+  linkExpiryDaysAfterSettled: true,
 } as const satisfies Record<keyof OrganizationSettings, true>;
 
 export async function readOrganizationSettings(db: Db, organizationId: string) {

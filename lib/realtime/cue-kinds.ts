@@ -10,4 +10,5 @@ export type InvoiceCueKind =
   | "edit"
   | "respite"
   | "fee"
-  | "content";
+  | "content"
+  | "link";

@@ -32,6 +32,10 @@ export const INVOICE_EVENT_TYPES = [
   "REPLY_EMAILED",
   /** Staff-only, on the credit note: its customer was emailed about it with a link of its own. */
   "CREDIT_NOTE_EMAILED",
+  /** Staff-only: an agent revoked every link of the invoice (data: revoked, reason). */
+  "ACCESS_LINK_REVOKED",
+  /** Staff-only: a new link was mailed to the customer (data: reason renewed | expired). */
+  "ACCESS_LINK_SENT",
 ] as const;
 export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
 

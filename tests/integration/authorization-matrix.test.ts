@@ -252,6 +252,18 @@ const CASES: RouteCase[] = [
     }),
   },
   {
+    // Only an expired link may ask for a fresh one; a live link (as every asker here holds) or an
+    // unknown one is the same 404. The fresh-link flow itself: lib/invoices/link-management.test.ts.
+    file: "app/i/[token]/new-link/route.ts",
+    method: "POST",
+    access: { kind: "public" },
+    ok: 404,
+    request: async (_world, who) => ({
+      path: `/i/${who.token}/new-link`,
+      params: { token: who.token },
+    }),
+  },
+  {
     // The language switch looks nothing up: it answers every well-formed link alike.
     file: "app/i/[token]/language/[lang]/route.ts",
     method: "GET",

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { CustomerChat } from "@/components/chat/customer-chat";
 import { ContentSlot } from "@/components/content/content-slot";
+import { ExpiredLink } from "@/components/invoice/expired-link";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { LiveInvoiceRefresher } from "@/components/invoice/live-invoice-refresher";
 import { PaymentPanel } from "@/components/invoice/payment-panel";
@@ -10,7 +12,9 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { startRecordingCustomerView } from "@/lib/invoice-page/customer-view";
+import { isLocale, LOCALE_COOKIE } from "@/lib/invoice-page/invoice-locale";
 import { type InvoicePageRequest, resolveInvoiceLink } from "@/lib/invoice-page/page-request";
+import { expiredLinkInvoice } from "@/lib/invoices/link-management";
 import { createLogger } from "@/lib/log";
 import { getPaymentProvider } from "@/lib/payments/payment-providers";
 
@@ -32,12 +36,28 @@ export async function invoiceMetadata(token: string, siblingNumber?: number): Pr
 export async function InvoiceRoute({
   token,
   siblingNumber,
+  freshLinkSent = false,
 }: {
   token: string;
   siblingNumber?: number;
+  /** Back from asking for a fresh link (the expired-link page says it is on its way). */
+  freshLinkSent?: boolean;
 }) {
   const request = await resolveInvoiceLink(token, siblingNumber);
-  if (!request) notFound();
+  if (!request) {
+    // An expired link (not a revoked or unknown one) offers a fresh link by mail, nothing more.
+    if (siblingNumber === undefined && (await expiredLinkInvoice(await getDb(), token))) {
+      const remembered = (await cookies()).get(LOCALE_COOKIE)?.value;
+      return (
+        <ExpiredLink
+          token={token}
+          locale={isLocale(remembered) ? remembered : "sv"}
+          sent={freshLinkSent}
+        />
+      );
+    }
+    notFound();
+  }
   const isStaffPreview = await startRecordingCustomerView(request);
   const blocks = await selectBlocksSafely(request);
   // Staff previewing a customer's link see the content but count for nothing.

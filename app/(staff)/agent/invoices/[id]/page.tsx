@@ -107,6 +107,7 @@ export default async function InvoiceWorkspacePage({
             }))}
             fees={fees.map((fee) => ({ ...fee, occurredAt: fee.occurredAt.toISOString() }))}
             creditableOre={creditableOre(data.ledger)}
+            customerHasEmail={Boolean(context?.customer.email)}
           />
           {context ? <CustomerContextPanel context={context} /> : null}
         </aside>
