@@ -6,7 +6,12 @@ import { closeDatabase, getDatabase, getDb } from "@/lib/db/client";
 import { parsePostgresUrl } from "@/lib/db/database";
 import { EnvError, getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
-import { CLIENT_ADDRESS_HEADER, trustedClientAddress } from "@/lib/http/client-address";
+import {
+  CLIENT_ADDRESS_HEADER,
+  trustedClientAddress,
+  warnOnceAboutForwarding,
+} from "@/lib/http/client-address";
+import { guardRequestBody } from "@/lib/http/request-guard";
 import { jobHandlers } from "@/lib/job-handlers/job-handlers";
 import { startJobEngine } from "@/lib/jobs/job-engine";
 import { createLogger, redactText } from "@/lib/log";
@@ -67,6 +72,7 @@ async function main() {
 
   const httpServer = createServer((req, res) => {
     stampTrustedHeaders(req, env.TRUST_PROXY);
+    if (!guardRequestBody(req, res, env.REQUEST_BODY_LIMIT)) return;
     handle(req, res).catch((error) => {
       log.error("request failed", { method: req.method, path: redactText(req.url ?? ""), error });
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
@@ -129,6 +135,9 @@ async function main() {
  * trustedClientAddress) and no client-sent path header (proxy.ts sets it for invoice pages).
  */
 function stampTrustedHeaders(req: IncomingMessage, trustProxy: boolean) {
+  warnOnceAboutForwarding(req.headers["x-forwarded-for"], trustProxy, (message) =>
+    log.warn(message),
+  );
   req.headers[CLIENT_ADDRESS_HEADER] = trustedClientAddress(
     req.headers["x-forwarded-for"],
     req.socket.remoteAddress,

@@ -84,6 +84,12 @@ export const envSchema = z
       .int("expected a whole number of lookups per minute")
       .min(1, "expected at least 1 lookup per minute")
       .default(120),
+    REQUEST_BODY_LIMIT: z.coerce
+      .number({ error: "expected a number of bytes" })
+      .int("expected a whole number of bytes")
+      .min(16 * 1024, "expected at least 16384 bytes")
+      .max(64 * 1024 * 1024, "expected at most 67108864 bytes")
+      .default(1024 * 1024),
     LOG_LEVEL: z
       .enum(["debug", "info", "warn", "error"], { error: "expected debug, info, warn or error" })
       .default("info"),

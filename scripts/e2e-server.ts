@@ -48,6 +48,8 @@ for (const link of result.links) {
   });
 }
 writeFileSync(path.join(dataDir, "expected.json"), JSON.stringify(expected, null, 2));
+// For the tests that watch the server's own memory (the body-limit load test).
+writeFileSync(path.join(dataDir, "server.pid"), String(process.pid));
 await closeDatabase();
 await import("../server");
 // After the server: it opens the database this shares (the embedded one serves one process).

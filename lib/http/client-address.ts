@@ -44,3 +44,23 @@ export function clientKey(address: string): string {
   const secret = process.env.NEXTAUTH_SECRET ?? "nota-unkeyed";
   return createHmac("sha256", secret).update(`client:${address}`).digest("base64url").slice(0, 22);
 }
+
+let warnedAboutForwarding = false;
+
+/**
+ * Behind a proxy without TRUST_PROXY, every client has the proxy's address: one client's failed
+ * lookups would count against everyone. Said once, when the first request carries
+ * X-Forwarded-For while TRUST_PROXY is off. Returns whether it warned (tests).
+ */
+export function warnOnceAboutForwarding(
+  forwardedFor: string | string[] | undefined,
+  trustProxy: boolean,
+  warn: (message: string) => void,
+): boolean {
+  if (trustProxy || warnedAboutForwarding || forwardedFor === undefined) return false;
+  warnedAboutForwarding = true;
+  warn(
+    "Requests carry X-Forwarded-For but TRUST_PROXY is off: every client is seen with the proxy's address, so rate limits are shared by all. Set TRUST_PROXY=true when Nota runs behind your own proxy.",
+  );
+  return true;
+}

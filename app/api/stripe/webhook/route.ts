@@ -15,11 +15,12 @@ const WEBHOOK_MAX_BYTES = 512 * 1024;
 /** Stripe's webhook: the raw body goes to lib/payments/handle-stripe-webhook.ts. */
 export async function POST(request: Request) {
   try {
+    // Read (bounded) first: whatever else is wrong, an oversized body is 413 and never read whole.
+    const rawBody = await readBodyText(request, WEBHOOK_MAX_BYTES);
     const env = getEnv();
     if (!env.STRIPE_SECRET_KEY || !env.STRIPE_WEBHOOK_SECRET) {
       throw new AppError("NOT_FOUND", "Stripe is not configured");
     }
-    const rawBody = await readBodyText(request, WEBHOOK_MAX_BYTES);
     const answer = await handleStripeWebhook({
       db: await getDb(),
       stripe: createStripeClient({ secretKey: env.STRIPE_SECRET_KEY }),

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db/client";
-import { errorResponse } from "@/lib/http/api-response";
+import { errorResponse, readBodyText } from "@/lib/http/api-response";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { requestFreshLink } from "@/lib/invoices/link-management";
 
@@ -14,6 +14,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   try {
     assertSameOrigin(request);
+    // The form sends nothing that matters; a body is still never read past a small limit.
+    await readBodyText(request, 1024);
     const { token } = await params;
     const outcome = await requestFreshLink(await getDb(), token);
     if (outcome === "not-expired") return new NextResponse("Not found", { status: 404 });

@@ -1,0 +1,58 @@
+import { createServer, request as httpRequest, type Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { guardRequestBody } from "@/lib/http/request-guard";
+
+/** A server whose "app" reads the whole body the way Next does (for await over the request). */
+let server: Server;
+let port = 0;
+const LIMIT = 64 * 1024;
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    if (!guardRequestBody(req, res, LIMIT)) return;
+    let size = 0;
+    for await (const chunk of req) size += (chunk as Buffer).length;
+    if (!res.writableEnded) res.end(JSON.stringify({ size }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as { port: number }).port;
+});
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+function post(body: Buffer, chunked: boolean): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/",
+        headers: chunked ? {} : { "content-length": String(body.length) },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => {
+          text += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+describe("guardRequestBody", () => {
+  it("lets a body within the limit through, declared or chunked", async () => {
+    const body = Buffer.alloc(LIMIT, 1);
+    expect(await post(body, false)).toEqual({ status: 200, body: `{"size":${LIMIT}}` });
+    expect(await post(body, true)).toEqual({ status: 200, body: `{"size":${LIMIT}}` });
+  });
+
+  it("answers 413 with the problem reply for a larger body, declared or chunked", async () => {
+    for (const chunked of [false, true]) {
+      const answer = await post(Buffer.alloc(LIMIT + 1, 1), chunked);
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
+    }
+  });
+});
