@@ -41,6 +41,7 @@ interface Datamodel {
   indexes: Array<{
     model: string;
     type: "id" | "unique" | "normal" | "fulltext";
+    dbName?: string | null;
     fields: Array<{ name: string }>;
   }>;
 }
@@ -49,6 +50,24 @@ const schemaSource = readFileSync(path.join(process.cwd(), "prisma", "schema.pri
 const datamodel: Datamodel = JSON.parse(
   get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schemaSource]], noColor: true })),
 ).datamodel;
+
+/**
+ * Partial indexes' predicates by index name: the DMMF does not carry `where: raw("…")`, so it is
+ * read from the source (a partial index in schema.prisma must therefore be named with `map:`).
+ */
+const partialPredicates = new Map(
+  [...schemaSource.matchAll(/map:\s*"([^"]+)"[^\n]*?where:\s*raw\("((?:[^"\\]|\\.)*)"\)/g)].map(
+    (match) => [match[1], match[2]],
+  ),
+);
+/** The identifiers and literals of a predicate, so PostgreSQL's rewriting of it still compares. */
+const predicateWords = (predicate: string) =>
+  [...predicate.replace(/::"?\w+"?(\[\])?/g, "").matchAll(/'[^']*'|[A-Za-z_]\w*/g)]
+    .map((m) => m[0])
+    // `x IN (a, b)` comes back as `x = ANY (ARRAY[a, b])`.
+    .filter((word) => !/^(IN|ANY|ARRAY)$/i.test(word))
+    .filter((word, index, words) => words.indexOf(word) === index)
+    .sort();
 
 const SCALAR_TYPES: Record<string, { dataType: string; udt: string }> = {
   String: { dataType: "text", udt: "text" },
@@ -112,8 +131,10 @@ async function findSchemaDrift(sql: SqlSession): Promise<string[]> {
     unique: boolean;
     primary: boolean;
     columns: string[];
+    predicate: string | null;
   }>(
     `SELECT t.relname AS table, i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary,
+            pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
             (SELECT json_agg(a.attname ORDER BY k.ord) FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum) AS columns
      FROM pg_index ix JOIN pg_class t ON t.oid = ix.indrelid JOIN pg_class i ON i.oid = ix.indexrelid
@@ -217,6 +238,7 @@ async function findSchemaDrift(sql: SqlSession): Promise<string[]> {
       const wanted = index.fields.map((f) => fieldColumn(model, f.name));
       const kind =
         index.type === "id" ? "primary key" : index.type === "unique" ? "unique index" : "index";
+      const predicate = (index.dbName && partialPredicates.get(index.dbName)) || null;
       expectedIndexes.add(columnsKey(table, wanted) + kind);
       const found = tableIndexes.find(
         (i) =>
@@ -227,8 +249,15 @@ async function findSchemaDrift(sql: SqlSession): Promise<string[]> {
               ? i.unique && !i.primary
               : !i.unique),
       );
-      if (!found)
+      if (!found) {
         mismatches.push(`${model.name}: no ${kind} on (${wanted.join(", ")}) in the database`);
+      } else if (
+        predicateWords(predicate ?? "").join(" ") !== predicateWords(found.predicate ?? "").join(" ")
+      ) {
+        mismatches.push(
+          `${model.name}: ${kind} on (${wanted.join(", ")}) should hold ${predicate ? `where ${predicate}` : "for every row"}, database has ${found.predicate ? `where ${found.predicate}` : "every row"}`,
+        );
+      }
     }
 
     const tableForeignKeys = foreignKeys.filter((fk) => fk.table === table);
@@ -360,6 +389,9 @@ describe(`schema.prisma and the migrated database`, () => {
             REFERENCES "Customer"("id") ON DELETE CASCADE ON UPDATE CASCADE;
           ALTER TABLE "InvoiceLine" ALTER COLUMN "periodStart" TYPE TIMESTAMP(3);
           ALTER TYPE "InvoiceStatus" ADD VALUE 'DISPUTED';
+          DROP INDEX "PaymentAttempt_one_payable_per_invoice";
+          CREATE UNIQUE INDEX "PaymentAttempt_one_payable_per_invoice" ON "PaymentAttempt"("invoiceId")
+            WHERE "status" = 'CREATED';
           CREATE TABLE "Stray" ("id" TEXT PRIMARY KEY);`);
         return await findSchemaDrift(sql);
       } finally {
@@ -376,6 +408,7 @@ describe(`schema.prisma and the migrated database`, () => {
         "InvoiceLine.periodStart: expected date, database has timestamp without time zone",
         "enum InvoiceStatus: values should be DRAFT, OPEN, PAID, CREDITED, OVERDUE, database has DRAFT, OPEN, PAID, CREDITED, OVERDUE, DISPUTED",
         'table "Stray" in the database has no model',
+        `PaymentAttempt: unique index on (invoiceId) should hold where status IN ('CREATED', 'PROCESSING'), database has where (status = 'CREATED'::"PaymentAttemptStatus")`,
         "primary key Stray_pkey on Stray(id) is not in schema.prisma",
       ].sort(),
     );
