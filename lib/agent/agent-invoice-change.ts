@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
+import { AppError } from "@/lib/errors/app-error";
 import { issueCreditNoteInputSchema } from "@/lib/invoices/credit-note-input";
 import { editDraftLines, editDraftLinesInputSchema } from "@/lib/invoices/edit-draft-lines";
 import { grantRespite, grantRespiteInputSchema } from "@/lib/invoices/grant-respite";
@@ -7,7 +8,11 @@ import { issueCreditNote } from "@/lib/invoices/issue-credit-note";
 import { changeInvoiceLinks, linkChangeInputSchema } from "@/lib/invoices/link-management";
 import { waiveFee, waiveFeeInputSchema } from "@/lib/invoices/waive-fee";
 import type { PaymentProvider } from "@/lib/payments/payment-provider";
-import { creditInvoiceAndRefund } from "@/lib/payments/refund-credited-invoice";
+import {
+  creditInvoiceAndRefund,
+  refundCreditForAgent,
+  refundCreditInputSchema,
+} from "@/lib/payments/refund-credited-invoice";
 import type { InvoiceCueKind } from "@/lib/realtime/cue-kinds";
 
 /**
@@ -24,6 +29,7 @@ export const AGENT_CHANGE_ACTIONS = [
   "waive-fee",
   "revoke-links",
   "renew-link",
+  "refund-credit",
 ] as const;
 
 export const agentInvoiceChangeSchema = z.discriminatedUnion(
@@ -37,6 +43,8 @@ export const agentInvoiceChangeSchema = z.discriminatedUnion(
     // The customer's links: every one stops working; "renew" mails the customer a new one.
     linkChangeInputSchema.extend({ action: z.literal("revoke-links") }),
     linkChangeInputSchema.extend({ action: z.literal("renew-link") }),
+    // Pay the customer's credit back through the provider (e.g. after a refund failed).
+    refundCreditInputSchema.extend({ action: z.literal("refund-credit") }),
   ],
   { error: `action must be one of ${AGENT_CHANGE_ACTIONS.join(", ")}` },
 );
@@ -93,6 +101,18 @@ export async function applyAgentInvoiceChange(options: {
       });
       // The invoice itself did not change; open pages on a revoked link are cut off.
       return { version: await currentVersion(db, options.invoiceId, {}), kind: "link" };
+    }
+    case "refund-credit": {
+      if (!options.provider) {
+        throw new AppError("UNAVAILABLE", "No payment provider is configured to refund through");
+      }
+      await refundCreditForAgent({
+        db,
+        ...ids,
+        expectedVersion: change.expectedVersion,
+        provider: options.provider,
+      });
+      return { version: await currentVersion(db, options.invoiceId, {}), kind: "refund" };
     }
   }
 }

@@ -170,6 +170,8 @@ const sv = {
       REMINDER_SENT: "Påminnelse skickad",
       PAYMENT_RECEIVED: "Betalning mottagen",
       PAYMENT_REFUNDED: "Betalning återbetald",
+      REFUND_COMPLETED: "Återbetalningen är klar",
+      REFUND_FAILED: "Återbetalningen kunde inte göras",
       CREDITED: "Fakturan krediterades",
       COMPENSATION_CREDITED: "Du fick kompensation",
       RESPITE_GRANTED: "Du fick längre tid att betala",
@@ -182,6 +184,12 @@ const sv = {
     respite: (date: string) => `Du fick längre tid att betala. Ny förfallodag: ${date}`,
     offerAccepted: (plan: string, date: string) => `Du valde ${plan} från ${date}`,
     feeWaived: (amount: string) => `Avgiften på ${amount} togs bort`,
+    refunded: (amount: string) => `Återbetalt till dig: ${amount}`,
+    refundPending: (amount: string) =>
+      `Återbetalning på väg: ${amount}. Den brukar synas på ditt konto inom 5–10 bankdagar.`,
+    refundCompleted: (amount: string) => `Återbetalningen på ${amount} är gjord.`,
+    refundFailed: (amount: string) =>
+      `Återbetalningen på ${amount} kunde inte göras. Pengarna finns kvar hos oss som ditt tillgodohavande, och vi hör av oss om hur du får dem.`,
   },
   next: {
     heading: "Vad händer nu?",
@@ -376,6 +384,8 @@ const en: Messages = {
       REMINDER_SENT: "Reminder sent",
       PAYMENT_RECEIVED: "Payment received",
       PAYMENT_REFUNDED: "Payment refunded",
+      REFUND_COMPLETED: "The refund is complete",
+      REFUND_FAILED: "The refund could not be made",
       CREDITED: "Invoice credited",
       COMPENSATION_CREDITED: "You received compensation",
       RESPITE_GRANTED: "You were given more time to pay",
@@ -388,6 +398,12 @@ const en: Messages = {
     respite: (date: string) => `You were given more time to pay. New due date: ${date}`,
     offerAccepted: (plan: string, date: string) => `You chose ${plan} from ${date}`,
     feeWaived: (amount: string) => `The fee of ${amount} was removed`,
+    refunded: (amount: string) => `Refunded to you: ${amount}`,
+    refundPending: (amount: string) =>
+      `Refund on its way: ${amount}. It usually reaches your account within 5–10 banking days.`,
+    refundCompleted: (amount: string) => `The refund of ${amount} has been paid out.`,
+    refundFailed: (amount: string) =>
+      `The refund of ${amount} could not be made. The money stays with us as your credit, and we will be in touch about how you get it.`,
   },
   next: {
     heading: "What happens next?",

@@ -38,6 +38,31 @@ describe("timelineEventText", () => {
     expect(text(waived, "en", en)).toBe("The fee of SEK 60.00 was removed");
   });
 
+  it("tells a refund on its way from one paid out, and says a failed one stays the customer's", () => {
+    const pending = { type: "PAYMENT_REFUNDED", data: { amountOre: 12_500, status: "PENDING" } };
+    expect(text(pending, "sv", sv)).toBe(
+      "Återbetalning på väg: 125,00 kr. Den brukar synas på ditt konto inom 5–10 bankdagar.",
+    );
+    expect(text(pending, "en", en)).toMatch(/^Refund on its way: SEK 125\.00\./);
+    const paidOut = { type: "PAYMENT_REFUNDED", data: { amountOre: 12_500, status: "SUCCEEDED" } };
+    expect(text(paidOut, "sv", sv)).toBe("Återbetalt till dig: 125,00 kr");
+    // Refunds booked before statuses were kept read as paid out.
+    expect(text({ type: "PAYMENT_REFUNDED", data: { amountOre: 100 } }, "en", en)).toBe(
+      "Refunded to you: SEK 1.00",
+    );
+    expect(text({ type: "REFUND_COMPLETED", data: { amountOre: 12_500 } }, "sv", sv)).toBe(
+      "Återbetalningen på 125,00 kr är gjord.",
+    );
+    const failed = { type: "REFUND_FAILED", data: { amountOre: 12_500, balanceOre: -12_500 } };
+    expect(text(failed, "sv", sv)).toMatch(
+      /^Återbetalningen på 125,00 kr kunde inte göras\. Pengarna finns kvar hos oss som ditt tillgodohavande/,
+    );
+    expect(text(failed, "en", en)).toMatch(/stays with us as your credit/);
+    expect(text({ type: "REFUND_FAILED", data: {} }, "en", en)).toBe(
+      "The refund could not be made",
+    );
+  });
+
   it("keeps the full credit's wording, and falls back to the label when data is odd", () => {
     const full = { type: "CREDITED", data: { creditedOre: 12_500 } };
     expect(text(full, "sv", sv)).toBe("Fakturan krediterades");

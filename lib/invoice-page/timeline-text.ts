@@ -37,6 +37,21 @@ export function timelineEventText(
       const amount = money("amountOre");
       return amount ? t.timeline.payment(amount) : label;
     }
+    case "PAYMENT_REFUNDED": {
+      const amount = money("amountOre");
+      if (!amount) return label;
+      return data.status === "PENDING"
+        ? t.timeline.refundPending(amount)
+        : t.timeline.refunded(amount);
+    }
+    case "REFUND_COMPLETED": {
+      const amount = money("amountOre");
+      return amount ? t.timeline.refundCompleted(amount) : label;
+    }
+    case "REFUND_FAILED": {
+      const amount = money("amountOre");
+      return amount ? t.timeline.refundFailed(amount) : label;
+    }
     case "CREDITED": {
       // A full credit says just that; a partial one says how much it took off.
       const amount = typeof data.mode === "string" ? money("creditedOre") : null;

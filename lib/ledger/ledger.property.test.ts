@@ -42,7 +42,15 @@ type Operation =
   | { op: "succeed"; attempt: number }
   | { op: "report"; attempt: number; event: "processing" | "failed" | "canceled" }
   | { op: "redeliver"; event: number }
-  | { op: "refund"; attempt: number; amount: AmountSpec; cumulative: boolean; listEarlier: boolean }
+  | {
+      op: "refund";
+      attempt: number;
+      amount: AmountSpec;
+      status: RefundReport["status"];
+      listEarlier: boolean;
+    }
+  /** The provider reports a new status for an earlier refund (e.g. pending → failed). */
+  | { op: "refundStatus"; refund: number; status: RefundReport["status"] }
   | { op: "credit" }
   | { op: "refundCredit" };
 
@@ -64,7 +72,13 @@ interface AttemptModel {
   /** Whether the provider reported it succeeded (the money moved), recorded or not. */
   hasSucceeded: boolean;
   refundedOre: number;
-  refunds: Array<{ providerRefundId: string; amountOre: number }>;
+  refunds: RefundModel[];
+}
+
+interface RefundModel {
+  providerRefundId: string;
+  amountOre: number;
+  status: RefundReport["status"];
 }
 
 interface Model {
@@ -150,8 +164,26 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
       op: fc.constant("refund" as const),
       attempt: index,
       amount: amountSpec,
-      cumulative: fc.boolean(),
+      status: fc.constantFrom(
+        "pending" as const,
+        "succeeded" as const,
+        "succeeded" as const,
+        "failed" as const,
+      ),
       listEarlier: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("refundStatus" as const),
+      refund: fc.nat({ max: 20 }),
+      status: fc.constantFrom(
+        "pending" as const,
+        "succeeded" as const,
+        "failed" as const,
+        "canceled" as const,
+      ),
     }),
   },
   { weight: 1, arbitrary: fc.constant({ op: "credit" as const }) },
@@ -303,31 +335,55 @@ function predictEvent(
     case "refunded": {
       // A refund of a payment the ledger never recorded (it has not succeeded) is refused.
       if (!attempt.isPaid) return { outcome: "rejected", rejected: "CONFLICT", commit() {} };
-      // Never more back than was paid on this attempt; a refund id is recorded once.
-      const recorded: Array<{ providerRefundId: string; amountOre: number }> = [];
-      let refundedNow = 0;
+      // A new refund is held against the payment (never more back than was paid) unless it
+      // failed at once; a known one only moves forward: pending → succeeded, or → failed/canceled,
+      // which gives its amount back. Failed and canceled are final.
+      const isFailed = (status: RefundReport["status"]) =>
+        status === "failed" || status === "canceled";
+      const added: Array<RefundModel & { owner: AttemptModel }> = [];
+      const moved: Array<{ refund: RefundModel; status: RefundReport["status"] }> = [];
+      let heldNow = 0;
       for (const report of event.refunds) {
-        if (model.refundOwners.has(report.providerRefundId)) continue;
-        if (recorded.some((r) => r.providerRefundId === report.providerRefundId)) continue;
-        const asked =
-          "cumulativeOre" in report
-            ? report.cumulativeOre - (attempt.refundedOre + refundedNow)
-            : report.amountOre;
-        const amountOre = Math.min(asked, attempt.amountOre - attempt.refundedOre - refundedNow);
-        if (amountOre <= 0) continue;
-        recorded.push({ providerRefundId: report.providerRefundId, amountOre });
-        refundedNow += amountOre;
+        // A refund is news only about its own payment.
+        const owner = model.refundOwners.get(report.providerRefundId);
+        if (owner && owner !== attempt) continue;
+        const known =
+          attempt.refunds.find((r) => r.providerRefundId === report.providerRefundId) ??
+          added.find((r) => r.providerRefundId === report.providerRefundId);
+        if (!known) {
+          const amountOre = isFailed(report.status)
+            ? report.amountOre
+            : Math.min(report.amountOre, attempt.amountOre - attempt.refundedOre - heldNow);
+          if (amountOre <= 0) continue;
+          added.push({ ...report, amountOre, owner: attempt });
+          if (!isFailed(report.status)) heldNow += amountOre;
+          continue;
+        }
+        const current =
+          moved.findLast((m) => m.refund === known)?.status ?? (known as RefundModel).status;
+        if (isFailed(current) || current === report.status) continue;
+        if (!isFailed(report.status)) {
+          if (report.status === "succeeded") moved.push({ refund: known, status: "succeeded" });
+          continue;
+        }
+        moved.push({ refund: known, status: report.status });
+        heldNow -= known.amountOre;
       }
       return {
-        outcome: refundedNow > 0 ? "applied" : "ignored",
+        outcome: added.length + moved.length > 0 ? "applied" : "ignored",
         commit() {
           claim();
-          for (const refund of recorded) {
-            model.refundOwners.set(refund.providerRefundId, attempt);
-            attempt.refunds.push(refund);
+          for (const { owner, ...refund } of added) {
+            model.refundOwners.set(refund.providerRefundId, owner);
+            owner.refunds.push(refund);
           }
-          attempt.refundedOre += refundedNow;
-          model.refundedOre += refundedNow;
+          for (const { refund, status } of moved) {
+            if (isFailed(status))
+              model.refundOwners.set(`${refund.providerRefundId}:reversed`, attempt);
+            refund.status = status;
+          }
+          attempt.refundedOre += heldNow;
+          model.refundedOre += heldNow;
         },
       };
     }
@@ -387,9 +443,10 @@ async function startPaymentStep(
   }
   const started = await starting;
   expect(started.amountOre).toBe(amountOre);
-  // Only the newest attempt stays payable: earlier ones not yet taken are cancelled.
+  // Only the newest attempt stays payable: earlier ones created or processing are cancelled.
   for (const earlier of model.attempts)
-    if (earlier.status === "CREATED") earlier.status = "CANCELED";
+    if (earlier.status === "CREATED" || earlier.status === "PROCESSING")
+      earlier.status = "CANCELED";
   const row = await scenario.db.prisma.paymentAttempt.findUniqueOrThrow({
     where: { id: started.attemptId },
   });
@@ -413,20 +470,37 @@ async function refundStep(scenario: Scenario, operation: Extract<Operation, { op
   if (paid.length === 0) return;
   const attempt = paid[operation.attempt % paid.length]!;
   const amountOre = resolveAmount(operation.amount, attempt.amountOre - attempt.refundedOre);
-  const cumulativeOre = attempt.refundedOre + amountOre;
-  // Stripe lists every refund of the charge so far, or (newer API versions) only the total.
-  const report: RefundReport = operation.cumulative
-    ? {
-        providerRefundId: `${attempt.providerPaymentId}:refunded-total:${cumulativeOre}`,
-        cumulativeOre,
-      }
-    : { providerRefundId: freshId(scenario, "re"), amountOre };
-  const refunds = operation.listEarlier ? [...attempt.refunds, report] : [report];
+  // Stripe lists every refund of the charge so far (with their statuses), or just this one.
+  const report: RefundReport = {
+    providerRefundId: freshId(scenario, "re"),
+    amountOre,
+    status: operation.status,
+  };
+  const refunds = operation.listEarlier
+    ? [...attempt.refunds.map((r) => ({ ...r })), report]
+    : [report];
   await deliver(scenario, {
     provider: "DEMO",
     eventId: freshId(scenario, "evt"),
     providerPaymentId: attempt.providerPaymentId,
     event: { type: "refunded", refunds },
+  });
+}
+
+async function refundStatusStep(
+  scenario: Scenario,
+  operation: Extract<Operation, { op: "refundStatus" }>,
+) {
+  const all = scenario.model.attempts.flatMap((attempt) =>
+    attempt.refunds.map((refund) => ({ attempt, refund })),
+  );
+  if (all.length === 0) return;
+  const { attempt, refund } = all[operation.refund % all.length]!;
+  await deliver(scenario, {
+    provider: "DEMO",
+    eventId: freshId(scenario, "evt"),
+    providerPaymentId: attempt.providerPaymentId,
+    event: { type: "refunded", refunds: [{ ...refund, status: operation.status }] },
   });
 }
 
@@ -478,17 +552,20 @@ async function refundCreditStep(scenario: Scenario) {
     const deltaOre = rows.find((row) => row.id === attempt.id)!.refundedOre - attempt.refundedOre;
     if (deltaOre === 0) continue;
     expect(deltaOre).toBeGreaterThan(0);
-    const { providerRefundId } = await demo.refund({
+    const failedBefore = attempt.refunds.filter(
+      (r) => r.status === "failed" || r.status === "canceled",
+    ).length;
+    const refund = await demo.refund({
       providerPaymentId: attempt.providerPaymentId,
       amountOre: deltaOre,
-      idempotencyKey: `nota-refund-${attempt.id}-from-${attempt.refundedOre}`,
+      idempotencyKey: `nota-refund-${attempt.id}-from-${attempt.refundedOre}${failedBefore ? `-retry-${failedBefore}` : ""}`,
       reason: "Krediterad faktura",
     });
     const envelope: ProviderEventEnvelope = {
       provider: "DEMO",
-      eventId: `nota-refund:${providerRefundId}`,
+      eventId: `nota-refund:${refund.providerRefundId}`,
       providerPaymentId: attempt.providerPaymentId,
-      event: { type: "refunded", refunds: [{ providerRefundId, amountOre: deltaOre }] },
+      event: { type: "refunded", refunds: [refund] },
     };
     predictEvent(model, envelope).commit();
     model.delivered.push(envelope);
@@ -532,6 +609,8 @@ async function applyOperation(scenario: Scenario, operation: Operation): Promise
     }
     case "refund":
       return refundStep(scenario, operation);
+    case "refundStatus":
+      return refundStatusStep(scenario, operation);
     case "credit":
       return creditStep(scenario);
     case "refundCredit":
@@ -665,7 +744,13 @@ describe("ledger properties under random payment histories", () => {
         // The customer's payment goes through at the provider after the credit: recorded as credit.
         { op: "succeed", attempt: 0 },
         // Someone pays it back at the provider, which reports the refund (twice).
-        { op: "refund", attempt: 0, amount: { of: "all" }, cumulative: false, listEarlier: false },
+        {
+          op: "refund",
+          attempt: 0,
+          amount: { of: "all" },
+          status: "succeeded",
+          listEarlier: false,
+        },
         { op: "redeliver", event: 1 },
         { op: "refundCredit" },
       ],

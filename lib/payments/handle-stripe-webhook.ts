@@ -4,7 +4,7 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { errorReply, type Problem } from "@/lib/errors/error-reply";
 import { createLogger } from "@/lib/log";
 import { applyPaymentEvent } from "@/lib/payments/payment-events";
-import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import { type PaymentProvider, ProviderRejectedError } from "@/lib/payments/payment-provider";
 import { settleAfterProviderSuccess } from "@/lib/payments/refund-credited-invoice";
 import { envelopeFromStripeEvent, verifyStripeWebhook } from "@/lib/payments/stripe-webhook";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
@@ -50,13 +50,39 @@ export async function handleStripeWebhook(options: {
   const envelope = envelopeFromStripeEvent(event);
   if (!envelope) return { status: 200, body: { received: true, outcome: "ignored" } };
   const context = { eventId: event.id, type: event.type };
+  // An event that does not list the refunds: they are read from Stripe, for payments we know.
+  const known =
+    envelope.event.type === "refunded" && envelope.event.listRefunds
+      ? await options.db.paymentAttempt.findUnique({
+          where: { providerPaymentId: envelope.providerPaymentId },
+          select: { id: true },
+        })
+      : null;
+  if (known && envelope.event.type === "refunded") {
+    try {
+      envelope.event.refunds = await options.provider.listRefunds(envelope.providerPaymentId);
+    } catch (error) {
+      if (error instanceof ProviderRejectedError) {
+        log.warn("Stripe refused to list the payment's refunds", { ...context, error });
+        return { status: 200, body: { received: true, outcome: "rejected" } };
+      }
+      log.warn("could not list the payment's refunds; Stripe will redeliver", {
+        ...context,
+        error,
+      });
+      return problem(
+        new AppError("UNAVAILABLE", "The refunds could not be read from Stripe; deliver again"),
+        context,
+      );
+    }
+  }
   try {
     const applied = await applyPaymentEvent({ db: options.db, envelope });
     if (applied.outcome === "applied" && applied.invoiceId) {
       emitInvoiceChanged({
         invoiceId: applied.invoiceId,
         version: applied.version,
-        kind: "payment",
+        kind: envelope.event.type === "refunded" ? "refund" : "payment",
       });
     }
     // Money that landed on an invoice credited meanwhile goes back to the customer — checked on

@@ -120,7 +120,7 @@ describe(`a refund reported before its payment (${testDatabaseKind})`, () => {
       providerPaymentId: providerPaymentId!,
       event: {
         type: "refunded" as const,
-        refunds: [{ providerRefundId: "re_early", amountOre: 5000 }],
+        refunds: [{ providerRefundId: "re_early", amountOre: 5000, status: "succeeded" as const }],
       },
     };
     const early = await applyPaymentEvent({ db: db.prisma, envelope: refund }).catch(

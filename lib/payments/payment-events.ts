@@ -1,12 +1,18 @@
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
-import type { PaymentAttemptStatus, PaymentProviderKind, Prisma } from "@/lib/db/generated/client";
+import type {
+  PaymentAttemptStatus,
+  PaymentProviderKind,
+  Prisma,
+  RefundStatus,
+} from "@/lib/db/generated/client";
 import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
 import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
 import { recordPaymentInTransaction } from "@/lib/ledger/record-payment";
+import type { ProviderRefundStatus } from "@/lib/payments/payment-provider";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /**
@@ -18,12 +24,20 @@ export type PaymentEvent =
   | { type: "processing" }
   | { type: "failed"; message: string | null }
   | { type: "canceled" }
-  | { type: "refunded"; refunds: RefundReport[] };
+  | {
+      type: "refunded";
+      refunds: RefundReport[];
+      /** The event did not list the refunds: ask the provider for them before applying it. */
+      listRefunds?: boolean;
+    };
 
-/** One refund by its own amount, or (when the provider only tells the total) by the running total. */
-export type RefundReport =
-  | { providerRefundId: string; amountOre: number }
-  | { providerRefundId: string; cumulativeOre: number };
+/** One refund as the provider reports it now: its own id, amount and status. */
+export interface RefundReport {
+  providerRefundId: string;
+  amountOre: number;
+  status: ProviderRefundStatus;
+  failureReason?: string | null;
+}
 
 export interface ProviderEventEnvelope {
   provider: PaymentProviderKind;
@@ -154,6 +168,27 @@ export async function applyPaymentEvent(options: {
   }, QUEUED_TRANSACTION);
 }
 
+const REFUND_STATUS: Record<ProviderRefundStatus, RefundStatus> = {
+  pending: "PENDING",
+  succeeded: "SUCCEEDED",
+  failed: "FAILED",
+  canceled: "CANCELED",
+};
+const refundFailed = (status: RefundStatus) => status === "FAILED" || status === "CANCELED";
+
+type RefundChange =
+  | { kind: "booked"; refundId: string; amountOre: number; status: "PENDING" | "SUCCEEDED" }
+  | { kind: "completed"; refundId: string; amountOre: number }
+  | { kind: "failed"; refundId: string; amountOre: number; failureReason: string | null };
+
+/**
+ * Records refunds with their status. A refund first reported pending or succeeded is booked (a
+ * REFUND ledger entry holds the customer's credit for it, so it is never refunded twice); pending
+ * becomes succeeded without touching the ledger; a refund that fails or is cancelled — at once or
+ * later — gives the credit back with an opposite entry keyed `<id>:reversed`, exactly once.
+ * Failed and cancelled are final. Each change is a timeline entry the customer sees (the
+ * provider's reason goes only to a staff twin).
+ */
 async function recordRefunds(
   tx: Prisma.TransactionClient,
   attempt: {
@@ -180,48 +215,148 @@ async function recordRefunds(
       },
     );
   }
-  let refundedNow = 0;
+  const ledgerEntry = async (amountOre: number, externalRef: string, memo: string) =>
+    (
+      await tx.$queryRaw<Array<{ id: string }>>`
+        INSERT INTO "LedgerEntry" ("id", "organizationId", "invoiceId", "kind", "amountOre", "currency", "externalRef", "memo", "occurredAt")
+        VALUES (gen_random_uuid()::text, ${attempt.organizationId}, ${attempt.invoiceId}, 'REFUND'::"LedgerEntryKind",
+                ${amountOre}, ${attempt.currency}, ${externalRef}, ${memo}, ${occurredAt})
+        ON CONFLICT ("kind", "externalRef") DO NOTHING RETURNING "id"`
+    ).length > 0;
+
+  let heldNow = 0;
+  let ledgerChanged = false;
+  const changes: RefundChange[] = [];
   for (const report of refunds) {
-    const amountOre =
-      "cumulativeOre" in report
-        ? report.cumulativeOre - (attempt.refundedOre + refundedNow)
-        : report.amountOre;
-    // Never more back than was paid on this attempt, never a zero or negative refund.
-    const refund = {
-      providerRefundId: report.providerRefundId,
-      amountOre: Math.min(amountOre, attempt.amountOre - attempt.refundedOre - refundedNow),
-    };
-    if (!Number.isSafeInteger(refund.amountOre) || refund.amountOre <= 0) continue;
-    const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-      INSERT INTO "LedgerEntry" ("id", "organizationId", "invoiceId", "kind", "amountOre", "currency", "externalRef", "memo", "occurredAt")
-      VALUES (gen_random_uuid()::text, ${attempt.organizationId}, ${attempt.invoiceId}, 'REFUND'::"LedgerEntryKind",
-              ${refund.amountOre}, ${attempt.currency}, ${refund.providerRefundId}, 'refund', ${occurredAt})
-      ON CONFLICT ("kind", "externalRef") DO NOTHING RETURNING "id"`;
-    if (inserted.length > 0) refundedNow += refund.amountOre;
+    const status = REFUND_STATUS[report.status];
+    const failureReason = report.failureReason?.slice(0, 500) ?? null;
+    const existing = await tx.refund.findUnique({
+      where: { providerRefundId: report.providerRefundId },
+    });
+    if (!existing) {
+      // Never more back than was paid on this attempt, never a zero or negative refund.
+      const amountOre = refundFailed(status)
+        ? report.amountOre
+        : Math.min(report.amountOre, attempt.amountOre - attempt.refundedOre - heldNow);
+      if (!Number.isSafeInteger(amountOre) || amountOre <= 0) continue;
+      const refund = await tx.refund.create({
+        data: {
+          organizationId: attempt.organizationId,
+          invoiceId: attempt.invoiceId,
+          attemptId: attempt.id,
+          providerRefundId: report.providerRefundId,
+          amountOre,
+          currency: attempt.currency,
+          status,
+          failureReason,
+        },
+      });
+      if (refundFailed(status)) {
+        changes.push({ kind: "failed", refundId: refund.id, amountOre, failureReason });
+        continue;
+      }
+      if (await ledgerEntry(amountOre, report.providerRefundId, "refund")) {
+        heldNow += amountOre;
+        ledgerChanged = true;
+      }
+      changes.push({
+        kind: "booked",
+        refundId: refund.id,
+        amountOre,
+        status: status as "PENDING" | "SUCCEEDED",
+      });
+      continue;
+    }
+    // A refund is news only about its own payment; failed and cancelled are final.
+    if (existing.attemptId && existing.attemptId !== attempt.id) continue;
+    if (refundFailed(existing.status) || existing.status === status) continue;
+    if (!refundFailed(status)) {
+      // Pending → succeeded; a late "pending" about a refund already paid out changes nothing.
+      if (status === "SUCCEEDED") {
+        await tx.refund.update({ where: { id: existing.id }, data: { status } });
+        changes.push({ kind: "completed", refundId: existing.id, amountOre: existing.amountOre });
+      }
+      continue;
+    }
+    await tx.refund.update({ where: { id: existing.id }, data: { status, failureReason } });
+    if (
+      await ledgerEntry(
+        -existing.amountOre,
+        `${existing.providerRefundId}:reversed`,
+        "refund failed",
+      )
+    ) {
+      heldNow -= existing.amountOre;
+      ledgerChanged = true;
+    }
+    changes.push({
+      kind: "failed",
+      refundId: existing.id,
+      amountOre: existing.amountOre,
+      failureReason,
+    });
   }
-  if (refundedNow === 0) return { outcome: "ignored", invoiceId: attempt.invoiceId };
-  await tx.paymentAttempt.update({
-    where: { id: attempt.id },
-    data: { refundedOre: { increment: refundedNow } },
-  });
+  if (changes.length === 0) return { outcome: "ignored", invoiceId: attempt.invoiceId };
   const invoice = await tx.invoice.findUniqueOrThrow({
     where: { id: attempt.invoiceId },
-    select: { kind: true, status: true, dueDate: true },
+    select: { kind: true, status: true, dueDate: true, version: true },
   });
   const sums = await getLedgerSums(tx, attempt.invoiceId);
-  const status = deriveInvoiceStatus({ ...invoice, sums, today: todayInSweden(occurredAt) });
-  const updated = await tx.invoice.update({
-    where: { id: attempt.invoiceId },
-    data: { status, version: { increment: 1 } },
-    select: { version: true },
-  });
-  await recordInvoiceEvent(tx, {
+  let { status, version } = invoice;
+  // The version moves with the ledger (a refund paid out or failed at once only adds a line to
+  // the timeline, and must not make an agent's open form stale).
+  if (ledgerChanged) {
+    await tx.paymentAttempt.update({
+      where: { id: attempt.id },
+      data: { refundedOre: { increment: heldNow } },
+    });
+    status = deriveInvoiceStatus({ ...invoice, sums, today: todayInSweden(occurredAt) });
+    ({ version } = await tx.invoice.update({
+      where: { id: attempt.invoiceId },
+      data: { status, version: { increment: 1 } },
+      select: { version: true },
+    }));
+  }
+  const base = {
     organizationId: attempt.organizationId,
     invoiceId: attempt.invoiceId,
-    type: "PAYMENT_REFUNDED",
-    visibility: "CUSTOMER",
-    data: { amountOre: refundedNow, balanceOre: balanceOre(sums) },
     occurredAt,
-  });
-  return { outcome: "applied", invoiceId: attempt.invoiceId, version: updated.version };
+  };
+  for (const change of changes) {
+    const data = { refundId: change.refundId, amountOre: change.amountOre };
+    if (change.kind === "booked") {
+      await recordInvoiceEvent(tx, {
+        ...base,
+        type: "PAYMENT_REFUNDED",
+        visibility: "CUSTOMER",
+        data: { ...data, status: change.status, balanceOre: balanceOre(sums) },
+      });
+    } else if (change.kind === "completed") {
+      await recordInvoiceEvent(tx, {
+        ...base,
+        type: "REFUND_COMPLETED",
+        visibility: "CUSTOMER",
+        data,
+      });
+    } else {
+      await recordInvoiceEvent(tx, {
+        ...base,
+        type: "REFUND_FAILED",
+        visibility: "CUSTOMER",
+        data: { ...data, balanceOre: balanceOre(sums) },
+      });
+      await recordInvoiceEvent(tx, {
+        ...base,
+        type: "REFUND_FAILURE_NOTED",
+        visibility: "STAFF",
+        data: { ...data, failureReason: change.failureReason },
+      });
+    }
+  }
+  return {
+    outcome: "applied",
+    invoiceId: attempt.invoiceId,
+    version,
+    status,
+  };
 }

@@ -31,11 +31,31 @@ export interface RefundRequest {
   reason: string;
 }
 
+/** Where a refund stands at the provider. "pending" has not reached the customer yet. */
+export type ProviderRefundStatus = "pending" | "succeeded" | "failed" | "canceled";
+
+export interface ProviderRefund {
+  providerRefundId: string;
+  amountOre: number;
+  status: ProviderRefundStatus;
+  /** The provider's reason for a failure, for staff (never shown to the customer as it is). */
+  failureReason: string | null;
+}
+
 export interface PaymentProvider {
   kind: PaymentProviderKind;
   createPayment(request: CreatePaymentRequest): Promise<CreatedPayment>;
   cancelPayment(providerPaymentId: string, idempotencyKey: string): Promise<void>;
-  refund(request: RefundRequest): Promise<{ providerRefundId: string }>;
+  refund(request: RefundRequest): Promise<ProviderRefund>;
+  /** Every refund of one payment as the provider sees it now (for events that do not list them). */
+  listRefunds(providerPaymentId: string): Promise<ProviderRefund[]>;
+}
+
+/** A provider's refund status in our words; anything still moving (e.g. requires_action) is pending. */
+export function refundStatusFrom(status: string | null | undefined): ProviderRefundStatus {
+  return status === "succeeded" || status === "failed" || status === "canceled"
+    ? status
+    : "pending";
 }
 
 /** The provider's reply did not come, or came as an error: nothing may be assumed recorded. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { applyAgentInvoiceChange } from "@/lib/agent/agent-invoice-change";
 import type { RefundPolicy } from "@/lib/db/generated/client";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
@@ -140,7 +141,15 @@ describe(`creditInvoiceAndRefund through Stripe (${testDatabaseKind})`, () => {
       refunds: [{ amountOre: paid.totalOre, externalRef: refundId }],
       creditNotes: 1,
       refundedEvents: [
-        { visibility: "CUSTOMER", data: { amountOre: paid.totalOre, balanceOre: 0 } },
+        {
+          visibility: "CUSTOMER",
+          data: {
+            amountOre: paid.totalOre,
+            balanceOre: 0,
+            status: "SUCCEEDED",
+            refundId: expect.any(String),
+          },
+        },
       ],
     });
 
@@ -281,5 +290,91 @@ describe(`creditInvoiceAndRefund through Stripe (${testDatabaseKind})`, () => {
       refunds: [expect.objectContaining({ amountOre: paid.totalOre })],
       refundedEvents: [expect.anything()],
     });
+  });
+});
+
+describe(`a refund that fails (${testDatabaseKind})`, () => {
+  it("keeps the credit when Stripe answers failed at once, and an agent's retry refunds it once with a new key", async () => {
+    const paid = await invoicePaidByCard();
+    const [attempt] = paid.attempts;
+    stand.refundStatus = "failed";
+    const result = await credit(paid.input);
+    stand.recover();
+    // The credit note stands; the money did not go back, so it is still the customer's credit.
+    expect(result).toMatchObject({ refundedOre: 0, keptAsCreditOre: paid.totalOre });
+    expect(await stateOf(paid.invoiceId)).toMatchObject({
+      status: "CREDITED",
+      balanceOre: -paid.totalOre,
+      refunds: [],
+      refundedEvents: [],
+    });
+    expect(
+      await db.prisma.refund.findMany({
+        where: { invoiceId: paid.invoiceId },
+        select: { status: true, failureReason: true, amountOre: true },
+      }),
+    ).toEqual([
+      { status: "FAILED", failureReason: "expired_or_canceled_card", amountOre: paid.totalOre },
+    ]);
+    const failedEvents = await db.prisma.invoiceEvent.findMany({
+      where: { invoiceId: paid.invoiceId, type: { in: ["REFUND_FAILED", "REFUND_FAILURE_NOTED"] } },
+      select: { type: true, visibility: true },
+      orderBy: { occurredAt: "asc" },
+    });
+    expect(failedEvents).toEqual([
+      { type: "REFUND_FAILED", visibility: "CUSTOMER" },
+      { type: "REFUND_FAILURE_NOTED", visibility: "STAFF" },
+    ]);
+
+    // A stale screen, another organisation and a missing credit are refused and change nothing.
+    const { version } = await db.prisma.invoice.findUniqueOrThrow({
+      where: { id: paid.invoiceId },
+    });
+    const agentRefund = (expectedVersion: number, organizationId = paid.input.organizationId) =>
+      applyAgentInvoiceChange({
+        db: db.prisma,
+        invoiceId: paid.invoiceId,
+        staff: { id: "00000000-0000-4000-8000-000000000000", organizationId },
+        change: { action: "refund-credit", expectedVersion },
+        provider: stripe,
+      });
+    await expectAppError(agentRefund(version - 1), "STALE_VERSION");
+    const other = await createOrganization(db.prisma);
+    await expectAppError(agentRefund(version, other.id), "NOT_FOUND");
+    expect(refundRequestsFor(attempt!.id)).toHaveLength(1);
+
+    await agentRefund(version);
+    const sent = refundRequestsFor(attempt!.id);
+    expect(sent.map((r) => r.idempotencyKey)).toEqual([
+      `nota-refund-${attempt!.id}-from-0`,
+      `nota-refund-${attempt!.id}-from-0-retry-1`,
+    ]);
+    expect(await stateOf(paid.invoiceId)).toMatchObject({ balanceOre: 0 });
+    // Nothing left: a second press is refused and asks Stripe for nothing.
+    const now = await db.prisma.invoice.findUniqueOrThrow({ where: { id: paid.invoiceId } });
+    await expectAppError(agentRefund(now.version), "CONFLICT");
+    expect(refundRequestsFor(attempt!.id)).toHaveLength(2);
+  });
+
+  it("is refused for an organisation that keeps credit as credit", async () => {
+    const paid = await invoicePaidByCard({ refundPolicy: "KEEP_CREDIT" });
+    await credit(paid.input);
+    const { version } = await db.prisma.invoice.findUniqueOrThrow({
+      where: { id: paid.invoiceId },
+    });
+    await expectAppError(
+      applyAgentInvoiceChange({
+        db: db.prisma,
+        invoiceId: paid.invoiceId,
+        staff: {
+          id: "00000000-0000-4000-8000-000000000000",
+          organizationId: paid.input.organizationId,
+        },
+        change: { action: "refund-credit", expectedVersion: version },
+        provider: stripe,
+      }),
+      "CONFLICT",
+    );
+    expect(refundRequestsFor(paid.attempts[0]!.id)).toHaveLength(0);
   });
 });

@@ -1,5 +1,7 @@
+import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
+import { assertVersion, expectedVersionSchema } from "@/lib/invoices/invoice-change";
 import {
   type CreditNoteInput,
   type IssueCreditNoteInput,
@@ -9,15 +11,19 @@ import {
 } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
+import { createLogger } from "@/lib/log";
 import { applyPaymentEvent } from "@/lib/payments/payment-events";
 import {
   type PaymentProvider,
+  type ProviderRefund,
   ProviderRejectedError,
   ProviderUnavailableError,
 } from "@/lib/payments/payment-provider";
 import { cancelOpenAttempts } from "@/lib/payments/start-payment";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import type { Actor } from "@/lib/timeline/actor";
+
+const log = createLogger("refunds");
 
 /**
  * Pays back what a customer has to get back on an invoice (paid, then credited) through the
@@ -55,14 +61,19 @@ export async function refundCustomerCredit(options: {
   for (const attempt of attempts) {
     const amountOre = Math.min(credit, attempt.amountOre - attempt.refundedOre);
     if (amountOre <= 0) continue;
-    let providerRefundId: string;
+    // A refund that failed gave its amount back to refundedOre; asking again with the same key
+    // would only replay the failed refund, so each failure moves the key on.
+    const failedBefore = await db.refund.count({
+      where: { attemptId: attempt.id, status: { in: ["FAILED", "CANCELED"] } },
+    });
+    let refund: ProviderRefund;
     try {
-      ({ providerRefundId } = await provider.refund({
+      refund = await provider.refund({
         providerPaymentId: attempt.providerPaymentId!,
         amountOre,
-        idempotencyKey: `nota-refund-${attempt.id}-from-${attempt.refundedOre}`,
+        idempotencyKey: `nota-refund-${attempt.id}-from-${attempt.refundedOre}${failedBefore ? `-retry-${failedBefore}` : ""}`,
         reason: options.reason,
-      }));
+      });
     } catch (error) {
       if (error instanceof ProviderUnavailableError) {
         throw new AppError(
@@ -71,9 +82,10 @@ export async function refundCustomerCredit(options: {
         );
       }
       if (error instanceof ProviderRejectedError) {
+        log.warn("the provider refused a refund", { invoiceId, attemptId: attempt.id, error });
         throw new AppError(
           "CONFLICT",
-          `The payment provider refused the refund; the amount stays as the customer's credit. (${error.message})`,
+          "The payment provider refused the refund; the amount stays as the customer's credit. The log has the provider's reason.",
         );
       }
       throw error;
@@ -82,14 +94,11 @@ export async function refundCustomerCredit(options: {
       db,
       envelope: {
         provider: provider.kind,
-        eventId: `nota-refund:${providerRefundId}`,
+        eventId: `nota-refund:${refund.providerRefundId}`,
         providerPaymentId: attempt.providerPaymentId!,
-        // As a running total: should the provider's own webhook about this refund (which may
-        // carry only the total) have been recorded first, this records nothing more.
-        event: {
-          type: "refunded",
-          refunds: [{ providerRefundId, cumulativeOre: attempt.refundedOre + amountOre }],
-        },
+        // Recorded by the refund's own id and status: the provider's webhook about the same
+        // refund (before or after this) records nothing more, and a later failure gives it back.
+        event: { type: "refunded", refunds: [refund] },
       },
     });
     if (applied.invoiceId)
@@ -98,11 +107,80 @@ export async function refundCustomerCredit(options: {
         version: applied.version,
         kind: "refund",
       });
-    credit -= amountOre;
-    refundedOre += amountOre;
+    if (refund.status === "failed" || refund.status === "canceled") continue;
+    credit -= refund.amountOre;
+    refundedOre += refund.amountOre;
     if (credit <= 0) break;
   }
   return { refundedOre, keptAsCreditOre: Math.max(credit, 0) };
+}
+
+export const refundCreditInputSchema = z.object({ expectedVersion: expectedVersionSchema });
+
+/** A refund's status for staff, newest first: what went back, what is on its way, what failed. */
+export function listInvoiceRefunds(db: Db, invoiceId: string) {
+  return db.refund.findMany({
+    where: { invoiceId },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      amountOre: true,
+      status: true,
+      failureReason: true,
+      createdAt: true,
+      updatedAt: true,
+    },
+  });
+}
+
+/**
+ * An agent pays back the customer's credit again (e.g. after a refund failed, once the customer's
+ * card is sorted out): the same path as after a credit, so a refund is never made twice. Refused
+ * when the screen was stale, when there is nothing to pay back, and when the organisation keeps
+ * credit as credit.
+ */
+export async function refundCreditForAgent(options: {
+  db: Db;
+  invoiceId: string;
+  organizationId: string;
+  expectedVersion: number;
+  provider: PaymentProvider;
+}) {
+  const { db, invoiceId } = options;
+  const invoice = await db.invoice.findUnique({
+    where: { id: invoiceId },
+    select: {
+      organizationId: true,
+      version: true,
+      organization: { select: { refundPolicy: true } },
+    },
+  });
+  if (!invoice || invoice.organizationId !== options.organizationId) {
+    throw new AppError("NOT_FOUND", "No such invoice");
+  }
+  assertVersion(invoice, options.expectedVersion);
+  if (invoice.organization.refundPolicy === "KEEP_CREDIT") {
+    throw new AppError(
+      "CONFLICT",
+      "Your organisation keeps money owed to customers as credit; nothing is refunded",
+    );
+  }
+  if (balanceOre(await getLedgerSums(db, invoiceId)) >= 0) {
+    throw new AppError("CONFLICT", "The customer has no credit on this invoice to refund");
+  }
+  const settled = await refundCustomerCredit({
+    db,
+    invoiceId,
+    provider: options.provider,
+    reason: "Refund of the customer's credit",
+  });
+  if (settled.refundedOre === 0) {
+    throw new AppError(
+      "CONFLICT",
+      "Nothing could be refunded through the payment provider (no card or Swish payment left to refund, or the refund failed); the amount stays as the customer's credit",
+    );
+  }
+  return settled;
 }
 
 /**

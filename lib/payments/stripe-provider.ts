@@ -1,8 +1,10 @@
 import Stripe from "stripe";
 import {
   type PaymentProvider,
+  type ProviderRefund,
   ProviderRejectedError,
   ProviderUnavailableError,
+  refundStatusFrom,
 } from "@/lib/payments/payment-provider";
 
 export interface StripeConnection {
@@ -84,7 +86,29 @@ export function createStripeProvider(stripe: Stripe): PaymentProvider {
           { idempotencyKey: request.idempotencyKey },
         ),
       );
-      return { providerRefundId: refund.id };
+      return refundFromStripe(refund);
     },
+    async listRefunds(providerPaymentId) {
+      const refunds: ProviderRefund[] = [];
+      // Auto-paginated: a payment refunded in many parts is read to its last refund.
+      await call("refund list", () =>
+        stripe.refunds
+          .list({ payment_intent: providerPaymentId, limit: 100 })
+          .autoPagingEach((refund) => {
+            refunds.push(refundFromStripe(refund));
+          }),
+      );
+      return refunds;
+    },
+  };
+}
+
+/** A Stripe Refund object (from a reply or an event) in our words. */
+export function refundFromStripe(refund: Stripe.Refund): ProviderRefund {
+  return {
+    providerRefundId: refund.id,
+    amountOre: refund.amount,
+    status: refundStatusFrom(refund.status),
+    failureReason: refund.failure_reason ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { ProviderEventEnvelope } from "@/lib/payments/payment-events";
+import { refundFromStripe } from "@/lib/payments/stripe-provider";
 
 /** Stripe's signature check allows this much clock difference (and replay window). */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
@@ -61,17 +62,31 @@ export function envelopeFromStripeEvent(event: Stripe.Event): ProviderEventEnvel
       const intentId = paymentIntentId(charge.payment_intent);
       if (!intentId) return null;
       const listed = charge.refunds?.data ?? [];
-      // Newer API versions leave the refund list out of the event; then the cumulative refunded
-      // amount, keyed by itself, records only what is new beyond what is already recorded.
-      const refunds = listed.length
-        ? listed.map((refund) => ({ providerRefundId: refund.id, amountOre: refund.amount }))
-        : [
-            {
-              providerRefundId: `${charge.id}:refunded-total:${charge.amount_refunded}`,
-              cumulativeOre: charge.amount_refunded,
-            },
-          ];
-      return { ...base, providerPaymentId: intentId, event: { type: "refunded", refunds } };
+      // Newer API versions leave the refund list out of the event: then the refunds, each with
+      // its own status, are asked for from Stripe before the event is applied.
+      return {
+        ...base,
+        providerPaymentId: intentId,
+        event: {
+          type: "refunded",
+          refunds: listed.map(refundFromStripe),
+          listRefunds: listed.length === 0 || Boolean(charge.refunds?.has_more),
+        },
+      };
+    }
+    // One refund, as it is created and as its status moves (pending → succeeded, or → failed).
+    case "refund.created":
+    case "refund.updated":
+    case "refund.failed":
+    case "charge.refund.updated": {
+      const refund = event.data.object;
+      const intentId = paymentIntentId(refund.payment_intent);
+      if (!intentId) return null;
+      return {
+        ...base,
+        providerPaymentId: intentId,
+        event: { type: "refunded", refunds: [refundFromStripe(refund)] },
+      };
     }
     default:
       return null;

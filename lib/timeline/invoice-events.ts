@@ -8,6 +8,7 @@ export const INVOICE_EVENT_TYPES = [
   "OPENED",
   "REMINDER_SENT",
   "PAYMENT_RECEIVED",
+  /** Customer: a refund was asked for (data: amountOre, status PENDING | SUCCEEDED, balanceOre). */
   "PAYMENT_REFUNDED",
   "PAYMENT_FAILED",
   "PAYMENT_CANCELED",
@@ -36,6 +37,12 @@ export const INVOICE_EVENT_TYPES = [
   "ACCESS_LINK_REVOKED",
   /** Staff-only: a new link was mailed to the customer (data: reason renewed | expired). */
   "ACCESS_LINK_SENT",
+  /** Customer: a pending refund was paid out (data: refundId, amountOre). */
+  "REFUND_COMPLETED",
+  /** Customer: a refund failed and its amount is their credit again (data: amountOre, balanceOre). */
+  "REFUND_FAILED",
+  /** Staff-only twin of REFUND_FAILED carrying the provider's reason. */
+  "REFUND_FAILURE_NOTED",
 ] as const;
 export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
 

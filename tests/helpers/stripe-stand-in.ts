@@ -31,7 +31,7 @@ export interface RecordedRequest {
 
 type Answer = { status: number; body: Record<string, unknown> };
 type Intent = Record<string, unknown> & { id: string; amount: number; status: string };
-type Refund = Record<string, unknown> & { id: string; amount: number };
+type Refund = Record<string, unknown> & { id: string; amount: number; status: string };
 
 export interface StripeStandIn {
   port: number;
@@ -49,8 +49,20 @@ export interface StripeStandIn {
   succeedPaymentIntent(id: string): Stripe.PaymentIntent;
   /** The PaymentIntent's charge as charge.refunded carries it (optionally without the list). */
   chargeFor(id: string, options?: { withRefundList?: boolean }): Stripe.Charge;
+  /** The status new refunds are created with (Stripe: most card refunds succeed at once). */
+  refundStatus: "succeeded" | "pending" | "failed";
+  /** A refund's status moves on at Stripe (as refund.updated / refund.failed then carry it). */
+  setRefundStatus(
+    refundId: string,
+    status: "succeeded" | "pending" | "failed" | "canceled",
+    failureReason?: string,
+  ): Stripe.Refund;
   close(): Promise<void>;
 }
+
+/** What a refund holds of its payment: nothing once it failed or was cancelled. */
+const heldBy = (refund: Refund) =>
+  refund.status === "failed" || refund.status === "canceled" ? 0 : refund.amount;
 
 const randomId = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 const unixNow = () => Math.floor(Date.now() / 1000);
@@ -95,6 +107,7 @@ export async function startStripeStandIn(
     if (intentPath && method === "GET" && !intentPath[2]) return withIntent(intentPath[1]!);
     if (intentPath && method === "POST" && intentPath[2]) return cancelIntent(intentPath[1]!);
     if (method === "POST" && path === "/v1/refunds") return createRefund(params);
+    if (method === "GET" && path === "/v1/refunds") return listRefunds(params);
     return stripeError(404, `Unrecognized request URL (${method}: ${path}).`);
   }
 
@@ -150,7 +163,8 @@ export async function startStripeStandIn(
       if (intent.status !== "succeeded") {
         return stripeError(400, "No successful charge to refund.", "charge_not_refundable");
       }
-      const refundable = intent.amount - refunds.reduce((sum, r) => sum + r.amount, 0);
+      // A failed or cancelled refund gave its amount back: it can be refunded again.
+      const refundable = intent.amount - refunds.reduce((sum, r) => sum + heldBy(r), 0);
       const amount = params.amount === undefined ? refundable : Number(params.amount);
       if (!Number.isSafeInteger(amount) || amount < 1 || amount > refundable) {
         return stripeError(400, `Refund ${amount} exceeds ${refundable}.`, "amount_too_large");
@@ -162,13 +176,34 @@ export async function startStripeStandIn(
         currency: intent.currency,
         payment_intent: intent.id,
         charge: chargeId,
-        status: "succeeded",
+        status: standIn.refundStatus,
+        failure_reason: standIn.refundStatus === "failed" ? "expired_or_canceled_card" : null,
         reason: params.reason ?? null,
         metadata: params.metadata ?? {},
         created: unixNow(),
       };
       refunds.push(refund);
       return { status: 200, body: refund };
+    });
+
+  /** GET /v1/refunds?payment_intent=…&limit=…&starting_after=…, newest first as Stripe lists. */
+  const listRefunds = (params: FormParams) =>
+    withIntent(String(params.payment_intent ?? ""), ({ refunds }) => {
+      const limit = Math.min(Number(params.limit ?? 10), 100);
+      const newestFirst = [...refunds].reverse();
+      const after = params.starting_after
+        ? newestFirst.findIndex((r) => r.id === params.starting_after) + 1
+        : 0;
+      const data = newestFirst.slice(after, after + limit);
+      return {
+        status: 200,
+        body: {
+          object: "list",
+          data,
+          has_more: after + limit < newestFirst.length,
+          url: "/v1/refunds",
+        },
+      };
     });
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
@@ -266,8 +301,21 @@ export async function startStripeStandIn(
       failures = { remaining: 0, status: 503 };
       drops = 0;
       standIn.delayMs = 0;
+      standIn.refundStatus = "succeeded";
     },
     paymentIntentCount: () => intents.size,
+    refundStatus: "succeeded",
+    setRefundStatus(refundId, status, failureReason) {
+      const refund = [...intents.values()]
+        .flatMap((state) => state.refunds)
+        .find((r) => r.id === refundId);
+      if (!refund) throw new Error(`stand-in: no refund ${refundId}`);
+      Object.assign(refund, {
+        status,
+        failure_reason: status === "failed" ? (failureReason ?? "lost_or_stolen_card") : null,
+      });
+      return structuredClone(refund) as unknown as Stripe.Refund;
+    },
     succeedPaymentIntent(id) {
       const { intent, chargeId } = stateOf(id);
       Object.assign(intent, {
@@ -279,7 +327,7 @@ export async function startStripeStandIn(
     },
     chargeFor(id, { withRefundList = true } = {}) {
       const { intent, chargeId, refunds } = stateOf(id);
-      const refunded = refunds.reduce((sum, refund) => sum + refund.amount, 0);
+      const refunded = refunds.reduce((sum, refund) => sum + heldBy(refund), 0);
       const list = {
         object: "list",
         data: refunds,
@@ -323,7 +371,7 @@ export function createStandInClient(standIn: Pick<StripeStandIn, "port">): Strip
 /** A Stripe event around an object, as a webhook delivers it (sign its JSON before sending). */
 export function stripeEvent(
   type: string,
-  object: Stripe.PaymentIntent | Stripe.Charge | Record<string, unknown>,
+  object: Stripe.PaymentIntent | Stripe.Charge | Stripe.Refund | Record<string, unknown>,
   options: { id?: string; created?: number } = {},
 ): Stripe.Event {
   return {

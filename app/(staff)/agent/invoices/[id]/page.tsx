@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AgentChat } from "@/components/agent/agent-chat";
 import { CustomerContextPanel } from "@/components/agent/customer-context-panel";
 import { InvoiceActions } from "@/components/agent/invoice-actions";
+import { RefundsPanel } from "@/components/agent/refunds-panel";
 import { StaffLiveInvoice } from "@/components/agent/staff-live-invoice";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
@@ -14,7 +15,8 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import { listWaivableFees } from "@/lib/invoices/waive-fee";
-import { creditableOre } from "@/lib/ledger/invoice-status";
+import { balanceOre, creditableOre } from "@/lib/ledger/invoice-status";
+import { listInvoiceRefunds } from "@/lib/payments/refund-credited-invoice";
 import { loadCustomerContext } from "@/lib/support/customer-context";
 
 export const metadata: Metadata = { title: "Invoice workspace" };
@@ -40,10 +42,15 @@ export default async function InvoiceWorkspacePage({
   const data = await loadInvoicePage(db, id, { includeDrafts: true });
   // Another organisation's invoice does not exist, as far as this agent can tell.
   if (!data || data.organization.id !== staff.organizationId) notFound();
-  const [context, cannedReplies, fees] = await Promise.all([
+  const [context, cannedReplies, fees, refunds, organization] = await Promise.all([
     loadCustomerContext(db, { organizationId: staff.organizationId, invoiceId: id, today }),
     listCannedReplies(db, staff.organizationId),
     listWaivableFees(db, id),
+    listInvoiceRefunds(db, id),
+    db.organization.findUniqueOrThrow({
+      where: { id: staff.organizationId },
+      select: { refundPolicy: true },
+    }),
   ]);
   const { invoice } = data;
   return (
@@ -108,6 +115,17 @@ export default async function InvoiceWorkspacePage({
             fees={fees.map((fee) => ({ ...fee, occurredAt: fee.occurredAt.toISOString() }))}
             creditableOre={creditableOre(data.ledger)}
             customerHasEmail={Boolean(context?.customer.email)}
+          />
+          <RefundsPanel
+            invoiceId={id}
+            version={invoice.version}
+            refunds={refunds.map((refund) => ({
+              ...refund,
+              createdAt: refund.createdAt.toISOString(),
+              updatedAt: refund.updatedAt.toISOString(),
+            }))}
+            creditOre={invoice.kind === "INVOICE" ? Math.max(-balanceOre(data.ledger), 0) : 0}
+            refundsCredit={organization.refundPolicy === "REFUND"}
           />
           {context ? <CustomerContextPanel context={context} /> : null}
         </aside>
