@@ -78,7 +78,7 @@ describe(`staff sign-in and rate limits (${process.env.TEST_DATABASE_URL ? "post
       },
     });
   }
-  /** Each attempt comes from its own client address unless told, so only the per-email limit bites. */
+  /** Each attempt comes from its own client address unless told. */
   const signIn = (credentials: unknown, clientKey: string = randomUUID()) =>
     verifyStaffSignIn({ db: db.prisma, credentials, clientKey });
   async function failure(attempt: Promise<unknown>): Promise<AppError> {
@@ -129,15 +129,16 @@ describe(`staff sign-in and rate limits (${process.env.TEST_DATABASE_URL ? "post
     ).toBeNull();
   });
 
-  it("locks an account after 5 failures: the 6th attempt is refused even with the right password", async () => {
+  it("locks an account from an address after 5 failures there: the 6th is refused even with the right password", async () => {
     const staff = await createStaff();
-    for (let attempt = 1; attempt <= SIGN_IN_LIMITS.perEmail.limit; attempt++) {
-      expect((await failure(signIn({ email: staff.email, password: `fel-${attempt}` }))).code).toBe(
-        "UNAUTHENTICATED",
-      );
+    const attacker = `198.51.100.7-${randomUUID()}`;
+    for (let attempt = 1; attempt <= SIGN_IN_LIMITS.perEmailAndClient.limit; attempt++) {
+      expect(
+        (await failure(signIn({ email: staff.email, password: `fel-${attempt}` }, attacker))).code,
+      ).toBe("UNAUTHENTICATED");
     }
 
-    const locked = await failure(signIn({ email: staff.email, password: PASSWORD }));
+    const locked = await failure(signIn({ email: staff.email, password: PASSWORD }, attacker));
 
     expect(locked.code).toBe("RATE_LIMITED");
     expect(locked.message).toMatch(/Try again in 15 minutes/);
@@ -151,38 +152,78 @@ describe(`staff sign-in and rate limits (${process.env.TEST_DATABASE_URL ? "post
     });
   });
 
-  it("lets no more than 5 guesses through when they arrive all at once", async () => {
+  it("lets the right password in from the owner's own address while a stranger is locked out", async () => {
     const staff = await createStaff();
+    const office = `office-${randomUUID()}`;
+    // Reproduction: 5 wrong passwords from anywhere used to lock the account for everyone.
+    for (const stranger of [1, 2, 3]) {
+      const address = `stranger-${stranger}-${randomUUID()}`;
+      for (let attempt = 0; attempt <= SIGN_IN_LIMITS.perEmailAndClient.limit; attempt++) {
+        await failure(signIn({ email: staff.email, password: "gissning" }, address));
+      }
+    }
+    await expect(signIn({ email: staff.email, password: PASSWORD }, office)).resolves.toMatchObject(
+      {
+        id: staff.id,
+      },
+    );
+  });
+
+  it("stops guessing one account from many addresses at the per-account ceiling", async () => {
+    const staff = await createStaff();
+    const attempts = await Promise.all(
+      Array.from({ length: SIGN_IN_LIMITS.perEmail.limit + 10 }, (_, i) =>
+        failure(signIn({ email: staff.email, password: `gissning-${i}` }, `bot-${i}`)),
+      ),
+    );
+    const codes = attempts.map((error) => error.code);
+    expect(codes.filter((code) => code === "UNAUTHENTICATED")).toHaveLength(
+      SIGN_IN_LIMITS.perEmail.limit,
+    );
+    expect((await failure(signIn({ email: staff.email, password: PASSWORD }))).code).toBe(
+      "RATE_LIMITED",
+    );
+    expect(SIGN_IN_LIMITS.perEmail.limit).toBeGreaterThanOrEqual(
+      10 * SIGN_IN_LIMITS.perEmailAndClient.limit,
+    );
+  });
+
+  it("lets no more than 5 guesses through from one address when they arrive all at once", async () => {
+    const staff = await createStaff();
+    const address = `burst-${randomUUID()}`;
 
     const attempts = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        failure(signIn({ email: staff.email, password: `gissning-${i}` })),
+        failure(signIn({ email: staff.email, password: `gissning-${i}` }, address)),
       ),
     );
 
     const codes = attempts.map((error) => error.code);
     expect(codes.filter((code) => code === "UNAUTHENTICATED")).toHaveLength(
-      SIGN_IN_LIMITS.perEmail.limit,
+      SIGN_IN_LIMITS.perEmailAndClient.limit,
     );
     expect(codes.filter((code) => code === "RATE_LIMITED")).toHaveLength(
-      20 - SIGN_IN_LIMITS.perEmail.limit,
+      20 - SIGN_IN_LIMITS.perEmailAndClient.limit,
     );
-    expect((await failure(signIn({ email: staff.email, password: PASSWORD }))).code).toBe(
+    expect((await failure(signIn({ email: staff.email, password: PASSWORD }, address))).code).toBe(
       "RATE_LIMITED",
     );
   });
 
-  it("forgets earlier failures after a successful sign-in", async () => {
+  it("forgets an address's earlier failures after a successful sign-in from it", async () => {
     const staff = await createStaff();
-    for (let attempt = 1; attempt < SIGN_IN_LIMITS.perEmail.limit; attempt++) {
-      await failure(signIn({ email: staff.email, password: "fel" }));
+    const address = `home-${randomUUID()}`;
+    for (let attempt = 1; attempt < SIGN_IN_LIMITS.perEmailAndClient.limit; attempt++) {
+      await failure(signIn({ email: staff.email, password: "fel" }, address));
     }
-    await signIn({ email: staff.email, password: PASSWORD });
-    for (let attempt = 1; attempt < SIGN_IN_LIMITS.perEmail.limit; attempt++) {
-      await failure(signIn({ email: staff.email, password: "fel" }));
+    await signIn({ email: staff.email, password: PASSWORD }, address);
+    for (let attempt = 1; attempt < SIGN_IN_LIMITS.perEmailAndClient.limit; attempt++) {
+      await failure(signIn({ email: staff.email, password: "fel" }, address));
     }
 
-    await expect(signIn({ email: staff.email, password: PASSWORD })).resolves.toMatchObject({
+    await expect(
+      signIn({ email: staff.email, password: PASSWORD }, address),
+    ).resolves.toMatchObject({
       id: staff.id,
     });
   });

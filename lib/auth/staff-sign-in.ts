@@ -23,19 +23,24 @@ export interface StaffIdentity {
   organizationId: string;
 }
 
-// Both an account and a client address get a budget of failures per window, so neither one
-// account's password nor many accounts from one address can be guessed at speed.
+// Failures are counted per account *and* address, per address, and per account overall. The first
+// two stop guessing from one place (one account's password, or many accounts' from one address);
+// the third, much higher, bounds guessing one account from many places. None lets a stranger lock
+// a colleague out: their failures from elsewhere do not count against the colleague's address,
+// and the overall ceiling is far above what a few addresses can reach.
 export const SIGN_IN_LIMITS = {
-  perEmail: { limit: 5, windowMs: 15 * 60_000 },
+  perEmailAndClient: { limit: 5, windowMs: 15 * 60_000 },
   perClient: { limit: 30, windowMs: 15 * 60_000 },
+  perEmail: { limit: 100, windowMs: 15 * 60_000 },
 } as const;
 
 const GENERIC_FAILURE = "Wrong email or password";
 
 function rules(email: string, clientKey: string): RateLimitRule[] {
   return [
-    { key: `signin:email:${email}`, ...SIGN_IN_LIMITS.perEmail },
+    { key: `signin:email-client:${email}:${clientKey}`, ...SIGN_IN_LIMITS.perEmailAndClient },
     { key: `signin:client:${clientKey}`, ...SIGN_IN_LIMITS.perClient },
+    { key: `signin:email:${email}`, ...SIGN_IN_LIMITS.perEmail },
   ];
 }
 
@@ -67,9 +72,11 @@ export async function verifyStaffSignIn(options: {
   const user = await options.db.staffUser.findUnique({ where: { email } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !ok || user.disabledAt) throw new AppError("UNAUTHENTICATED", GENERIC_FAILURE);
-  // A success is not a failure: the account's count starts over, the address gets its attempt back.
+  // A success is not a failure: this address's count for the account starts over, and the
+  // address and the account get this attempt back (others' failures stay counted).
   await clearRateLimit(options.db, limits[0]!.key);
   await releaseRateLimit(options.db, limits[1]!.key);
+  await releaseRateLimit(options.db, limits[2]!.key);
   await options.db.staffUser.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return {
     id: user.id,
