@@ -86,6 +86,10 @@ async function main() {
     redisUrl: env.REDIS_URL,
     trustProxy: env.TRUST_PROXY,
     appUrl: env.appUrl,
+    limits: {
+      socketsPerLink: env.SOCKETS_PER_LINK,
+      socketsPerAddress: env.SOCKETS_PER_ADDRESS,
+    },
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -97,6 +97,11 @@ describe("parseEnv", () => {
     ],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL: expected debug, info, warn or error \(got "loud"\)/],
     [{ TRUST_PROXY: "maybe" }, /TRUST_PROXY: expected true or false \(got "maybe"\)/],
+    [{ SOCKETS_PER_LINK: "0" }, /SOCKETS_PER_LINK: expected at least 1 socket per link/],
+    [
+      { SOCKETS_PER_ADDRESS: "-1" },
+      /SOCKETS_PER_ADDRESS: expected 0 \(no per-address limits\) or more/,
+    ],
     [{ NODE_ENV: "staging" }, /NODE_ENV: expected development, production or test/],
     [{ MAIL_FROM: "nota" }, /MAIL_FROM: expected an email address/],
     [

@@ -90,6 +90,16 @@ export const envSchema = z
       .min(16 * 1024, "expected at least 16384 bytes")
       .max(64 * 1024 * 1024, "expected at most 67108864 bytes")
       .default(1024 * 1024),
+    SOCKETS_PER_LINK: z.coerce
+      .number({ error: "expected a number of sockets" })
+      .int("expected a whole number of sockets")
+      .min(1, "expected at least 1 socket per link")
+      .default(10),
+    SOCKETS_PER_ADDRESS: z.coerce
+      .number({ error: "expected a number of sockets" })
+      .int("expected a whole number of sockets")
+      .min(0, "expected 0 (no per-address limits) or more sockets per address")
+      .default(100),
     LOG_LEVEL: z
       .enum(["debug", "info", "warn", "error"], { error: "expected debug, info, warn or error" })
       .default("info"),

@@ -74,6 +74,9 @@ async function main() {
       REDIS_URL: config.redisUrl,
       NEXTAUTH_SECRET: secret,
       NOTA_BENCH_BUILD: "1",
+      // Every bench client comes from this one host: the per-address limits would measure themselves.
+      SOCKETS_PER_ADDRESS: "0",
+      SOCKETS_PER_LINK: "100000",
     };
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
     const [a, b] = servers as [ServerProcess, ServerProcess];

@@ -252,7 +252,8 @@ async function findSchemaDrift(sql: SqlSession): Promise<string[]> {
       if (!found) {
         mismatches.push(`${model.name}: no ${kind} on (${wanted.join(", ")}) in the database`);
       } else if (
-        predicateWords(predicate ?? "").join(" ") !== predicateWords(found.predicate ?? "").join(" ")
+        predicateWords(predicate ?? "").join(" ") !==
+        predicateWords(found.predicate ?? "").join(" ")
       ) {
         mismatches.push(
           `${model.name}: ${kind} on (${wanted.join(", ")}) should hold ${predicate ? `where ${predicate}` : "for every row"}, database has ${found.predicate ? `where ${found.predicate}` : "every row"}`,

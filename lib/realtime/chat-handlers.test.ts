@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessageView } from "@/lib/chat/chat-message-view";
+import {
+  ADDRESS_EVENT_LIMITS,
+  CONNECTION_LIMITS,
+  EVENT_LIMITS,
+  LINK_EVENT_LIMITS,
+} from "@/lib/realtime/connection-limiter";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { recheckIdentities } from "@/lib/realtime/recheck-identities";
 import { createIssuedInvoice, createOrganizationWithCustomer } from "@/tests/helpers/fixtures";
@@ -208,6 +214,73 @@ describe("what the socket server refuses", () => {
     ).length;
     expect(limited).toBeGreaterThanOrEqual(5);
     expect(replies.filter((reply) => reply.ok).length).toBe(15 - limited);
+  });
+
+  it("limits a link, not only a connection: more sockets buy no more messages", async () => {
+    const { invoice, customer } = await setUp();
+    // Reproduction: 20 sockets on one link stored 160 of 160 messages in a second.
+    const sockets = [customer];
+    for (let i = 1; i < CONNECTION_LIMITS.perLink; i++) {
+      sockets.push(await server.connectCustomer(invoice.accessToken));
+    }
+    await expect(server.connectCustomer(invoice.accessToken)).rejects.toThrow(
+      /too many connections on this link/,
+    );
+    const replies = await Promise.all(
+      sockets.flatMap((socket, s) =>
+        Array.from({ length: EVENT_LIMITS.message.burst }, (_, i) =>
+          request(socket, "chat:send", { body: `från flik ${s}, ${i}` }),
+        ),
+      ),
+    );
+    const stored = await db.prisma.chatMessage.count({
+      where: { conversation: { invoiceId: invoice.id } },
+    });
+    const accepted = replies.filter((reply) => reply.ok).length;
+    expect(stored).toBe(accepted);
+    // The link's burst, plus what refills while the replies come back.
+    expect(accepted).toBeGreaterThanOrEqual(LINK_EVENT_LIMITS.message.burst);
+    expect(accepted).toBeLessThanOrEqual(LINK_EVENT_LIMITS.message.burst + 3);
+    // A closed socket gives its place back.
+    sockets.pop()!.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(server.connectCustomer(invoice.accessToken)).resolves.toMatchObject({
+      connected: true,
+    });
+  });
+
+  it("limits an address across links: sockets and messages", async () => {
+    const small = await startRealtimeTestServer(db.prisma, {
+      limits: { socketsPerLink: 10, socketsPerAddress: 6 },
+    });
+    try {
+      const { organizationId, customerId } = await createOrganizationWithCustomer(db.prisma);
+      const invoices = await Promise.all(
+        Array.from({ length: 7 }, () =>
+          createIssuedInvoice(db.prisma, { organizationId, customerId }),
+        ),
+      );
+      const sockets = [];
+      for (const invoice of invoices.slice(0, 6)) {
+        sockets.push(await small.connectCustomer(invoice.accessToken));
+      }
+      await expect(small.connectCustomer(invoices[6]!.accessToken)).rejects.toThrow(
+        /too many connections from this address/,
+      );
+      const replies = await Promise.all(
+        sockets.flatMap((socket) =>
+          Array.from({ length: EVENT_LIMITS.message.burst }, (_, i) =>
+            request(socket, "chat:send", { body: `meddelande ${i}` }),
+          ),
+        ),
+      );
+      const accepted = replies.filter((reply) => reply.ok).length;
+      // 6 links × 8 = 48 asked for; the address's burst of 40 (and a little refill) passes.
+      expect(accepted).toBeGreaterThanOrEqual(ADDRESS_EVENT_LIMITS.message.burst);
+      expect(accepted).toBeLessThanOrEqual(ADDRESS_EVENT_LIMITS.message.burst + 5);
+    } finally {
+      await small.close();
+    }
   });
 
   it("refuses a socket opened from another site's page, and accepts one from its own", async () => {

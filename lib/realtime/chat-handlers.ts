@@ -6,7 +6,7 @@ import { listChatMessages, markChatSeen } from "@/lib/chat/chat-queries";
 import { postChatMessage, postChatMessageSchema } from "@/lib/chat/post-chat-message";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { ConnectionLimiter } from "@/lib/realtime/connection-limiter";
+import { ConnectionLimiter, type SharedEventBudgets } from "@/lib/realtime/connection-limiter";
 import { emitInboxChanged } from "@/lib/realtime/invoice-cues";
 import {
   broadcastPresence,
@@ -69,8 +69,15 @@ export function registerCustomerHandlers(
   socket: Socket,
   identity: Extract<SocketIdentity, { kind: "customer" }>,
   db: Db,
+  budgets: SharedEventBudgets,
 ): void {
-  const { on } = createEventRegistry(socket, new ConnectionLimiter());
+  // Every socket on this link, and from this address, draws on the same budget as well.
+  const addressKey = socket.data.addressKey as string | null | undefined;
+  const limiter = new ConnectionLimiter(undefined, [
+    { buckets: budgets.perLink, key: identity.tokenHash },
+    ...(budgets.perAddress && addressKey ? [{ buckets: budgets.perAddress, key: addressKey }] : []),
+  ]);
+  const { on } = createEventRegistry(socket, limiter);
   const invoice = identity.invoiceId;
   on("chat:send", "message", customerEvents.send, async (input) => {
     const posted = await postChatMessage({

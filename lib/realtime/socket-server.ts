@@ -11,6 +11,14 @@ import { siteOrigins } from "@/lib/http/same-origin";
 import { resolveLinkScope } from "@/lib/invoices/link-scope";
 import { createLogger } from "@/lib/log";
 import { registerCustomerHandlers, registerStaffHandlers } from "@/lib/realtime/chat-handlers";
+import {
+  ADDRESS_EVENT_LIMITS,
+  CONNECTION_LIMITS,
+  ConnectionCounter,
+  LINK_EVENT_LIMITS,
+  SharedBuckets,
+  type SharedEventBudgets,
+} from "@/lib/realtime/connection-limiter";
 import { registerSocketServer } from "@/lib/realtime/invoice-cues";
 import { broadcastPresence, broadcastSupportStatus } from "@/lib/realtime/presence";
 import { RECHECK_INTERVAL_MS, recheckIdentities } from "@/lib/realtime/recheck-identities";
@@ -51,6 +59,8 @@ export async function startRealtime(options: {
   trustProxy?: boolean;
   /** The site's public origin (APP_URL), accepted besides the Host a request names. */
   appUrl?: string;
+  /** Open customer sockets per link and per address (0: no per-address limits). */
+  limits?: { socketsPerLink: number; socketsPerAddress: number };
 }): Promise<RealtimeServer> {
   let redis: ReturnType<typeof createAdapterClient> | undefined;
   const io = new SocketServer(options.httpServer, {
@@ -90,13 +100,49 @@ export async function startRealtime(options: {
     io.adapter(createAdapter(redis));
   }
 
+  // Open sockets are counted per link and per client address, so one link (or one address)
+  // cannot hold the server's sockets; the counts fall as sockets close.
+  const limits = options.limits ?? {
+    socketsPerLink: CONNECTION_LIMITS.perLink,
+    socketsPerAddress: CONNECTION_LIMITS.perAddress,
+  };
+  const perLink = new ConnectionCounter(limits.socketsPerLink);
+  const perAddress =
+    limits.socketsPerAddress > 0 ? new ConnectionCounter(limits.socketsPerAddress) : null;
+  // And every event takes from the budget its link and its address share.
+  const budgets: SharedEventBudgets = {
+    perLink: new SharedBuckets(LINK_EVENT_LIMITS),
+    perAddress: perAddress ? new SharedBuckets(ADDRESS_EVENT_LIMITS) : null,
+  };
   io.use(async (socket, next) => {
+    let identity: SocketIdentity;
     try {
-      socket.data.identity = await identify(socket, options);
-      next();
+      identity = await identify(socket, options);
     } catch {
-      next(new Error("unauthorized"));
+      return next(new Error("unauthorized"));
     }
+    socket.data.identity = identity;
+    if (identity.kind !== "customer") return next();
+    const addressKey = clientKey(
+      trustedClientAddress(
+        socket.handshake.headers["x-forwarded-for"],
+        socket.handshake.address,
+        Boolean(options.trustProxy),
+      ),
+    );
+    if (!perLink.open(identity.tokenHash)) {
+      return next(new Error("too many connections on this link"));
+    }
+    if (perAddress && !perAddress.open(addressKey)) {
+      perLink.close(identity.tokenHash);
+      return next(new Error("too many connections from this address"));
+    }
+    socket.data.addressKey = addressKey;
+    socket.once("disconnect", () => {
+      perLink.close(identity.tokenHash);
+      perAddress?.close(addressKey);
+    });
+    next();
   });
 
   io.on("connection", async (socket) => {
@@ -104,7 +150,7 @@ export async function startRealtime(options: {
     const db = await options.db();
     socket.on("error", (error) => log.warn("socket error", { error: error.message }));
     if (identity.kind === "customer") {
-      registerCustomerHandlers(io, socket, identity, db);
+      registerCustomerHandlers(io, socket, identity, db, budgets);
       socket.join([
         rooms.invoice(identity.invoiceId),
         rooms.organizationCustomers(identity.organizationId),

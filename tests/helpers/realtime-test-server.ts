@@ -12,7 +12,13 @@ export const TEST_AUTH_SECRET = "realtime-test-secret-0123456789abcdef";
  * The real socket server (the one server.ts starts) on a free loopback port, without Next: the
  * handshake, rooms and handlers are exactly the product's. Clients are real socket.io clients.
  */
-export async function startRealtimeTestServer(db: Db, options: { redisUrl?: string } = {}) {
+export async function startRealtimeTestServer(
+  db: Db,
+  options: {
+    redisUrl?: string;
+    limits?: { socketsPerLink: number; socketsPerAddress: number };
+  } = {},
+) {
   const httpServer = createServer();
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const realtime = await startRealtime({
@@ -20,6 +26,7 @@ export async function startRealtimeTestServer(db: Db, options: { redisUrl?: stri
     db: async () => db,
     authSecret: TEST_AUTH_SECRET,
     redisUrl: options.redisUrl,
+    limits: options.limits,
   });
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   const clients: Socket[] = [];
