@@ -9,6 +9,7 @@ import { type JobDb, jobDbForPglite, jobDbForPool } from "@/lib/db/job-db";
 import { type MigrationReport, migrate } from "@/lib/db/migrate";
 import { pgConnection, pgliteConnection, type SqlConnection } from "@/lib/db/sql-session";
 import { AppError } from "@/lib/errors/app-error";
+import { createLogger } from "@/lib/log";
 
 export type Db = PrismaClient;
 
@@ -44,9 +45,37 @@ export function parsePostgresUrl(url: string): { connectionString: string; schem
   return { connectionString: parsed.toString(), schema };
 }
 
+/**
+ * How long PostgreSQL may take: to answer a connection (start-up then fails within seconds,
+ * naming DATABASE_URL), to run one statement of a request, and to sit idle inside a transaction
+ * (a stuck client must not hold row locks for ever). Migrations have no statement limit.
+ */
+const log = createLogger("database");
+
+export const POSTGRES_TIMEOUTS = {
+  connectMs: 5_000,
+  statementMs: 30_000,
+  idleInTransactionMs: 60_000,
+} as const;
+
 function pgClientConfig(url: string): pg.ClientConfig {
   const { connectionString, schema } = parsePostgresUrl(url);
-  return { connectionString, options: schema ? `-c search_path=${schema}` : undefined };
+  return {
+    connectionString,
+    options: schema ? `-c search_path=${schema}` : undefined,
+    connectionTimeoutMillis: POSTGRES_TIMEOUTS.connectMs,
+    idle_in_transaction_session_timeout: POSTGRES_TIMEOUTS.idleInTransactionMs,
+  };
+}
+
+/** Where a DATABASE_URL points, without its password: for messages. */
+function describeTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "the configured server";
+  }
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
@@ -66,10 +95,28 @@ async function openPostgres(options: { url: string; migrate?: boolean }): Promis
       await client.end();
     }
   };
+  // One connection first, so a database that does not answer stops start-up within seconds with
+  // a message naming the setting, instead of hanging or failing the first request.
+  try {
+    await withSql(async (sql) => {
+      await sql.query("SELECT 1");
+    });
+  } catch (error) {
+    throw new AppError(
+      "CONFIGURATION",
+      `DATABASE_URL: no connection to PostgreSQL at ${describeTarget(options.url)} within ${POSTGRES_TIMEOUTS.connectMs / 1000} s (${safeReason(error, options.url)}). Check that it is running and reachable, and the URL's host, port, user and password.`,
+    );
+  }
   if (options.migrate !== false) {
     migration = await withSql((sql) => migrate(sql));
   }
-  const pool = new pg.Pool({ ...config, max: 10 });
+  const pool = new pg.Pool({
+    ...config,
+    max: 10,
+    statement_timeout: POSTGRES_TIMEOUTS.statementMs,
+  });
+  // An idle pooled connection that breaks (the server restarted) must not crash the process.
+  pool.on("error", (error) => log.warn("an idle database connection failed", { error }));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
   return {
     prisma,
@@ -82,6 +129,16 @@ async function openPostgres(options: { url: string; migrate?: boolean }): Promis
       await pool.end().catch(() => {});
     },
   };
+}
+
+/** The driver's reason, never carrying the URL's password. */
+function safeReason(error: unknown, url: string): string {
+  let reason = error instanceof Error ? error.message : String(error);
+  try {
+    const password = decodeURIComponent(new URL(url).password);
+    if (password) reason = reason.split(password).join("***");
+  } catch {}
+  return reason.slice(0, 200);
 }
 
 /**
