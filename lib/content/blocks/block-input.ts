@@ -57,13 +57,22 @@ export const contentBlockInputSchema = z
         error: "at least one variant must get traffic (weight above 0)",
       }),
   })
-  .superRefine((block, context) => {
+  .transform((block, context) => {
     if (block.startsAt && block.endsAt && block.endsAt <= block.startsAt) {
       context.addIssue({ code: "custom", path: ["endsAt"], message: "must be after the start" });
     }
     const rule = parseRuleDocument(block.targeting);
     if (!rule.ok) {
       context.addIssue({ code: "custom", path: ["targeting"], message: rule.message });
+    }
+    // Stored as parsed: what the kind's schema knows, nothing else (unknown keys are dropped).
+    if (jsonSize(block.settings ?? {}) > MAX_SETTINGS_BYTES) {
+      context.addIssue({
+        code: "custom",
+        path: ["settings"],
+        message: `at most ${MAX_SETTINGS_BYTES} bytes of settings`,
+      });
+      return z.NEVER;
     }
     const settings = BLOCK_SETTINGS_SCHEMAS[block.kind].safeParse(block.settings ?? {});
     if (!settings.success) {
@@ -74,8 +83,21 @@ export const contentBlockInputSchema = z
           message: issue.message,
         });
       }
+      return z.NEVER;
     }
+    return { ...block, settings: settings.data as Record<string, unknown> };
   });
+
+/** A block's settings as sent, before they are parsed: a bound on what is even read. */
+export const MAX_SETTINGS_BYTES = 4096;
+
+function jsonSize(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? "");
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
 
 export type ContentBlockInput = z.input<typeof contentBlockInputSchema>;
 export type ParsedContentBlock = z.output<typeof contentBlockInputSchema>;

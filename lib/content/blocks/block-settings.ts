@@ -11,7 +11,8 @@ export const offerSettingsSchema = z.object({
 
 export const surveySettingsSchema = z.object({ scale: z.enum(["NPS", "CSAT"]) });
 
-const noSettings = z.object({}).strict();
+/** Kinds without settings: whatever is sent is dropped, never stored. */
+const noSettings = z.object({});
 
 /** Each kind's settings; the console's form and the server parse with the same schema. */
 export const BLOCK_SETTINGS_SCHEMAS = {

@@ -12,6 +12,15 @@ describe("fillPlaceholders", () => {
     expect(fillPlaceholders("{{nope}}", {})).toBe("{{nope}}");
   });
 
+  it("knows only its own names: Object.prototype's are unknown, not functions to call", () => {
+    const values = { firstName: "Anna" };
+    for (const name of ["constructor", "toString", "valueOf", "hasOwnProperty"]) {
+      expect(fillPlaceholders(`{{${name}}} {{firstName}}`, values)).toBe(`{{${name}}} Anna`);
+      expect(hasUnfilledPlaceholder(`{{${name}}}`, values)).toBe(false);
+    }
+    expect(fillPlaceholders("{{__proto__}}", values)).toBe("{{__proto__}}");
+  });
+
   it("never lets a value become markup", () => {
     expect(
       fillPlaceholders("Hej {{firstName}}", { firstName: "[x](javascript:alert(1)) **<b>**" }),

@@ -77,9 +77,23 @@ export async function loadPlaceholderValues(
  */
 export function fillPlaceholders(text: string, values: Partial<Record<string, string>>): string {
   return text.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (whole, name: string) => {
-    const value = values[name];
+    const value = valueOf(values, name);
     return value === undefined ? whole : value.replace(/[*_[\]()<>`#\\]/g, "");
   });
+}
+
+/**
+ * A placeholder's value: only for names in PLACEHOLDERS, and only the values' own strings, so
+ * `{{constructor}}` or `{{toString}}` are unknown names, never Object.prototype's functions.
+ */
+function valueOf(values: Partial<Record<string, string>>, name: string): string | undefined {
+  if (!isPlaceholder(name) || !Object.hasOwn(values, name)) return undefined;
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+export function isPlaceholder(name: string): name is Placeholder {
+  return (PLACEHOLDERS as readonly string[]).includes(name);
 }
 
 /** True when the text uses a placeholder the customer has no value for (then it is not shown). */
@@ -88,8 +102,6 @@ export function hasUnfilledPlaceholder(
   values: Partial<Record<string, string>>,
 ): boolean {
   return [...text.matchAll(/\{\{\s*([a-zA-Z]+)\s*\}\}/g)].some(
-    (match) =>
-      (PLACEHOLDERS as readonly string[]).includes(match[1] ?? "") &&
-      values[match[1] ?? ""] === undefined,
+    (match) => isPlaceholder(match[1] ?? "") && valueOf(values, match[1] ?? "") === undefined,
   );
 }

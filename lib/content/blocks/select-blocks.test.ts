@@ -101,6 +101,64 @@ describe("selectBlocksForInvoice", () => {
     ).toEqual([]);
   });
 
+  it("treats {{constructor}}, {{toString}} and {{__proto__}} as unknown names, never a crash", async () => {
+    const w = await world();
+    const loyal = await w.customer("2020-01-01");
+    // Reproduction: one such block made selection throw, so no block reached any targeted invoice.
+    const odd = await w.publish({
+      name: "Udda",
+      kind: "LOYALTY",
+      slot: "AFTER_SUMMARY",
+      targeting: loyalCustomers,
+      variants: [
+        {
+          key: "A",
+          weight: 1,
+          content: text("Hej {{constructor}} {{toString}}", "{{__proto__}} {{ hasOwnProperty }}"),
+        },
+      ],
+    });
+    const plain = await w.publish({
+      name: "Tack",
+      kind: "INFORMATION",
+      slot: "OFFERS",
+      targeting: loyalCustomers,
+      variants: [{ key: "A", weight: 1, content: text("Tack {{firstName}}") }],
+    });
+    const shown = await selectBlocksForInvoice(db.prisma, { invoice: loyal.invoice, locale: "sv" });
+    expect(shown.map((b) => b.blockId).sort()).toEqual([odd, plain].sort());
+    const oddShown = shown.find((b) => b.blockId === odd)!;
+    expect(oddShown.content.title).toBe("Hej {{constructor}} {{toString}}");
+    expect(oddShown.content.body).toContain("{{ hasOwnProperty }}");
+  });
+
+  it("stores a block's settings as parsed: unknown keys dropped, size bounded", async () => {
+    const w = await world();
+    const base = {
+      name: "Enkät",
+      kind: "SURVEY" as const,
+      slot: "BEFORE_CHAT" as const,
+      targeting: loyalCustomers,
+      variants: [{ key: "A", weight: 1, content: text("Vad tycker du?") }],
+    };
+    const id = await w.publish({
+      ...base,
+      settings: { scale: "NPS", tracking: "https://evil.example/pixel", __proto__: { x: 1 } },
+    });
+    const stored = await db.prisma.contentBlock.findUniqueOrThrow({ where: { id } });
+    expect(stored.settings).toEqual({ scale: "NPS" });
+    const info = await w.publish({ ...base, kind: "INFORMATION", settings: { anything: true } });
+    expect(
+      (await db.prisma.contentBlock.findUniqueOrThrow({ where: { id: info } })).settings,
+    ).toEqual({});
+    const huge = contentBlockInputSchema.safeParse({
+      ...base,
+      settings: { scale: "NPS", filler: "x".repeat(5000) },
+    });
+    expect(huge.success).toBe(false);
+    expect(JSON.stringify(huge.error?.issues)).toMatch(/at most 4096 bytes of settings/);
+  });
+
   it("fails closed on a rule it cannot evaluate and reports why to the console", async () => {
     const w = await world();
     const noBirthYear = await w.customer("2020-01-01");
