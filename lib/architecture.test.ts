@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The layers of lib/, checked on the imports themselves. Foundation modules (errors, db, env,
- * log, validation, money, dates, references, http, rate-limit) never import a domain module; the
+ * log, validation, money, dates, references, http, rate-limit, charts, memory) never import a domain module; the
  * domain modules form no cycle among themselves; orchestration (agent changes, job handlers)
  * sits above the modules it calls; and no file is part of an import cycle.
  */
@@ -20,6 +20,7 @@ const FOUNDATION = new Set([
   "http",
   "rate-limit",
   "charts",
+  "memory",
 ]);
 
 function sourceFiles(dir: string): string[] {

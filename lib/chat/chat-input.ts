@@ -1,17 +1,23 @@
 import { z } from "zod";
 
-import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
+import { MAX_MESSAGE_LENGTH, withoutBidiControls } from "@/lib/chat/chat-limits";
 
-export { MAX_MESSAGE_LENGTH };
+export { MAX_MESSAGE_LENGTH, withoutBidiControls };
 
 export const messageBodySchema = z
   .string()
-  .trim()
-  .min(1, "write a message")
-  .max(MAX_MESSAGE_LENGTH, `a message can be at most ${MAX_MESSAGE_LENGTH} characters`)
-  .refine((text) => ![...text].some(isForbiddenControl), {
-    message: "the message contains control characters",
-  });
+  .max(MAX_MESSAGE_LENGTH * 2, `a message can be at most ${MAX_MESSAGE_LENGTH} characters`)
+  .transform(withoutBidiControls)
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, "write a message")
+      .max(MAX_MESSAGE_LENGTH, `a message can be at most ${MAX_MESSAGE_LENGTH} characters`)
+      .refine((text) => ![...text].some(isForbiddenControl), {
+        message: "the message contains control characters",
+      }),
+  );
 
 /** Control characters other than tab and line breaks have no place in a chat message. */
 function isForbiddenControl(character: string): boolean {

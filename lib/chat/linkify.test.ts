@@ -11,6 +11,13 @@ describe("linkify", () => {
     ]);
   });
 
+  it("shows text stored with bidi controls without them", () => {
+    expect(linkify("faktura_\u202Efdp.exe")).toEqual([{ text: "faktura_fdp.exe" }]);
+    expect(linkify("\u2067https://example.se/\u2069")).toEqual([
+      { text: "https://example.se/", href: "https://example.se/" },
+    ]);
+  });
+
   it("never makes a link of other schemes or markup", () => {
     for (const text of [
       "javascript:alert(1)",

@@ -1,3 +1,5 @@
+import { withoutBidiControls } from "@/lib/chat/chat-limits";
+
 export type TextSegment = { text: string } | { text: string; href: string };
 
 // http(s) addresses only; a trailing full stop, comma or bracket belongs to the sentence.
@@ -8,7 +10,9 @@ const TRAILING = /[.,;:!?)\]}]+$/;
  * Splits chat text into plain text and links, for rendering as React text nodes (never HTML).
  * Only http and https addresses become links, so javascript:, data: and the like stay text.
  */
-export function linkify(text: string): TextSegment[] {
+export function linkify(stored: string): TextSegment[] {
+  // Messages stored before bidi controls were taken out on the way in are shown without them too.
+  const text = withoutBidiControls(stored);
   const segments: TextSegment[] = [];
   let last = 0;
   for (const match of text.matchAll(URL_PATTERN)) {

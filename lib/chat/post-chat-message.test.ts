@@ -135,6 +135,28 @@ describe(`postChatMessage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     );
   });
 
+  it("takes bidi controls out of a message and keeps its words", async () => {
+    const { invoiceId } = await setUp();
+    // Reproduction: "\u202E" made the agent read "fdp.exe" as "exe.pdf"; it was stored as sent.
+    const sent = await post({
+      input: { invoiceId, body: "Se bilagan faktura_\u202Efdp.exe och \u2066ring\u2069 mig" },
+      author: CUSTOMER,
+    });
+    expect(sent.message.body).toBe("Se bilagan faktura_fdp.exe och ring mig");
+    const stored = await db.prisma.chatMessage.findUniqueOrThrow({
+      where: { id: sent.message.id },
+    });
+    expect(stored.body).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    // Nothing but controls is an empty message.
+    await expectAppError(
+      post({
+        input: { invoiceId, body: "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069" },
+        author: CUSTOMER,
+      }),
+      "BAD_INPUT",
+    );
+  });
+
   it("refuses bad input, other organisations' invoices and messages on drafts, storing nothing", async () => {
     const { invoiceId, agent, organizationId, customerId } = await setUp();
     const other = await createOrganizationWithCustomer(db.prisma);

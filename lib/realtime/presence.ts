@@ -3,6 +3,7 @@ import { displayName } from "@/lib/chat/chat-message-view";
 import { isWithinSupportHours } from "@/lib/chat/support-hours";
 import type { Db } from "@/lib/db/database";
 import { createLogger } from "@/lib/log";
+import { BoundedMap } from "@/lib/memory/bounded-map";
 import { rooms } from "@/lib/realtime/rooms";
 import type { SocketIdentity } from "@/lib/realtime/socket-identity";
 
@@ -61,7 +62,10 @@ export async function broadcastPresence(io: Server, invoiceId: string): Promise<
   }
 }
 
-const organizationCache = new Map<string, { at: number; hours: unknown; responseHours: number }>();
+const organizationCache = new BoundedMap<
+  string,
+  { at: number; hours: unknown; responseHours: number }
+>(10_000);
 
 /** Support is online inside the organisation's hours while at least one agent is connected. */
 export async function supportStatusOf(

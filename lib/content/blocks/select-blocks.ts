@@ -17,6 +17,7 @@ import { addMonths, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { ContentBlockKind, ContentSlot, Locale } from "@/lib/db/generated/client";
 import { createLogger } from "@/lib/log";
+import { BoundedMap } from "@/lib/memory/bounded-map";
 import { roundDiv } from "@/lib/money/rounding";
 import { loadBestPlan } from "@/lib/offers/best-plan";
 
@@ -55,7 +56,8 @@ export interface CandidateBlock {
 }
 
 const PROBLEM_REPORT_INTERVAL_MS = 10 * 60_000;
-const reportedAt = new Map<string, number>();
+// Per block id, bounded: ids come from the database, but nothing is kept per key without a bound.
+const reportedAt = new BoundedMap<string, number>(10_000);
 
 /**
  * The marketing blocks one invoice page shows: published and within their dates, selected by their
