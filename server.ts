@@ -16,6 +16,7 @@ import { jobHandlers } from "@/lib/job-handlers/job-handlers";
 import { startJobEngine } from "@/lib/jobs/job-engine";
 import { createLogger, redactText } from "@/lib/log";
 import { startRealtime } from "@/lib/realtime/socket-server";
+import { strictTransportSecurity } from "@/lib/security/content-security-policy";
 
 /**
  * The whole product in one process: Next.js and socket.io on one port, and the job engine's
@@ -70,7 +71,10 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // Over https, every response (pages, API, static files) tells browsers to stay on https.
+  const hsts = strictTransportSecurity(env.APP_URL);
   const httpServer = createServer((req, res) => {
+    if (hsts) res.setHeader("strict-transport-security", hsts);
     stampTrustedHeaders(req, env.TRUST_PROXY);
     if (!guardRequestBody(req, res, env.REQUEST_BODY_LIMIT)) return;
     handle(req, res).catch((error) => {

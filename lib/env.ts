@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseImageHosts } from "@/lib/http/image-hosts";
 
 /**
  * All configuration, parsed once. A wrong value stops start-up with a message naming the variable
@@ -100,6 +101,17 @@ export const envSchema = z
       .int("expected a whole number of sockets")
       .min(0, "expected 0 (no per-address limits) or more sockets per address")
       .default(100),
+    CONTENT_IMAGE_HOSTS: optionalString.refine(
+      (value) =>
+        !value ||
+        value
+          .split(",")
+          .map((host) => host.trim())
+          .every((host) => parseImageHosts(host).length === 1),
+      {
+        message: "expected host names separated by commas, e.g. cdn.example.se,images.example.com",
+      },
+    ),
     LOG_LEVEL: z
       .enum(["debug", "info", "warn", "error"], { error: "expected debug, info, warn or error" })
       .default("info"),

@@ -20,6 +20,21 @@ function tooLarge(limit: number) {
   });
 }
 
+// Said at most every 10 s, with how many since: a flood of oversized bodies must not flood the log.
+let refusedSinceLog = 0;
+let lastLogAt = 0;
+function noteRefusal(path: string, limit: number, now = Date.now()) {
+  refusedSinceLog += 1;
+  if (now - lastLogAt < 10_000) return;
+  log.warn("request bodies passed the limit and were cut off", {
+    path,
+    limit,
+    refused: refusedSinceLog,
+  });
+  refusedSinceLog = 0;
+  lastLogAt = now;
+}
+
 /** Answers a too-large request with the one error reply and closes its connection. */
 function refuse(res: ServerResponse, limit: number) {
   const problem = errorReply(tooLarge(limit));
@@ -54,6 +69,7 @@ export function guardRequestBody(
 ): boolean {
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) {
+    noteRefusal((req.url ?? "").split("?")[0] ?? "", limit);
     refuse(res, limit);
     discardThenClose(req);
     return false;
@@ -66,10 +82,7 @@ export function guardRequestBody(
     for await (const chunk of iterate()) {
       seen += (chunk as Buffer).length;
       if (seen > limit) {
-        log.warn("a chunked request body passed the limit and was cut off", {
-          path: (req.url ?? "").split("?")[0],
-          limit,
-        });
+        noteRefusal((req.url ?? "").split("?")[0] ?? "", limit);
         refuse(res, limit);
         discardThenClose(req);
         return;

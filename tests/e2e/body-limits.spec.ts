@@ -31,9 +31,11 @@ function bigPost(base: URL, route: string, size: number): Promise<number | strin
         headers: { "content-type": "application/json", origin: base.origin },
       },
       (response) => {
+        // The status is the answer: resolved at once, since destroying the request (to stop
+        // sending) also ends the response before its "end" would come.
         answered = true;
+        resolve(response.statusCode ?? 0);
         response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
         request.destroy();
       },
     );
@@ -41,6 +43,9 @@ function bigPost(base: URL, route: string, size: number): Promise<number | strin
     let sent = 0;
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (!answered) resolve(error.code ?? "error");
+    });
+    request.on("close", () => {
+      if (!answered) resolve("closed without an answer");
     });
     const pump = () => {
       while (!answered && sent < size) {

@@ -30,8 +30,9 @@ const emptyAsAbsent = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
 /**
- * The image is loaded by the customer's browser from the marketer's host, so: https only (the
- * invoice page's CSP allows `https:` images and nothing weaker), and no user:password in the URL.
+ * The image is loaded by the customer's browser from the marketer's host, so: https only, and no
+ * user:password in the URL. The host must also be one the pages' CSP allows (CONTENT_IMAGE_HOSTS),
+ * which saving the block checks (manage-blocks.ts): the browser's form cannot know that list.
  */
 function imageUrlProblem(value: string): string | null {
   if (!/^https:\/\//i.test(value)) return "the image address must start with https://";

@@ -1,7 +1,9 @@
 import type { ParsedContentBlock } from "@/lib/content/blocks/block-input";
 import type { Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { isAllowedImageUrl, parseImageHosts } from "@/lib/http/image-hosts";
 
 export interface Marketer {
   staffId: string;
@@ -13,15 +15,39 @@ export interface Marketer {
  * and its history while its text is edited; a variant that customers have already seen cannot be
  * removed (its numbers would lose their meaning) — set its weight to 0 to stop showing it.
  */
+/**
+ * Images are loaded by customers' browsers, and the pages' CSP lets them come only from the hosts
+ * in CONTENT_IMAGE_HOSTS: an image from anywhere else is refused here, with the hosts named, rather
+ * than saved to show as a broken image.
+ */
+function assertImageHosts(input: ParsedContentBlock, hosts: readonly string[]): void {
+  for (const [index, variant] of input.variants.entries()) {
+    for (const [language, content] of Object.entries(variant.content)) {
+      const url = (content as { imageUrl?: string | null } | undefined)?.imageUrl;
+      if (url && !isAllowedImageUrl(url, hosts)) {
+        throw new AppError(
+          "BAD_INPUT",
+          hosts.length
+            ? `variants.${index}.content.${language}.imageUrl: images may only come from ${hosts.join(", ")}`
+            : `variants.${index}.content.${language}.imageUrl: no image hosts are allowed; an administrator sets CONTENT_IMAGE_HOSTS`,
+        );
+      }
+    }
+  }
+}
+
 export async function saveContentBlock(options: {
   db: Db;
   marketer: Marketer;
   blockId?: string;
   /** Parsed at the boundary with contentBlockInputSchema. */
   input: ParsedContentBlock;
+  /** Hosts images may come from (default: CONTENT_IMAGE_HOSTS). */
+  imageHosts?: readonly string[];
 }): Promise<{ id: string; version: number; status: string }> {
   const { input } = options;
   const { organizationId } = options.marketer;
+  assertImageHosts(input, options.imageHosts ?? parseImageHosts(getEnv().CONTENT_IMAGE_HOSTS));
   const fields = {
     name: input.name,
     kind: input.kind,

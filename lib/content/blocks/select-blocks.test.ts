@@ -159,6 +159,43 @@ describe("selectBlocksForInvoice", () => {
     expect(JSON.stringify(huge.error?.issues)).toMatch(/at most 4096 bytes of settings/);
   });
 
+  it("takes images only from the allowed hosts, naming them when it refuses", async () => {
+    const w = await world();
+    const input = contentBlockInputSchema.parse({
+      name: "Bild",
+      kind: "INFORMATION",
+      slot: "OFFERS",
+      targeting: loyalCustomers,
+      variants: [
+        {
+          key: "A",
+          weight: 1,
+          content: {
+            sv: {
+              title: "Hej",
+              body: "Text",
+              imageUrl: "https://spår.evil.example/p.png",
+              imageAlt: "x",
+            },
+            en: { title: "Hi", body: "Text" },
+          },
+        },
+      ],
+    });
+    const save = (imageHosts: string[]) =>
+      saveContentBlock({ db: db.prisma, marketer: w.marketer, input, imageHosts });
+    await expect(save(["cdn.example.se"])).rejects.toMatchObject({
+      code: "BAD_INPUT",
+      message: expect.stringContaining("images may only come from cdn.example.se"),
+    });
+    await expect(save([])).rejects.toMatchObject({
+      message: expect.stringContaining("CONTENT_IMAGE_HOSTS"),
+    });
+    expect(
+      await db.prisma.contentBlock.count({ where: { organizationId: w.organizationId } }),
+    ).toBe(0);
+  });
+
   it("fails closed on a rule it cannot evaluate and reports why to the console", async () => {
     const w = await world();
     const noBirthYear = await w.customer("2020-01-01");

@@ -16,6 +16,8 @@ import { parseRuleDocument } from "@/lib/content/targeting/parse-rule";
 import { addMonths, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { ContentBlockKind, ContentSlot, Locale } from "@/lib/db/generated/client";
+import { getEnv } from "@/lib/env";
+import { isAllowedImageUrl, parseImageHosts } from "@/lib/http/image-hosts";
 import { createLogger } from "@/lib/log";
 import { BoundedMap } from "@/lib/memory/bounded-map";
 import { roundDiv } from "@/lib/money/rounding";
@@ -122,6 +124,7 @@ export async function selectBlocksForInvoice(
   if (chosen.length === 0) return [];
 
   const ids = chosen.map((block) => block.id);
+  const imageHosts = parseImageHosts(getEnv().CONTENT_IMAGE_HOSTS);
   const [organization, shownElsewhere, acceptances, answers, values] = await Promise.all([
     db.organization.findUnique({
       where: { id: invoice.organizationId },
@@ -169,6 +172,12 @@ export async function selectBlocksForInvoice(
       title: fillPlaceholders(written.title, values),
       body: fillPlaceholders(written.body, values),
       cta: written.cta ? fillPlaceholders(written.cta, values) : written.cta,
+      // An image from a host no longer allowed (CONTENT_IMAGE_HOSTS changed) is left out, not
+      // shown broken by the page's CSP.
+      imageUrl:
+        written.imageUrl && isAllowedImageUrl(written.imageUrl, imageHosts)
+          ? written.imageUrl
+          : undefined,
     };
     const base = {
       blockId: block.id,
