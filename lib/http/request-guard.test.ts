@@ -2,15 +2,35 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardRequestBody } from "@/lib/http/request-guard";
 
-/** A server whose "app" reads the whole body the way Next does (for await over the request). */
+/**
+ * A server whose "app" reads the whole body, the way Next does (for await over the request) or
+ * the other ways a reader may ("data" events, a pipe), chosen by the path.
+ */
 let server: Server;
 let port = 0;
 const LIMIT = 64 * 1024;
+let keptBytes = 0;
 beforeAll(async () => {
   server = createServer(async (req, res) => {
     if (!guardRequestBody(req, res, LIMIT)) return;
     let size = 0;
-    for await (const chunk of req) size += (chunk as Buffer).length;
+    try {
+      if (req.url === "/events") {
+        await new Promise<void>((resolve, reject) => {
+          req.on("data", (chunk: Buffer) => {
+            size += chunk.length;
+          });
+          req.on("end", resolve);
+          req.on("close", () => (req.complete ? resolve() : reject(new Error("cut off"))));
+        });
+      } else {
+        for await (const chunk of req) size += (chunk as Buffer).length;
+      }
+    } catch {
+      return;
+    } finally {
+      keptBytes = Math.max(keptBytes, size);
+    }
     if (!res.writableEnded) res.end(JSON.stringify({ size }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -18,14 +38,18 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-function post(body: Buffer, chunked: boolean): Promise<{ status: number; body: string }> {
+function post(
+  body: Buffer,
+  chunked: boolean,
+  path = "/",
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
         host: "127.0.0.1",
         port,
         method: "POST",
-        path: "/",
+        path,
         headers: chunked ? {} : { "content-length": String(body.length) },
       },
       (res) => {
@@ -54,5 +78,14 @@ describe("guardRequestBody", () => {
       expect(answer.status).toBe(413);
       expect(JSON.parse(answer.body)).toMatchObject({ status: 413, code: "PAYLOAD_TOO_LARGE" });
     }
+  });
+
+  it("counts a body however it is read, and hands on nothing past the limit", async () => {
+    keptBytes = 0;
+    for (const path of ["/events", "/"]) {
+      const answer = await post(Buffer.alloc(LIMIT * 20, 1), true, path);
+      expect(answer.status).toBe(413);
+    }
+    expect(keptBytes).toBeLessThanOrEqual(LIMIT);
   });
 });

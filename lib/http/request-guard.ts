@@ -45,50 +45,60 @@ function refuse(res: ServerResponse, limit: number) {
 }
 
 /**
- * The rest of a refused upload is read and thrown away (nothing is kept), so the client, still
- * sending, gets to read the 413; a client that keeps sending past a few megabytes or seconds is
- * cut off.
+ * After the 413 is on its way, the connection is closed without reading the rest of the upload:
+ * the client (still sending, held back by TCP) reads the answer, and the socket goes a moment
+ * after the answer is flushed — or after 2 s whatever happens.
  */
-function discardThenClose(req: IncomingMessage) {
-  let discarded = 0;
-  const cutOff = setTimeout(() => req.destroy(), 5_000);
-  cutOff.unref();
-  req.on("data", (chunk: Buffer) => {
-    discarded += chunk.length;
-    if (discarded > 8 * 1024 * 1024) req.destroy();
-  });
-  req.on("close", () => clearTimeout(cutOff));
-  req.resume();
+function closeSoon(req: IncomingMessage, res: ServerResponse) {
+  const close = () => req.socket?.destroy();
+  const fallback = setTimeout(close, 2_000);
+  fallback.unref();
+  const afterFlush = () => {
+    clearTimeout(fallback);
+    setTimeout(close, 100).unref();
+  };
+  if (res.writableFinished) afterFlush();
+  else res.once("finish", afterFlush);
 }
 
-/** Returns false when the request was answered here (413) and must not go on to Next. */
+/**
+ * Returns false when the request was answered here (413) and must not go on to Next. A larger
+ * declared body is refused at once; any other body is counted where the HTTP parser hands it to
+ * the request (its push), so the limit holds whoever reads it and however — an async iterator, a
+ * pipe, "data" events, or nobody until Next drains it — and bytes past it are never kept.
+ */
 export function guardRequestBody(
   req: IncomingMessage,
   res: ServerResponse,
   limit: number,
 ): boolean {
+  const path = (req.url ?? "").split("?")[0] ?? "";
   const declared = Number(req.headers["content-length"] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) {
-    noteRefusal((req.url ?? "").split("?")[0] ?? "", limit);
+    noteRefusal(path, limit);
+    req.pause();
     refuse(res, limit);
-    discardThenClose(req);
+    closeSoon(req, res);
     return false;
   }
-  if (req.headers["transfer-encoding"] === undefined) return true;
-  // Next reads a body with `for await (const chunk of req)`: the iteration is what is bounded.
-  const iterate = req[Symbol.asyncIterator].bind(req);
+  const push = req.push.bind(req);
   let seen = 0;
-  req[Symbol.asyncIterator] = async function* limited() {
-    for await (const chunk of iterate()) {
+  let cut = false;
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (cut) return false;
+    if (chunk !== null && chunk !== undefined) {
       seen += (chunk as Buffer).length;
       if (seen > limit) {
-        noteRefusal((req.url ?? "").split("?")[0] ?? "", limit);
+        cut = true;
+        noteRefusal(path, limit);
         refuse(res, limit);
-        discardThenClose(req);
-        return;
+        // Nothing more is handed on (never an end either): whoever was reading sees the
+        // connection close, never a body that looks whole.
+        closeSoon(req, res);
+        return false;
       }
-      yield chunk;
     }
-  } as (typeof req)[typeof Symbol.asyncIterator];
+    return push(chunk, encoding);
+  };
   return true;
 }
