@@ -77,7 +77,7 @@ export async function loadPlaceholderValues(
  */
 export function fillPlaceholders(text: string, values: Partial<Record<string, string>>): string {
   return text.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (whole, name: string) => {
-    const value = valueOf(values, name);
+    const value = placeholderValue(values, name);
     return value === undefined ? whole : value.replace(/[*_[\]()<>`#\\]/g, "");
   });
 }
@@ -86,7 +86,10 @@ export function fillPlaceholders(text: string, values: Partial<Record<string, st
  * A placeholder's value: only for names in PLACEHOLDERS, and only the values' own strings, so
  * `{{constructor}}` or `{{toString}}` are unknown names, never Object.prototype's functions.
  */
-function valueOf(values: Partial<Record<string, string>>, name: string): string | undefined {
+function placeholderValue(
+  values: Partial<Record<string, string>>,
+  name: string,
+): string | undefined {
   if (!isPlaceholder(name) || !Object.hasOwn(values, name)) return undefined;
   const value = values[name];
   return typeof value === "string" ? value : undefined;
@@ -102,6 +105,7 @@ export function hasUnfilledPlaceholder(
   values: Partial<Record<string, string>>,
 ): boolean {
   return [...text.matchAll(/\{\{\s*([a-zA-Z]+)\s*\}\}/g)].some(
-    (match) => isPlaceholder(match[1] ?? "") && valueOf(values, match[1] ?? "") === undefined,
+    (match) =>
+      isPlaceholder(match[1] ?? "") && placeholderValue(values, match[1] ?? "") === undefined,
   );
 }
