@@ -7,7 +7,8 @@ import { startJobEngine } from "@/lib/jobs/job-engine";
  * A process that runs jobs, for the crash test (tests/integration/job-crash.test.ts):
  * MODE=hang takes the overdue job and never finishes it (it is killed there); MODE=work runs the
  * real handlers and reports each finished job. The database is the test's (a PGlite data folder
- * or a PostgreSQL schema), the signal a file beside it.
+ * or a PostgreSQL schema), the signal a file beside it. SIGTERM stops it the way it stops the
+ * server: running jobs finish and are recorded first.
  */
 const mode = process.env.MODE;
 const signalFile = process.env.SIGNAL_FILE!;
@@ -16,7 +17,7 @@ const database = url
   ? await openDatabase({ kind: "postgresql", url })
   : await openDatabase({ kind: "pglite", dataDir: process.env.TEST_JOB_DATA_DIR! });
 const real = jobHandlers(async () => database.prisma);
-await startJobEngine({
+const engine = await startJobEngine({
   database,
   databaseSchema: url ? (new URL(url).searchParams.get("schema") ?? undefined) : undefined,
   schedule: false,
@@ -34,5 +35,12 @@ await startJobEngine({
       return result;
     },
   },
+});
+// Stopped as the server stops: the engine drains (a finished job is marked completed before the
+// process ends), then the database is closed.
+process.once("SIGTERM", async () => {
+  await engine.stop();
+  await database.close();
+  process.exit(0);
 });
 writeFileSync(`${signalFile}.ready`, "ready");
