@@ -13,11 +13,33 @@ let shared: { key: string; socket: Promise<Socket>; users: number } | null = nul
 
 async function openSocket(auth: Auth): Promise<Socket> {
   const { io } = await import("socket.io-client");
-  return io({
+  const socket = io({
     ...(auth ? { auth } : {}),
     transports: ["websocket"],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
+  });
+  retryWhenUnavailable(socket);
+  return socket;
+}
+
+/**
+ * socket.io gives up on a handshake the server refused. A refusal because the server was busy
+ * ("unavailable", a 503 problem) is worth trying again, with backoff, so a brief database hiccup
+ * does not leave the chat dead until a reload; a refused link or session is not.
+ */
+function retryWhenUnavailable(socket: Socket) {
+  let delayMs = 1000;
+  socket.on("connect", () => {
+    delayMs = 1000;
+  });
+  socket.on("connect_error", (error: Error & { data?: { status?: number } }) => {
+    if (socket.active) return; // a transport failure: the client reconnects by itself
+    if (error.message !== "unavailable" && (error.data?.status ?? 0) < 500) return;
+    window.setTimeout(() => {
+      if (!socket.connected) socket.connect();
+    }, delayMs);
+    delayMs = Math.min(delayMs * 2, 30_000);
   });
 }
 

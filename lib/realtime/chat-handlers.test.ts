@@ -314,6 +314,21 @@ describe("what the socket server refuses", () => {
     expect(bystander.customer.connected && bystander.agent.connected).toBe(true);
   });
 
+  it("answers a handshake the database is too busy for as unavailable (the client retries), with the problem", async () => {
+    const busy = await startRealtimeTestServer(async () => {
+      throw new Error("timeout exceeded when trying to connect");
+    });
+    try {
+      const refusal = (await busy
+        .connectCustomer("A".repeat(43))
+        .catch((error: unknown) => error)) as Error & { data?: { status: number; code: string } };
+      expect(refusal.message).toBe("unavailable");
+      expect(refusal.data).toMatchObject({ status: 503, code: "UNAVAILABLE" });
+    } finally {
+      await busy.close();
+    }
+  });
+
   it("refuses a handshake without a valid link or session", async () => {
     await expect(server.connectCustomer("not-a-real-token")).rejects.toThrow(/unauthorized/);
     await expect(

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { CONSOLE_ROLES } from "@/lib/auth/console-roles";
 import { loadActiveStaff, sessionStaffId } from "@/lib/auth/staff-identity";
 import type { Db } from "@/lib/db/database";
+import { AppError } from "@/lib/errors/app-error";
+import { errorReply, type Problem } from "@/lib/errors/error-reply";
 import { clientKey, trustedClientAddress } from "@/lib/http/client-address";
 import { siteOrigins } from "@/lib/http/same-origin";
 import { resolveLinkScope } from "@/lib/invoices/link-scope";
@@ -118,8 +120,16 @@ export async function startRealtime(options: {
     let identity: SocketIdentity;
     try {
       identity = await identify(socket, options);
-    } catch {
-      return next(new Error("unauthorized"));
+    } catch (error) {
+      // The one error reply, as the handshake's refusal: a busy database is "unavailable" (the
+      // client tries again), anything else is "unauthorized" (it does not). The problem rides
+      // along as the error's data; what was refused is never said beyond it.
+      const problem = errorReply(error, { where: "socket handshake" });
+      const refusal = new Error(problem.status >= 500 ? "unavailable" : "unauthorized") as Error & {
+        data?: Problem;
+      };
+      refusal.data = problem;
+      return next(refusal);
     }
     socket.data.identity = identity;
     if (identity.kind !== "customer") return next();
@@ -241,7 +251,7 @@ async function identify(
       ),
       invoiceNumber: auth.invoiceNumber,
     });
-    if (!scope) throw new Error("unknown invoice");
+    if (!scope) throw new AppError("NOT_FOUND", "No invoice at this link");
     return {
       kind: "customer",
       invoiceId: scope.invoiceId,

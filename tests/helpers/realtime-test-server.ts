@@ -13,7 +13,7 @@ export const TEST_AUTH_SECRET = "realtime-test-secret-0123456789abcdef";
  * handshake, rooms and handlers are exactly the product's. Clients are real socket.io clients.
  */
 export async function startRealtimeTestServer(
-  db: Db,
+  db: Db | (() => Promise<Db>),
   options: {
     redisUrl?: string;
     limits?: { socketsPerLink: number; socketsPerAddress: number };
@@ -23,7 +23,7 @@ export async function startRealtimeTestServer(
   await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
   const realtime = await startRealtime({
     httpServer,
-    db: async () => db,
+    db: typeof db === "function" ? db : async () => db,
     authSecret: TEST_AUTH_SECRET,
     redisUrl: options.redisUrl,
     limits: options.limits,

@@ -5,5 +5,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  return invoicePdfResponse(await loadLinkPage({ headers: request.headers, token }));
+  return invoicePdfResponse(() => loadLinkPage({ headers: request.headers, token }));
 }

@@ -8,8 +8,9 @@ export async function GET(
   { params }: { params: Promise<{ token: string; number: string }> },
 ) {
   const { token, number } = await params;
-  if (!/^[1-9]\d{0,8}$/.test(number)) return invoicePdfResponse(null);
-  return invoicePdfResponse(
-    await loadLinkPage({ headers: request.headers, token, siblingNumber: Number(number) }),
+  return invoicePdfResponse(async () =>
+    /^[1-9]\d{0,8}$/.test(number)
+      ? loadLinkPage({ headers: request.headers, token, siblingNumber: Number(number) })
+      : null,
   );
 }
