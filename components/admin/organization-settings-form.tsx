@@ -29,7 +29,14 @@ export interface OrganizationSettingsView {
   linkExpiryDaysAfterSettled: number | null;
 }
 
-const TEXT_FIELDS: Array<{ key: keyof OrganizationSettingsView; label: string; hint?: string }> = [
+/** The settings typed as text (an input's value is a string). */
+type TextKey = {
+  [K in keyof OrganizationSettingsView]: OrganizationSettingsView[K] extends string | null
+    ? K
+    : never;
+}[keyof OrganizationSettingsView];
+
+const TEXT_FIELDS: Array<{ key: TextKey; label: string; hint?: string }> = [
   { key: "name", label: "Name" },
   { key: "orgNumber", label: "Organisation number", hint: "NNNNNN-NNNN" },
   { key: "vatNumber", label: "VAT number", hint: "SE + organisation number + 01" },
@@ -56,6 +63,8 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
     key: K,
     value: OrganizationSettingsView[K],
   ) => setValues((current) => ({ ...current, [key]: value }));
+  const setText = (key: TextKey, value: string) =>
+    setValues((current) => ({ ...current, [key]: value }));
   const fieldError = (key: string) =>
     state.kind === "error"
       ? state.problem.issues.find((issue) => issue.path === key)?.message
@@ -106,8 +115,8 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
             </span>
             <input
               name={key}
-              value={(values[key] as string | null) ?? ""}
-              onChange={(e) => set(key, e.target.value as never)}
+              value={values[key] ?? ""}
+              onChange={(e) => setText(key, e.target.value)}
               aria-invalid={error ? true : undefined}
               className="rounded border border-slate-400 px-2 py-1"
             />

@@ -53,3 +53,8 @@ export function parseRouteId(value: string, what: string): string {
   if (!parsed.success) throw new AppError("NOT_FOUND", `No such ${what}`);
   return parsed.data;
 }
+
+/** Whether a page's URL segment can be an id at all (the page answers notFound() when not). */
+export function isRouteId(value: string): boolean {
+  return uuidSchema.safeParse(value).success;
+}

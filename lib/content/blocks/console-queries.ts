@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ContentBlockInput } from "@/lib/content/blocks/block-input";
 import type { Db } from "@/lib/db/database";
 
@@ -122,6 +123,11 @@ export interface PreviewCustomer {
   name: string;
   latestInvoice: { id: string; number: number | null; issueDate: string | null } | null;
 }
+
+/** The preview-customer search's query string, parsed at the route. */
+export const previewCustomerQuerySchema = z.object({
+  q: z.string().max(80, "search for at most 80 characters").default(""),
+});
 
 /**
  * Customers to preview a block as: by customer number (exact start) or name (anywhere, any

@@ -1,22 +1,23 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { CONSOLE_ROLES, staffForRequest } from "@/lib/auth/require-staff";
-import { searchPreviewCustomers } from "@/lib/content/blocks/console-queries";
+import {
+  previewCustomerQuerySchema,
+  searchPreviewCustomers,
+} from "@/lib/content/blocks/console-queries";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-response";
 import { parseInput } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.object({
-  q: z.string().max(80, "search for at most 80 characters").default(""),
-});
-
 /** Up to 10 of the organisation's customers to preview a block as, with their latest invoice. */
 export async function GET(request: Request) {
   try {
     const staff = await staffForRequest(request, CONSOLE_ROLES.marketing);
-    const { q } = parseInput(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+    const { q } = parseInput(
+      previewCustomerQuerySchema,
+      Object.fromEntries(new URL(request.url).searchParams),
+    );
     const customers = await searchPreviewCustomers(await getDb(), {
       organizationId: staff.organizationId,
       query: q,

@@ -18,6 +18,7 @@ import { listWaivableFees } from "@/lib/invoices/waive-fee";
 import { balanceOre, creditableOre } from "@/lib/ledger/invoice-status";
 import { listInvoiceRefunds } from "@/lib/payments/refund-credited-invoice";
 import { loadCustomerContext } from "@/lib/support/customer-context";
+import { isRouteId } from "@/lib/validation/parse-input";
 
 export const metadata: Metadata = { title: "Invoice workspace" };
 
@@ -34,7 +35,7 @@ export default async function InvoiceWorkspacePage({
   const { id } = await params;
   const access = await requireStaffPage(CONSOLE_ROLES.agent, `/agent/invoices/${id}`);
   if (access.forbidden) return <Forbidden staff={access.staff} />;
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) notFound();
+  if (!isRouteId(id)) notFound();
   const { staff } = access;
   const db = await getDb();
   const today = todayInSweden();

@@ -7,18 +7,17 @@ import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { loadEditableBlock } from "@/lib/content/blocks/console-queries";
 import { getDb } from "@/lib/db/client";
+import { isRouteId } from "@/lib/validation/parse-input";
 import { loadEditorOptions } from "../editor-data";
 
 export const metadata: Metadata = { title: "Content block" };
 export const dynamic = "force-dynamic";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export default async function EditBlockPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const access = await requireStaffPage(CONSOLE_ROLES.marketing, `/marketing/blocks/${id}`);
   if (access.forbidden) return <Forbidden staff={access.staff} />;
-  if (!UUID.test(id)) notFound();
+  if (!isRouteId(id)) notFound();
   const db = await getDb();
   const { organizationId } = access.staff;
   const [block, options] = await Promise.all([

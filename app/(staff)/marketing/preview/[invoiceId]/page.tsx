@@ -19,11 +19,10 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import type { ContentSlot as Slot } from "@/lib/db/generated/client";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
+import { isRouteId } from "@/lib/validation/parse-input";
 
 export const metadata: Metadata = { title: "Content preview" };
 export const dynamic = "force-dynamic";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * What a customer would see with the console's unsaved draft: the customer's own invoice, through
@@ -40,7 +39,7 @@ export default async function ContentPreviewPage({
   const { invoiceId } = await params;
   const access = await requireStaffPage(CONSOLE_ROLES.marketing, `/marketing/preview/${invoiceId}`);
   if (access.forbidden) return <Forbidden staff={access.staff} />;
-  if (!UUID.test(invoiceId)) notFound();
+  if (!isRouteId(invoiceId)) notFound();
   const db = await getDb();
   const data = await loadInvoicePage(db, invoiceId);
   // Another organisation's invoice does not exist, as far as this marketer can tell.

@@ -10,11 +10,10 @@ import { requireStaffPage } from "@/lib/auth/staff-page";
 import { loadBlockAnalytics } from "@/lib/content/analytics/analytics";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { isRouteId } from "@/lib/validation/parse-input";
 
 export const metadata: Metadata = { title: "Content analytics" };
 export const dynamic = "force-dynamic";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export default async function BlockAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -23,7 +22,7 @@ export default async function BlockAnalyticsPage({ params }: { params: Promise<{
     `/marketing/blocks/${id}/analytics`,
   );
   if (access.forbidden) return <Forbidden staff={access.staff} />;
-  if (!UUID.test(id)) notFound();
+  if (!isRouteId(id)) notFound();
   const analytics = await loadBlockAnalytics(await getDb(), {
     organizationId: access.staff.organizationId,
     blockId: id,
