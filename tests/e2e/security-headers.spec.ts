@@ -55,6 +55,10 @@ test("every page family carries its headers and works under them", async ({
     expectPageHeaders(await page.goto(path), "console");
   }
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // next-auth's own pages, outside the proxy: sign-out and "check your email".
+  for (const path of ["/api/auth/signout", "/api/auth/verify-request"]) {
+    expectPageHeaders(await page.goto(path), "console");
+  }
 
   // The customer's invoice page, its payment step included.
   const customer = await openCustomerPage(browser, baseURL!, `/i/${invoice.token}`);

@@ -15,14 +15,16 @@ type Handler = (
   context: { params: Promise<Record<string, string>> },
 ) => Promise<Response>;
 
-export type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "DELETE", Handler>>;
+export type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler>>;
 
 export interface RouteRequest {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The path as a browser would ask for it (query included). */
   path: string;
   params?: Record<string, string>;
   body?: unknown;
+  /** A body sent exactly as written (malformed ones included), instead of `body` as JSON. */
+  rawBody?: string;
   cookie?: string;
   headers?: Record<string, string>;
 }
@@ -34,7 +36,9 @@ export async function callRoute(module: RouteModule, request: RouteRequest): Pro
     origin: HARNESS_ORIGIN,
     host: new URL(HARNESS_ORIGIN).host,
     "x-nota-client-address": "198.51.100.7",
-    ...(request.body === undefined ? {} : { "content-type": "application/json" }),
+    ...(request.body === undefined && request.rawBody === undefined
+      ? {}
+      : { "content-type": "application/json" }),
     ...(request.cookie ? { cookie: request.cookie } : {}),
     ...request.headers,
   });
@@ -43,7 +47,8 @@ export async function callRoute(module: RouteModule, request: RouteRequest): Pro
     new NextRequest(`${HARNESS_ORIGIN}${request.path}`, {
       method: request.method,
       headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      body:
+        request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
     }),
     { params: Promise.resolve(request.params ?? {}) },
   );
