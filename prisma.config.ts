@@ -4,6 +4,6 @@ import { defineConfig } from "prisma/config";
 // lib/db/migrate.ts (see README). The URL matters only where the schema engine is available.
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  migrations: { path: "prisma/migrations", seed: "tsx scripts/db-seed.ts" },
   datasource: { url: process.env.DATABASE_URL ?? "postgresql://localhost:5432/nota" },
 });
