@@ -188,6 +188,30 @@ describe(`staff sign-in and rate limits (${process.env.TEST_DATABASE_URL ? "post
     );
   });
 
+  it("lets the owner in from an address they signed in from before, even past the ceiling", async () => {
+    const staff = await createStaff();
+    const home = `home-${randomUUID()}`;
+    expect((await signIn({ email: staff.email, password: PASSWORD }, home)).id).toBe(staff.id);
+    await Promise.all(
+      Array.from({ length: SIGN_IN_LIMITS.perEmail.limit + 5 }, (_, i) =>
+        failure(signIn({ email: staff.email, password: `gissning-${i}` }, `bot-${i}`)),
+      ),
+    );
+    // A fresh address is held to the overall ceiling; the owner's known address is not.
+    expect(
+      (await failure(signIn({ email: staff.email, password: PASSWORD }, `new-${randomUUID()}`)))
+        .code,
+    ).toBe("RATE_LIMITED");
+    expect((await signIn({ email: staff.email, password: PASSWORD }, home)).id).toBe(staff.id);
+    // Knowing an address does not lift its own limit: five wrong guesses from it still stop it.
+    for (let i = 0; i < SIGN_IN_LIMITS.perEmailAndClient.limit; i++) {
+      await failure(signIn({ email: staff.email, password: `fel-${i}` }, home));
+    }
+    expect((await failure(signIn({ email: staff.email, password: PASSWORD }, home))).code).toBe(
+      "RATE_LIMITED",
+    );
+  });
+
   it("lets no more than 5 guesses through from one address when they arrive all at once", async () => {
     const staff = await createStaff();
     const address = `burst-${randomUUID()}`;

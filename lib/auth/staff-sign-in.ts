@@ -24,15 +24,20 @@ export interface StaffIdentity {
 }
 
 // Failures are counted per account *and* address, per address, and per account overall. The first
-// two stop guessing from one place (one account's password, or many accounts' from one address);
-// the third, much higher, bounds guessing one account from many places. None lets a stranger lock
-// a colleague out: their failures from elsewhere do not count against the colleague's address,
-// and the overall ceiling is far above what a few addresses can reach.
+// two stop guessing from one place (one account's password, or many accounts' from one address;
+// an IPv6 /64 is one address, see clientNetwork); the third, much higher, bounds guessing one
+// account from many places. None lets a stranger lock a colleague out: their failures from
+// elsewhere do not count against the colleague's address, the overall ceiling is far above what
+// a few addresses can reach, and an address the account signed in from before (a known address,
+// remembered for 90 days) is never held to the overall ceiling at all.
 export const SIGN_IN_LIMITS = {
   perEmailAndClient: { limit: 5, windowMs: 15 * 60_000 },
   perClient: { limit: 30, windowMs: 15 * 60_000 },
   perEmail: { limit: 100, windowMs: 15 * 60_000 },
 } as const;
+
+const KNOWN_ADDRESS_MS = 90 * 24 * 60 * 60_000;
+const knownAddressKey = (email: string, clientKey: string) => `signin:known:${email}:${clientKey}`;
 
 const GENERIC_FAILURE = "Wrong email or password";
 
@@ -60,7 +65,12 @@ export async function verifyStaffSignIn(options: {
   if (!parsed.success) throw new AppError("UNAUTHENTICATED", GENERIC_FAILURE);
   const { email, password } = parsed.data;
   const limits = rules(email, options.clientKey);
-  for (const rule of limits) {
+  const known = await options.db.rateLimitBucket.findUnique({
+    where: { key: knownAddressKey(email, options.clientKey) },
+    select: { resetAt: true },
+  });
+  const isKnownAddress = Boolean(known && known.resetAt > new Date());
+  for (const rule of isKnownAddress ? limits.slice(0, 2) : limits) {
     const current = await hitRateLimit(options.db, rule);
     if (current.limited) {
       throw new AppError(
@@ -76,7 +86,13 @@ export async function verifyStaffSignIn(options: {
   // address and the account get this attempt back (others' failures stay counted).
   await clearRateLimit(options.db, limits[0]!.key);
   await releaseRateLimit(options.db, limits[1]!.key);
-  await releaseRateLimit(options.db, limits[2]!.key);
+  if (!isKnownAddress) await releaseRateLimit(options.db, limits[2]!.key);
+  const rememberUntil = new Date(Date.now() + KNOWN_ADDRESS_MS);
+  await options.db.rateLimitBucket.upsert({
+    where: { key: knownAddressKey(email, options.clientKey) },
+    create: { key: knownAddressKey(email, options.clientKey), count: 0, resetAt: rememberUntil },
+    update: { resetAt: rememberUntil },
+  });
   await options.db.staffUser.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return {
     id: user.id,

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { isIPv4, isIPv6 } from "node:net";
 
 /**
  * server.ts overwrites this header on every request with the connection's address (or, with
@@ -37,12 +38,37 @@ export function clientAddressFrom(headers: HeaderSource): string {
 }
 
 /**
+ * Who counts as one client: an IPv4 address, or an IPv6 /64 — the smallest block a provider
+ * hands one subscriber, so one attacker cannot take 2^64 fresh addresses to dodge every
+ * per-address limit (IPv4 inside IPv6, ::ffff:a.b.c.d, is its IPv4 address).
+ */
+export function clientNetwork(address: string): string {
+  const bare = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
+  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  if (!isIPv6(bare)) return address;
+  const [head = "", tail = ""] = bare.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = bare.includes("::") ? (tail ? tail.split(":") : []) : [];
+  const groups = bare.includes("::")
+    ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}
+
+/**
  * A key for counters and view records that does not keep the address in clear. Keyed with the
  * server's secret: a plain hash of an IPv4 address is reversed by trying all 2^32 of them.
  */
 export function clientKey(address: string): string {
   const secret = process.env.NEXTAUTH_SECRET ?? "nota-unkeyed";
-  return createHmac("sha256", secret).update(`client:${address}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", secret)
+    .update(`client:${clientNetwork(address)}`)
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 let warnedAboutForwarding = false;
