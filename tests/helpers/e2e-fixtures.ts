@@ -125,9 +125,11 @@ export async function createCustomerFixture(db: Db, input: unknown, now = new Da
     random,
   });
   // The latest invoice bills last month (open until this month's end) or, when it is to be
-  // overdue, the month before (due at last month's end, so past due today whatever the date).
+  // overdue, three months back (due at the end of the month before last): past its last day to
+  // pay whatever the date. Due at last month's end would not do: a due date on a weekend or
+  // holiday moves to the next banking day, which early in a month (or on 1 January) is not past.
   const thisMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-  const latestPeriod = addMonths(thisMonth, spec.latest === "overdue" ? -2 : -1);
+  const latestPeriod = addMonths(thisMonth, spec.latest === "overdue" ? -3 : -1);
   for (let m = -12; m < -spec.earlier; m++) {
     await seedDemoReadings({
       db,
@@ -165,6 +167,17 @@ export async function createCustomerFixture(db: Db, input: unknown, now = new Da
   }
   await markOverdueInvoices({ db, today });
   const latest = invoices.at(-1)!;
+  // A fixture that is not what it says would let a test pass on the wrong data: checked here.
+  const wanted = { open: "OPEN", overdue: "OVERDUE" } as Record<string, string>;
+  if (wanted[spec.latest]) {
+    const { status } = await db.invoice.findUniqueOrThrow({
+      where: { id: latest.invoiceId },
+      select: { status: true },
+    });
+    if (status !== wanted[spec.latest]) {
+      throw new Error(`the ${spec.latest} fixture invoice is ${status} on ${today.toISOString()}`);
+    }
+  }
   return {
     customerId: customer.id,
     customerName: customer.name,
