@@ -4,8 +4,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postChatMessage } from "@/lib/chat/post-chat-message";
 import { notifyCustomerOfReply, REPLY_EMAIL_QUIET_MS } from "@/lib/chat/reply-notification";
+import { jobHandlers } from "@/lib/job-handlers/job-handlers";
+import { startJobEngine } from "@/lib/jobs/job-engine";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
 import { createCustomer, createIssuedInvoice, createOrganization } from "@/tests/helpers/fixtures";
+import { queuedJobs } from "@/tests/helpers/queued-jobs";
 import { createStaffUser } from "@/tests/helpers/staff-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
@@ -48,7 +51,7 @@ async function conversation(customer: { locale?: "sv" | "en"; email?: string | n
         author: agent,
       })
     ).message.id;
-  return { invoice, answer };
+  return { invoice, answer, agent };
 }
 
 const away = async () => false;
@@ -141,5 +144,49 @@ describe("notifyCustomerOfReply", () => {
         send,
       }),
     ).toBe("not-a-reply");
+  });
+});
+
+describe("the away email as a job", () => {
+  it("is written with the agent's answer (not for a note or the customer's message) and sent by the running engine", async () => {
+    const { invoice, answer, agent } = await conversation({ email: "bertil@example.se" });
+    const before = (await queuedJobs(db.prisma, "chat.reply-email")).length;
+    await postChatMessage({
+      db: db.prisma,
+      input: { invoiceId: invoice.id, body: "Jag undrar över avgiften" },
+      author: { type: "CUSTOMER" },
+    });
+    await postChatMessage({
+      db: db.prisma,
+      input: { invoiceId: invoice.id, body: "Intern anteckning", kind: "NOTE" },
+      author: agent,
+    });
+    const messageId = await answer("Avgiften är borttagen.");
+    const queued = (await queuedJobs(db.prisma, "chat.reply-email")).slice(before);
+    expect(queued.map((job) => job.data)).toEqual([
+      { organizationId: agent.organizationId, messageId },
+    ]);
+
+    // The real handler, run by a real engine (no page is open: the customer is away).
+    const engine = await startJobEngine({
+      database: db,
+      databaseSchema: db.schema,
+      schedule: false,
+      pollingIntervalSeconds: 0.5,
+      handlers: { "chat.reply-email": jobHandlers(async () => db.prisma)["chat.reply-email"] },
+    });
+    try {
+      const until = Date.now() + 20_000;
+      while (
+        (await db.prisma.invoiceEvent.count({
+          where: { invoiceId: invoice.id, type: "REPLY_EMAILED" },
+        })) === 0
+      ) {
+        if (Date.now() > until) throw new Error("the away email was not sent");
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } finally {
+      await engine.stop();
+    }
   });
 });
