@@ -98,9 +98,14 @@ async function openPostgres(options: { url: string; migrate?: boolean }): Promis
   // One connection first, so a database that does not answer stops start-up within seconds with
   // a message naming the setting, instead of hanging or failing the first request.
   try {
-    await withSql(async (sql) => {
-      await sql.query("SELECT 1");
-    });
+    // A server that accepts the connection and then says nothing is as dead as one that refuses.
+    const probe = new pg.Client({ ...config, query_timeout: POSTGRES_TIMEOUTS.connectMs });
+    try {
+      await probe.connect();
+      await probe.query("SELECT 1");
+    } finally {
+      await probe.end().catch(() => {});
+    }
   } catch (error) {
     throw new AppError(
       "CONFIGURATION",
@@ -114,6 +119,9 @@ async function openPostgres(options: { url: string; migrate?: boolean }): Promis
     ...config,
     max: 10,
     statement_timeout: POSTGRES_TIMEOUTS.statementMs,
+    // The client's own limit a little beyond the server's: a server that stops answering
+    // altogether (statement_timeout never fires) cannot hold a pooled connection for ever.
+    query_timeout: POSTGRES_TIMEOUTS.statementMs + 5_000,
   });
   // An idle pooled connection that breaks (the server restarted) must not crash the process.
   pool.on("error", (error) => log.warn("an idle database connection failed", { error }));

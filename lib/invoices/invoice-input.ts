@@ -65,9 +65,9 @@ export const valueFactInputSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
   labelSv: z.string().trim().min(1).max(120),
   labelEn: z.string().trim().min(1).max(120),
-  valueMilli: z.number().int(),
+  valueMilli: z.number().int().min(-INT32_MAX).max(INT32_MAX),
   unit: z.string().trim().max(20),
-  comparisonMilli: z.number().int().optional(),
+  comparisonMilli: z.number().int().min(-INT32_MAX).max(INT32_MAX).optional(),
   comparisonLabelSv: z.string().trim().max(120).optional(),
   comparisonLabelEn: z.string().trim().max(120).optional(),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { creditModeSchema } from "@/lib/invoices/credit-note-input";
-import { invoiceLineInputSchema } from "@/lib/invoices/invoice-input";
+import { invoiceLineInputSchema, valueFactInputSchema } from "@/lib/invoices/invoice-input";
 import { recordPaymentInputSchema } from "@/lib/ledger/record-payment";
 import { MAX_STORED_INTEGER } from "@/lib/money/money";
 import { startPaymentInputSchema } from "@/lib/payments/start-payment";
@@ -19,6 +19,8 @@ const line = {
   vatRate: 25,
 };
 
+const fact = { key: "uptime", labelSv: "Drifttid", labelEn: "Uptime", valueMilli: 1, unit: "%" };
+
 const cases: Array<[string, z.ZodType, (value: number) => unknown]> = [
   ["unit price", invoiceLineInputSchema, (value) => ({ ...line, unitPriceCentiOre: value })],
   ["line discount", invoiceLineInputSchema, (value) => ({ ...line, discountOre: value })],
@@ -28,6 +30,12 @@ const cases: Array<[string, z.ZodType, (value: number) => unknown]> = [
     (value) => ({ kind: "amount", amountOre: value, vatRate: 25 }),
   ],
   ["payment started", startPaymentInputSchema, (value) => ({ amountOre: value, method: "CARD" })],
+  ["value fact", valueFactInputSchema, (value) => ({ ...fact, valueMilli: value })],
+  [
+    "value fact's comparison",
+    valueFactInputSchema,
+    (value) => ({ ...fact, comparisonMilli: value }),
+  ],
 ];
 
 describe("input bounds agree with the columns", () => {
