@@ -69,7 +69,9 @@ export function InvoiceActions({
     { value: "credit", label: "Credit", enabled: creditableOre > 0 },
     { value: "respite", label: "Respite", enabled: status === "OPEN" || status === "OVERDUE" },
     { value: "fee", label: "Waive fee", enabled: fees.length > 0 },
-    { value: "link", label: "Link", enabled: true },
+    // Any issued document's links may need shutting (a leak), paid or credited too; a draft has
+    // none (it returns above, and is named here so that stays true if that changes).
+    { value: "link", label: "Link", enabled: status !== "DRAFT" },
   ];
   const available = tabs.filter((entry) => entry.enabled);
   if (available.length === 0) {

@@ -38,8 +38,3 @@ export async function revokeInvoiceLinks(
   });
   return count;
 }
-
-/** The condition a link must meet to open its invoice at `now`. */
-export function liveLinkWhere(now: Date = new Date()): Prisma.InvoiceLinkWhereInput {
-  return { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
-}

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
-import type { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { hashAccessToken, isWellFormedAccessToken } from "@/lib/invoices/access-token";
 import { createInvoiceLink, revokeInvoiceLinks } from "@/lib/invoices/invoice-links";
+import { resolveLink } from "@/lib/invoices/link-scope";
 import { enqueueJob } from "@/lib/jobs/job-engine";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
@@ -14,8 +13,8 @@ import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 /**
  * An invoice's links over their life: an agent revokes them (a link leaked) or renews them (the
  * customer gets a new one by mail — staff never see a link's secret), and an organisation may let
- * links expire some days after the invoice is settled; the holder of an expired link can ask for a
- * fresh one, which goes only to the email address on file.
+ * links expire some days after the invoice is settled (the rule: link-validity.ts); the holder of
+ * an expired link can ask for a fresh one, which goes only to the email address on file.
  */
 
 export const linkChangeInputSchema = z.object({
@@ -72,79 +71,21 @@ export async function changeInvoiceLinks(options: {
   });
 }
 
-/**
- * Whether a settled invoice's links have expired by the organisation's setting: N days after the
- * last money movement that settled it (its latest ledger entry).
- */
-export async function settledLinkExpired(
-  db: Pick<Prisma.TransactionClient, "ledgerEntry">,
-  invoice: { id: string; status: string; expiryDays: number | null },
-  now: Date = new Date(),
-): Promise<boolean> {
-  if (invoice.expiryDays === null) return false;
-  if (invoice.status !== "PAID" && invoice.status !== "CREDITED") return false;
-  const last = await db.ledgerEntry.findFirst({
-    where: { invoiceId: invoice.id },
-    orderBy: { occurredAt: "desc" },
-    select: { occurredAt: true },
-  });
-  if (!last) return false;
-  return last.occurredAt.getTime() + invoice.expiryDays * 86_400_000 < now.getTime();
-}
-
-/**
- * The invoice an expired (not revoked) link was for, or null: the expired-link page offers to
- * mail a fresh link, and says nothing else about the invoice.
- */
-export async function expiredLinkInvoice(
-  db: Db,
-  token: string,
-  now: Date = new Date(),
-): Promise<{ invoiceId: string; organizationId: string; tokenHash: string } | null> {
-  if (!isWellFormedAccessToken(token)) return null;
-  const tokenHash = hashAccessToken(token);
-  const link = await db.invoiceLink.findUnique({
-    where: { tokenHash },
-    select: {
-      revokedAt: true,
-      expiresAt: true,
-      invoice: {
-        select: {
-          id: true,
-          status: true,
-          organizationId: true,
-          organization: { select: { linkExpiryDaysAfterSettled: true } },
-        },
-      },
-    },
-  });
-  if (!link || link.revokedAt || link.invoice.status === "DRAFT") return null;
-  const expired =
-    (link.expiresAt !== null && link.expiresAt <= now) ||
-    (await settledLinkExpired(
-      db,
-      {
-        id: link.invoice.id,
-        status: link.invoice.status,
-        expiryDays: link.invoice.organization.linkExpiryDaysAfterSettled,
-      },
-      now,
-    ));
-  return expired
-    ? { invoiceId: link.invoice.id, organizationId: link.invoice.organizationId, tokenHash }
-    : null;
-}
-
 /** At most one fresh link per expired link an hour: the mailbox on file is not to be flooded. */
 const FRESH_LINK_LIMIT = { limit: 1, windowMs: 60 * 60_000 };
 
 /**
  * The holder of an expired link asks for a fresh one: it is mailed to the address on file (never
- * shown), once an hour at most. The answer is the same whether or not a mail goes out.
+ * shown), once an hour at most. The answer is the same whether or not a mail goes out. The token
+ * is looked up by the one resolver, so a token that is not an expired link counts against the
+ * asker like any failed lookup.
  */
-export async function requestFreshLink(db: Db, token: string): Promise<"queued" | "not-expired"> {
-  const expired = await expiredLinkInvoice(db, token);
-  if (!expired) return "not-expired";
+export async function requestFreshLink(
+  db: Db,
+  request: { token: string; visitorKey: string },
+): Promise<"queued" | "not-expired"> {
+  const expired = await resolveLink(db, request);
+  if (expired.kind !== "expired") return "not-expired";
   const limit = await hitRateLimit(db, {
     key: `fresh-link:${expired.tokenHash}`,
     ...FRESH_LINK_LIMIT,

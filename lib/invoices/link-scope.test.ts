@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import { linkLimiter } from "@/lib/invoices/link-limiter";
-import { resolveLinkScope } from "@/lib/invoices/link-scope";
+import { resolveLink, resolveLinkScope, validTokenHashes } from "@/lib/invoices/link-scope";
 import { renewAccessToken } from "@/lib/invoices/renew-access-token";
+import { recordPayment } from "@/lib/ledger/record-payment";
 import {
   createCustomer,
   createDraft,
@@ -148,5 +150,107 @@ describe(`the invoice link (${process.env.TEST_DATABASE_URL ? "postgresql" : "pg
       "NOT_FOUND",
     );
     expect(await db.prisma.invoiceLink.count({ where: { invoiceId: draft.id } })).toBe(0);
+  });
+});
+
+describe("one resolver for every token: live, expired or nothing", () => {
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+  /** An invoice whose link was handed out 60 days ago and that was paid `paidDaysAgo` days ago. */
+  async function settledInvoice(paidDaysAgo: number) {
+    const organization = await createOrganization(db.prisma, { linkExpiryDaysAfterSettled: 30 });
+    const customer = await createCustomer(db.prisma, organization.id);
+    const invoice = await createIssuedInvoice(db.prisma, {
+      organizationId: organization.id,
+      customerId: customer.id,
+      issueDate: parseCalendarDate(daysAgo(60).toISOString().slice(0, 10)),
+    });
+    await db.prisma.invoiceLink.updateMany({
+      where: { invoiceId: invoice.id },
+      data: { createdAt: daysAgo(60) },
+    });
+    await recordPayment({
+      db: db.prisma,
+      actor: SYSTEM,
+      input: {
+        invoiceId: invoice.id,
+        organizationId: organization.id,
+        amountOre: invoice.totalOre,
+        method: "swish",
+        externalRef: `swish-${invoice.id}`,
+        occurredAt: daysAgo(paidDaysAgo),
+      },
+    });
+    return { organizationId: organization.id, customerId: customer.id, invoice };
+  }
+
+  /** Whether this lookup was counted: the visitor had one miss left before it. */
+  async function countedAsMiss(lookup: (visitorKey: string) => Promise<unknown>) {
+    const visitorKey = `counted-${++visitor}`;
+    for (let miss = 0; miss < 119; miss++) linkLimiter().hit(visitorKey);
+    await lookup(visitorKey);
+    return linkLimiter().isLimited(visitorKey);
+  }
+
+  it("says an expired link is expired (for the fresh-link offer) and counts it as a failed lookup", async () => {
+    const { organizationId, invoice } = await settledInvoice(40);
+    const lookup = await resolveLink(db.prisma, { token: invoice.accessToken, visitorKey: "e" });
+    expect(lookup).toEqual({
+      kind: "expired",
+      invoiceId: invoice.id,
+      organizationId,
+      tokenHash: sha256(invoice.accessToken),
+    });
+    expect(await findInvoiceIdByToken(db.prisma, invoice.accessToken)).toBeNull();
+    expect(
+      await countedAsMiss((visitorKey) =>
+        resolveLink(db.prisma, { token: invoice.accessToken, visitorKey }),
+      ),
+    ).toBe(true);
+    // The same link through an earlier invoice's number is just as expired.
+    const sibling = await resolveLink(db.prisma, {
+      token: invoice.accessToken,
+      visitorKey: "e",
+      invoiceNumber: invoice.number,
+    });
+    expect(sibling.kind).toBe("expired");
+  });
+
+  it("still opens a link within its days after settlement, without counting", async () => {
+    const { invoice } = await settledInvoice(20);
+    const lookup = await resolveLink(db.prisma, { token: invoice.accessToken, visitorKey: "l" });
+    expect(lookup.kind === "ok" && lookup.scope.invoiceId).toBe(invoice.id);
+    expect(
+      await countedAsMiss((visitorKey) =>
+        resolveLink(db.prisma, { token: invoice.accessToken, visitorKey }),
+      ),
+    ).toBe(false);
+  });
+
+  it("is nothing, not expired, for a revoked, unknown or malformed token, and counts them all", async () => {
+    const { invoice } = await settledInvoice(40);
+    await db.prisma.invoiceLink.updateMany({
+      where: { invoiceId: invoice.id },
+      data: { revokedAt: new Date() },
+    });
+    for (const token of [invoice.accessToken, "C".repeat(43), "kort"]) {
+      expect(await resolveLink(db.prisma, { token, visitorKey: "n" })).toEqual({
+        kind: "not-found",
+      });
+      expect(
+        await countedAsMiss((visitorKey) => resolveLink(db.prisma, { token, visitorKey })),
+      ).toBe(true);
+    }
+  });
+
+  it("re-checks open sockets by the same rule: a link expired by settlement is no longer valid", async () => {
+    const expired = await settledInvoice(40);
+    const live = await settledInvoice(20);
+    const valid = await validTokenHashes(db.prisma, [
+      sha256(expired.invoice.accessToken),
+      sha256(live.invoice.accessToken),
+      sha256("D".repeat(43)),
+    ]);
+    expect([...valid]).toEqual([sha256(live.invoice.accessToken)]);
   });
 });

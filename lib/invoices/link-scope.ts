@@ -1,8 +1,7 @@
 import type { Db } from "@/lib/db/database";
 import { hashAccessToken, isWellFormedAccessToken } from "@/lib/invoices/access-token";
-import { liveLinkWhere } from "@/lib/invoices/invoice-links";
 import { linkLimiter } from "@/lib/invoices/link-limiter";
-import { settledLinkExpired } from "@/lib/invoices/link-management";
+import { loadLinkValidity } from "@/lib/invoices/link-validity";
 import { createLogger } from "@/lib/log";
 
 /**
@@ -37,57 +36,73 @@ async function slowDown(): Promise<void> {
 }
 
 /**
- * Resolves a link, or null — the same null, and so the same 404, for unknown, malformed, revoked,
- * expired and draft tokens and for a number that is not the customer's. Every token is hashed and looked
- * up the same way (an index lookup on the hash), so timing says nothing about how close a guess
- * was. Only failed lookups count against the visitor; a valid link always works, whatever others
- * behind the same address have tried.
+ * What a token turned out to be. "expired" is said only to offer its holder a fresh link by mail
+ * (the expired-link page and POST /i/<token>/new-link): it carries the invoice's id for that, and
+ * nothing in it is ever shown.
+ */
+export type LinkLookup =
+  | { kind: "ok"; scope: LinkScope }
+  | { kind: "expired"; invoiceId: string; organizationId: string; tokenHash: string }
+  | { kind: "not-found" };
+
+/**
+ * The one token resolver: every customer request with a link goes through here (pages, the PDF,
+ * payment and content routes, the fresh-link form, the socket handshake), and link-validity.ts
+ * decides what a link is. Unknown, malformed, revoked and draft tokens and a number that is not the
+ * customer's are all "not-found"; an expired link is "expired". Every token is hashed and looked up
+ * the same way (an index lookup on the hash), so timing says nothing about how close a guess was.
+ * Every lookup that does not open an invoice — an expired link's too — counts against the visitor
+ * (and is answered late once they keep failing); a valid link always works, whatever others behind
+ * the same address have tried.
+ */
+export async function resolveLink(
+  db: Db,
+  request: { token: string; visitorKey: string; invoiceNumber?: number | null },
+  options: {
+    /**
+     * Only for asking again about a lookup this very request has just made and counted (the page
+     * renders through resolveInvoiceLink, which says only "null"), so one page view is one miss.
+     */
+    missAlreadyCounted?: boolean;
+  } = {},
+): Promise<LinkLookup> {
+  const lookup = await lookUpToken(db, request);
+  if (lookup.kind !== "ok" && !options.missAlreadyCounted) {
+    await countFailedLookup(request.visitorKey);
+  }
+  return lookup;
+}
+
+/**
+ * The scope of a link that opens its invoice, or null — for callers to whom an expired link is
+ * the same as any bad one (the same 404).
  */
 export async function resolveLinkScope(
   db: Db,
   request: { token: string; visitorKey: string; invoiceNumber?: number | null },
 ): Promise<LinkScope | null> {
+  const lookup = await resolveLink(db, request);
+  return lookup.kind === "ok" ? lookup.scope : null;
+}
+
+async function lookUpToken(
+  db: Db,
+  request: { token: string; invoiceNumber?: number | null },
+): Promise<LinkLookup> {
   const wellFormed = isWellFormedAccessToken(request.token);
   const tokenHash = hashAccessToken(
     wellFormed ? request.token : `malformed:${request.token.slice(0, 64)}`,
   );
-  const link = await db.invoiceLink.findUnique({
-    where: { tokenHash },
-    select: {
-      revokedAt: true,
-      expiresAt: true,
-      invoice: {
-        select: {
-          id: true,
-          status: true,
-          customerId: true,
-          organizationId: true,
-          organization: { select: { linkExpiryDaysAfterSettled: true } },
-        },
-      },
-    },
-  });
-  const owner = link?.invoice;
-  const live =
-    link &&
-    !link.revokedAt &&
-    (!link.expiresAt || link.expiresAt > new Date()) &&
-    !(await settledLinkExpired(db, {
-      id: link.invoice.id,
-      status: link.invoice.status,
-      expiryDays: link.invoice.organization.linkExpiryDaysAfterSettled,
-    }));
-  if (!wellFormed || !owner || !live || owner.status === "DRAFT") {
-    const over = linkLimiter().hit(request.visitorKey);
-    if (over) {
-      if (linkLimiter().firstTimeOver(request.visitorKey)) {
-        log.warn("many failed invoice link lookups from one client", {
-          visitor: request.visitorKey,
-        });
-      }
-      await slowDown();
-    }
-    return null;
+  const link = (await loadLinkValidity(db, [tokenHash])).get(tokenHash);
+  if (!wellFormed || !link || link.validity === "dead") return { kind: "not-found" };
+  const owner = link.row.invoice;
+  if (link.validity === "expired") {
+    return {
+      kind: "expired",
+      invoiceId: owner.id,
+      organizationId: owner.organizationId,
+      tokenHash,
+    };
   }
   const scope = {
     tokenInvoiceId: owner.id,
@@ -96,7 +111,17 @@ export async function resolveLinkScope(
     organizationId: owner.organizationId,
     tokenHash,
   };
-  return narrowLinkScope(db, scope, request.invoiceNumber);
+  const narrowed = await narrowLinkScope(db, scope, request.invoiceNumber);
+  return narrowed ? { kind: "ok", scope: narrowed } : { kind: "not-found" };
+}
+
+async function countFailedLookup(visitorKey: string): Promise<void> {
+  const over = linkLimiter().hit(visitorKey);
+  if (!over) return;
+  if (linkLimiter().firstTimeOver(visitorKey)) {
+    log.warn("many failed invoice link lookups from one client", { visitor: visitorKey });
+  }
+  await slowDown();
 }
 
 /** The scope moved to another of the same customer's issued invoices, by number (or null). */
@@ -119,12 +144,13 @@ export async function narrowLinkScope(
   return sibling ? { ...scope, invoiceId: sibling.id } : null;
 }
 
-/** Whether a link still opens its invoice (a renewed link does not): for open sockets. */
+/**
+ * Which of these links still open their invoice, by the same rule as the lookup (a renewed,
+ * revoked or expired link does not): for the re-check of open sockets.
+ */
 export async function validTokenHashes(db: Db, hashes: string[]): Promise<Set<string>> {
-  if (hashes.length === 0) return new Set();
-  const rows = await db.invoiceLink.findMany({
-    where: { tokenHash: { in: hashes }, ...liveLinkWhere(), invoice: { status: { not: "DRAFT" } } },
-    select: { tokenHash: true },
-  });
-  return new Set(rows.map((row) => row.tokenHash));
+  const links = await loadLinkValidity(db, [...new Set(hashes)]);
+  return new Set(
+    [...links].filter(([, link]) => link.validity === "live").map(([tokenHash]) => tokenHash),
+  );
 }

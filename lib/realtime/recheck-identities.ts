@@ -11,9 +11,10 @@ export const RECHECK_INTERVAL_MS = 60_000;
 
 /**
  * A connection proves who it is once, at the handshake; rights can end while it stays open (an
- * account disabled or moved to another role, an invoice link renewed). This process's connections
- * are checked again with the handshake's own rules (loadActiveStaff for staff, the link's token
- * hash for customers), and those whose proof no longer holds are cut off.
+ * account disabled or moved to another role, an invoice link renewed, revoked or expired). This
+ * process's connections are checked again with the handshake's own rules (loadActiveStaff for
+ * staff; for customers, the link rule resolveLink applies, through validTokenHashes), and those
+ * whose proof no longer holds are cut off.
  */
 export async function recheckIdentities(io: Server, db: Db): Promise<number> {
   const sockets = [...io.of("/").sockets.values()];

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { CustomerChat } from "@/components/chat/customer-chat";
 import { ContentSlot } from "@/components/content/content-slot";
@@ -10,11 +10,12 @@ import { PaymentPanel } from "@/components/invoice/payment-panel";
 import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/blocks/select-blocks";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
+import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { startRecordingCustomerView } from "@/lib/invoice-page/customer-view";
 import { isLocale, LOCALE_COOKIE } from "@/lib/invoice-page/invoice-locale";
 import { type InvoicePageRequest, resolveInvoiceLink } from "@/lib/invoice-page/page-request";
-import { expiredLinkInvoice } from "@/lib/invoices/link-management";
+import { resolveLink } from "@/lib/invoices/link-scope";
 import { createLogger } from "@/lib/log";
 import { getPaymentProvider } from "@/lib/payments/payment-providers";
 
@@ -46,7 +47,18 @@ export async function InvoiceRoute({
   const request = await resolveInvoiceLink(token, siblingNumber);
   if (!request) {
     // An expired link (not a revoked or unknown one) offers a fresh link by mail, nothing more.
-    if (siblingNumber === undefined && (await expiredLinkInvoice(await getDb(), token))) {
+    // The same resolver says which it was; the miss was counted by the lookup just made.
+    const requestHeaders = await headers();
+    const lookup = await resolveLink(
+      await getDb(),
+      {
+        token,
+        visitorKey: clientKey(clientAddressFrom(requestHeaders)),
+        invoiceNumber: siblingNumber,
+      },
+      { missAlreadyCounted: true },
+    );
+    if (lookup.kind === "expired") {
       const remembered = (await cookies()).get(LOCALE_COOKIE)?.value;
       return (
         <ExpiredLink
