@@ -1,4 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "@/lib/http/api-response";
 import { isLocale, LOCALE_COOKIE } from "@/lib/invoice-page/invoice-locale";
 import { isWellFormedAccessToken } from "@/lib/invoices/access-token";
 
@@ -12,7 +14,7 @@ export async function GET(
 ) {
   const { token, lang } = await params;
   if (!isLocale(lang) || !isWellFormedAccessToken(token)) {
-    return new NextResponse("Not found", { status: 404 });
+    return errorResponse(new AppError("NOT_FOUND", "No such page"));
   }
   const back = request.nextUrl.searchParams.get("back") ?? "";
   const target = new RegExp(`^/i/${token}(/n/[1-9]\\d{0,8})?$`).test(back) ? back : `/i/${token}`;
