@@ -8,8 +8,9 @@ import { safeFormat } from "@/lib/invoice-page/safe-format";
 import { formatMoney, formatMoneyPlain, formatQuantity, formatUnitPrice } from "@/lib/money/money";
 
 /**
- * Line items grouped by kind — each with its unit price to four decimals where it has them, its
- * discount and, at 0 %, the legal reason for no VAT (ML 17 kap. 24 §) — then VAT per rate,
+ * Line items grouped by kind — each with its unit price per unit ("43,90 öre/kWh", four decimals
+ * of a krona where it has them), its discount and, at 0 %, the legal reason for no VAT (ML 17 kap.
+ * 24 §; in English on an English page where it is a known legal reason) — then VAT per rate,
  * öresutjämning, what is left to pay and the credit notes that changed the invoice.
  */
 export function InvoiceLines({
@@ -114,11 +115,11 @@ export function InvoiceLines({
                     className="py-2 pr-2 text-right whitespace-nowrap tabular-nums"
                     data-testid="unit-price"
                   >
+                    {/* Per unit, as energy invoices print it: "43,90 öre/kWh". */}
                     {safeFormat(() =>
                       formatUnitPrice(line.unitPriceCentiOre, {
                         locale,
-                        unit: line.unit,
-                        withUnit: false,
+                        unit: displayUnit(line.unit, locale),
                       }),
                     )}
                   </td>

@@ -6,6 +6,15 @@ export interface CreditSettlement {
   toPayAfterOre: number;
   moneyBackOre: number;
   moneyBack: "refund" | "credit_balance" | null;
+  /** How the refunded money was paid; absent on credit notes from before it was recorded. */
+  refundMethods?: ReadonlyArray<"card" | "swish">;
+}
+
+/** Which way a refund goes back: by the one method the customer paid with, or "as paid". */
+function refundWay(s: CreditSettlement): "card" | "swish" | "as_paid" {
+  const methods = new Set(s.refundMethods ?? []);
+  if (methods.size !== 1) return "as_paid";
+  return methods.has("swish") ? "swish" : "card";
 }
 
 /**
@@ -22,11 +31,18 @@ const sv = {
   reason: "Orsak",
   whatHappens: "Vad händer med pengarna",
   openInvoice: (number: number) => `Visa faktura ${number}`,
+  // What is promised is what happens: a refund goes back the way the money came (card or Swish,
+  // through the provider); a credit stays with us until the customer asks for it — nothing sets
+  // it off against later invoices.
   settlement: (s: CreditSettlement, number: number, money: (ore: number) => string) =>
     s.moneyBackOre > 0
       ? s.moneyBack === "refund"
-        ? `Du får tillbaka ${money(s.moneyBackOre)} till kortet du betalade med.`
-        : `${money(s.moneyBackOre)} står kvar som ditt tillgodohavande hos oss och dras av på kommande fakturor.`
+        ? {
+            card: `Du får tillbaka ${money(s.moneyBackOre)} till kortet du betalade med.`,
+            swish: `Du får tillbaka ${money(s.moneyBackOre)} med Swish, till kontot du betalade från.`,
+            as_paid: `Du får tillbaka ${money(s.moneyBackOre)} på samma sätt som du betalade.`,
+          }[refundWay(s)]
+        : `${money(s.moneyBackOre)} står kvar som ditt tillgodohavande hos oss. Kontakta kundservice om du vill få det utbetalt.`
       : s.toPayAfterOre > 0
         ? `Att betala på faktura ${number} är nu ${money(s.toPayAfterOre)} (var ${money(s.toPayBeforeOre)}).`
         : `Du har inget kvar att betala på faktura ${number}.`,
@@ -70,8 +86,12 @@ const en: typeof sv = {
   settlement: (s, number, money) =>
     s.moneyBackOre > 0
       ? s.moneyBack === "refund"
-        ? `You get ${money(s.moneyBackOre)} back to the card you paid with.`
-        : `${money(s.moneyBackOre)} stays with us as your credit and is taken off your next invoices.`
+        ? {
+            card: `You get ${money(s.moneyBackOre)} back to the card you paid with.`,
+            swish: `You get ${money(s.moneyBackOre)} back by Swish, to the account you paid from.`,
+            as_paid: `You get ${money(s.moneyBackOre)} back the way you paid.`,
+          }[refundWay(s)]
+        : `${money(s.moneyBackOre)} stays with us as your credit. Contact customer support to have it paid out to you.`
       : s.toPayAfterOre > 0
         ? `To pay on invoice ${number} is now ${money(s.toPayAfterOre)} (was ${money(s.toPayBeforeOre)}).`
         : `You have nothing left to pay on invoice ${number}.`,

@@ -1,3 +1,5 @@
+import { vatReasonText } from "@/lib/i18n/vat-exemption-reasons";
+
 /**
  * Customer-facing texts of the invoice page, Swedish first. One typed dictionary per language:
  * English must have every key Swedish has (the type enforces it). Numbers, money and dates are
@@ -196,7 +198,8 @@ const sv = {
     nothingToPay: "Du behöver inte betala något på den här fakturan.",
     paid: "Fakturan är betald. Tack! Du behöver inte göra något mer.",
     creditBalance: (amount: string) =>
-      `Du har ${amount} tillgodo hos oss. Vi betalar tillbaka eller drar av det från nästa faktura.`,
+      // Nothing sets a credit off against later invoices: it is paid out when the customer asks.
+      `Du har ${amount} tillgodo hos oss. Kontakta kundservice om du vill få det utbetalt.`,
     payBy: (amount: string, date: string) => `Betala ${amount} senast ${date}.`,
     nextBankingDay: (date: string) =>
       `Förfallodagen är ingen bankdag, så betalar du ${date} kommer betalningen ändå i tid.`,
@@ -333,7 +336,7 @@ const en: Messages = {
     vatRate: "VAT",
     amount: "Amount excl. VAT",
     discount: (amount) => `Discount ${amount}`,
-    noVat: (reason) => `No VAT: ${reason}`,
+    noVat: (reason) => `No VAT: ${vatReasonText(reason, "en")}`,
     groups: {
       SUBSCRIPTION: "Subscription",
       USAGE: "Usage",
@@ -410,7 +413,7 @@ const en: Messages = {
     nothingToPay: "You do not need to pay anything on this invoice.",
     paid: "This invoice is paid. Thank you! There is nothing more to do.",
     creditBalance: (amount: string) =>
-      `You have ${amount} in credit with us. We pay it back or take it off your next invoice.`,
+      `You have ${amount} in credit with us. Contact customer support to have it paid out to you.`,
     payBy: (amount: string, date: string) => `Pay ${amount} by ${date}.`,
     nextBankingDay: (date: string) =>
       `The due date is not a banking day, so a payment on ${date} is still on time.`,

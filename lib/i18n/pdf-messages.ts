@@ -1,3 +1,4 @@
+import { vatReasonText } from "@/lib/i18n/vat-exemption-reasons";
 import type { Locale } from "@/lib/money/money";
 
 /**
@@ -90,7 +91,7 @@ const en = {
   creditNotes: "Credit notes that changed this invoice",
   vatPerRate: "VAT per rate",
   discount: (amount: string) => `Discount ${amount}`,
-  noVat: (reason: string) => `No VAT: ${reason}`,
+  noVat: (reason: string) => `No VAT: ${vatReasonText(reason, "en")}`,
   date: "Date",
   amountInclVat: "Amount incl. VAT",
   page: (page: number, pages: number) => `Page ${page} of ${pages}`,

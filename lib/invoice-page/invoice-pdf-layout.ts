@@ -1,4 +1,12 @@
-import { type Color, PageSizes, type PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import {
+  type Color,
+  PageSizes,
+  type PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  PDFString,
+  rgb,
+} from "pdf-lib";
 
 /**
  * A tiny layout engine for the invoice PDF: a cursor that writes top-down on A4 pages, wraps
@@ -15,6 +23,8 @@ const LINE_HEIGHT_FACTOR = 1.3;
 const CELL_PADDING = 3;
 
 export const GREY = rgb(0.38, 0.4, 0.45);
+/** The colour of text that is a link (the page's link blue). */
+export const LINK_BLUE = rgb(0.12, 0.25, 0.69);
 export const RULE = rgb(0.8, 0.82, 0.86);
 
 export interface PdfFonts {
@@ -33,6 +43,8 @@ export interface TableColumn {
   /** Width in points; the one column without a width takes what is left. */
   width?: number;
   align?: "left" | "right";
+  /** Colour of the column's body cells (its header stays as the table's). */
+  color?: Color;
 }
 
 // The embedded font draws almost anything (see pdf-archive.ts). A character it has no glyph for
@@ -67,6 +79,19 @@ export function toDrawable(text: string, isDrawable: (codePoint: number) => bool
     out += standIn && isDrawable(standIn.codePointAt(0) ?? 0) ? standIn : "?";
   }
   return out;
+}
+
+/**
+ * A URI as a PDF literal string may hold it: 7-bit ASCII (PDF 32000 12.6.4.7), and no parenthesis
+ * or backslash, which pdf-lib writes unescaped; everything else is percent-encoded byte by byte.
+ */
+export function pdfUri(url: string): string {
+  return Array.from(new TextEncoder().encode(url), (byte) => {
+    const char = String.fromCharCode(byte);
+    return byte > 0x20 && byte < 0x7f && !"()\\".includes(char)
+      ? char
+      : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("");
 }
 
 /** "#1d4ed8" → a pdf-lib colour; anything else falls back to `fallback`. */
@@ -187,6 +212,25 @@ export class PdfCursor {
     this.moveDown(this.lineHeight(style));
   }
 
+  /**
+   * Makes a rectangle of the current page (origin bottom-left) a link to `url`: a Link annotation
+   * with a URI action, printable (flag 4) and borderless, as PDF/A-2 allows links to be.
+   */
+  link(rect: { x: number; y: number; width: number; height: number }, url: string): void {
+    const context = this.doc.context;
+    const annotation = context.register(
+      context.obj({
+        Type: "Annot",
+        Subtype: "Link",
+        Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
+        Border: [0, 0, 0],
+        F: 4,
+        A: { Type: "Action", S: "URI", URI: PDFString.of(pdfUri(url)) },
+      }),
+    );
+    this.page.node.addAnnot(annotation);
+  }
+
   rule(color: Color = RULE): void {
     this.page.drawLine({
       start: { x: this.x, y: this.y },
@@ -213,8 +257,16 @@ export class PdfCursor {
     this.y = lowest;
   }
 
-  /** A table whose header row is repeated at the top of every page it continues on. */
-  table(columns: TableColumn[], rows: string[][], style: TextStyle = {}): void {
+  /**
+   * A table whose header row is repeated at the top of every page it continues on. A row with a
+   * URL in `links` is a link as a whole (see link()).
+   */
+  table(
+    columns: TableColumn[],
+    rows: string[][],
+    style: TextStyle = {},
+    links: ReadonlyArray<string | null> = [],
+  ): void {
     const fixed = columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
     const widths = columns.map((column) => column.width ?? this.width - fixed);
     const header = columns.map((column) => column.header);
@@ -222,12 +274,15 @@ export class PdfCursor {
     const headerHeight = this.rowHeight(header, widths, headerStyle);
     this.ensureSpace(headerHeight + this.rowHeight(rows[0] ?? [], widths, style));
     this.tableRow(columns, widths, header, headerStyle);
-    for (const row of rows) {
+    rows.forEach((row, index) => {
       if (this.ensureSpace(this.rowHeight(row, widths, style))) {
         this.tableRow(columns, widths, header, headerStyle);
       }
-      this.tableRow(columns, widths, row, style);
-    }
+      const top = this.y;
+      this.tableRow(columns, widths, row, style, true);
+      const url = links[index];
+      if (url) this.link({ x: this.x, y: this.y, width: this.width, height: top - this.y }, url);
+    });
   }
 
   private rowHeight(cells: string[], widths: number[], style: TextStyle): number {
@@ -237,7 +292,13 @@ export class PdfCursor {
     return Math.max(1, ...lineCounts) * this.lineHeight(style) + 2 * CELL_PADDING;
   }
 
-  private tableRow(columns: TableColumn[], widths: number[], cells: string[], style: TextStyle) {
+  private tableRow(
+    columns: TableColumn[],
+    widths: number[],
+    cells: string[],
+    style: TextStyle,
+    isBody = false,
+  ) {
     const height = this.rowHeight(cells, widths, style);
     const top = this.y;
     let x = this.x;
@@ -247,7 +308,13 @@ export class PdfCursor {
       this.y = top - CELL_PADDING;
       for (const line of lines) {
         const right = column.align === "right";
-        this.drawAt(line, right ? x + width - CELL_PADDING : x + CELL_PADDING, style, column.align);
+        const cellStyle = isBody && column.color ? { ...style, color: column.color } : style;
+        this.drawAt(
+          line,
+          right ? x + width - CELL_PADDING : x + CELL_PADDING,
+          cellStyle,
+          column.align,
+        );
         this.moveDown(this.lineHeight(style));
       }
       x += width;

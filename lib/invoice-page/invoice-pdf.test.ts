@@ -60,12 +60,86 @@ describe("renderInvoicePdf", () => {
     // The credit note with its VAT per rate.
     expect(text).toContain(`${locale === "sv" ? "25 %" : "25%"}: ${money(-1_000)}`);
     // Prices below an öre as energy invoices print them; the discount and the 0 % reason.
-    expect(text).toContain(locale === "sv" ? "109,37 öre" : "109.37 öre");
-    expect(text).toContain(locale === "sv" ? "36,00 öre" : "36.00 öre");
+    expect(text).toContain(locale === "sv" ? "109,37 öre/kWh" : "109.37 öre/kWh");
+    expect(text).toContain(locale === "sv" ? "36,00 öre/kWh" : "36.00 öre/kWh");
+    expect(text).toContain(locale === "sv" ? "312,00 kr/mån" : "SEK 312.00/mo");
     expect(text).toContain(`${locale === "sv" ? "Rabatt" : "Discount"} ${money(-5_000)}`);
     expect(text).toContain("Gåva, utanför mervärdesskattens tillämpningsområde");
     expect(text).toContain(locale === "sv" ? "1 mån" : "1 mo");
     if (locale === "en") expect(text).not.toContain("1 mån");
+  });
+
+  it("prints each unit price whole on one line of its cell", async () => {
+    const lines = [
+      ...LINES,
+      line(10, {
+        description: "Licens",
+        quantityMilli: 1000,
+        unit: "mån",
+        unitPriceCentiOre: 109_371_234,
+        vatRate: 25,
+      }),
+    ];
+    const { pdf } = await render(invoiceData({ lines }), "sv");
+    const items = (await (await pdf.getPage(1)).getTextContent()).items.map((item) =>
+      plain("str" in item ? item.str : ""),
+    );
+    for (const price of [
+      "109,37 öre/kWh",
+      "36,00 öre/kWh",
+      "312,00 kr/mån",
+      "-100,00 kr/st",
+      "10 937,1234 kr/mån",
+    ]) {
+      expect(items).toContain(price);
+    }
+    // The narrow VAT column keeps its header and rates whole too.
+    expect(items).toContain("Moms");
+    expect(items).toContain("25 %");
+  });
+
+  it("links each credit note on the original invoice to the credit note's own page", async () => {
+    const base = "https://faktura.example.se/i/tok_Ab-9";
+    const { pdf } = await render({ ...invoiceData(), documentLinkBase: base }, "sv");
+    const page = await pdf.getPage(pdf.numPages);
+    const links = (await page.getAnnotations()).filter((a) => a.subtype === "Link");
+    expect(links.map((a) => a.url)).toEqual([`${base}/n/10051`]);
+    // The link covers the credit note's row: its number is drawn inside the link's rectangle.
+    const [x1, y1, x2, y2] = links[0]!.rect as number[];
+    const number = (await page.getTextContent()).items.find(
+      (item) => "str" in item && item.str === "10051",
+    ) as { transform: number[] } | undefined;
+    expect(number).toBeDefined();
+    const [, , , , x, y] = number!.transform;
+    expect(x! > x1! && x! < x2! && y! > y1! && y! < y2!).toBe(true);
+  });
+
+  it("has no links when read without the customer's link (staff)", async () => {
+    const { pdf } = await render(invoiceData(), "sv");
+    for (let index = 1; index <= pdf.numPages; index++) {
+      expect(await (await pdf.getPage(index)).getAnnotations()).toEqual([]);
+    }
+  });
+
+  it("says a known 0 % reason in English on an English PDF", async () => {
+    const lines = [
+      ...LINES,
+      line(9, {
+        description: "Konsulttimmar",
+        quantityMilli: 1000,
+        unit: "tim",
+        unitPriceCentiOre: 100_000,
+        vatRate: 0,
+        vatExemptionReason: "Omvänd betalningsskyldighet",
+      }),
+    ];
+    const en = await render(invoiceData({ lines }), "en");
+    expect(en.text).toContain("No VAT: Reverse charge");
+    expect(en.text).not.toContain("Omvänd");
+    // Free text the code does not know stays as written.
+    expect(en.text).toContain("No VAT: Gåva, utanför mervärdesskattens tillämpningsområde");
+    const sv = await render(invoiceData({ lines }), "sv");
+    expect(sv.text).toContain("Ingen moms: Omvänd betalningsskyldighet");
   });
 
   it("uses the English description when there is one, and Swedish otherwise", async () => {

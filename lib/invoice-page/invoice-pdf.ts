@@ -3,7 +3,13 @@ import { formatCalendarDate } from "@/lib/dates/calendar-date";
 import { CREDIT_NOTE_MESSAGES, settlementText } from "@/lib/i18n/credit-note-messages";
 import { type PdfTexts, pdfMessages } from "@/lib/i18n/pdf-messages";
 import { displayUnit } from "@/lib/i18n/units";
-import { GREY, hexColor, PdfCursor, type TableColumn } from "@/lib/invoice-page/invoice-pdf-layout";
+import {
+  GREY,
+  hexColor,
+  LINK_BLUE,
+  PdfCursor,
+  type TableColumn,
+} from "@/lib/invoice-page/invoice-pdf-layout";
 import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
 import { createArchiveDocument, finishArchiveDocument } from "@/lib/invoice-page/pdf-archive";
 import { formatStored, safeFormat } from "@/lib/invoice-page/safe-format";
@@ -209,18 +215,20 @@ function drawLines(cursor: PdfCursor, ctx: Context): void {
   const { data, locale, t, money } = ctx;
   const columns: TableColumn[] = [
     { header: t.description },
-    { header: t.period, width: 94 },
+    { header: t.period, width: 86 },
     { header: t.quantity, width: 62, align: "right" },
-    { header: t.unitPrice, width: 72, align: "right" },
-    { header: t.vatColumn, width: 46, align: "right" },
+    // A price with its unit on one line: "109,37 öre/kWh", "10 937,1234 kr/mån".
+    { header: t.unitPrice, width: 90, align: "right" },
+    { header: t.vatColumn, width: 36, align: "right" },
     { header: t.amount, width: 70, align: "right" },
   ];
   const rows = data.lines.map((line) => [
     lineDescription(line, ctx),
     period(line.periodStart, line.periodEnd),
     `${safeFormat(() => formatQuantity(line.quantityMilli, locale))} ${displayUnit(line.unit, locale)}`,
+    // Per unit, as energy invoices print it: "43,90 öre/kWh", "312,00 kr/mån".
     safeFormat(() =>
-      formatUnitPrice(line.unitPriceCentiOre, { locale, unit: line.unit, withUnit: false }),
+      formatUnitPrice(line.unitPriceCentiOre, { locale, unit: displayUnit(line.unit, locale) }),
     ),
     vatRate(line.vatRate, locale),
     money(line.netOre),
@@ -266,16 +274,24 @@ function drawSummary(cursor: PdfCursor, ctx: Context): void {
   ]);
 }
 
-/** Credit notes are listed with their own numbers: each is the document behind a change. */
+/**
+ * Credit notes are listed with their own numbers: each is the document behind a change. Read
+ * through the customer's link, each row links to that credit note's own page (the same address
+ * the page's list links to), so the PDF leads to the credit note as the page does.
+ */
 function drawCreditNotes(cursor: PdfCursor, { data, locale, t, money }: Context): void {
   if (data.creditNotes.length === 0) return;
+  const base = data.documentLinkBase;
+  const links = data.creditNotes.map((note) =>
+    base && note.number !== null ? `${base}/n/${note.number}` : null,
+  );
   cursor.moveDown(18);
   cursor.ensureSpace(60);
   cursor.text(t.creditNotes, { bold: true, size: 10 });
   cursor.moveDown(2);
   cursor.table(
     [
-      { header: t.creditNote, width: 90 },
+      { header: t.creditNote, width: 90, color: base ? LINK_BLUE : undefined },
       { header: t.date, width: 80 },
       { header: t.vatPerRate },
       { header: t.amountInclVat, width: 100, align: "right" },
@@ -289,6 +305,7 @@ function drawCreditNotes(cursor: PdfCursor, { data, locale, t, money }: Context)
       money(note.totalOre),
     ]),
     { size: 8.5 },
+    links,
   );
 }
 

@@ -202,6 +202,15 @@ describe(`loadInvoicePage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pgl
     const legacy = await load(invoice.id);
     expect(legacy.fromSnapshot).toBe(false);
     expect(legacy.organization.name).toBe("Nytt Namn AB");
+    // Its totals are the ones stored at issue, öresutjämning and all — not recomputed with
+    // today's setting (which has turned öresutjämning off) — split per rate from its lines.
+    expect(legacy.totals).toEqual(before.totals);
+    expect(legacy.totals).toMatchObject({
+      netOre: stored.netOre,
+      vatOre: stored.vatOre,
+      roundingOre: stored.roundingOre,
+      totalOre: stored.totalOre,
+    });
   });
 
   it("owes the customer the whole total when a paid invoice is credited", async () => {

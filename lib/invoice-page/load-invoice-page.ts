@@ -80,6 +80,12 @@ export interface InvoicePageData {
   creditNote: PageCreditNoteDetails | null;
   /** Whether seller, buyer and totals are the ones frozen at issue (false: a legacy document). */
   fromSnapshot: boolean;
+  /**
+   * The absolute address of the customer's link (`<APP_URL>/i/<token>`), under which each of
+   * their documents is `/n/<number>` — set when the data is read through a link (page-request.ts),
+   * so the PDF can link to its credit notes; absent for staff, whose previews have no link.
+   */
+  documentLinkBase?: string;
   /** What a reminder of this invoice may charge this customer (law and agreement). */
   nextFee: FeeDecision;
   customer: {
@@ -173,6 +179,36 @@ function buyerOf(
   return { ...live, ...buyer };
 }
 
+/**
+ * The totals of a document without a snapshot. An issued one (issued before snapshots, and not
+ * backfilled by the 20261205000000 migration because its stored figures did not add up) shows the
+ * net, VAT, öresutjämning and total stored when it was issued — never totals recomputed with
+ * today's organisation setting, which may have turned öresutjämning on or off since. Its split
+ * per rate comes from its lines, which issuing froze; that split involves no setting. A draft is
+ * not yet a document: it shows what issuing it now would give.
+ */
+function unsnapshottedTotals(
+  row: {
+    status: InvoiceStatus;
+    netOre: number;
+    vatOre: number;
+    roundingOre: number;
+    totalOre: number;
+    lines: ReadonlyArray<Parameters<typeof computeInvoiceTotals>[0][number]>;
+  },
+  roundToWholeKrona: boolean,
+): InvoiceTotals {
+  if (row.status === "DRAFT") return computeInvoiceTotals(row.lines, { roundToWholeKrona });
+  return {
+    vatGroups: computeInvoiceTotals(row.lines, { roundToWholeKrona: false }).vatGroups,
+    netOre: row.netOre,
+    vatOre: row.vatOre,
+    grossOre: row.netOre + row.vatOre,
+    roundingOre: row.roundingOre,
+    totalOre: row.totalOre,
+  };
+}
+
 export function displayStatusOf(status: InvoiceStatus, sums: LedgerSums): DisplayStatus {
   if (isPartlyPaid(status, sums)) return "partly_paid";
   return status.toLowerCase() as DisplayStatus;
@@ -201,6 +237,9 @@ export async function loadInvoicePage(
       periodEnd: true,
       currency: true,
       version: true,
+      netOre: true,
+      vatOre: true,
+      roundingOre: true,
       totalOre: true,
       organizationId: true,
       customerId: true,
@@ -340,7 +379,7 @@ export async function loadInvoicePage(
     amountDueOre: row.kind === "INVOICE" ? Math.max(balance, 0) : 0,
     customerCreditOre: row.kind === "INVOICE" ? Math.max(-balance, 0) : 0,
     lines: row.lines.map((line) => ({ ...line, netOre: lineNetOre(line) })),
-    totals: snapshot?.totals ?? computeInvoiceTotals(row.lines, { roundToWholeKrona }),
+    totals: snapshot?.totals ?? unsnapshottedTotals(row, roundToWholeKrona),
     creditNotes: row.creditNotes.map(({ issuedSnapshot, lines, ...note }) => ({
       ...note,
       vatGroups:

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/db/generated/client";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
 import { LOCALE_COOKIE, resolveInvoiceLocale } from "@/lib/invoice-page/invoice-locale";
@@ -58,8 +59,10 @@ export async function loadLinkPage(options: {
     invoiceNumber: options.siblingNumber,
   });
   if (!scope) return null;
-  const data = await loadInvoicePage(db, scope.invoiceId);
-  if (!data) return null;
+  const loaded = await loadInvoicePage(db, scope.invoiceId);
+  if (!loaded) return null;
+  // Every document of the customer is reached through this same link (narrowLinkScope).
+  const data = { ...loaded, documentLinkBase: `${getEnv().appUrl}/i/${options.token}` };
   const locale = resolveInvoiceLocale(
     cookieValue(options.headers.get("cookie"), LOCALE_COOKIE),
     data.customer.locale,

@@ -173,6 +173,38 @@ describe(`searchInvoices filters (${testDatabaseKind})`, () => {
     );
   });
 
+  it("counts a weekend due date as on time until the next banking day has passed (lag 1930:173)", async () => {
+    const org = (await createOrganization(db.prisma)).id;
+    const buyer = (await createCustomer(db.prisma, org)).id;
+    const dueOn = async (dueDate: string) =>
+      (
+        await createIssuedInvoice(db.prisma, {
+          organizationId: org,
+          customerId: buyer,
+          lines: linesFor(100),
+          issueDate: day("2026-02-01"),
+          dueDate: day(dueDate),
+        })
+      ).id;
+    const friday = await dueOn("2026-02-27");
+    const saturday = await dueOn("2026-02-28");
+    const overdueOn = async (today: string) =>
+      idsOf(
+        (
+          await searchInvoices(
+            db.prisma,
+            org,
+            { ...DEFAULT_INVOICE_SEARCH, overdueOnly: true },
+            { today: day(today) },
+          )
+        ).rows,
+      );
+    // Saturday's due date may be paid on Monday 2 March: overdue only from Tuesday.
+    expect(await overdueOn("2026-03-01")).toEqual([friday]);
+    expect(await overdueOn("2026-03-02")).toEqual([friday]);
+    expect(await overdueOn("2026-03-03")).toEqual([friday, saturday].sort());
+  });
+
   it("filters by an amount range, both ends included", async () => {
     const result = await search(orgA, { minOre: 25_000, maxOre: 100_000 });
     expect(idsOf(result.rows)).toEqual(idsFor("open", "marked", "pastDue", "ab", "axb"));

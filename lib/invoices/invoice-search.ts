@@ -2,6 +2,7 @@ import { formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { type InvoiceKind, type InvoiceStatus, Prisma } from "@/lib/db/generated/client";
 import type { InvoiceSearchParams, InvoiceSearchSort } from "@/lib/invoices/invoice-search-params";
+import { latestOverdueDueDate } from "@/lib/invoices/mark-overdue-invoices";
 
 // One entry point for the search: its URL parameters (schema, parser, writer) and its query.
 export * from "@/lib/invoices/invoice-search-params";
@@ -54,9 +55,12 @@ function searchConditions(
       : Prisma.sql`i."status" <> 'DRAFT'`,
   ];
   if (params.overdueOnly) {
-    // The overdue job runs periodically; an OPEN invoice past its due date is overdue already.
+    // The overdue job runs periodically; an OPEN invoice past its last day to pay is overdue
+    // already. A due date on a weekend or holiday may be paid the next banking day (lag 1930:173),
+    // so the cut-off is the latest due date whose last day to pay has passed, as the job uses.
     conditions.push(Prisma.sql`i."kind" = 'INVOICE' AND (i."status" = 'OVERDUE'
-      OR (i."status" = 'OPEN' AND i."dueDate" < ${formatCalendarDate(today)}::date))`);
+      OR (i."status" = 'OPEN'
+        AND i."dueDate" <= ${formatCalendarDate(latestOverdueDueDate(today))}::date))`);
   }
   if (params.minOre !== undefined) conditions.push(Prisma.sql`i."totalOre" >= ${params.minOre}`);
   if (params.maxOre !== undefined) conditions.push(Prisma.sql`i."totalOre" <= ${params.maxOre}`);

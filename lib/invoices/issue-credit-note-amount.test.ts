@@ -295,3 +295,77 @@ describe(`issueCreditNote refusals (${testDatabaseKind})`, () => {
     expect(result.status).toBe("OVERDUE");
   });
 });
+
+describe(`what a credit note says happens to the money (${testDatabaseKind})`, () => {
+  /** An issued invoice paid in full through the provider by the given methods, in equal parts. */
+  async function paidBy(methods: Array<"CARD" | "SWISH">, refundPolicy?: "KEEP_CREDIT") {
+    const target = await issued();
+    const { organizationId, invoice } = target;
+    if (refundPolicy) {
+      await db.prisma.organization.update({
+        where: { id: organizationId },
+        data: { refundPolicy },
+      });
+    }
+    const part = Math.floor(invoice.totalOre / methods.length);
+    for (const [index, method] of methods.entries()) {
+      const amountOre = index === methods.length - 1 ? invoice.totalOre - part * index : part;
+      const providerPaymentId = `pi_${method}_${index}_${invoice.id}`;
+      await db.prisma.paymentAttempt.create({
+        data: {
+          organizationId,
+          invoiceId: invoice.id,
+          provider: "STRIPE",
+          method,
+          amountOre,
+          status: "SUCCEEDED",
+          providerPaymentId,
+        },
+      });
+      await recordPayment({
+        db: db.prisma,
+        actor: SYSTEM,
+        input: {
+          invoiceId: invoice.id,
+          organizationId,
+          amountOre,
+          method: method === "SWISH" ? "swish" : "card",
+          externalRef: providerPaymentId,
+        },
+      });
+    }
+    return target;
+  }
+
+  async function settlementOf(target: Awaited<ReturnType<typeof issued>>) {
+    const result = await credit(
+      { invoiceId: target.invoice.id, organizationId: target.organizationId },
+      { kind: "amount", amountOre: 5_000, vatRate: 25 },
+    );
+    const { row } = await creditNote(result.creditNoteId);
+    return (row.issuedSnapshot as { creditNote: { settlement: Record<string, unknown> } })
+      .creditNote.settlement;
+  }
+
+  it("records the method a refund goes back by: Swish for a Swish payment, not a card", async () => {
+    expect(await settlementOf(await paidBy(["SWISH"]))).toMatchObject({
+      moneyBackOre: 5_000,
+      moneyBack: "refund",
+      refundMethods: ["swish"],
+    });
+    expect(await settlementOf(await paidBy(["CARD"]))).toMatchObject({
+      moneyBack: "refund",
+      refundMethods: ["card"],
+    });
+    expect(await settlementOf(await paidBy(["SWISH", "CARD"]))).toMatchObject({
+      moneyBack: "refund",
+      refundMethods: ["card", "swish"],
+    });
+  });
+
+  it("keeps the credit, with no refund method, when the organisation keeps credits", async () => {
+    const settlement = await settlementOf(await paidBy(["SWISH"], "KEEP_CREDIT"));
+    expect(settlement).toMatchObject({ moneyBackOre: 5_000, moneyBack: "credit_balance" });
+    expect(settlement).not.toHaveProperty("refundMethods");
+  });
+});

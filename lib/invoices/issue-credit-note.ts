@@ -30,6 +30,7 @@ import {
 import { lockInvoiceForChange, saveInvoiceChange } from "@/lib/invoices/invoice-change";
 import { takeNextInvoiceNumber } from "@/lib/invoices/issue-invoice";
 import {
+  type CreditNoteSnapshot,
   readIssuedSnapshot,
   snapshotJson,
   takeIssuedSnapshot,
@@ -277,22 +278,33 @@ function creditNoteLines(
   }
 }
 
-/** Whether money the customer gets back goes back to their card or stays as their credit. */
+/**
+ * Whether money the customer gets back is paid back the way it came or stays as their credit,
+ * and — for a refund — by which methods it came (card, Swish), so the credit note can say where
+ * the money goes: a Swish payment is not refunded "to the card you paid with".
+ */
 async function moneyBackWay(
   tx: Prisma.TransactionClient,
   invoiceId: string,
   organizationId: string,
-): Promise<"refund" | "credit_balance"> {
+): Promise<Pick<CreditNoteSnapshot["settlement"], "moneyBack" | "refundMethods">> {
   const organization = await tx.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { refundPolicy: true },
   });
-  if (organization.refundPolicy === "KEEP_CREDIT") return "credit_balance";
+  if (organization.refundPolicy === "KEEP_CREDIT") return { moneyBack: "credit_balance" };
   // Only what came through a provider can go back the same way (see refundCustomerCredit).
-  const paidByProvider = await tx.paymentAttempt.count({
+  const paidByProvider = await tx.paymentAttempt.findMany({
     where: { invoiceId, status: "SUCCEEDED", providerPaymentId: { not: null } },
+    select: { method: true },
+    distinct: ["method"],
+    orderBy: { method: "asc" },
   });
-  return paidByProvider > 0 ? "refund" : "credit_balance";
+  if (paidByProvider.length === 0) return { moneyBack: "credit_balance" };
+  return {
+    moneyBack: "refund",
+    refundMethods: paidByProvider.map((attempt) => (attempt.method === "SWISH" ? "swish" : "card")),
+  };
 }
 
 async function issueInTransaction(
@@ -414,8 +426,9 @@ async function issueInTransaction(
         toPayBeforeOre: Math.max(balanceOre(sumsBefore), 0),
         toPayAfterOre: Math.max(balanceOre(sums), 0),
         moneyBackOre,
-        moneyBack:
-          moneyBackOre > 0 ? await moneyBackWay(tx, original.id, input.organizationId) : null,
+        ...(moneyBackOre > 0
+          ? await moneyBackWay(tx, original.id, input.organizationId)
+          : { moneyBack: null }),
       },
       goodwill: input.mode.kind === "goodwill",
     },

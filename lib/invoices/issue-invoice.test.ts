@@ -6,7 +6,9 @@ import { issueInvoice } from "@/lib/invoices/issue-invoice";
 import { computeInvoiceTotals } from "@/lib/invoices/totals";
 import { generateOcr, validateOcr } from "@/lib/references/ocr";
 import {
+  createCustomer,
   createDraft,
+  createOrganization,
   createOrganizationWithCustomer,
   expectAppError,
 } from "@/tests/helpers/fixtures";
@@ -264,5 +266,71 @@ describe(`issueInvoice (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite
     ).toMatchObject({
       lastNumber: 200,
     });
+  });
+});
+
+describe("reverse charge needs the buyer's VAT number (ML 17 kap. 24 §)", () => {
+  const reverseCharge: InvoiceLineInput[] = [
+    {
+      description: "Konsulttjänst",
+      quantityMilli: 10_000,
+      unit: "h",
+      unitPriceCentiOre: 9_500_000,
+      vatRate: 0,
+      vatExemptionReason: "Omvänd betalningsskyldighet",
+    },
+  ];
+
+  it("refuses a reverse-charge line to a buyer without a VAT number, before taking a number", async () => {
+    const organization = await createOrganization(db.prisma);
+    for (const overrides of [
+      { isBusiness: true, vatNumber: null },
+      { isBusiness: true, vatNumber: "  " },
+      // A consumer's VAT number is never printed, so it does not count.
+      { isBusiness: false, vatNumber: "SE556123453001" },
+    ]) {
+      const customer = await createCustomer(db.prisma, organization.id, overrides);
+      const draft = await createDraft(db.prisma, {
+        organizationId: organization.id,
+        customerId: customer.id,
+        lines: reverseCharge,
+      });
+      const error = await expectAppError(
+        issueInvoice({
+          db: db.prisma,
+          invoiceId: draft.id,
+          organizationId: organization.id,
+          actor: SYSTEM,
+        }),
+        "BAD_INPUT",
+        /Omvänd betalningsskyldighet.*needs the buyer's VAT number.*ML 17 kap\. 24 §/,
+      );
+      expect(error.details).toMatchObject({ field: "vatNumber" });
+      expect(await db.prisma.invoice.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+        status: "DRAFT",
+        number: null,
+        issuedSnapshot: null,
+      });
+    }
+    // Nothing was numbered: the series has no gap.
+    const series = await db.prisma.invoiceNumberSeries.findUnique({
+      where: { organizationId: organization.id },
+    });
+    expect(series?.lastNumber ?? 0).toBe(0);
+  });
+
+  it("issues it to a business buyer with a VAT number, and other 0 % reasons to anyone", async () => {
+    const organization = await createOrganization(db.prisma);
+    const business = await createCustomer(db.prisma, organization.id, {
+      isBusiness: true,
+      vatNumber: "SE556123453001",
+    });
+    const consumer = await createCustomer(db.prisma, organization.id);
+    const issued = await issueDraftOf(organization.id, business.id, reverseCharge);
+    expect(issued.number).toBe(1);
+    const exempt = await issueDraftOf(organization.id, consumer.id, [
+      { ...reverseCharge[0]!, vatExemptionReason: "Undantag från skatteplikt enligt 10 kap. ML" },
+    ]);
+    expect(exempt.number).toBe(2);
   });
 });

@@ -3,8 +3,13 @@ import type { Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
 import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
+import { needsBuyerVatNumber } from "@/lib/i18n/vat-exemption-reasons";
 import { createInvoiceLink } from "@/lib/invoices/invoice-links";
-import { snapshotJson, takeIssuedSnapshot } from "@/lib/invoices/issued-snapshot";
+import {
+  type IssuedSnapshot,
+  snapshotJson,
+  takeIssuedSnapshot,
+} from "@/lib/invoices/issued-snapshot";
 import { assertTotalsFitColumns, computeInvoiceTotals } from "@/lib/invoices/totals";
 import { generateOcr } from "@/lib/references/ocr";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
@@ -27,6 +32,31 @@ export async function takeNextInvoiceNumber(
   const row = rows[0];
   if (!row) throw new Error("invoice number series row vanished inside its transaction");
   return Number(row.lastNumber);
+}
+
+/**
+ * A 0 % line under reverse charge (the buyer accounts for the VAT) or an intra-EU supply of goods
+ * makes the buyer's VAT number a required item of the invoice (ML 2023:200 17 kap. 24 §;
+ * directive 2006/112/EC art. 226.4). The page and PDF print the buyer's VAT number for a business
+ * customer, so without one on record the invoice would be deficient the moment it is issued:
+ * refuse it before a number is taken, and say what to fix.
+ */
+function assertBuyerVatNumberWhereNeeded(
+  lines: ReadonlyArray<{ position: number; vatRate: number; vatExemptionReason: string | null }>,
+  buyer: IssuedSnapshot["buyer"],
+): void {
+  if (buyer.isBusiness && buyer.vatNumber?.trim()) return;
+  const line = [...lines]
+    .sort((a, b) => a.position - b.position)
+    .find(
+      (candidate) => candidate.vatRate === 0 && needsBuyerVatNumber(candidate.vatExemptionReason),
+    );
+  if (!line) return;
+  throw new AppError(
+    "BAD_INPUT",
+    `The line "${line.vatExemptionReason}" at 0 % VAT needs the buyer's VAT number on the invoice (ML 17 kap. 24 §), but customer ${buyer.customerNumber} is not a business with a VAT number on record: add the customer's VAT number, or change the line's VAT, before issuing`,
+    { field: "vatNumber", position: line.position, customerNumber: buyer.customerNumber },
+  );
 }
 
 export interface IssuedInvoice {
@@ -88,14 +118,15 @@ export async function issueInvoice(options: {
     if (dueDate < issueDate)
       throw new AppError("BAD_INPUT", "The due date is before the issue date");
 
-    const number = await takeNextInvoiceNumber(tx, organizationId);
-    const ocr = generateOcr(number);
     // The seller, the buyer and the totals as they are now: what the page and PDF show for ever.
     const snapshot = await takeIssuedSnapshot(tx, {
       organizationId,
       customerId: invoice.customerId,
       totals,
     });
+    assertBuyerVatNumberWhereNeeded(invoice.lines, snapshot.buyer);
+    const number = await takeNextInvoiceNumber(tx, organizationId);
+    const ocr = generateOcr(number);
     // Guarded on the version so two issuers racing on the same draft cannot both win.
     const updated = await tx.invoice.updateMany({
       where: { id: invoiceId, version: invoice.version, status: "DRAFT" },

@@ -67,6 +67,11 @@ const snapshotSchema = z.object({
         /** Money the customer gets back, and how (the organisation's refund policy). */
         moneyBackOre: z.number().int(),
         moneyBack: z.enum(["refund", "credit_balance"]).nullable(),
+        /**
+         * For a refund: the methods the money came by, so the customer is told where it goes
+         * back to. Absent in snapshots from before it was recorded (then: "the way you paid").
+         */
+        refundMethods: z.array(z.enum(["card", "swish"])).optional(),
       }),
       goodwill: z.boolean(),
     })

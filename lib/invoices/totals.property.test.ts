@@ -17,9 +17,67 @@ const line: fc.Arbitrary<InvoiceLineInput> = fc.record(
   { requiredKeys: ["quantityMilli", "unitPriceCentiOre", "vatRate"] },
 );
 const lines = fc.array(line, { maxLength: 30 });
+
+/**
+ * The documented line rule (totals.ts, rule 1) written out independently, in BigInt: net öre =
+ * quantityMilli × unitPriceCentiOre / 100 000 rounded half away from zero, then minus the
+ * discount. Nothing from totals.ts or lib/money is used, so a change of rule in either shows.
+ */
+function referenceLineNet(quantityMilli: number, unitPriceCentiOre: number, discountOre: number) {
+  const product = BigInt(quantityMilli) * BigInt(unitPriceCentiOre);
+  const magnitude = product < 0n ? -product : product;
+  const whole = magnitude / 100_000n;
+  const rest = magnitude % 100_000n;
+  const rounded = 2n * rest >= 100_000n ? whole + 1n : whole;
+  return (product < 0n ? -rounded : rounded) - BigInt(discountOre);
+}
+
+// What the columns hold (32-bit integers): products reach 2^61, far past exact doubles.
+const INT32 = 2_147_483_647;
+const anyLine = fc.record({
+  quantityMilli: fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+  unitPriceCentiOre: fc.integer({ min: -INT32, max: INT32 }),
+  discountOre: fc.integer({ min: -INT32, max: INT32 }),
+});
+// Exact ties: half a unit at a price ending in 100 hundredths of an öre per 200 (x,5 öre).
+const tieLine = fc.record({
+  quantityMilli: fc.constantFrom(500, -500, 1500, -1500),
+  unitPriceCentiOre: fc.integer({ min: -5_000_000, max: 5_000_000 }).map((k) => 200 * k + 100),
+  discountOre: fc.integer({ min: -100_000, max: 100_000 }),
+});
+// Energy quantities and öre-fraction prices, the everyday case.
+const energyLine = fc.record({
+  quantityMilli: fc.integer({ min: 0, max: 5_000_000 }),
+  unitPriceCentiOre: fc.integer({ min: 0, max: 30_000 }),
+  discountOre: fc.constant(0),
+});
 const rounding = fc.boolean();
 
 describe("invoice totals properties", () => {
+  it("each line's net is the documented rule computed independently in BigInt", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyLine, tieLine, energyLine), (input) => {
+        const expected = referenceLineNet(
+          input.quantityMilli,
+          input.unitPriceCentiOre,
+          input.discountOre,
+        );
+        expect(BigInt(lineNetOre(input))).toBe(expected);
+        // The same net reaches the totals: one line's group is that line.
+        const totals = computeInvoiceTotals([{ ...input, vatRate: 25 }], {
+          roundToWholeKrona: false,
+        });
+        expect(BigInt(totals.netOre)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    // The rule's own examples: 43,90 öre/kWh × 412,345 kWh = 18 101,9455 öre → 18 102;
+    // a tie (0,5 kWh × 1,00 öre = 0,5 öre) rounds away from zero on both sides.
+    expect(lineNetOre({ quantityMilli: 412_345, unitPriceCentiOre: 4_390 })).toBe(18_102);
+    expect(lineNetOre({ quantityMilli: 500, unitPriceCentiOre: 100 })).toBe(1);
+    expect(lineNetOre({ quantityMilli: -500, unitPriceCentiOre: 100 })).toBe(-1);
+  });
+
   it("total = net + VAT + rounding, and gross = net + VAT", () => {
     fc.assert(
       fc.property(lines, rounding, (input, roundToWholeKrona) => {

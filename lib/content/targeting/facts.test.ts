@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ageBandFor, loadTargetingFacts, tenureInMonths } from "@/lib/content/targeting/facts";
+import {
+  ageBandFor,
+  lastDaysToPay,
+  loadTargetingFacts,
+  tenureInMonths,
+} from "@/lib/content/targeting/facts";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { recordPayment } from "@/lib/ledger/record-payment";
@@ -85,8 +90,11 @@ describe("loadTargetingFacts for a long-standing mobile customer", () => {
     const onTime = await invoice("2025-11-01", "2025-11-30", "2025-12-01", "2025-12-10");
     await pay(onTime.id, "2025-12-10T22:30:00Z");
     // Paid at 00:30 Swedish time the day after: late, though still the due date in UTC.
-    const justLate = await invoice("2025-12-01", "2025-12-31", "2026-01-01", "2026-01-10");
-    await pay(justLate.id, "2026-01-10T23:30:00Z");
+    const justLate = await invoice("2025-12-01", "2025-12-31", "2026-01-01", "2026-01-09");
+    await pay(justLate.id, "2026-01-09T23:30:00Z");
+    // Due on Saturday 28 February and paid on Monday 2 March, the next banking day: on time.
+    const weekend = await invoice("2025-09-01", "2025-09-30", "2026-02-14", "2026-02-28");
+    await pay(weekend.id, "2026-03-02T15:00:00Z");
     const late = await invoice("2026-01-01", "2026-01-31", "2026-02-01", "2026-02-10");
     await pay(late.id, "2026-02-20T09:00:00Z");
     // Due five days ago, still open.
@@ -183,17 +191,60 @@ describe("loadTargetingFacts for a long-standing mobile customer", () => {
     });
     expect(onItsLastDay.campaignEndsWithinDays).toBe(0);
     // A year on, this invoice (due 2026-03-31, never paid) has become overdue too; the next
-    // day the one due 2026-01-10 leaves the window.
+    // day the one due 2026-01-09 leaves the window.
     const yearOn = await loadTargetingFacts(db.prisma, {
       invoiceId,
-      today: parseCalendarDate("2027-01-10"),
+      today: parseCalendarDate("2027-01-09"),
     });
     expect(yearOn.overdueInvoices12m).toBe(4);
     const nextYear = await loadTargetingFacts(db.prisma, {
       invoiceId,
-      today: parseCalendarDate("2027-01-11"),
+      today: parseCalendarDate("2027-01-10"),
     });
     expect(nextYear.overdueInvoices12m).toBe(3);
+  });
+});
+
+describe("overdueInvoices12m and banking days (lag 1930:173)", () => {
+  it("counts an unpaid invoice due on a Saturday as overdue only after the next banking day", async () => {
+    const customer = await createCustomer(db.prisma, organizationId);
+    const ids = { organizationId, customerId: customer.id };
+    await createInvoiceFor(db.prisma, {
+      ...ids,
+      periodStart: "2026-01-01",
+      periodEnd: "2026-01-31",
+      issueDate: "2026-02-01",
+      dueDate: "2026-02-28",
+    });
+    const current = await createInvoiceFor(db.prisma, {
+      ...ids,
+      periodStart: "2026-02-01",
+      periodEnd: "2026-02-28",
+      issueDate: "2026-03-01",
+      dueDate: "2026-03-31",
+    });
+    const overdueOn = async (today: string) =>
+      (
+        await loadTargetingFacts(db.prisma, {
+          invoiceId: current.id,
+          today: parseCalendarDate(today),
+        })
+      ).overdueInvoices12m;
+    expect(await overdueOn("2026-03-01")).toBe(0); // Sunday
+    expect(await overdueOn("2026-03-02")).toBe(0); // Monday, the last day to pay
+    expect(await overdueOn("2026-03-03")).toBe(1);
+  });
+
+  it("lists each non-banking due date with its last day to pay", () => {
+    const days = JSON.parse(
+      lastDaysToPay(parseCalendarDate("2026-06-18"), parseCalendarDate("2026-06-23")),
+    );
+    // Midsommarafton (Friday), midsommardagen and Sunday are all paid on Monday 22 June.
+    expect(days).toEqual({
+      "2026-06-19": "2026-06-22",
+      "2026-06-20": "2026-06-22",
+      "2026-06-21": "2026-06-22",
+    });
   });
 });
 

@@ -1,9 +1,11 @@
 import type { AgeBand, TargetingFacts } from "@/lib/content/targeting/catalogue";
-import { addDays, addMonths, daysBetween } from "@/lib/dates/calendar-date";
+import { lastDayToPay } from "@/lib/dates/banking-days";
+import { addDays, addMonths, daysBetween, formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { PlanKind, UsageUnit } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { UsagePeriodTotal } from "@/lib/invoice-page/load-usage-series";
+import { latestOverdueDueDate } from "@/lib/invoices/mark-overdue-invoices";
 import { roundDiv } from "@/lib/money/rounding";
 import { compareUsage } from "@/lib/usage/usage-summary";
 
@@ -34,11 +36,27 @@ interface BaseRow {
 
 const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
 
+/**
+ * The due dates from `from` to `to` that are not banking days, each with its last day to pay, as
+ * a JSON object ("2026-02-28" → "2026-03-02"): a banking day is its own last day and is left out.
+ */
+export function lastDaysToPay(from: Date, to: Date): string {
+  const days: Record<string, string> = {};
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const last = lastDayToPay(day);
+    if (last.getTime() !== day.getTime()) days[formatCalendarDate(day)] = formatCalendarDate(last);
+  }
+  return JSON.stringify(days);
+}
+
 export async function loadTargetingFacts(
   db: Db,
   options: { invoiceId: string; today: Date },
 ): Promise<TargetingFacts> {
   const { today } = options;
+  const windowStart = addMonths(today, -12);
+  const lastOverdue = latestOverdueDueDate(today);
+  const lastDays = lastDaysToPay(windowStart, lastOverdue);
   const [row] = await db.$queryRaw<BaseRow[]>`
     SELECT cu."customerSince", cu."birthYear", cu."segment", cu."isBusiness",
       i."periodStart", i."periodEnd",
@@ -53,16 +71,21 @@ export async function loadTargetingFacts(
           AND EXISTS (SELECT 1 FROM "ChatMessage" m WHERE m."conversationId" = v."id"
             AND m."authorType" = 'CUSTOMER' AND m."kind" = 'MESSAGE'
             AND m."createdAt" >= ${addDays(today, -90)}::timestamp)) AS "supportContacts",
-      -- Overdue = due in the window and not settled by the end of its due date (Swedish time),
-      -- read from the ledger, so an invoice paid late still counts after it became PAID; the
-      -- stored OVERDUE status is honoured too. A respite moves dueDate, and with it the verdict.
+      -- Overdue = due in the window and not settled by the end of its last day to pay (Swedish
+      -- time; a due date on a weekend or holiday may be paid the next banking day, lag
+      -- 1930:173), read from the ledger, so an invoice paid late still counts after it became
+      -- PAID; the stored OVERDUE status is honoured too. A respite moves dueDate, and with it
+      -- the verdict. The last days to pay come in as JSON (see lastDaysToPay): the calendar of
+      -- Swedish holidays lives in lib/dates, not in SQL.
       (SELECT count(*)::int FROM "Invoice" o
         WHERE o."customerId" = i."customerId" AND o."organizationId" = i."organizationId"
           AND o."kind" = 'INVOICE' AND o."status" <> 'DRAFT'
-          AND o."dueDate" >= ${addMonths(today, -12)}::date AND o."dueDate" < ${today}::date
+          AND o."dueDate" >= ${windowStart}::date AND o."dueDate" <= ${lastOverdue}::date
           AND (o."status" = 'OVERDUE' OR (SELECT COALESCE(SUM(l."amountOre"), 0)
             FROM "LedgerEntry" l WHERE l."invoiceId" = o."id"
-              AND l."occurredAt" < (((o."dueDate" + 1)::timestamp
+              AND l."occurredAt" < (((COALESCE(
+                  (${lastDays}::jsonb ->> to_char(o."dueDate", 'YYYY-MM-DD'))::date,
+                  o."dueDate") + 1)::timestamp
                 AT TIME ZONE 'Europe/Stockholm') AT TIME ZONE 'UTC')) > 0)) AS "overdueInvoices"
     FROM "Invoice" i
     JOIN "Customer" cu ON cu."id" = i."customerId" AND cu."organizationId" = i."organizationId"

@@ -1,0 +1,57 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { InvoiceLines } from "@/components/invoice/invoice-lines";
+import { invoiceMessages } from "@/lib/i18n/invoice-messages";
+import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import type { Locale } from "@/lib/money/money";
+import { invoiceData, LINES, line } from "@/tests/helpers/invoice-page-fixture";
+
+function render(data: InvoicePageData, locale: Locale): string {
+  return renderToStaticMarkup(
+    createElement(InvoiceLines, { data, locale, t: invoiceMessages[locale] }),
+  );
+}
+
+/** The text of every element with a data-testid, no-break spaces as plain ones. */
+function cells(html: string, testId: string): string[] {
+  const pattern = new RegExp(`data-testid="${testId}"[^>]*>([^<]*)<`, "g");
+  return [...html.matchAll(pattern)].map((match) =>
+    (match[1] ?? "").replace(/[\u00A0\u202F]/g, " ").replace(/&#x27;/g, "'"),
+  );
+}
+
+describe("the invoice page's lines", () => {
+  it("prints unit prices per unit, as Swedish energy invoices do", () => {
+    const sv = cells(render(invoiceData(), "sv"), "unit-price");
+    expect(sv).toContain("109,37 öre/kWh");
+    expect(sv).toContain("36,00 öre/kWh");
+    expect(sv).toContain("312,00 kr/mån");
+    expect(sv).toContain("−100,00 kr/st");
+    const en = cells(render(invoiceData(), "en"), "unit-price");
+    expect(en).toContain("109.37 öre/kWh");
+    expect(en).toContain("SEK 312.00/mo");
+    expect(en).toContain("SEK 50.00/pcs");
+  });
+
+  it("says a known 0 % reason in English on an English page, and other text as written", () => {
+    const lines = [
+      ...LINES,
+      line(8, {
+        description: "Installation",
+        quantityMilli: 1000,
+        unit: "st",
+        unitPriceCentiOre: 100_000,
+        vatRate: 0,
+        vatExemptionReason: "Undantag från skatteplikt enligt 10 kap. ML",
+      }),
+    ];
+    const en = cells(render(invoiceData({ lines }), "en"), "line-no-vat");
+    expect(en).toEqual([
+      "No VAT: Gåva, utanför mervärdesskattens tillämpningsområde",
+      "No VAT: Exempt from VAT under Chapter 10 of the Swedish VAT Act (ML)",
+    ]);
+    const sv = cells(render(invoiceData({ lines }), "sv"), "line-no-vat");
+    expect(sv).toContain("Ingen moms: Undantag från skatteplikt enligt 10 kap. ML");
+  });
+});
