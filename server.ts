@@ -15,6 +15,7 @@ import { guardRequestBody } from "@/lib/http/request-guard";
 import { jobHandlers } from "@/lib/job-handlers/job-handlers";
 import { startJobEngine } from "@/lib/jobs/job-engine";
 import { createLogger, redactText } from "@/lib/log";
+import { demoPaymentsStartWarning } from "@/lib/payments/demo-payments-warning";
 import { startRealtime } from "@/lib/realtime/socket-server";
 import { strictTransportSecurity } from "@/lib/security/content-security-policy";
 
@@ -109,12 +110,8 @@ async function main() {
   log.info(
     `Nota ${version} ready on ${env.appUrl} (${dev ? "development" : "production"}, database: ${database.kind}, realtime: ${realtime.kind})`,
   );
-  if (env.demoPayments && !dev) {
-    log.warn(
-      "DEMO PAYMENTS ARE ON: anyone with an invoice link can mark it paid, and no money moves. " +
-        "This is for the demo only; unset DEMO_PAYMENTS for a real deployment.",
-    );
-  }
+  const demoWarning = demoPaymentsStartWarning(env);
+  if (demoWarning) log.warn(demoWarning);
 
   let stopping = false;
   const stop = async (signal: string) => {

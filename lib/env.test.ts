@@ -161,7 +161,7 @@ describe("parseEnv", () => {
 });
 
 describe("DEMO_PAYMENTS", () => {
-  it("is on by default with the embedded database and off with a PostgreSQL server", () => {
+  it("is off unless DEMO_PAYMENTS=on, on the embedded database and PostgreSQL alike", () => {
     // Reproduction: demo payments were on whenever DATABASE_URL was unset, whatever NODE_ENV.
     expect(parseEnv({}).demoPayments).toBe(false);
     expect(parseEnv({ NODE_ENV: "production" }).demoPayments).toBe(false);

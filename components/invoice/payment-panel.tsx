@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { formatMoney } from "@/lib/money/money";
 import { PaymentChoiceForm } from "./payment/payment-choice-form";
-import { usePaymentFlow } from "./payment/payment-flow";
+import { type PaymentFlow, usePaymentFlow } from "./payment/payment-flow";
 import {
   PAYMENT_BUTTON,
   PAYMENT_SECONDARY_BUTTON,
@@ -18,23 +18,11 @@ export type { PaymentLabels };
  * provider — Stripe's Payment Element, loaded only now, or the clearly labelled demo. The ledger
  * changes only when the provider reports success; the page then refreshes from the server.
  */
-export function PaymentPanel(props: {
-  token: string;
-  /** Set when the page shows one of the customer's earlier invoices rather than the link's own. */
-  invoiceNumber: number | null;
-  locale: "sv" | "en";
-  amountDueOre: number;
-  allowPartial: boolean;
-  /** The demo provider takes the payment: no money moves, and the step says so from the start. */
-  isDemo?: boolean;
-  minimumPartOre: number;
-  labels: PaymentLabels;
-}) {
-  const { locale, amountDueOre, labels } = props;
+export function PaymentPanel(props: PaymentPanelProps) {
+  const { labels } = props;
   const flow = usePaymentFlow({
     token: props.token,
     invoiceNumber: props.invoiceNumber,
-    failedLabel: labels.failed,
     genericError: labels.errorGeneric,
     reasons: {
       too_much: labels.tooMuch,
@@ -47,6 +35,36 @@ export function PaymentPanel(props: {
       rate_limited: labels.rateLimited,
     },
   });
+  return <PaymentPanelView {...props} flow={flow} />;
+}
+
+interface PaymentPanelProps {
+  token: string;
+  /** Set when the page shows one of the customer's earlier invoices rather than the link's own. */
+  invoiceNumber: number | null;
+  locale: "sv" | "en";
+  amountDueOre: number;
+  allowPartial: boolean;
+  /** The demo provider takes the payment: no money moves, and the step says so from the start. */
+  isDemo?: boolean;
+  minimumPartOre: number;
+  labels: PaymentLabels;
+}
+
+/** What the view needs of the flow (the state machine in payment-flow.ts). */
+export type PaymentFlowView = Pick<
+  PaymentFlow,
+  "step" | "error" | "busy" | "setStep" | "setError" | "start" | "finishDemo" | "stripeConfirmed"
+>;
+
+/**
+ * The panel at one step of the flow, apart from the flow itself so each step can be rendered (and
+ * tested) as the customer sees it.
+ */
+export function PaymentPanelView(
+  props: Omit<PaymentPanelProps, "token" | "invoiceNumber"> & { flow: PaymentFlowView },
+) {
+  const { locale, amountDueOre, labels, flow } = props;
   const { step } = flow;
   const heading = useRef<HTMLHeadingElement>(null);
   const money = (ore: number) => formatMoney(ore, { locale });
@@ -110,7 +128,7 @@ export function PaymentPanel(props: {
         ) : null}
         {step.kind === "failed" ? (
           <p className="text-red-900" data-testid="payment-failed">
-            {labels.failed} {step.message}
+            {labels.failed}
           </p>
         ) : null}
       </div>

@@ -541,6 +541,8 @@ async function refundCreditStep(scenario: Scenario) {
   expect(result).toEqual({
     refundedOre: expectedRefund,
     keptAsCreditOre: Math.max(credit, 0) - expectedRefund,
+    // What changed, for the caller's route to announce: the invoice, when a refund was booked.
+    changes: expectedRefund > 0 ? [expect.objectContaining({ invoiceId: scenario.invoiceId })] : [],
   });
   // Which attempts were paid back is the function's choice; each refund's id is the demo
   // provider's answer to the idempotency key refundCustomerCredit documents.

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
-import { MAX_STORED_INTEGER } from "@/lib/money/money";
+import { formatMoney, MAX_STORED_INTEGER } from "@/lib/money/money";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
@@ -134,14 +134,69 @@ export async function recordPaymentInTransaction(
     data: { status, version: { increment: 1 } },
     select: { version: true },
   });
+  // Money beyond what was owed (two payments landed, or one after a credit) becomes the
+  // customer's credit: never silently. The payment's own entry says so, for the customer and for
+  // staff, in this transaction; what happens to it next (a refund) writes entries of its own.
+  const overpaidOre = Math.min(input.amountOre, Math.max(0, -balanceOre(sums)));
   await recordInvoiceEvent(tx, {
     organizationId: input.organizationId,
     invoiceId: invoice.id,
     type: "PAYMENT_RECEIVED",
     visibility: "CUSTOMER",
     ...actorFields(actor),
-    data: { amountOre: input.amountOre, method: input.method, balanceOre: balanceOre(sums) },
+    data: {
+      amountOre: input.amountOre,
+      method: input.method,
+      balanceOre: balanceOre(sums),
+      ...(overpaidOre > 0 ? { overpaidOre } : {}),
+    },
+    customerText:
+      overpaidOre > 0 ? await overpaymentText(tx, invoice.id, overpaidOre, input.method) : null,
     occurredAt,
   });
   return { recorded: true, balanceOre: balanceOre(sums), status, version: updated.version };
+}
+
+// Only a provider's payment can go back the way it came (refundCustomerCredit); a bank transfer
+// beyond the balance stays as credit whatever the policy.
+const PAID_BACK_BY_PROVIDER: ReadonlySet<string> = new Set(["card", "swish", "demo"]);
+
+const OVERPAYMENT_TEXT = {
+  sv: {
+    kept: (amount: string) =>
+      `Du betalade ${amount} mer än du var skyldig på fakturan. Beloppet finns kvar hos oss som ditt tillgodohavande.`,
+    refunded: (amount: string) =>
+      `Du betalade ${amount} mer än du var skyldig på fakturan. Beloppet är ditt tillgodohavande tills vi har betalat tillbaka det på samma sätt som du betalade.`,
+  },
+  en: {
+    kept: (amount: string) =>
+      `You paid ${amount} more than you owed on this invoice. It stays with us as your credit.`,
+    refunded: (amount: string) =>
+      `You paid ${amount} more than you owed on this invoice. It is your credit until we have paid it back the way you paid.`,
+  },
+} as const;
+
+/**
+ * The sentence under "Payment received" that tells the customer, in their language, what became
+ * of the extra. The timeline shows one system line per event type; this rides in the event's
+ * customerText (shown below it), so no new type is needed for the page to say it.
+ */
+async function overpaymentText(
+  tx: Prisma.TransactionClient,
+  invoiceId: string,
+  overpaidOre: number,
+  method: RecordPaymentInput["method"],
+): Promise<string> {
+  const { customer, organization } = await tx.invoice.findUniqueOrThrow({
+    where: { id: invoiceId },
+    select: {
+      customer: { select: { locale: true } },
+      organization: { select: { refundPolicy: true } },
+    },
+  });
+  const texts = OVERPAYMENT_TEXT[customer.locale];
+  const amount = formatMoney(overpaidOre, { locale: customer.locale });
+  return organization.refundPolicy === "REFUND" && PAID_BACK_BY_PROVIDER.has(method)
+    ? texts.refunded(amount)
+    : texts.kept(amount);
 }

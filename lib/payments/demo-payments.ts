@@ -1,10 +1,14 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
+import {
+  type InvoiceChange,
+  mergeInvoiceChanges,
+  withCommittedChanges,
+} from "@/lib/payments/invoice-changes";
 import { type AppliedPaymentEvent, applyPaymentEvent } from "@/lib/payments/payment-events";
 import type { PaymentProvider } from "@/lib/payments/payment-provider";
 import { settleLatePayment } from "@/lib/payments/refund-credited-invoice";
-import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 
 export const demoOutcomeSchema = z.enum(["succeeded", "failed"]);
 
@@ -42,9 +46,11 @@ export async function completeDemoPayment(options: {
 }
 
 /**
- * The demo visitor's approve or decline, as the route needs it: applied, announced to the
- * invoice's open pages, and — money that landed on an invoice credited meanwhile — paid back.
- * The settlement is checked on every press, so a press after a failed refund tries it again.
+ * The demo visitor's approve or decline, as the route needs it: applied, and — money beyond what
+ * the invoice asks (paid twice, or after a credit) — paid back per policy. The settlement is
+ * checked on every press, so a press after a failed refund tries it again. What changed comes
+ * back for the route to announce after commit; a failed refund carries the booked payment
+ * (withCommittedChanges), so open pages still show it.
  */
 export async function settleDemoPayment(options: {
   db: Db;
@@ -52,17 +58,21 @@ export async function settleDemoPayment(options: {
   attemptId: string;
   outcome: z.infer<typeof demoOutcomeSchema>;
   provider: PaymentProvider;
-}): Promise<AppliedPaymentEvent> {
+}): Promise<AppliedPaymentEvent & { changes: InvoiceChange[] }> {
   const applied = await completeDemoPayment(options);
-  if (applied.invoiceId) {
-    emitInvoiceChanged({ invoiceId: applied.invoiceId, version: applied.version, kind: "payment" });
-  }
-  if (options.outcome === "succeeded") {
-    await settleLatePayment({
+  const changes: InvoiceChange[] =
+    applied.outcome === "applied" && applied.invoiceId
+      ? [{ invoiceId: applied.invoiceId, version: applied.version, kind: "payment" }]
+      : [];
+  if (options.outcome !== "succeeded") return { ...applied, changes };
+  try {
+    const settled = await settleLatePayment({
       db: options.db,
       invoiceId: options.invoiceId,
       provider: options.provider,
     });
+    return { ...applied, changes: mergeInvoiceChanges([...changes, ...settled.changes]) };
+  } catch (error) {
+    throw withCommittedChanges(error, changes);
   }
-  return applied;
 }

@@ -103,6 +103,11 @@ export async function applyPaymentEvent(options: {
 
     switch (event.type) {
       case "succeeded": {
+        // Booked whatever the attempt's status: the provider took the money, and refusing it would
+        // lose it. A cancelled attempt's payment can only succeed when the provider would not
+        // cancel it (being paid that moment) — startPayment never hands out the client secret of
+        // one cancelled while it was created — and what it pays beyond the balance is the
+        // customer's credit, said on the timeline and settled per policy (settleLatePayment).
         await tx.paymentAttempt.update({
           where: { id: attempt.id },
           data: { status: "SUCCEEDED", failureMessage: null },

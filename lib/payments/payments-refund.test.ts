@@ -168,7 +168,7 @@ describe(`creditInvoiceAndRefund through Stripe (${testDatabaseKind})`, () => {
         provider: stripe,
         reason: "igen",
       }),
-    ).toEqual({ refundedOre: 0, keptAsCreditOre: 0 });
+    ).toEqual({ refundedOre: 0, keptAsCreditOre: 0, changes: [] });
     expect(refundRequestsFor(attempt!.id)).toHaveLength(1);
   });
 
@@ -224,8 +224,16 @@ describe(`creditInvoiceAndRefund through Stripe (${testDatabaseKind})`, () => {
         provider: stripe,
         reason: paid.input.reason,
       });
-    expect(await retry()).toEqual({ refundedOre: paid.totalOre, keptAsCreditOre: 0 });
-    expect(await retry()).toEqual({ refundedOre: 0, keptAsCreditOre: 0 });
+    const { version } = await db.prisma.invoice.findUniqueOrThrow({
+      where: { id: paid.invoiceId },
+    });
+    // The refund is recorded and said to have changed the invoice (its route announces it).
+    expect(await retry()).toEqual({
+      refundedOre: paid.totalOre,
+      keptAsCreditOre: 0,
+      changes: [{ invoiceId: paid.invoiceId, version: version + 1, kind: "refund" }],
+    });
+    expect(await retry()).toEqual({ refundedOre: 0, keptAsCreditOre: 0, changes: [] });
     // Every try asked for the same refund under the same key.
     expect(new Set(refundRequestsFor(attempt!.id).map((r) => r.idempotencyKey))).toEqual(
       new Set([`nota-refund-${attempt!.id}-from-0`]),

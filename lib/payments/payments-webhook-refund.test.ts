@@ -1,11 +1,14 @@
+import type { Server } from "socket.io";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { handleStripeWebhook } from "@/lib/payments/handle-stripe-webhook";
 import type { PaymentProvider } from "@/lib/payments/payment-provider";
+import { creditInvoiceAndRefund } from "@/lib/payments/refund-credited-invoice";
 import { startPayment } from "@/lib/payments/start-payment";
 import { createStripeProvider } from "@/lib/payments/stripe-provider";
+import { registerSocketServer } from "@/lib/realtime/invoice-cues";
 import { createCustomer, createIssuedInvoice, createOrganization } from "@/tests/helpers/fixtures";
 import {
   createStandInClient,
@@ -44,11 +47,11 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** One signed delivery through the webhook's handler: its answer's body (or problem). */
-async function deliver(event: Stripe.Event) {
+/** One signed delivery through the webhook's handler: its whole answer. */
+async function answerTo(event: Stripe.Event) {
   const payload = JSON.stringify(event);
   const signature = client.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-  const answer = await handleStripeWebhook({
+  return handleStripeWebhook({
     db: db.prisma,
     stripe: client,
     webhookSecret: WEBHOOK_SECRET,
@@ -56,6 +59,11 @@ async function deliver(event: Stripe.Event) {
     rawBody: payload,
     signature,
   });
+}
+
+/** One signed delivery through the webhook's handler: its answer's body (or problem). */
+async function deliver(event: Stripe.Event) {
+  const answer = await answerTo(event);
   return { status: answer.status, ...(answer.body ?? answer.problem) };
 }
 
@@ -327,5 +335,68 @@ describe(`charge.refunded from Stripe (${testDatabaseKind})`, () => {
       amount_refunded: 100,
     });
     expect(await deliver(event)).toMatchObject({ status: 200, outcome: "unknown-payment" });
+  });
+});
+
+describe(`what a delivery changed (${testDatabaseKind})`, () => {
+  it("is in the answer for the route to announce; the handler itself emits nothing", async () => {
+    // Reproduction: handleStripeWebhook emitted the cue itself (and refundCustomerCredit another).
+    const sent: unknown[] = [];
+    registerSocketServer({
+      to: () => ({ emit: (...args: unknown[]) => sent.push(args) }),
+    } as unknown as Server);
+    try {
+      const payment = await paidByCard();
+      const versionOf = async () =>
+        (await db.prisma.invoice.findUniqueOrThrow({ where: { id: payment.invoiceId } })).version;
+      await payment.refundInStripe(5_000);
+      const refunded = await answerTo(
+        stripeEvent("charge.refunded", stand.chargeFor(payment.intentId)),
+      );
+      expect(refunded.changes).toEqual([
+        { invoiceId: payment.invoiceId, version: await versionOf(), kind: "refund" },
+      ]);
+      // A redelivery changes nothing and says nothing changed.
+      expect(
+        (await answerTo(stripeEvent("charge.refunded", stand.chargeFor(payment.intentId)))).changes,
+      ).toEqual([]);
+      expect(sent).toEqual([]);
+    } finally {
+      registerSocketServer(null);
+    }
+  });
+
+  it("names a payment landing after the credit once, at the version after its refund", async () => {
+    const org = await createOrganization(db.prisma);
+    const customer = await createCustomer(db.prisma, org.id);
+    const invoice = await createIssuedInvoice(db.prisma, {
+      organizationId: org.id,
+      customerId: customer.id,
+    });
+    const started = await startPayment({
+      db: db.prisma,
+      invoiceId: invoice.id,
+      input: { amountOre: invoice.totalOre, method: "SWISH" },
+      provider: stripe,
+    });
+    const { providerPaymentId } = await db.prisma.paymentAttempt.findUniqueOrThrow({
+      where: { id: started.attemptId },
+    });
+    // The customer is in the Swish app when staff credit the invoice, and Stripe cannot cancel.
+    stand.failNext(3, 409);
+    await creditInvoiceAndRefund({
+      db: db.prisma,
+      provider: stripe,
+      actor: { type: "SYSTEM" },
+      input: { invoiceId: invoice.id, organizationId: org.id, reason: "Fel kund" },
+    });
+    stand.recover();
+    const answer = await answerTo(
+      stripeEvent("payment_intent.succeeded", stand.succeedPaymentIntent(providerPaymentId!)),
+    );
+    const { version } = await db.prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    expect(answer).toMatchObject({ status: 200 });
+    expect(answer.changes).toEqual([{ invoiceId: invoice.id, version, kind: "payment" }]);
+    expect(balanceOre(await getLedgerSums(db.prisma, invoice.id))).toBe(0);
   });
 });

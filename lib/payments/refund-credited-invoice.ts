@@ -12,6 +12,11 @@ import {
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { createLogger } from "@/lib/log";
+import {
+  type InvoiceChange,
+  mergeInvoiceChanges,
+  withCommittedChanges,
+} from "@/lib/payments/invoice-changes";
 import { applyPaymentEvent } from "@/lib/payments/payment-events";
 import {
   type PaymentProvider,
@@ -20,7 +25,6 @@ import {
   ProviderUnavailableError,
 } from "@/lib/payments/payment-provider";
 import { cancelOpenAttempts } from "@/lib/payments/start-payment";
-import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import type { Actor } from "@/lib/timeline/actor";
 
 const log = createLogger("refunds");
@@ -31,14 +35,16 @@ const log = createLogger("refunds");
  * policy, or when the money came another way (bank transfer). Each refund's idempotency key is
  * the attempt and how much of it was refunded before, so a retry after a failure asks for the
  * same refund again, never a second one. Refunds are recorded through the same path as the
- * provider's own refund events, so a later webhook about them changes nothing.
+ * provider's own refund events, so a later webhook about them changes nothing. What it changed is
+ * returned for the caller's route to announce; a failure after a refund was recorded carries it
+ * (withCommittedChanges).
  */
 export async function refundCustomerCredit(options: {
   db: Db;
   invoiceId: string;
   provider: PaymentProvider;
   reason: string;
-}): Promise<{ refundedOre: number; keptAsCreditOre: number }> {
+}): Promise<{ refundedOre: number; keptAsCreditOre: number; changes: InvoiceChange[] }> {
   const { db, invoiceId, provider } = options;
   const invoice = await db.invoice.findUniqueOrThrow({
     where: { id: invoiceId },
@@ -46,7 +52,7 @@ export async function refundCustomerCredit(options: {
   });
   let credit = -balanceOre(await getLedgerSums(db, invoiceId));
   if (credit <= 0 || invoice.organization.refundPolicy === "KEEP_CREDIT") {
-    return { refundedOre: 0, keptAsCreditOre: Math.max(credit, 0) };
+    return { refundedOre: 0, keptAsCreditOre: Math.max(credit, 0), changes: [] };
   }
   const attempts = await db.paymentAttempt.findMany({
     where: {
@@ -58,6 +64,7 @@ export async function refundCustomerCredit(options: {
     orderBy: { createdAt: "desc" },
   });
   let refundedOre = 0;
+  const changes: InvoiceChange[] = [];
   for (const attempt of attempts) {
     const amountOre = Math.min(credit, attempt.amountOre - attempt.refundedOre);
     if (amountOre <= 0) continue;
@@ -75,20 +82,8 @@ export async function refundCustomerCredit(options: {
         reason: options.reason,
       });
     } catch (error) {
-      if (error instanceof ProviderUnavailableError) {
-        throw new AppError(
-          "UNAVAILABLE",
-          "The refund could not be made right now; the amount stays as the customer's credit. Try again later.",
-        );
-      }
-      if (error instanceof ProviderRejectedError) {
-        log.warn("the provider refused a refund", { invoiceId, attemptId: attempt.id, error });
-        throw new AppError(
-          "CONFLICT",
-          "The payment provider refused the refund; the amount stays as the customer's credit. The log has the provider's reason.",
-        );
-      }
-      throw error;
+      // Refunds made before this one (of other attempts) are recorded: still announced.
+      throw withCommittedChanges(providerRefundError(error, invoiceId, attempt.id), changes);
     }
     const applied = await applyPaymentEvent({
       db,
@@ -101,18 +96,37 @@ export async function refundCustomerCredit(options: {
         event: { type: "refunded", refunds: [refund] },
       },
     });
-    if (applied.invoiceId)
-      emitInvoiceChanged({
-        invoiceId: applied.invoiceId,
-        version: applied.version,
-        kind: "refund",
-      });
+    if (applied.outcome === "applied" && applied.invoiceId) {
+      changes.push({ invoiceId: applied.invoiceId, version: applied.version, kind: "refund" });
+    }
     if (refund.status === "failed" || refund.status === "canceled") continue;
     credit -= refund.amountOre;
     refundedOre += refund.amountOre;
     if (credit <= 0) break;
   }
-  return { refundedOre, keptAsCreditOre: Math.max(credit, 0) };
+  return {
+    refundedOre,
+    keptAsCreditOre: Math.max(credit, 0),
+    changes: mergeInvoiceChanges(changes),
+  };
+}
+
+/** A provider's refusal or silence, in the words staff read (the provider's own go to the log). */
+function providerRefundError(error: unknown, invoiceId: string, attemptId: string): unknown {
+  if (error instanceof ProviderUnavailableError) {
+    return new AppError(
+      "UNAVAILABLE",
+      "The refund could not be made right now; the amount stays as the customer's credit. Try again later.",
+    );
+  }
+  if (error instanceof ProviderRejectedError) {
+    log.warn("the provider refused a refund", { invoiceId, attemptId, error });
+    return new AppError(
+      "CONFLICT",
+      "The payment provider refused the refund; the amount stays as the customer's credit. The log has the provider's reason.",
+    );
+  }
+  return error;
 }
 
 export const refundCreditInputSchema = z.object({ expectedVersion: expectedVersionSchema });
@@ -186,8 +200,10 @@ export async function refundCreditForAgent(options: {
 /**
  * Credits an issued invoice and settles the money: what the customer has to get back afterwards
  * (paid, then credited — in full or in part) is refunded, or kept as credit per policy. The credit
- * note stands even if the refund has to be retried. Input with a `mode` is any kind of credit
- * (issueCreditNote, version required); without one it is the full credit (issueFullCreditNote).
+ * note stands even if the refund has to be retried: that failure carries the credit as a
+ * committed change, for the route to announce before it answers. Input with a `mode` is any kind
+ * of credit (issueCreditNote, version required); without one it is the full credit
+ * (issueFullCreditNote).
  */
 export async function creditInvoiceAndRefund(options: {
   db: Db;
@@ -204,18 +220,26 @@ export async function creditInvoiceAndRefund(options: {
   // What is owed changed (to nothing, after a full credit): a payment the customer had started
   // was for the old amount and must not be completed; they start again for what is left.
   await cancelOpenAttempts({ db, invoiceId: input.invoiceId, provider: options.provider });
-  emitInvoiceChanged({
+  const credit: InvoiceChange = {
     invoiceId: input.invoiceId,
     version: credited.version,
     kind: "credit",
-  });
-  const settlement = await refundCustomerCredit({
-    db,
-    invoiceId: input.invoiceId,
-    provider: options.provider,
-    reason: input.reason,
-  });
-  return { ...credited, ...settlement };
+  };
+  try {
+    const settlement = await refundCustomerCredit({
+      db,
+      invoiceId: input.invoiceId,
+      provider: options.provider,
+      reason: input.reason,
+    });
+    return {
+      ...credited,
+      ...settlement,
+      changes: mergeInvoiceChanges([credit, ...settlement.changes]),
+    };
+  } catch (error) {
+    throw withCommittedChanges(error, [credit]);
+  }
 }
 
 /**
@@ -227,20 +251,21 @@ export async function settleLatePayment(options: {
   db: Db;
   invoiceId: string;
   provider: PaymentProvider;
-}): Promise<void> {
+}): Promise<{ changes: InvoiceChange[] }> {
   const invoice = await options.db.invoice.findUnique({
     where: { id: options.invoiceId },
     select: { status: true },
   });
-  if (!invoice) return;
-  if (balanceOre(await getLedgerSums(options.db, options.invoiceId)) >= 0) return;
-  await refundCustomerCredit({
+  if (!invoice) return { changes: [] };
+  if (balanceOre(await getLedgerSums(options.db, options.invoiceId)) >= 0) return { changes: [] };
+  const { changes } = await refundCustomerCredit({
     ...options,
     reason:
       invoice.status === "CREDITED"
         ? "Payment received after the invoice was credited"
         : "Paid more than the invoice asked",
   });
+  return { changes };
 }
 
 /**
@@ -252,13 +277,13 @@ export async function settleAfterProviderSuccess(options: {
   db: Db;
   providerPaymentId: string;
   provider: PaymentProvider;
-}): Promise<void> {
+}): Promise<{ changes: InvoiceChange[] }> {
   const attempt = await options.db.paymentAttempt.findUnique({
     where: { providerPaymentId: options.providerPaymentId },
     select: { invoiceId: true, status: true },
   });
-  if (attempt?.status !== "SUCCEEDED") return;
-  await settleLatePayment({
+  if (attempt?.status !== "SUCCEEDED") return { changes: [] };
+  return settleLatePayment({
     db: options.db,
     invoiceId: attempt.invoiceId,
     provider: options.provider,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { isUniqueViolation } from "@/lib/db/db-errors";
+import type { PaymentAttemptStatus } from "@/lib/db/generated/client";
 import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
 import { balanceOre } from "@/lib/ledger/invoice-status";
@@ -9,6 +10,7 @@ import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
 import { createLogger } from "@/lib/log";
 import { MAX_STORED_INTEGER } from "@/lib/money/money";
 import {
+  type CreatedPayment,
   type PaymentProvider,
   ProviderRejectedError,
   ProviderUnavailableError,
@@ -116,7 +118,13 @@ export async function startPayment(options: {
   // Only the newest attempt can be paid: an earlier one left open (another tab, a reload) could
   // otherwise be completed too and take the money twice. The database holds it: at most one
   // attempt per invoice is payable (created or processing), so of two starts racing, one is told.
-  await cancelOpenAttempts({ db, invoiceId: invoice.id, provider: options.provider });
+  // One still being created at the provider is in flight, not abandoned: this start is refused.
+  await cancelOpenAttempts({
+    db,
+    invoiceId: invoice.id,
+    provider: options.provider,
+    inFlight: "refuse",
+  });
   const attempt = await createPayableAttempt(db, {
     organizationId: invoice.organizationId,
     invoiceId: invoice.id,
@@ -125,8 +133,9 @@ export async function startPayment(options: {
     amountOre: input.amountOre,
     currency: input.currency,
   });
+  let created: CreatedPayment;
   try {
-    const created = await options.provider.createPayment({
+    created = await options.provider.createPayment({
       attemptId: attempt.id,
       invoiceId: invoice.id,
       organizationId: invoice.organizationId,
@@ -137,20 +146,11 @@ export async function startPayment(options: {
       description: `Faktura ${invoice.number} – ${invoice.organization.name}`,
       idempotencyKey: `nota-payment-attempt-${attempt.id}`,
     });
-    await db.paymentAttempt.update({
-      where: { id: attempt.id },
-      data: { providerPaymentId: created.providerPaymentId },
-    });
-    return {
-      attemptId: attempt.id,
-      provider: options.provider.kind,
-      amountOre: input.amountOre,
-      clientSecret: created.clientSecret,
-    };
   } catch (error) {
-    // The provider's own words are for staff (the attempt and the log), never the customer.
-    await db.paymentAttempt.update({
-      where: { id: attempt.id },
+    // The provider's own words are for staff (the attempt and the log), never the customer. An
+    // attempt cancelled meanwhile stays cancelled.
+    await db.paymentAttempt.updateMany({
+      where: { id: attempt.id, status: { in: PAYABLE } },
       data: { status: "FAILED", failureMessage: (error as Error).message.slice(0, 500) },
     });
     if (error instanceof ProviderUnavailableError) {
@@ -176,6 +176,57 @@ export async function startPayment(options: {
       );
     }
     throw error;
+  }
+  // The id is stored only on an attempt that is still payable. While the provider was creating
+  // the payment, the attempt may have been cancelled (a credit, or a later start that took it for
+  // abandoned); its payment must then never become payable: no client secret leaves here.
+  const stored = await db.paymentAttempt.updateMany({
+    where: { id: attempt.id, status: { in: PAYABLE }, providerPaymentId: null },
+    data: { providerPaymentId: created.providerPaymentId },
+  });
+  if (stored.count === 0) {
+    await withdrawCancelledPayment(db, options.provider, attempt.id, created.providerPaymentId);
+    const now = await db.invoice.findUnique({
+      where: { id: invoice.id },
+      select: { status: true },
+    });
+    if (now?.status === "CREDITED") {
+      throw new AppError("CONFLICT", "This invoice has been credited; there is nothing to pay", {
+        reason: "already_paid",
+      });
+    }
+    throw new AppError("CONFLICT", ANOTHER_PAYMENT, { reason: "another_payment" });
+  }
+  return {
+    attemptId: attempt.id,
+    provider: options.provider.kind,
+    amountOre: input.amountOre,
+    clientSecret: created.clientSecret,
+  };
+}
+
+/**
+ * The provider created a payment for an attempt cancelled in the meantime: its id is kept on the
+ * attempt (so the provider's events about it find it) and the provider is asked to cancel it.
+ * Should that fail, nobody can pay it anyway — its client secret was never handed out.
+ */
+async function withdrawCancelledPayment(
+  db: Db,
+  provider: PaymentProvider,
+  attemptId: string,
+  providerPaymentId: string,
+) {
+  await db.paymentAttempt.updateMany({
+    where: { id: attemptId, providerPaymentId: null },
+    data: { providerPaymentId },
+  });
+  try {
+    await provider.cancelPayment(providerPaymentId, `nota-cancel-${attemptId}`);
+  } catch (error) {
+    log.warn("could not cancel the payment of an attempt cancelled while it was created", {
+      attemptId,
+      error: (error as Error).message,
+    });
   }
 }
 
@@ -205,7 +256,7 @@ async function createPayableAttempt(
         });
       }
       const payable = await tx.paymentAttempt.count({
-        where: { invoiceId: data.invoiceId, status: { in: ["CREATED", "PROCESSING"] } },
+        where: { invoiceId: data.invoiceId, status: { in: PAYABLE } },
       });
       if (payable > 0)
         throw new AppError("CONFLICT", ANOTHER_PAYMENT, { reason: "another_payment" });
@@ -222,6 +273,16 @@ async function createPayableAttempt(
 
 const ANOTHER_PAYMENT =
   "Another payment of this invoice is under way. Finish it, or wait a moment and try again.";
+
+/** The attempt statuses that can still take money (a partial unique index allows one per invoice). */
+const PAYABLE: PaymentAttemptStatus[] = ["CREATED", "PROCESSING"];
+
+/**
+ * Longer than creating a payment at the provider can take (Stripe's client waits 10 s and tries
+ * three times, createStripeClient): an attempt still without the provider's id after this was
+ * abandoned mid-call (its process stopped), and a new start may cancel it.
+ */
+const PROVIDER_CREATE_MAX_MS = 2 * 60_000;
 
 /**
  * An attempt's state for the customer's page (polled while waiting for the provider): the status
@@ -261,30 +322,31 @@ export async function attemptInvoiceInScope(
  * cancel (being paid right now) stays payable, and the new start is refused until it is settled.
  * Should one be paid after all, that money is recorded like any other and what is paid beyond
  * the balance goes back per the organisation's policy (settleLatePayment).
+ *
+ * An attempt without the provider's id is still being created there (startPayment is waiting for
+ * the answer) or was abandoned mid-call. `inFlight: "refuse"` (a new start) refuses while it may
+ * still be in flight; otherwise (a credit) it is cancelled here, and the waiting start, finding it
+ * cancelled when the provider answers, cancels the provider's payment and hands out nothing.
  */
 export async function cancelOpenAttempts(options: {
   db: Db;
   invoiceId: string;
   provider: PaymentProvider;
+  inFlight?: "refuse" | "cancel";
 }) {
   const open = await options.db.paymentAttempt.findMany({
-    where: { invoiceId: options.invoiceId, status: { in: ["CREATED", "PROCESSING"] } },
-    select: { id: true, providerPaymentId: true, provider: true },
+    where: { invoiceId: options.invoiceId, status: { in: PAYABLE } },
+    select: { id: true, providerPaymentId: true, provider: true, createdAt: true },
   });
+  if (options.inFlight === "refuse") {
+    const since = Date.now() - PROVIDER_CREATE_MAX_MS;
+    if (open.some((a) => !a.providerPaymentId && a.createdAt.getTime() > since)) {
+      throw new AppError("CONFLICT", ANOTHER_PAYMENT, { reason: "another_payment" });
+    }
+  }
   for (const attempt of open) {
     try {
-      // An attempt made through another provider (the configuration changed) cannot be asked
-      // about here; it is cancelled on our side, and money it still brings is settled as usual.
-      if (attempt.providerPaymentId && attempt.provider === options.provider.kind) {
-        await options.provider.cancelPayment(
-          attempt.providerPaymentId,
-          `nota-cancel-${attempt.id}`,
-        );
-      }
-      await options.db.paymentAttempt.updateMany({
-        where: { id: attempt.id, status: { in: ["CREATED", "PROCESSING"] } },
-        data: { status: "CANCELED" },
-      });
+      await cancelAttempt(options.db, options.provider, attempt);
     } catch (error) {
       log.warn("could not cancel an open payment attempt", {
         attemptId: attempt.id,
@@ -292,4 +354,37 @@ export async function cancelOpenAttempts(options: {
       });
     }
   }
+}
+
+async function cancelAttempt(
+  db: Db,
+  provider: PaymentProvider,
+  found: { id: string; providerPaymentId: string | null; provider: "STRIPE" | "DEMO" },
+) {
+  let attempt = found;
+  if (!attempt.providerPaymentId) {
+    // Only while the id is still missing: the start storing it makes the same check, so exactly
+    // one of the two wins — this cancel (the start then withdraws the provider's payment), or the
+    // stored id (then the provider is asked to cancel it below, like any other).
+    const { count } = await db.paymentAttempt.updateMany({
+      where: { id: attempt.id, status: { in: PAYABLE }, providerPaymentId: null },
+      data: { status: "CANCELED" },
+    });
+    if (count === 1) return;
+    const now = await db.paymentAttempt.findUnique({
+      where: { id: attempt.id },
+      select: { id: true, providerPaymentId: true, provider: true, status: true },
+    });
+    if (!now || !PAYABLE.includes(now.status)) return;
+    attempt = now;
+  }
+  // An attempt made through another provider (the configuration changed) cannot be asked
+  // about here; it is cancelled on our side, and money it still brings is settled as usual.
+  if (attempt.providerPaymentId && attempt.provider === provider.kind) {
+    await provider.cancelPayment(attempt.providerPaymentId, `nota-cancel-${attempt.id}`);
+  }
+  await db.paymentAttempt.updateMany({
+    where: { id: attempt.id, status: { in: PAYABLE } },
+    data: { status: "CANCELED" },
+  });
 }

@@ -47,6 +47,12 @@ export interface StripeStandIn {
   paymentIntentCount(): number;
   /** What the customer confirming the payment does: the PaymentIntent succeeds in full. */
   succeedPaymentIntent(id: string): Stripe.PaymentIntent;
+  /**
+   * What the customer's browser does with the client secret it was handed (Stripe.js confirming
+   * the Payment Element): the PaymentIntent succeeds — unless it was cancelled, which Stripe
+   * refuses (payment_intent_unexpected_state), so a cancelled payment can never take money.
+   */
+  confirmWithClientSecret(clientSecret: string): Stripe.PaymentIntent;
   /** The PaymentIntent's charge as charge.refunded carries it (optionally without the list). */
   chargeFor(id: string, options?: { withRefundList?: boolean }): Stripe.Charge;
   /** The status new refunds are created with (Stripe: most card refunds succeed at once). */
@@ -324,6 +330,16 @@ export async function startStripeStandIn(
         latest_charge: chargeId,
       });
       return structuredClone(intent) as unknown as Stripe.PaymentIntent;
+    },
+    confirmWithClientSecret(clientSecret) {
+      const state = [...intents.values()].find((s) => s.intent.client_secret === clientSecret);
+      if (!state) throw new Error("stand-in: no PaymentIntent has that client secret");
+      if (state.intent.status === "canceled") {
+        throw new Error(
+          `stand-in: PaymentIntent ${state.intent.id} is canceled and cannot be paid`,
+        );
+      }
+      return standIn.succeedPaymentIntent(state.intent.id);
     },
     chargeFor(id, { withRefundList = true } = {}) {
       const { intent, chargeId, refunds } = stateOf(id);

@@ -24,7 +24,8 @@ export type PaymentStep =
     }
   | { kind: "waiting"; attemptId: string; method: PaymentMethodChoice }
   | { kind: "paid" }
-  | { kind: "failed"; message: string };
+  /** The provider declined or the payment was cancelled; the panel says so in its own label. */
+  | { kind: "failed" };
 
 interface StartedPayment {
   attemptId: string;
@@ -38,7 +39,6 @@ const POLL_MS = 1500;
 export function usePaymentFlow(options: {
   token: string;
   invoiceNumber: number | null;
-  failedLabel: string;
   genericError: string;
   /** The customer's words for why a payment could not start, by the server's reason. */
   reasons: Partial<Record<string, string>>;
@@ -88,7 +88,7 @@ export function usePaymentFlow(options: {
           return;
         }
         if (answer.ok && (answer.body.status === "FAILED" || answer.body.status === "CANCELED")) {
-          setStep({ kind: "failed", message: options.failedLabel });
+          setStep({ kind: "failed" });
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
@@ -98,7 +98,7 @@ export function usePaymentFlow(options: {
     return () => {
       stopped = true;
     };
-  }, [step, token, router, options.failedLabel]);
+  }, [step, token, router]);
 
   async function start(amountOre: number, method: PaymentMethodChoice) {
     setError(null);
@@ -156,3 +156,5 @@ export function usePaymentFlow(options: {
 
   return { step, setStep, error, setError, busy, setBusy, start, finishDemo, stripeConfirmed };
 }
+
+export type PaymentFlow = ReturnType<typeof usePaymentFlow>;

@@ -6,13 +6,17 @@ import { errorResponse, problemResponse, readBodyText } from "@/lib/http/api-res
 import { handleStripeWebhook } from "@/lib/payments/handle-stripe-webhook";
 import { requirePaymentProvider } from "@/lib/payments/payment-providers";
 import { createStripeClient } from "@/lib/payments/stripe-provider";
+import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 
 export const dynamic = "force-dynamic";
 
 // Stripe's events are a few kB; anything far larger is not Stripe and is not read.
 const WEBHOOK_MAX_BYTES = 512 * 1024;
 
-/** Stripe's webhook: the raw body goes to lib/payments/handle-stripe-webhook.ts. */
+/**
+ * Stripe's webhook: the raw body goes to lib/payments/handle-stripe-webhook.ts; what it committed
+ * is announced to the invoice's open pages here, whatever the answer to Stripe.
+ */
 export async function POST(request: Request) {
   try {
     // Read (bounded) first: whatever else is wrong, an oversized body is 413 and never read whole.
@@ -29,6 +33,7 @@ export async function POST(request: Request) {
       rawBody,
       signature: request.headers.get("stripe-signature"),
     });
+    for (const change of answer.changes) emitInvoiceChanged(change);
     return answer.problem
       ? problemResponse(answer.problem)
       : NextResponse.json(answer.body, { status: answer.status });

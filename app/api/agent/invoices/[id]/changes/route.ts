@@ -6,6 +6,7 @@ import {
 import { CONSOLE_ROLES, requireStaffRequest } from "@/lib/auth/require-staff";
 import { getDb } from "@/lib/db/client";
 import { errorResponse, readJsonBody } from "@/lib/http/api-response";
+import { committedChangesOf } from "@/lib/payments/invoice-changes";
 import { getPaymentProvider } from "@/lib/payments/payment-providers";
 import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { parseInput, parseRouteId } from "@/lib/validation/parse-input";
@@ -14,7 +15,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * An agent's live change to an invoice (edit a draft's lines, credit, respite, waive a fee). The
- * answer carries the new version; a stale one is 409 with the current version in `details`.
+ * answer carries the new version; a stale one is 409 with the current version in `details`. Open
+ * pages hear of it once, from here, after commit — also when a credit stood but its refund failed.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
@@ -31,6 +33,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     emitInvoiceChanged({ invoiceId, version: changed.version, kind: changed.kind });
     return NextResponse.json({ ok: true, version: changed.version });
   } catch (error) {
+    for (const change of committedChangesOf(error)) emitInvoiceChanged(change);
     return errorResponse(error, { route: "agent invoice change" });
   }
 }

@@ -5,15 +5,21 @@ import { AppError } from "@/lib/errors/app-error";
 import { errorResponse, readJsonBody } from "@/lib/http/api-response";
 import { requireLinkScope } from "@/lib/invoice-page/page-request";
 import { demoOutcomeSchema, settleDemoPayment } from "@/lib/payments/demo-payments";
+import { committedChangesOf } from "@/lib/payments/invoice-changes";
 import { isDemoPaymentsEnabled, requirePaymentProvider } from "@/lib/payments/payment-providers";
 import { attemptInvoiceInScope } from "@/lib/payments/start-payment";
+import { emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { parseInput, parseRouteId } from "@/lib/validation/parse-input";
 
 export const dynamic = "force-dynamic";
 
 const bodySchema = z.object({ outcome: demoOutcomeSchema });
 
-/** The demo's stand-in for the customer's bank or Swish app. Exists only when Stripe does not. */
+/**
+ * The demo's stand-in for the customer's bank or Swish app. Exists only when Stripe does not.
+ * Every open page of the invoice hears what changed once it is committed — also when paying back
+ * an overpayment failed after the payment itself was booked.
+ */
 export async function POST(
   request: Request,
   { params }: { params: Promise<{ token: string; attemptId: string }> },
@@ -34,8 +40,10 @@ export async function POST(
       outcome,
       provider: requirePaymentProvider(),
     });
+    for (const change of applied.changes) emitInvoiceChanged(change);
     return NextResponse.json({ outcome: applied.outcome });
   } catch (error) {
+    for (const change of committedChangesOf(error)) emitInvoiceChanged(change);
     return errorResponse(error, { route: "demo payment" });
   }
 }
