@@ -1,12 +1,31 @@
 import Link from "next/link";
+import { FeeAgreementForm } from "@/components/agent/fee-agreement-form";
+import type { FeeAgreement } from "@/lib/customers/fee-agreement";
 import { formatMoney } from "@/lib/money/money";
 import type { CustomerContext } from "@/lib/support/customer-context";
 
 const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : "–");
 const sek = (ore: number) => formatMoney(ore, { locale: "sv" });
 
-/** Who the customer is: tenure, plan, earlier invoices, payments and conversations. */
-export function CustomerContextPanel({ context }: { context: CustomerContext }) {
+/** The customer's reminder-fee agreement in one line (lag 1981:739 2 §: no agreement, no fee). */
+export function feeAgreementText(agreement: FeeAgreement | null): string {
+  return agreement
+    ? `Påminnelseavgift avtalad ${agreement.agreedOn} (${agreement.source})`
+    : "Ingen avtalad påminnelseavgift";
+}
+
+/**
+ * Who the customer is: tenure, plan, reminder-fee agreement (which the agent may record, change or
+ * remove here), earlier invoices, payments and conversations.
+ */
+export function CustomerContextPanel({
+  context,
+  today,
+}: {
+  context: CustomerContext;
+  /** Today (YYYY-MM-DD): an agreement cannot be dated later. */
+  today?: string;
+}) {
   const { customer } = context;
   const years = Math.floor(customer.tenureMonths / 12);
   return (
@@ -46,6 +65,15 @@ export function CustomerContextPanel({ context }: { context: CustomerContext }) 
                     })`,
                 )
                 .join("; ")}
+        </dd>
+        <dt className="text-slate-700">Reminder fee</dt>
+        <dd>
+          <span data-testid="fee-agreement-status">{feeAgreementText(customer.feeAgreement)}</span>
+          <FeeAgreementForm
+            customerId={customer.id}
+            agreement={customer.feeAgreement}
+            today={today}
+          />
         </dd>
         <dt className="text-slate-700">Offers</dt>
         <dd data-testid="customer-offers">

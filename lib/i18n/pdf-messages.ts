@@ -1,101 +1,90 @@
-import { vatReasonText } from "@/lib/i18n/vat-exemption-reasons";
+import { type InvoiceMessages, invoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { Locale } from "@/lib/money/money";
 
 /**
- * The texts of the invoice PDF, Swedish first, beside the page's (invoice-messages.ts) and worded
- * like them; the type makes English carry every key Swedish has.
+ * The texts of the invoice PDF. Every label the PDF shares with the customer's page is taken from
+ * the page's dictionary (invoice-messages.ts), so a wording is changed in one place and page and
+ * PDF never drift apart; only what the PDF alone says is written here: its shorter header labels
+ * (a column is narrower than the page), its totals wording, its footer and its metadata.
  */
-const sv = {
+function sharedWithPage(page: InvoiceMessages) {
+  return {
+    invoice: page.invoice,
+    creditNote: page.creditNote,
+    invoiceNumber: page.invoiceNumber,
+    issueDate: page.issueDate,
+    creditNoteNumber: page.creditNoteNumber,
+    creditNoteDate: page.creditNoteDate,
+    dueDate: page.dueDate,
+    period: page.period,
+    customerNumber: page.customerNumber,
+    buyer: page.legal.buyer,
+    // Peppol SE-R-005 requires exactly the Swedish text (see invoice-messages.ts).
+    fSkatt: page.legal.fSkatt,
+    toPay: page.toPay,
+    ocr: page.ocr,
+    bankgiro: page.bankgiro,
+    plusgiro: page.plusgiro,
+    swish: page.swish,
+    description: page.lines.description,
+    quantity: page.lines.quantity,
+    unitPrice: page.lines.unitPrice,
+    /** The line table's VAT column ("Moms"). */
+    vatColumn: page.lines.vatRate,
+    amount: page.lines.amount,
+    discount: page.lines.discount,
+    noVat: page.lines.noVat,
+    /** The VAT table's rate column ("Momssats"). */
+    vatRate: page.vat.rate,
+    taxable: page.vat.taxable,
+    vat: page.vat.vat,
+    net: page.vat.net,
+    rounding: page.vat.rounding,
+    totalCredited: page.vat.totalCredited,
+    leftToPay: page.vat.left,
+    /** The date column of the credit notes that changed the invoice. */
+    date: page.creditNoteDate,
+  };
+}
+
+/** What only the PDF says, Swedish first; the type makes English carry every key Swedish has. */
+const svOwn = {
+  /** The document's language in its metadata. */
   language: "sv-SE",
-  invoice: "Faktura",
-  creditNote: "Kreditfaktura",
-  invoiceNumber: "Fakturanummer",
-  issueDate: "Fakturadatum",
-  creditNoteNumber: "Kreditfakturanummer",
-  creditNoteDate: "Datum",
-  dueDate: "Förfallodag",
-  period: "Period",
-  customerNumber: "Kundnummer",
-  buyer: "Köpare",
   orgNumber: "Org.nr",
   vatNumber: "Momsreg.nr",
-  // Peppol SE-R-005 requires exactly this Swedish text.
-  fSkatt: "Godkänd för F-skatt",
   contact: "Kundtjänst",
-  toPay: "Att betala",
-  ocr: "OCR-nummer",
-  bankgiro: "Bankgiro",
-  plusgiro: "Plusgiro",
-  swish: "Swish",
-  description: "Beskrivning",
-  quantity: "Antal",
-  unitPrice: "À-pris exkl. moms",
-  vatRate: "Momssats",
-  vatColumn: "Moms",
-  amount: "Belopp exkl. moms",
-  taxable: "Underlag",
-  vat: "Moms",
-  net: "Summa exkl. moms",
-  rounding: "Öresutjämning",
   total: "Totalt att betala",
-  totalCredited: "Totalt krediterat",
-  leftToPay: "Kvar att betala",
   creditToCustomer: "Att få tillbaka",
   creditNotes: "Kreditfakturor som ändrat fakturan",
   vatPerRate: "Moms per sats",
-  discount: (amount: string) => `Rabatt ${amount}`,
-  noVat: (reason: string) => `Ingen moms: ${reason}`,
-  date: "Datum",
   amountInclVat: "Belopp inkl. moms",
   page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
   subject: (title: string, buyer: string) => `${title} till ${buyer}`,
 };
 
-export type PdfTexts = typeof sv;
-
-const en = {
+const enOwn = {
   language: "en-GB",
-  invoice: "Invoice",
-  creditNote: "Credit note",
-  invoiceNumber: "Invoice number",
-  issueDate: "Invoice date",
-  creditNoteNumber: "Credit note number",
-  creditNoteDate: "Date",
-  dueDate: "Due date",
-  period: "Period",
-  customerNumber: "Customer number",
-  buyer: "Buyer",
   orgNumber: "Org. no.",
   vatNumber: "VAT no.",
-  fSkatt: "Godkänd för F-skatt (approved for F-tax)",
   contact: "Customer service",
-  toPay: "To pay",
-  ocr: "OCR reference",
-  bankgiro: "Bankgiro",
-  plusgiro: "Plusgiro",
-  swish: "Swish",
-  description: "Description",
-  quantity: "Quantity",
-  unitPrice: "Unit price excl. VAT",
-  vatRate: "VAT rate",
-  vatColumn: "VAT",
-  amount: "Amount excl. VAT",
-  taxable: "Taxable amount",
-  vat: "VAT",
-  net: "Total excl. VAT",
-  rounding: "Rounding",
   total: "Total to pay",
-  totalCredited: "Total credited",
-  leftToPay: "Amount left to pay",
   creditToCustomer: "Owed to you",
   creditNotes: "Credit notes that changed this invoice",
   vatPerRate: "VAT per rate",
-  discount: (amount: string) => `Discount ${amount}`,
-  noVat: (reason: string) => `No VAT: ${vatReasonText(reason, "en")}`,
-  date: "Date",
   amountInclVat: "Amount incl. VAT",
   page: (page: number, pages: number) => `Page ${page} of ${pages}`,
   subject: (title: string, buyer: string) => `${title} to ${buyer}`,
-} satisfies PdfTexts;
+} satisfies typeof svOwn;
 
-export const pdfMessages: Record<Locale, PdfTexts> = { sv, en };
+/** Which labels come from the page (for tests: they must be the page's very values). */
+export const PDF_LABELS_FROM_PAGE = Object.keys(sharedWithPage(invoiceMessages.sv)) as Array<
+  keyof ReturnType<typeof sharedWithPage>
+>;
+
+export type PdfTexts = ReturnType<typeof sharedWithPage> & typeof svOwn;
+
+export const pdfMessages: Record<Locale, PdfTexts> = {
+  sv: { ...sharedWithPage(invoiceMessages.sv), ...svOwn },
+  en: { ...sharedWithPage(invoiceMessages.en), ...enOwn },
+};

@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, type PDFStream } from "pdf-lib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
+import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { renderInvoicePdf } from "@/lib/invoice-page/invoice-pdf";
 import { toDrawable } from "@/lib/invoice-page/invoice-pdf-layout";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
@@ -328,6 +329,24 @@ describe("renderInvoicePdf", () => {
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     const english = await renderInvoicePdf(data, "en");
     expect(Buffer.from(english).equals(Buffer.from(first))).toBe(false);
+  });
+
+  it.each(["sv", "en"] as const)("prints the page's own labels (%s)", async (locale) => {
+    // Taken from the page's dictionary: a wording changed there changes the PDF too.
+    const page = invoiceMessages[locale];
+    const { text } = await render(invoiceData(), locale);
+    for (const label of [
+      page.invoiceNumber,
+      page.dueDate,
+      page.toPay,
+      page.ocr,
+      page.lines.unitPrice,
+      page.vat.taxable,
+      page.vat.rounding,
+      page.vat.left,
+    ]) {
+      expect(text).toContain(plain(label));
+    }
   });
 });
 

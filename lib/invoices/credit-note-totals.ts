@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
+import { creditableOre, creditedAtRate, creditSumsOfDocuments } from "@/lib/ledger/invoice-status";
 import { roundDiv } from "@/lib/money/rounding";
 import {
   computeInvoiceTotals,
@@ -54,13 +55,7 @@ export function computeCreditNoteTotals(
   let completesInvoice = true;
   for (const rate of VAT_RATES) {
     const charged = atRate(basis.invoice.vatGroups, rate);
-    const before = basis.earlier.reduce(
-      (sum, note) => {
-        const group = atRate(note.vatGroups, rate);
-        return { netOre: sum.netOre - group.netOre, vatOre: sum.vatOre - group.vatOre };
-      },
-      { netOre: 0, vatOre: 0 },
-    );
+    const before = creditedAtRate(basis.earlier, rate);
     const thisNet = -atRate(own.vatGroups, rate).netOre;
     const hasLines = own.vatGroups.some((group) => group.vatRate === rate);
     const creditedNet = before.netOre + thisNet;
@@ -96,8 +91,8 @@ export function computeCreditNoteTotals(
   const netOre = vatGroups.reduce((sum, group) => sum + group.netOre, 0);
   const vatOre = vatGroups.reduce((sum, group) => sum + group.vatOre, 0);
   const grossOre = netOre + vatOre;
-  const creditedTotalBefore = basis.earlier.reduce((sum, note) => sum - note.totalOre, 0);
-  const leftToCredit = basis.invoice.totalOre - creditedTotalBefore;
+  // What is left to credit is the ledger's figure, from the documents (this note has no entry yet).
+  const leftToCredit = creditableOre(creditSumsOfDocuments(basis.invoice, basis.earlier));
   let totalOre: number;
   if (completesInvoice) {
     totalOre = -leftToCredit;
@@ -116,19 +111,4 @@ export function computeCreditNoteTotals(
     totalOre,
     completesInvoice,
   };
-}
-
-/** What is left to credit at one rate: the invoice's net and VAT there, less earlier notes'. */
-export function leftToCreditAt(
-  basis: CreditBasis,
-  rate: VatRate,
-): { netOre: number; vatOre: number } {
-  const charged = atRate(basis.invoice.vatGroups, rate);
-  let { netOre, vatOre } = charged;
-  for (const note of basis.earlier) {
-    const group = atRate(note.vatGroups, rate);
-    netOre += group.netOre;
-    vatOre += group.vatOre;
-  }
-  return { netOre, vatOre };
 }

@@ -22,11 +22,7 @@ import {
   partialCreditLines,
   remainingQuantityMilli,
 } from "@/lib/invoices/credit-note-lines";
-import {
-  type CreditBasis,
-  computeCreditNoteTotals,
-  leftToCreditAt,
-} from "@/lib/invoices/credit-note-totals";
+import { type CreditBasis, computeCreditNoteTotals } from "@/lib/invoices/credit-note-totals";
 import { lockInvoiceForChange, saveInvoiceChange } from "@/lib/invoices/invoice-change";
 import { takeNextInvoiceNumber } from "@/lib/invoices/issue-invoice";
 import {
@@ -40,6 +36,7 @@ import { bookFeeWaiver, listWaivableFees } from "@/lib/invoices/waive-fee";
 import { enqueueJob } from "@/lib/jobs/job-engine";
 import {
   balanceOre,
+  creditableAtRate,
   creditableOre,
   deriveInvoiceStatus,
   type LedgerSums,
@@ -180,9 +177,10 @@ function remainingLines(
 ): CreditNoteLine[] {
   if (earlier.length === 0) return mirrorLines(lines);
   if (earlier.some(isAmountLine)) {
-    const open = VAT_RATES.filter((rate) => leftToCreditAt(basis, rate).netOre !== 0);
+    const leftAt = (rate: number) => creditableAtRate(basis.invoice, basis.earlier, rate);
+    const open = VAT_RATES.filter((rate) => leftAt(rate).netOre !== 0);
     return open.map((rate, index) => {
-      const left = leftToCreditAt(basis, rate);
+      const left = leftAt(rate);
       return {
         position: AMOUNT_LINE_POSITION - index,
         kind: "CREDIT" as const,
@@ -228,7 +226,7 @@ function creditNoteLines(
     case "goodwill": {
       const isGoodwill = mode.kind === "goodwill";
       const rate = mode.vatRate as (typeof VAT_RATES)[number];
-      const left = leftToCreditAt(basis, rate);
+      const left = creditableAtRate(basis.invoice, basis.earlier, rate);
       const leftGross = left.netOre + left.vatOre;
       const feeNote =
         sums.feesOre > 0

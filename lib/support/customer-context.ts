@@ -1,10 +1,11 @@
+import { feeAgreementOf } from "@/lib/customers/fee-agreement";
 import type { Db } from "@/lib/db/database";
 import { monthsBetween } from "@/lib/support/tenure";
 
 /**
  * What an agent needs to know about the customer behind an invoice: how long they have been a
- * customer, their plan, their earlier invoices and payments, and their earlier conversations.
- * Always scoped to the agent's organisation.
+ * customer, their plan, their reminder-fee agreement, their earlier invoices and payments, and
+ * their earlier conversations. Always scoped to the agent's organisation.
  */
 export async function loadCustomerContext(
   db: Db,
@@ -24,6 +25,8 @@ export async function loadCustomerContext(
           segment: true,
           isBusiness: true,
           locale: true,
+          reminderFeeAgreedOn: true,
+          reminderFeeAgreementSource: true,
           contracts: {
             where: { OR: [{ endsOn: null }, { endsOn: { gte: options.today } }] },
             orderBy: { startsOn: "desc" },
@@ -123,6 +126,8 @@ export async function loadCustomerContext(
       locale: customer.locale,
       customerSince: customer.customerSince,
       tenureMonths: monthsBetween(customer.customerSince, options.today),
+      /** Whether a reminder may carry a fee, and since when (lag 1981:739 2 §). */
+      feeAgreement: feeAgreementOf(customer),
     },
     contracts: customer.contracts,
     invoices,

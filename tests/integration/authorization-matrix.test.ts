@@ -150,6 +150,17 @@ const CASES: RouteCase[] = [
     }),
   },
   {
+    file: "app/api/agent/customers/[id]/fee-agreement/route.ts",
+    method: "PUT",
+    access: staffOnly(AGENTS, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/agent/customers/${world.customer.id}/fee-agreement`,
+      params: { id: world.customer.id },
+      body: { agreedOn: "2024-01-01", source: "Avtal v3" },
+    }),
+  },
+  {
     file: "app/api/agent/invoices/[id]/changes/route.ts",
     method: "POST",
     access: staffOnly(AGENTS, true),

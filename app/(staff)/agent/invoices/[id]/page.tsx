@@ -11,7 +11,7 @@ import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { listCannedReplies } from "@/lib/chat/canned-replies";
-import { todayInSweden } from "@/lib/dates/calendar-date";
+import { formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import { listWaivableFees } from "@/lib/invoices/waive-fee";
@@ -128,7 +128,9 @@ export default async function InvoiceWorkspacePage({
             creditOre={invoice.kind === "INVOICE" ? Math.max(-balanceOre(data.ledger), 0) : 0}
             refundsCredit={organization.refundPolicy === "REFUND"}
           />
-          {context ? <CustomerContextPanel context={context} /> : null}
+          {context ? (
+            <CustomerContextPanel context={context} today={formatCalendarDate(today)} />
+          ) : null}
         </aside>
       </div>
     </StaffShell>
