@@ -41,6 +41,7 @@ export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Every page; not the API (JSON, never rendered) nor Next's static files.
-  matcher: ["/((?!api/|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)"],
+  // Every page — the API reference at /api/docs included; not the rest of the API (JSON, never
+  // rendered) nor Next's static files.
+  matcher: ["/((?!api/(?!docs)|_next/static/|_next/image|icon\\.svg|favicon\\.ico).*)"],
 };

@@ -11,7 +11,7 @@ import {
   trustedClientAddress,
   warnOnceAboutForwarding,
 } from "@/lib/http/client-address";
-import { guardRequestBody } from "@/lib/http/request-guard";
+import { bodyLimitFor, guardRequestBody } from "@/lib/http/request-guard";
 import { jobHandlers } from "@/lib/job-handlers/job-handlers";
 import { startJobEngine } from "@/lib/jobs/job-engine";
 import { createLogger, redactText } from "@/lib/log";
@@ -77,7 +77,7 @@ async function main() {
   const httpServer = createServer((req, res) => {
     if (hsts) res.setHeader("strict-transport-security", hsts);
     stampTrustedHeaders(req, env.TRUST_PROXY);
-    if (!guardRequestBody(req, res, env.REQUEST_BODY_LIMIT)) return;
+    if (!guardRequestBody(req, res, bodyLimitFor(req.url ?? "", env))) return;
     handle(req, res).catch((error) => {
       log.error("request failed", { method: req.method, path: redactText(req.url ?? ""), error });
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -112,6 +112,18 @@ export const envSchema = z
         message: "expected host names separated by commas, e.g. cdn.example.se,images.example.com",
       },
     ),
+    API_RATE_LIMIT: z.coerce
+      .number({ error: "expected a number of requests per minute" })
+      .int("expected a whole number of requests per minute")
+      .min(1, "expected at least 1 request per minute")
+      .default(600),
+    API_BATCH_BODY_LIMIT: z.coerce
+      .number({ error: "expected a number of bytes" })
+      .int("expected a whole number of bytes")
+      .min(1024 * 1024, "expected at least 1048576 bytes")
+      .max(256 * 1024 * 1024, "expected at most 268435456 bytes")
+      .default(16 * 1024 * 1024),
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFlag,
     LOG_LEVEL: z
       .enum(["debug", "info", "warn", "error"], { error: "expected debug, info, warn or error" })
       .default("info"),

@@ -18,6 +18,7 @@ interface DmmfField {
   kind: "scalar" | "enum" | "object" | "unsupported";
   type: string;
   isRequired: boolean;
+  isList?: boolean;
   nativeType?: [string, string[]] | null;
   hasDefaultValue: boolean;
   default?: unknown;
@@ -198,6 +199,15 @@ async function findSchemaDrift(sql: SqlSession): Promise<string[]> {
       } else if (field.nativeType?.[0] === "Date") {
         if (column.data_type !== "date")
           mismatches.push(`${where}: expected date, database has ${column.data_type}`);
+      } else if (field.isList) {
+        // A scalar list is an array column (Prisma writes it without NOT NULL: lists are never
+        // optional in the schema, an absent one reads as empty).
+        const expected = SCALAR_TYPES[field.type];
+        if (!expected || column.data_type !== "ARRAY" || column.udt_name !== `_${expected.udt}`) {
+          mismatches.push(
+            `${where}: expected ${field.type}[], database has ${column.data_type} ${column.udt_name}`,
+          );
+        }
       } else {
         const expected = SCALAR_TYPES[field.type];
         if (!expected)
@@ -213,7 +223,7 @@ async function findSchemaDrift(sql: SqlSession): Promise<string[]> {
         }
       }
       const isNullable = column.is_nullable === "YES";
-      if (isNullable !== !field.isRequired) {
+      if (!field.isList && isNullable !== !field.isRequired) {
         mismatches.push(
           `${where}: ${field.isRequired ? "required" : "optional"} in schema.prisma but ${isNullable ? "NULL" : "NOT NULL"} in the database`,
         );

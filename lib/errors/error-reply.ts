@@ -38,7 +38,11 @@ export function problemType(code: AppErrorCode): string {
 
 function fromAppError(error: AppError): Problem {
   const issues = error.details?.issues as InputIssue[] | undefined;
-  const param = Array.isArray(issues) ? issues.find((issue) => issue.pointer)?.pointer : undefined;
+  // The bad field: the first input issue's pointer, or a pointer the domain named itself.
+  const named = typeof error.details?.param === "string" ? error.details.param : undefined;
+  const param = Array.isArray(issues)
+    ? (issues.find((issue) => issue.pointer)?.pointer ?? named)
+    : named;
   return {
     type: problemType(error.code),
     title: APP_ERROR_TITLE[error.code],

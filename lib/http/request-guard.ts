@@ -14,6 +14,18 @@ const log = createLogger("http");
 
 export const DEFAULT_REQUEST_BODY_LIMIT = 1024 * 1024;
 
+/** Routes that take files or invoice runs: they read more than any form or JSON call does. */
+const BULK_PATHS = new Set(["/api/v1/invoices/batch"]);
+
+/** The most a request to this path may send: the bulk limit for bulk routes, else the usual one. */
+export function bodyLimitFor(
+  path: string,
+  limits: { REQUEST_BODY_LIMIT: number; API_BATCH_BODY_LIMIT: number },
+): number {
+  const bare = path.split("?")[0]!.replace(/\/+$/, "");
+  return BULK_PATHS.has(bare) ? limits.API_BATCH_BODY_LIMIT : limits.REQUEST_BODY_LIMIT;
+}
+
 function tooLarge(limit: number) {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body may be at most ${limit} bytes`, {
     maxBytes: limit,

@@ -72,13 +72,38 @@ export const valueFactInputSchema = z.object({
   comparisonLabelEn: z.string().trim().max(120).optional(),
 });
 
+/**
+ * Usage measured in the period: a series of readings of one unit and resolution. Each reading is
+ * the customer's (one per customer, unit, resolution and time: a reading sent again replaces
+ * the earlier one and moves to this invoice).
+ */
+export const usageSeriesInputSchema = z.object({
+  unit: z.enum(["KWH", "GB", "MINUTES"]),
+  resolution: z.enum(["HOUR", "DAY"]),
+  points: z
+    .array(
+      z.object({
+        readAt: z.date(),
+        quantityMilli: z.number().int().min(0).max(INT32_MAX),
+      }),
+    )
+    .min(1)
+    .max(24 * 31 + 25),
+});
+export type UsageSeriesInput = z.output<typeof usageSeriesInputSchema>;
+
 export const draftInvoiceInputSchema = z
   .object({
     organizationId: z.uuid(),
     customerId: z.uuid({ error: "customerId must be a customer's id" }),
     contractId: z.uuid().optional(),
+    /** The billing system's own id for the invoice (unique per organisation). */
+    externalId: z.string().min(1).max(100).optional(),
     periodStart: calendarDate,
     periodEnd: calendarDate,
+    /** The due date asked for; issuing uses it (else the organisation's payment terms). */
+    dueDate: calendarDate.optional(),
+    usage: z.array(usageSeriesInputSchema).max(6).optional(),
     lines: z
       .array(invoiceLineInputSchema)
       .min(1, "an invoice needs at least one line")

@@ -81,7 +81,7 @@ const snapshotSchema = z.object({
 export type IssuedSnapshot = z.output<typeof snapshotSchema>;
 export type CreditNoteSnapshot = NonNullable<IssuedSnapshot["creditNote"]>;
 
-const SELLER_SELECT = {
+export const SELLER_SELECT = {
   name: true,
   orgNumber: true,
   vatNumber: true,
@@ -98,7 +98,7 @@ const SELLER_SELECT = {
   supportPhone: true,
 } as const;
 
-const BUYER_SELECT = {
+export const BUYER_SELECT = {
   customerNumber: true,
   name: true,
   addressLine1: true,
@@ -127,11 +127,29 @@ export async function takeIssuedSnapshot(
     }),
     tx.customer.findUniqueOrThrow({ where: { id: options.customerId }, select: BUYER_SELECT }),
   ]);
+  return buildIssuedSnapshot({
+    seller,
+    buyer,
+    totals: options.totals,
+    creditNote: options.creditNote,
+  });
+}
+
+export type SnapshotSeller = Prisma.OrganizationGetPayload<{ select: typeof SELLER_SELECT }>;
+export type SnapshotBuyer = Prisma.CustomerGetPayload<{ select: typeof BUYER_SELECT }>;
+
+/** The snapshot from rows already read (an invoice run reads the seller once for all). */
+export function buildIssuedSnapshot(options: {
+  seller: SnapshotSeller;
+  buyer: SnapshotBuyer;
+  totals: InvoiceTotals;
+  creditNote?: CreditNoteSnapshot;
+}): IssuedSnapshot {
   const { vatGroups, netOre, vatOre, grossOre, roundingOre, totalOre } = options.totals;
   return {
     version: 1,
-    seller,
-    buyer,
+    seller: options.seller,
+    buyer: options.buyer,
     totals: { vatGroups, netOre, vatOre, grossOre, roundingOre, totalOre },
     ...(options.creditNote ? { creditNote: options.creditNote } : {}),
   };

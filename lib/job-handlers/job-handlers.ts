@@ -1,12 +1,16 @@
+import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
+import { deliverInvoice } from "@/lib/delivery/invoice-delivery";
+import { getEnv } from "@/lib/env";
 import { recordInvoiceView } from "@/lib/invoice-page/record-invoice-view";
 import { notifyCustomerOfCreditNote } from "@/lib/invoices/credit-note-notification";
 import { sendInvoiceLink } from "@/lib/invoices/link-management";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import type { JobHandlers } from "@/lib/jobs/job-engine";
 import { customerIsOnInvoice } from "@/lib/realtime/invoice-cues";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 
 /**
  * What each queue's job does: one domain function each, given the payload the engine parsed.
@@ -49,6 +53,20 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
     }),
     "invoices.send-link": async ({ organizationId, invoiceId, reason }) => ({
       outcome: await sendInvoiceLink({ db: await database(), organizationId, invoiceId, reason }),
+    }),
+    "webhooks.deliver": async ({ organizationId, deliveryId }) => ({
+      outcome: await deliverWebhook({
+        db: await database(),
+        organizationId,
+        deliveryId,
+        allowPrivateNetworks: getEnv().WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      }),
+    }),
+    "invoices.deliver": async ({ organizationId, deliveryId }) => ({
+      outcome: await deliverInvoice({ db: await database(), organizationId, deliveryId }),
+    }),
+    "api.prune-idempotency-keys": async () => ({
+      pruned: await pruneIdempotencyKeys(await database()),
     }),
     "invoices.record-view": async (view) => {
       return recordInvoiceView({

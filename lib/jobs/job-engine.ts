@@ -137,3 +137,31 @@ export async function enqueueJob<Q extends QueueName>(
     db: jobDbForTransaction(db),
   });
 }
+
+/**
+ * Writes many jobs of one queue in one statement (an invoice run's deliveries and webhooks), on
+ * the same terms as enqueueJob: through the transaction, parsed, with the queue's retry policy.
+ */
+export async function enqueueJobs<Q extends QueueName>(
+  db: Db | Prisma.TransactionClient,
+  queue: Q,
+  payloads: Array<JobPayload<Q>>,
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const engine = getJobEngine();
+  if (!engine) {
+    throw new AppError("CONFIGURATION", `No job engine is running to take the ${queue} jobs`);
+  }
+  const { options } = JOB_QUEUES[queue];
+  await engine.boss.insert(
+    payloads.map((payload) => ({
+      name: queue,
+      data: parseInput(JOB_QUEUES[queue].payload, payload, `${queue} job`) as object,
+      retryLimit: options.retryLimit,
+      retryDelay: options.retryDelay,
+      retryBackoff: options.retryBackoff,
+      expireInSeconds: options.expireInSeconds,
+    })),
+    { db: jobDbForTransaction(db) },
+  );
+}

@@ -55,6 +55,27 @@ export const JOB_QUEUES = {
     options: { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
     policy: "standard" as const,
   },
+  /** One try at delivering one webhook event to one endpoint; the next try is a new job. */
+  "webhooks.deliver": {
+    payload: z.object({ organizationId: z.uuid(), deliveryId: z.uuid() }).strict(),
+    // The Standard Webhooks schedule is the handler's (lib/webhooks/deliver-webhook.ts); these
+    // retries only cover a process that died mid-try (the run expires): a duplicate is possible.
+    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
+    policy: "standard" as const,
+  },
+  /** Sends an issued invoice to its customer by email (with the PDF) or SMS. */
+  "invoices.deliver": {
+    payload: z.object({ organizationId: z.uuid(), deliveryId: z.uuid() }).strict(),
+    options: { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    policy: "standard" as const,
+  },
+  /** Forgets API idempotency answers older than 24 h. */
+  "api.prune-idempotency-keys": {
+    payload: z.object({}).strict(),
+    options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
+    policy: "stately" as const,
+    schedule: { cron: "17 3 * * *", tz: "Europe/Stockholm" },
+  },
 } as const;
 
 export type QueueName = keyof typeof JOB_QUEUES;

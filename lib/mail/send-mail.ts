@@ -8,6 +8,7 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: Array<{ filename: string; content: Uint8Array; contentType: string }>;
 }
 
 /**
@@ -33,6 +34,11 @@ export async function sendMail(
       to: mail.to,
       subject: mail.subject,
       text: mail.text,
+      attachments: mail.attachments?.map((file) => ({
+        filename: file.filename,
+        content: Buffer.from(file.content),
+        contentType: file.contentType,
+      })),
     });
     return { via: "smtp", where: String(info.messageId) };
   }
@@ -42,9 +48,16 @@ export async function sendMail(
     outbox,
     `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}.txt`,
   );
+  // Attachments lie beside the mail, named after it, and are listed in it.
+  const attached = (mail.attachments ?? []).map((attachment) => ({
+    ...attachment,
+    path: file.replace(/\.txt$/, `-${attachment.filename.replace(/[^\w.-]/g, "_")}`),
+  }));
+  for (const attachment of attached) await writeFile(attachment.path, attachment.content);
+  const listed = attached.map((a) => `Attachment: ${path.basename(a.path)} (${a.contentType})\n`);
   await writeFile(
     file,
-    `From: ${from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+    `From: ${from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n${listed.join("")}\n${mail.text}\n`,
     "utf8",
   );
   return { via: "outbox", where: file };

@@ -1,4 +1,6 @@
 import type { ActorType, EventVisibility, Prisma } from "@/lib/db/generated/client";
+import { recordWebhookEvents } from "@/lib/webhooks/outbox";
+import { webhookEventsForTimeline } from "@/lib/webhooks/timeline-webhooks";
 
 /** Timeline event types. Customer-visible ones are shown on the invoice page. */
 export const INVOICE_EVENT_TYPES = [
@@ -43,6 +45,8 @@ export const INVOICE_EVENT_TYPES = [
   "REFUND_FAILED",
   /** Staff-only twin of REFUND_FAILED carrying the provider's reason. */
   "REFUND_FAILURE_NOTED",
+  /** Customer: the invoice could not be delivered (data: channel, deliveryId, status). */
+  "DELIVERY_FAILED",
 ] as const;
 export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
 
@@ -58,11 +62,16 @@ export interface InvoiceEventInput {
   occurredAt?: Date;
 }
 
-/** Writes a timeline event; always called with the transaction that made the change. */
+/**
+ * Writes a timeline event; always called with the transaction that made the change. The webhook
+ * events it stands for (lib/webhooks/timeline-webhooks.ts) go to the outbox in the same
+ * transaction.
+ */
 export async function recordInvoiceEvent(
   tx: Prisma.TransactionClient,
   event: InvoiceEventInput,
 ): Promise<void> {
+  await recordWebhookEvents(tx, webhookEventsForTimeline(event));
   await tx.invoiceEvent.create({
     data: {
       organizationId: event.organizationId,
