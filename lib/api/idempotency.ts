@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
+import { resolveAuthSecret } from "@/lib/auth/auth-secret";
 import type { Db } from "@/lib/db/database";
 import { isUniqueViolation } from "@/lib/db/db-errors";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -60,12 +61,40 @@ export async function runIdempotently(
   return { ...answer, replayed: false };
 }
 
+/**
+ * A kept answer may hold what must never be stored in clear — an issued invoice's link, whose
+ * secret exists only in that answer — so answers are kept sealed (AES-256-GCM, with a key derived
+ * from the server's secret): a copy of the database does not give out working links.
+ */
+function sealingKey(): Buffer {
+  return Buffer.from(hkdfSync("sha256", resolveAuthSecret(), "", "nota idempotency answers", 32));
+}
+
+export function sealAnswer(body: unknown): { sealed: string } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", sealingKey(), iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(body ?? null), "utf8"), cipher.final()]);
+  return { sealed: Buffer.concat([iv, cipher.getAuthTag(), data]).toString("base64") };
+}
+
+export function openAnswer(stored: unknown): unknown {
+  const sealed = (stored as { sealed?: unknown } | null)?.sealed;
+  if (typeof sealed !== "string") throw new Error("a kept answer is not sealed");
+  const bytes = Buffer.from(sealed, "base64");
+  const decipher = createDecipheriv("aes-256-gcm", sealingKey(), bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  const text = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString(
+    "utf8",
+  );
+  return JSON.parse(text);
+}
+
 async function settle(db: Db, id: string, answer: StoredAnswer) {
   await db.idempotencyKey.update({
     where: { id },
     data: {
       responseStatus: answer.status,
-      responseBody: (answer.body ?? null) as Prisma.InputJsonValue,
+      responseBody: sealAnswer(answer.body) as Prisma.InputJsonValue,
     },
   });
 }
@@ -115,7 +144,7 @@ async function claim(
     if (existing.responseStatus !== null) {
       return {
         kind: "replay",
-        answer: { status: existing.responseStatus, body: existing.responseBody },
+        answer: { status: existing.responseStatus, body: openAnswer(existing.responseBody) },
       };
     }
     if (existing.lockedUntil > at) {

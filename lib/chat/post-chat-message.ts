@@ -10,6 +10,8 @@ import { isUniqueViolation } from "@/lib/db/db-errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/job-engine";
+import { recordWebhookEvents } from "@/lib/webhooks/outbox";
+import { invoiceOrganization, organizationWants } from "@/lib/webhooks/subscriptions";
 
 export const postChatMessageSchema = z.object({
   invoiceId: z.uuid(),
@@ -61,6 +63,13 @@ export async function postChatMessage(options: {
       input.clientMessageId ?? null,
       now.toISOString(),
     );
+  // A customer's first message starts a conversation the billing system may listen for
+  // (conversation.started): only then is the hot path a transaction of its own.
+  const organizationId =
+    author.type === "CUSTOMER" ? await invoiceOrganization(db, input.invoiceId) : null;
+  const announceStart =
+    organizationId !== null &&
+    (await organizationWants(db, organizationId, "conversation.started"));
   try {
     // An agent's answer may have to be emailed (the customer may be away): that job is written
     // in the same transaction, so it exists exactly when the answer does. A customer's message,
@@ -78,7 +87,29 @@ export async function postChatMessage(options: {
             }
             return posted;
           })
-        : await post(db);
+        : announceStart
+          ? await db.$transaction(async (tx) => {
+              const earlier = await tx.chatMessage.findFirst({
+                where: { conversation: { invoiceId: input.invoiceId }, authorType: "CUSTOMER" },
+                select: { id: true },
+              });
+              const posted = await post(tx);
+              const row = posted[0];
+              if (row && !earlier) {
+                await recordWebhookEvents(tx, [
+                  {
+                    organizationId: row.organizationId,
+                    type: "conversation.started",
+                    invoiceId: input.invoiceId,
+                    // Never the customer's words: the billing system learns that, not what.
+                    data: { conversation: { id: row.conversationId } },
+                    occurredAt: now,
+                  },
+                ]);
+              }
+              return posted;
+            })
+          : await post(db);
   } catch (error) {
     // The same clientMessageId again: a resend after a lost acknowledgement. Nothing was written.
     if (input.clientMessageId && isUniqueViolation(error)) {

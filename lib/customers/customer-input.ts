@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { feeAgreementSchema } from "@/lib/customers/fee-agreement";
 import { calendarDateSchema, externalIdSchema } from "@/lib/validation/input-schemas";
 
 /**
@@ -18,16 +19,6 @@ const addressSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}$/, "country must be an ISO 3166 code such as SE")
     .default("SE"),
-});
-
-/** When and how the customer agreed to a reminder fee (lag 1981:739: only agreed fees may be charged). */
-const reminderFeeAgreementSchema = z.strictObject({
-  agreedOn: calendarDateSchema,
-  source: z
-    .string()
-    .trim()
-    .min(2, "say where the agreement is (contract, terms version …)")
-    .max(200),
 });
 
 const fields = {
@@ -54,7 +45,8 @@ const fields = {
   customerSince: calendarDateSchema.optional(),
   segment: z.string().trim().min(1).max(40).nullish(),
   address: addressSchema,
-  reminderFeeAgreement: reminderFeeAgreementSchema.nullish(),
+  /** When and where the customer agreed to a reminder fee (lag 1981:739: only agreed fees). */
+  reminderFeeAgreement: feeAgreementSchema.nullish(),
 };
 
 export const customerInputSchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import type { CustomerInput, CustomerPatch } from "@/lib/customers/customer-input";
+import { agreementDate } from "@/lib/customers/fee-agreement";
 import { parseCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { isUniqueViolation } from "@/lib/db/db-errors";
@@ -29,7 +30,7 @@ function columns(input: CustomerInput | CustomerPatch): Prisma.CustomerUnchecked
   }
   if (input.reminderFeeAgreement !== undefined) {
     data.reminderFeeAgreedOn = input.reminderFeeAgreement
-      ? parseCalendarDate(input.reminderFeeAgreement.agreedOn)
+      ? agreementDate(input.reminderFeeAgreement, undefined, "/reminderFeeAgreement/agreedOn")
       : null;
     data.reminderFeeAgreementSource = input.reminderFeeAgreement?.source ?? null;
   }

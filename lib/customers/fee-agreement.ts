@@ -45,6 +45,26 @@ export function feeAgreementOf(customer: {
 }
 
 /**
+ * The agreement's date, refused when it is after today: an agreement is recorded as the paper says,
+ * on or after the day it was made (for staff and the billing system alike).
+ */
+export function agreementDate(
+  agreement: { agreedOn: string },
+  today: Date = todayInSweden(),
+  param = "/agreedOn",
+): Date {
+  const agreedOn = parseCalendarDate(agreement.agreedOn);
+  if (agreedOn > today) {
+    throw new AppError(
+      "BAD_INPUT",
+      `An agreement cannot be dated after today (${formatCalendarDate(today)}): record it on the day it was made`,
+      { param },
+    );
+  }
+  return agreedOn;
+}
+
+/**
  * Records (or, with null, removes) a customer's reminder-fee agreement. Only the staff's own
  * organisation's customer: another organisation's is NOT_FOUND, as if it did not exist. Fees
  * already charged stay as they are; the agreement decides the reminders from now on.
@@ -58,15 +78,7 @@ export async function setFeeAgreement(options: {
   today?: Date;
 }): Promise<{ customerId: string; agreement: FeeAgreement | null }> {
   const { agreement, staff } = options;
-  const agreedOn = agreement ? parseCalendarDate(agreement.agreedOn) : null;
-  const today = options.today ?? todayInSweden();
-  if (agreedOn && agreedOn > today) {
-    throw new AppError(
-      "BAD_INPUT",
-      `An agreement cannot be dated after today (${formatCalendarDate(today)}): record it on the day it was made`,
-      { param: "/agreedOn" },
-    );
-  }
+  const agreedOn = agreement ? agreementDate(agreement, options.today) : null;
   const { count } = await options.db.customer.updateMany({
     where: { id: options.customerId, organizationId: staff.organizationId },
     data: {

@@ -52,8 +52,24 @@ export async function startJobEngine(options: {
   maintenanceIntervalSeconds?: number;
 }): Promise<JobEngine> {
   const schema = jobSchemaFor(options.databaseSchema);
+  // What is under way through this engine: its statements and its handlers. pg-boss's graceful
+  // stop waits for jobs it has handed out, not for a fetch already in flight — whose job then runs
+  // after "stopped" (against a closed database). Stopping waits for these to reach zero.
+  let statementsInFlight = 0;
+  let handlersInFlight = 0;
+  const jobDb = options.database.jobDb;
+  const countedDb: typeof jobDb = {
+    async executeSql(text, values) {
+      statementsInFlight += 1;
+      try {
+        return await jobDb.executeSql(text, values);
+      } finally {
+        statementsInFlight -= 1;
+      }
+    },
+  };
   const boss = new PgBoss({
-    db: options.database.jobDb,
+    db: countedDb,
     schema,
     supervise: Boolean(options.handlers),
     schedule: options.schedule ?? Boolean(options.handlers),
@@ -80,6 +96,7 @@ export async function startJobEngine(options: {
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, batchSize: 1 },
       async ([job]) => {
         if (!job) return;
+        handlersInFlight += 1;
         try {
           return await handler(parseInput(JOB_QUEUES[name].payload, job.data, `${name} job`));
         } catch (error) {
@@ -90,6 +107,8 @@ export async function startJobEngine(options: {
             problem: errorReply(error, { queue: name }),
           });
           throw error;
+        } finally {
+          handlersInFlight -= 1;
         }
       },
     );
@@ -107,6 +126,12 @@ export async function startJobEngine(options: {
       const index = running.indexOf(engine);
       if (index >= 0) running.splice(index, 1);
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+      // Idle twice in a row, 50 ms apart: a fetch that returned a job has handed it over by then.
+      const until = Date.now() + 10_000;
+      for (let idle = 0; idle < 2 && Date.now() < until; ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        idle = statementsInFlight === 0 && handlersInFlight === 0 ? idle + 1 : 0;
+      }
     },
   };
   engines().push(engine);

@@ -7,6 +7,7 @@ import { WEBHOOK_TEST_EVENT, webhookEventTypeSchema } from "@/lib/webhooks/event
 import { newWebhookMessageId } from "@/lib/webhooks/outbox";
 import { checkOutboundUrl, OutboundRefused } from "@/lib/webhooks/safe-http";
 import { generateWebhookSecret } from "@/lib/webhooks/signing";
+import { forgetSubscriptions } from "@/lib/webhooks/subscriptions";
 
 /**
  * An organisation's webhook endpoints: made by an ADMIN (console) or a key with webhooks:manage
@@ -63,6 +64,7 @@ export async function createWebhookEndpoint(options: {
       secret,
     },
   });
+  forgetSubscriptions(organizationId);
   return { ...endpointView(row), secret };
 }
 
@@ -101,6 +103,7 @@ export async function deleteWebhookEndpoint(
     where: { id: endpointId, organizationId },
   });
   if (count === 0) throw new AppError("NOT_FOUND", "No such webhook endpoint");
+  forgetSubscriptions(organizationId);
 }
 
 /** Turns a disabled endpoint (410 Gone, or by hand) back on; later events go to it again. */
@@ -114,6 +117,7 @@ export async function enableWebhookEndpoint(
     where: { id: endpointId },
     data: { disabledAt: null, disabledReason: null },
   });
+  forgetSubscriptions(organizationId);
   return endpointView(row);
 }
 

@@ -68,9 +68,13 @@ export interface OutboundAnswer {
   bodyStart: string;
 }
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+/** The lookup every outbound connection uses: only allowed addresses come back (exported for tests). */
+export function guardedLookup(
+  allowPrivate: boolean,
+  resolve: typeof dnsLookup = dnsLookup,
+): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, list: LookupAddress[]) => {
+    resolve(hostname, { ...options, all: true }, (error, list: LookupAddress[]) => {
       if (error) return callback(error, "", 4);
       const usable = allowPrivate ? list : list.filter((a) => !isPrivateAddress(a.address));
       if (usable.length === 0) {

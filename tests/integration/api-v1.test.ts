@@ -181,6 +181,11 @@ describe(`API v1 (${testDatabaseKind})`, () => {
     });
     expect(theirs.status).toBe(201);
     expect(await database.prisma.invoice.count({ where: { externalId: "INV-REPLAY" } })).toBe(1);
+    // The kept answer holds the link's secret: it is stored sealed, never in clear.
+    const kept = await database.prisma.idempotencyKey.findMany({ where: { key: "replay-1" } });
+    const token = first.body.customerUrl.split("/").at(-1);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const row of kept) expect(JSON.stringify(row.responseBody)).not.toContain(token);
   });
 
   it("answers concurrent requests with one key once: the rest wait (409) or get the same answer", async () => {

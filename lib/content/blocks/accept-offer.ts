@@ -119,8 +119,10 @@ export async function acceptOffer(options: {
       type: "OFFER_ACCEPTED",
       visibility: "CUSTOMER",
       actorType: "CUSTOMER",
+      // planId so the billing system (offer.accepted webhook) knows which plan the customer chose.
       data: {
         blockId: block.blockId,
+        planId: offer.planId,
         planName: offer.planName,
         effectiveFrom,
         acceptanceId: acceptance.id,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findShownBlock } from "@/lib/content/blocks/shown-block";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
+import { recordWebhookEvents } from "@/lib/webhooks/outbox";
 
 export const contentEventInputSchema = z.object({
   blockId: z.uuid({ error: "blockId must be a content block's id" }),
@@ -85,6 +86,16 @@ export async function answerSurvey(options: {
       data: [{ ...row, type: "SURVEY_ANSWER" }],
       skipDuplicates: true,
     });
+    await recordWebhookEvents(tx, [
+      {
+        organizationId: invoice.organizationId,
+        type: "survey.answered",
+        invoiceId: invoice.id,
+        data: {
+          survey: { blockId: block.blockId, variantId: block.variantId, score: input.score },
+        },
+      },
+    ]);
     return { score: input.score, alreadyAnswered: false };
   });
 }
