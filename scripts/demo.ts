@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
+import { ensureDemoApiKeys } from "@/lib/demo/demo-api-keys";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
 import { ensureDemoLinks, saveDemoLinks } from "@/lib/demo/demo-links";
 import { seedClock } from "@/lib/demo/seed-clock";
@@ -21,9 +22,10 @@ async function prepareData() {
   });
   if (result.seeded) saveDemoLinks(env.DATA_DIR, result.links);
   const links = await ensureDemoLinks(database.prisma, env.DATA_DIR);
+  const apiKeys = await ensureDemoApiKeys(database.prisma, env.DATA_DIR);
   // The server opens the database itself; PGlite allows one process at a time.
   await closeDatabase();
-  return links;
+  return { links, apiKeys };
 }
 
 async function waitForHealth(url: string, child: ReturnType<typeof spawn>) {
@@ -55,7 +57,7 @@ async function main() {
     throw error;
   }
   buildIfNeeded();
-  const links = await prepareData();
+  const { links, apiKeys } = await prepareData();
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -85,10 +87,17 @@ async function main() {
       ),
     ),
     "",
+    `Test API keys (every scope; the API reference is at ${env.appUrl}/api/docs):`,
+    ...apiKeys.flatMap((entry) => [
+      `  ${entry.organization}: ${entry.key}`,
+      `    curl -H "Authorization: Bearer ${entry.key}" "${env.appUrl}/api/v1/invoices?limit=3"`,
+    ]),
+    "",
     "Things to try:",
     "  - open a customer link, ask a question in its chat, and answer it as the agent (a second browser)",
     `  - ${env.appUrl}/agent: the support inbox (some customers are already waiting), invoice search, live edits`,
     `  - ${env.appUrl}/marketing: published content blocks, targeting, preview as a customer, analytics`,
+    `  - ${env.appUrl}/admin/api-keys and /admin/webhooks: the billing system's keys and webhook endpoints`,
     "",
     "Stop with Ctrl+C.",
     "",
