@@ -63,6 +63,9 @@ export default defineConfig({
       APP_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: E2E_DATA_DIR,
       DEMO_PAYMENTS: "on",
+      // The webhook console's test sends a test event to a receiver of its own on 127.0.0.1
+      // (tests/e2e/admin-integration.spec.ts); outside tests, private addresses are refused.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
       E2E_FIXTURE_PORT: process.env.E2E_FIXTURE_PORT,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -53,6 +53,22 @@ export function toClientProblem(
   };
 }
 
+/**
+ * What the problem says about one field of a form (dotted path, e.g. "scopes" or "lines.0.name"):
+ * its issue from a BAD_INPUT, or the whole message when the problem's `param` points at it.
+ */
+export function fieldMessage(problem: ClientProblem | null, path: string): string | undefined {
+  if (!problem) return undefined;
+  const issue = problem.issues.find(
+    (candidate) => candidate.path === path || candidate.path.startsWith(`${path}.`),
+  );
+  if (issue) return issue.message;
+  const pointer = `/${path.split(".").join("/")}`;
+  return problem.param === pointer || problem.param?.startsWith(`${pointer}/`)
+    ? problem.message
+    : undefined;
+}
+
 export async function readProblem(response: Response, fallback: string): Promise<ClientProblem> {
   const body = await response.json().catch(() => null);
   return toClientProblem(body, response.status, fallback);

@@ -38,6 +38,8 @@ export interface Fixtures {
   draft(invoiceId: string): Promise<{ draftId: string }>;
   /** A draft content block of the organisation. */
   block(organization: { id: string }): Promise<{ blockId: string }>;
+  /** A webhook endpoint of the organisation (at an address that never answers). */
+  webhookEndpoint(organization: { id: string }): Promise<{ webhookEndpointId: string }>;
 }
 
 export const test = base.extend<{ fixtures: Fixtures }>({
@@ -50,6 +52,8 @@ export const test = base.extend<{ fixtures: Fixtures }>({
       question: (invoiceId, body) => make("/questions", { invoiceId, body }),
       block: (organization) => make("/blocks", { organizationId: organization.id }),
       draft: (invoiceId) => make("/drafts", { invoiceId }),
+      webhookEndpoint: (organization) =>
+        make("/webhook-endpoints", { organizationId: organization.id }),
     });
   },
 });

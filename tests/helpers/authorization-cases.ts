@@ -1,3 +1,4 @@
+import type { ApiScope } from "@/lib/api/scopes";
 import type { StaffRole } from "@/lib/db/generated/client";
 
 /**
@@ -19,11 +20,17 @@ export type Access =
   | { kind: "staff"; roles: readonly StaffRole[]; foreign: boolean }
   /** The invoice link of A's customer; `foreign`: B's link asks for A's thing (404). */
   | { kind: "link"; foreign: boolean }
+  /**
+   * API v1: only a Bearer key of the organisation opens it, with `scope`; no session or link does
+   * (every identity here is 401). The matrix also asks with a key of A lacking `scope` (403).
+   */
+  | { kind: "apiKey"; scope: ApiScope }
   | { kind: "public" };
 
 /** The status each identity gets, given what the route allows and its answer when allowed. */
 export function expectedStatus(access: Access, identity: Identity, ok: number): number {
   if (access.kind === "public") return ok;
+  if (access.kind === "apiKey") return 401;
   if (access.kind === "link") {
     if (identity === "customer") return ok;
     if (identity === "otherOrganization") return access.foreign ? 404 : ok;
@@ -35,6 +42,13 @@ export function expectedStatus(access: Access, identity: Identity, ok: number): 
   return identity === "otherOrganization" && access.foreign ? 404 : ok;
 }
 
+/** Things of organisation A the pages name (made by the end-to-end fixtures). */
+export interface PageIds {
+  invoiceId: string;
+  blockId: string;
+  webhookEndpointId: string;
+}
+
 /**
  * The staff pages (served by the running server in the end-to-end pass; see
  * tests/e2e/authorization-pages.spec.ts). A page a role may not open shows "not for your role";
@@ -43,7 +57,7 @@ export function expectedStatus(access: Access, identity: Identity, ok: number): 
 export interface PageCase {
   file: string;
   roles: readonly StaffRole[];
-  path: (ids: { invoiceId: string; blockId: string }) => string;
+  path: (ids: PageIds) => string;
   foreign: boolean;
 }
 
@@ -103,6 +117,12 @@ export const STAFF_PAGES: PageCase[] = [
   },
   { file: "app/(staff)/admin/page.tsx", roles: ADMIN, path: () => "/admin", foreign: false },
   {
+    file: "app/(staff)/admin/api-keys/page.tsx",
+    roles: ADMIN,
+    path: () => "/admin/api-keys",
+    foreign: false,
+  },
+  {
     file: "app/(staff)/admin/jobs/page.tsx",
     roles: ADMIN,
     path: () => "/admin/jobs",
@@ -113,5 +133,17 @@ export const STAFF_PAGES: PageCase[] = [
     roles: ADMIN,
     path: () => "/admin/organization",
     foreign: false,
+  },
+  {
+    file: "app/(staff)/admin/webhooks/page.tsx",
+    roles: ADMIN,
+    path: () => "/admin/webhooks",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/admin/webhooks/[id]/page.tsx",
+    roles: ADMIN,
+    path: ({ webhookEndpointId }) => `/admin/webhooks/${webhookEndpointId}`,
+    foreign: true,
   },
 ];

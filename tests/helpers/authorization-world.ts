@@ -1,3 +1,5 @@
+import { createApiKey } from "@/lib/api/api-keys";
+import { API_SCOPES, type ApiScope } from "@/lib/api/scopes";
 import { saveCannedReply } from "@/lib/chat/canned-replies";
 import { postChatMessage } from "@/lib/chat/post-chat-message";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
@@ -6,6 +8,8 @@ import type { Db } from "@/lib/db/database";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { createDemoProvider } from "@/lib/payments/demo-provider";
 import { startPayment } from "@/lib/payments/start-payment";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { newWebhookMessageId } from "@/lib/webhooks/outbox";
 import { createCustomer, createIssuedInvoice, createOrganization } from "./fixtures";
 import { createContract, createPlan } from "./plan-fixtures";
 import { sessionCookieFor } from "./route-harness";
@@ -13,9 +17,9 @@ import { createStaffUser } from "./staff-fixtures";
 
 /**
  * Two organisations for the authorization matrix: A with its staff (one per role), a customer
- * on a plan with invoices, published content (information, an offer, a survey), a conversation
- * and a payment attempt; B with an admin and a customer with a link of its own. Every request the
- * matrix makes names A's things; B's people must not reach them.
+ * on a plan with invoices, published content (information, an offer, a survey), a conversation,
+ * a payment attempt and a webhook endpoint; B with an admin and a customer with a link of its
+ * own. Every request the matrix makes names A's things; B's people must not reach them.
  */
 const text = (title: string) => ({
   sv: { title, body: "Text" },
@@ -112,6 +116,26 @@ export async function createAuthorizationWorld(db: Db) {
     provider: createDemoProvider(),
   });
 
+  const endpointOfA = async (disabled = false) => {
+    const endpoint = await createWebhookEndpoint({
+      db,
+      organizationId: a.id,
+      input: {
+        url: `https://erp.example.se/hooks/${crypto.randomUUID().slice(0, 8)}`,
+        events: ["invoice.issued", "invoice.paid"],
+      },
+      allowPrivateNetworks: false,
+    });
+    if (disabled) {
+      await db.webhookEndpoint.update({
+        where: { id: endpoint.id },
+        data: { disabledAt: new Date(), disabledReason: "The endpoint answered 410 Gone" },
+      });
+    }
+    return endpoint;
+  };
+  const webhookEndpoint = await endpointOfA();
+
   return {
     db,
     organizationId: a.id,
@@ -128,6 +152,55 @@ export async function createAuthorizationWorld(db: Db) {
     attemptId: attempt.attemptId,
     /** A fresh issued invoice of A (for changes that use up its version). */
     freshInvoice: issue,
+    /** A's webhook endpoint (enabled, for test events and the delivery log). */
+    webhookEndpointId: webhookEndpoint.id,
+    /** A fresh webhook endpoint of A (for deletes); `disabled` as after a 410 Gone (to enable). */
+    freshWebhookEndpoint: (options: { disabled?: boolean } = {}) =>
+      endpointOfA(options.disabled ?? false),
+    /** A fresh delivery of A's that went through (so it may be sent again). */
+    async freshWebhookDelivery() {
+      const event = await db.webhookEvent.create({
+        data: {
+          id: newWebhookMessageId(),
+          organizationId: a.id,
+          type: "invoice.paid",
+          payload: { type: "invoice.paid", data: {} },
+        },
+      });
+      return db.webhookDelivery.create({
+        data: {
+          organizationId: a.id,
+          eventId: event.id,
+          endpointId: webhookEndpoint.id,
+          status: "SUCCEEDED",
+          attempts: 1,
+          lastAttemptAt: new Date(),
+          lastStatusCode: 200,
+        },
+      });
+    },
+    /** A fresh active API key of A (for revokes). */
+    freshApiKey: () =>
+      createApiKey({
+        db,
+        organizationId: a.id,
+        input: {
+          name: `Key ${crypto.randomUUID().slice(0, 8)}`,
+          mode: "TEST",
+          scopes: ["invoices:read"],
+        },
+      }),
+    /** An API key of A with every scope but `scope` (API v1 must answer it 403). */
+    apiKeyWithout: (scope: ApiScope) =>
+      createApiKey({
+        db,
+        organizationId: a.id,
+        input: {
+          name: `Without ${scope}`,
+          mode: "TEST",
+          scopes: API_SCOPES.filter((other) => other !== scope),
+        },
+      }).then((created) => created.key),
     /** A fresh canned reply of A (for deletes). */
     async freshCannedReply() {
       return saveCannedReply({

@@ -6,6 +6,7 @@ import {
   createDraftFixture,
   createOrganizationFixture,
   createQuestionFixture,
+  createWebhookEndpointFixture,
 } from "./e2e-fixtures";
 
 /**
@@ -19,6 +20,7 @@ const ROUTES: Record<string, (db: Db, body: unknown) => Promise<unknown>> = {
   "/questions": createQuestionFixture,
   "/blocks": createBlockFixture,
   "/drafts": createDraftFixture,
+  "/webhook-endpoints": createWebhookEndpointFixture,
 };
 
 export function startFixtureServer(options: {

@@ -17,6 +17,7 @@ import { createDemoOrganization, mainPlansOf } from "@/lib/demo/demo-organizatio
 import { createPerson, createRandom, SEGMENTS } from "@/lib/demo/demo-people";
 import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 
 /**
  * Data for one end-to-end test, built with the demo's own builders (which go through the domain
@@ -258,4 +259,25 @@ export async function createDraftFixture(db: Db, input: unknown) {
     },
   });
   return { draftId: draft.id };
+}
+
+export const webhookEndpointFixtureSchema = z.strictObject({ organizationId: z.uuid() });
+
+/**
+ * A webhook endpoint of the organisation, at an address that can never answer (`.invalid`), so
+ * nothing leaves the machine even if an event it wants happens during the test.
+ */
+export async function createWebhookEndpointFixture(db: Db, input: unknown) {
+  const { organizationId } = webhookEndpointFixtureSchema.parse(input);
+  const endpoint = await createWebhookEndpoint({
+    db,
+    organizationId,
+    input: {
+      url: `https://erp-${randomBytes(3).toString("hex")}.nota-e2e.invalid/hooks/nota`,
+      events: ["invoice.paid"],
+      description: "Fixture endpoint",
+    },
+    allowPrivateNetworks: false,
+  });
+  return { webhookEndpointId: endpoint.id };
 }

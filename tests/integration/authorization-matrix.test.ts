@@ -1,6 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_OPERATIONS, type ApiOperation } from "@/lib/api/operations";
+import type { ApiScope } from "@/lib/api/scopes";
 import { setDatabase } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { getJobEngine } from "@/lib/jobs/job-engine";
@@ -37,7 +39,7 @@ interface RouteCase {
   file: string;
   method: RouteRequest["method"];
   access: Access;
-  /** The status when the asker is allowed. */
+  /** The status when the asker is allowed (for API v1, with a key: no asker here holds one). */
   ok: number;
   request: (world: AuthorizationWorld, who: Asker) => Promise<Omit<RouteRequest, "method">>;
 }
@@ -74,7 +76,52 @@ const blockInput = (name: string) => ({
   ],
 });
 
+const ADMINS = ["ADMIN"] as const;
+
+/**
+ * API v1, every operation: only a Bearer key opens it (lib/api/api-handler.ts), so every asker of
+ * the matrix — sessions and links alike — is 401, and a key of A without the operation's scope
+ * is 403. Keys with the scope, organisations apart, others' ids: tests/integration/api-v1.test.ts.
+ */
+const API_V1_CASES: RouteCase[] = (Object.values(API_OPERATIONS) as ApiOperation[]).map(
+  (operation) => ({
+    file: `app${operation.path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`,
+    method: operation.method,
+    access: { kind: "apiKey", scope: operation.scope },
+    ok: operation.responses[0]!.status,
+    async request() {
+      const params: Record<string, string> = {};
+      const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        params[name] = crypto.randomUUID();
+        return params[name];
+      });
+      const hasBody = operation.method === "POST" || operation.method === "PATCH";
+      return { path, params, ...(hasBody ? { body: {} } : {}) };
+    },
+  }),
+);
+
 const CASES: RouteCase[] = [
+  {
+    file: "app/api/admin/api-keys/route.ts",
+    method: "POST",
+    access: staffOnly(ADMINS, false),
+    ok: 201,
+    request: async () => ({
+      path: "/api/admin/api-keys",
+      body: { name: "Faktureringssystem", mode: "TEST", scopes: ["invoices:read"] },
+    }),
+  },
+  {
+    file: "app/api/admin/api-keys/[id]/route.ts",
+    method: "DELETE",
+    access: staffOnly(ADMINS, true),
+    ok: 200,
+    async request(world) {
+      const { id } = await world.freshApiKey();
+      return { path: `/api/admin/api-keys/${id}`, params: { id } };
+    },
+  },
   {
     file: "app/api/admin/jobs/retry/route.ts",
     method: "POST",
@@ -116,6 +163,61 @@ const CASES: RouteCase[] = [
         minimumPartialPaymentOre: 10_000,
         refundPolicy: "REFUND",
       },
+    }),
+  },
+  {
+    file: "app/api/admin/webhook-deliveries/[id]/resend/route.ts",
+    method: "POST",
+    access: staffOnly(ADMINS, true),
+    ok: 202,
+    async request(world) {
+      // A delivered one, fresh for each asker (a resent one is pending, and is not resent again).
+      const { id } = await world.freshWebhookDelivery();
+      return { path: `/api/admin/webhook-deliveries/${id}/resend`, params: { id } };
+    },
+  },
+  {
+    file: "app/api/admin/webhook-endpoints/route.ts",
+    method: "POST",
+    access: staffOnly(ADMINS, false),
+    ok: 201,
+    request: async () => ({
+      path: "/api/admin/webhook-endpoints",
+      body: {
+        url: "https://erp.example.se/hooks/nota",
+        events: ["invoice.issued", "invoice.paid"],
+        description: "ERP",
+      },
+    }),
+  },
+  {
+    file: "app/api/admin/webhook-endpoints/[id]/route.ts",
+    method: "DELETE",
+    access: staffOnly(ADMINS, true),
+    ok: 200,
+    async request(world) {
+      const { id } = await world.freshWebhookEndpoint();
+      return { path: `/api/admin/webhook-endpoints/${id}`, params: { id } };
+    },
+  },
+  {
+    file: "app/api/admin/webhook-endpoints/[id]/enable/route.ts",
+    method: "POST",
+    access: staffOnly(ADMINS, true),
+    ok: 200,
+    async request(world) {
+      const { id } = await world.freshWebhookEndpoint({ disabled: true });
+      return { path: `/api/admin/webhook-endpoints/${id}/enable`, params: { id } };
+    },
+  },
+  {
+    file: "app/api/admin/webhook-endpoints/[id]/test/route.ts",
+    method: "POST",
+    access: staffOnly(ADMINS, true),
+    ok: 202,
+    request: async (world) => ({
+      path: `/api/admin/webhook-endpoints/${world.webhookEndpointId}/test`,
+      params: { id: world.webhookEndpointId },
     }),
   },
   {
@@ -243,6 +345,15 @@ const CASES: RouteCase[] = [
       body: { maxContentBlocksPerInvoice: 3 },
     }),
   },
+  {
+    // The API's reference, public like any API documentation.
+    file: "app/api/v1/openapi.json/route.ts",
+    method: "GET",
+    access: { kind: "public" },
+    ok: 200,
+    request: async () => ({ path: "/api/v1/openapi.json" }),
+  },
+  ...API_V1_CASES,
   {
     // Only Stripe (by its signature) reaches this; without Stripe configured it does not exist.
     file: "app/api/stripe/webhook/route.ts",
@@ -393,6 +504,16 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
+const keysWithout = new Map<ApiScope, Promise<string>>();
+function keyWithout(scope: ApiScope): Promise<string> {
+  let key = keysWithout.get(scope);
+  if (!key) {
+    key = world.apiKeyWithout(scope);
+    keysWithout.set(scope, key);
+  }
+  return key;
+}
+
 function askerFor(identity: Identity): Asker {
   switch (identity) {
     case "anonymous":
@@ -446,6 +567,18 @@ describe(`the authorization matrix (${testDatabaseKind})`, () => {
             "application/problem+json",
           );
         }
+      }
+      if (routeCase.access.kind === "apiKey") {
+        const request = await routeCase.request(world, askerFor("anonymous"));
+        const key = await keyWithout(routeCase.access.scope);
+        const response = await callRoute(module, {
+          method: routeCase.method,
+          ...request,
+          headers: { authorization: `Bearer ${key}` },
+        });
+        answers["key of A without the scope"] = response.status;
+        expected["key of A without the scope"] = 403;
+        expect(response.headers.get("content-type") ?? "").toBe("application/problem+json");
       }
       expect(answers).toEqual(expected);
     });

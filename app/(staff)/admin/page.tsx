@@ -31,6 +31,12 @@ export default async function AdminPage() {
         <Link href="/admin/jobs" className="text-blue-800 underline">
           Background jobs
         </Link>
+        <Link href="/admin/api-keys" className="text-blue-800 underline">
+          API keys
+        </Link>
+        <Link href="/admin/webhooks" className="text-blue-800 underline">
+          Webhooks
+        </Link>
       </nav>
       <h2 className="mt-6 text-lg font-semibold">Invoices by status</h2>
       <dl className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-5">
