@@ -15,12 +15,7 @@ import {
   assertBuyerVatNumberWhereNeeded,
   takeNextInvoiceNumbers,
 } from "@/lib/invoices/issue-invoice";
-import {
-  BUYER_SELECT,
-  buildIssuedSnapshot,
-  SELLER_SELECT,
-  snapshotJson,
-} from "@/lib/invoices/issued-snapshot";
+import { BUYER_SELECT, buildIssuedSnapshot, SELLER_SELECT } from "@/lib/invoices/issued-snapshot";
 import {
   assertTotalsFitColumns,
   computeInvoiceTotals,
@@ -325,129 +320,133 @@ async function runOnce(options: {
   };
 }
 
-// Rows per INSERT: a statement's parameters stay far below PostgreSQL's 65,535.
-const CHUNK = 2000;
-async function createInChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
-  for (let start = 0; start < rows.length; start += CHUNK)
-    await write(rows.slice(start, start + CHUNK));
-}
+type Run = {
+  organizationId: string;
+  prepared: Prepared[];
+  seller: Prisma.OrganizationGetPayload<{ select: typeof SELLER_SELECT }>;
+  customerById: Map<
+    string,
+    Prisma.CustomerGetPayload<{ select: typeof BUYER_SELECT }> & { id: string }
+  >;
+  now: Date;
+  tokens: Map<string, string>;
+  numbers: Map<string, number>;
+};
 
-async function writeRun(
-  tx: Prisma.TransactionClient,
-  run: {
-    organizationId: string;
-    prepared: Prepared[];
-    seller: Omit<Prisma.OrganizationGetPayload<{ select: typeof SELLER_SELECT }>, never>;
-    customerById: Map<
-      string,
-      Prisma.CustomerGetPayload<{ select: typeof BUYER_SELECT }> & { id: string }
-    >;
-    now: Date;
-    tokens: Map<string, string>;
-    numbers: Map<string, number>;
-  },
-) {
+const isoDay = (value: string | Date | null | undefined) =>
+  value ? (typeof value === "string" ? value : value.toISOString().slice(0, 10)) : null;
+
+/**
+ * The run's rows, one statement per table (arrays unnested on the server: a thousand invoices'
+ * three thousand lines are one INSERT). The invoice number series is locked last, just before
+ * commit, so concurrent runs do their heavy writing side by side and queue only for the numbers.
+ */
+async function writeRun(tx: Prisma.TransactionClient, run: Run) {
   const { organizationId, prepared, now } = run;
   const issued = prepared.filter((item) => item.input.issue);
-  const numbers =
-    issued.length > 0 ? await takeNextInvoiceNumbers(tx, organizationId, issued.length) : [];
-  for (const [i, item] of issued.entries()) run.numbers.set(item.id, numbers[i]!);
+  const stamp = now.toISOString();
 
-  await tx.invoice.createMany({
-    data: prepared.map((item) => {
-      const number = run.numbers.get(item.id);
-      const issuedFields =
-        number === undefined
-          ? {}
-          : {
-              status: "OPEN" as const,
-              number,
-              ocr: generateOcr(number),
-              issueDate: item.issueDate!,
-              dueDate: item.dueDate!,
-              netOre: item.totals.netOre,
-              vatOre: item.totals.vatOre,
-              roundingOre: item.totals.roundingOre,
-              totalOre: item.totals.totalOre,
-              issuedSnapshot: snapshotJson(
-                buildIssuedSnapshot({
-                  seller: run.seller,
-                  buyer: stripBuyer(run.customerById.get(item.draft.customerId)!),
-                  totals: item.totals,
-                }),
-              ),
-              // Created (1) and issued (2), as the single path leaves it.
-              version: 2,
-            };
-      return {
-        id: item.id,
-        organizationId,
-        customerId: item.draft.customerId,
-        contractId: item.draft.contractId ?? null,
-        externalId: item.draft.externalId ?? null,
-        periodStart: parseCalendarDate(item.draft.periodStart),
-        periodEnd: parseCalendarDate(item.draft.periodEnd),
-        dueDate: item.draft.dueDate ? parseCalendarDate(item.draft.dueDate) : null,
-        createdAt: now,
-        ...issuedFields,
-      };
-    }),
-  });
-  await createInChunks(
-    prepared.flatMap((item) =>
-      item.draft.lines.map((line, index) => ({
-        invoiceId: item.id,
-        position: index + 1,
-        kind: line.kind ?? "OTHER",
-        description: line.description,
-        descriptionEn: line.descriptionEn,
-        quantityMilli: line.quantityMilli,
-        unit: line.unit,
-        unitPriceCentiOre: line.unitPriceCentiOre,
-        vatRate: line.vatRate,
-        vatExemptionReason: line.vatExemptionReason ?? null,
-        discountOre: line.discountOre ?? 0,
-        periodStart: line.periodStart ? parseCalendarDate(line.periodStart) : null,
-        periodEnd: line.periodEnd ? parseCalendarDate(line.periodEnd) : null,
-      })),
-    ),
-    (chunk) => tx.invoiceLine.createMany({ data: chunk }),
+  await tx.$executeRaw`
+    INSERT INTO "Invoice" ("id", "organizationId", "customerId", "contractId", "externalId", "status",
+      "periodStart", "periodEnd", "issueDate", "dueDate", "netOre", "vatOre", "roundingOre", "totalOre",
+      "issuedSnapshot", "version", "createdAt", "updatedAt")
+    SELECT r."id", ${organizationId}, r."customerId", r."contractId", r."externalId", r."status"::"InvoiceStatus",
+      r."periodStart", r."periodEnd", r."issueDate", r."dueDate", r."netOre", r."vatOre", r."roundingOre",
+      r."totalOre", r."snapshot", r."version", ${stamp}::timestamp, ${stamp}::timestamp
+    FROM unnest(
+      ${prepared.map((i) => i.id)}::text[],
+      ${prepared.map((i) => i.draft.customerId)}::text[],
+      ${prepared.map((i) => i.draft.contractId ?? null)}::text[],
+      ${prepared.map((i) => i.draft.externalId ?? null)}::text[],
+      ${prepared.map((i) => (i.input.issue ? "OPEN" : "DRAFT"))}::text[],
+      ${prepared.map((i) => i.draft.periodStart)}::date[],
+      ${prepared.map((i) => i.draft.periodEnd)}::date[],
+      ${prepared.map((i) => isoDay(i.issueDate))}::date[],
+      ${prepared.map((i) => isoDay(i.dueDate ?? i.draft.dueDate))}::date[],
+      ${prepared.map((i) => (i.input.issue ? i.totals.netOre : 0))}::int[],
+      ${prepared.map((i) => (i.input.issue ? i.totals.vatOre : 0))}::int[],
+      ${prepared.map((i) => (i.input.issue ? i.totals.roundingOre : 0))}::int[],
+      ${prepared.map((i) => (i.input.issue ? i.totals.totalOre : 0))}::int[],
+      ${prepared.map((i) =>
+        i.input.issue
+          ? JSON.stringify(
+              buildIssuedSnapshot({
+                seller: run.seller,
+                buyer: stripBuyer(run.customerById.get(i.draft.customerId)!),
+                totals: i.totals,
+              }),
+            )
+          : null,
+      )}::jsonb[],
+      -- Created (1) and issued (2), as the single path leaves it.
+      ${prepared.map((i) => (i.input.issue ? 2 : 1))}::int[]
+    ) AS r("id", "customerId", "contractId", "externalId", "status", "periodStart", "periodEnd",
+           "issueDate", "dueDate", "netOre", "vatOre", "roundingOre", "totalOre", "snapshot", "version")`;
+
+  const lines = prepared.flatMap((item) =>
+    item.draft.lines.map((line, index) => ({ invoiceId: item.id, position: index + 1, line })),
   );
-  await createInChunks(
-    prepared.flatMap((item) =>
-      (item.draft.valueFacts ?? []).map((fact, index) => ({
-        ...fact,
-        invoiceId: item.id,
-        position: index + 1,
-      })),
-    ),
-    (chunk) => tx.valueFact.createMany({ data: chunk }),
+  await tx.$executeRaw`
+    INSERT INTO "InvoiceLine" ("id", "invoiceId", "position", "kind", "description", "descriptionEn",
+      "quantityMilli", "unit", "unitPriceCentiOre", "vatRate", "vatExemptionReason", "discountOre",
+      "periodStart", "periodEnd")
+    SELECT gen_random_uuid()::text, r."invoiceId", r."position", r."kind"::"LineKind", r."description",
+      r."descriptionEn", r."quantityMilli", r."unit", r."unitPriceCentiOre", r."vatRate",
+      r."vatExemptionReason", r."discountOre", r."periodStart", r."periodEnd"
+    FROM unnest(
+      ${lines.map((l) => l.invoiceId)}::text[],
+      ${lines.map((l) => l.position)}::int[],
+      ${lines.map((l) => l.line.kind ?? "OTHER")}::text[],
+      ${lines.map((l) => l.line.description)}::text[],
+      ${lines.map((l) => l.line.descriptionEn ?? null)}::text[],
+      ${lines.map((l) => l.line.quantityMilli)}::int[],
+      ${lines.map((l) => l.line.unit)}::text[],
+      ${lines.map((l) => l.line.unitPriceCentiOre)}::int[],
+      ${lines.map((l) => l.line.vatRate)}::int[],
+      ${lines.map((l) => l.line.vatExemptionReason ?? null)}::text[],
+      ${lines.map((l) => l.line.discountOre ?? 0)}::int[],
+      ${lines.map((l) => l.line.periodStart ?? null)}::date[],
+      ${lines.map((l) => l.line.periodEnd ?? null)}::date[]
+    ) AS r("invoiceId", "position", "kind", "description", "descriptionEn", "quantityMilli", "unit",
+           "unitPriceCentiOre", "vatRate", "vatExemptionReason", "discountOre", "periodStart", "periodEnd")`;
+
+  const facts = prepared.flatMap((item) =>
+    (item.draft.valueFacts ?? []).map((fact, index) => ({
+      ...fact,
+      invoiceId: item.id,
+      position: index + 1,
+    })),
   );
+  if (facts.length > 0) await tx.valueFact.createMany({ data: facts });
   await writeUsage(tx, organizationId, prepared);
 
   if (issued.length > 0) {
-    const links = issued.map((item) => {
+    const hashes = issued.map((item) => {
       const token = generateAccessToken();
       run.tokens.set(item.id, token);
-      return {
-        organizationId,
-        invoiceId: item.id,
-        tokenHash: hashAccessToken(token),
-        purpose: "ISSUED",
-      };
+      return hashAccessToken(token);
     });
-    await createInChunks(links, (chunk) => tx.invoiceLink.createMany({ data: chunk }));
-    await createInChunks(
-      issued.map((item) => ({
-        organizationId,
-        invoiceId: item.id,
-        kind: "INVOICE_ISSUED" as const,
-        amountOre: item.totals.totalOre,
-        currency: "SEK",
-        occurredAt: item.issueDate!,
-      })),
-      (chunk) => tx.ledgerEntry.createMany({ data: chunk }),
-    );
+    await tx.$executeRaw`
+      INSERT INTO "InvoiceLink" ("id", "organizationId", "invoiceId", "tokenHash", "purpose")
+      SELECT gen_random_uuid()::text, ${organizationId}, r."invoiceId", r."tokenHash", 'ISSUED'
+      FROM unnest(${issued.map((i) => i.id)}::text[], ${hashes}::text[]) AS r("invoiceId", "tokenHash")`;
+    await tx.$executeRaw`
+      INSERT INTO "LedgerEntry" ("id", "organizationId", "invoiceId", "kind", "amountOre", "currency", "occurredAt")
+      SELECT gen_random_uuid()::text, ${organizationId}, r."invoiceId", 'INVOICE_ISSUED', r."amountOre", 'SEK', r."occurredAt"
+      FROM unnest(${issued.map((i) => i.id)}::text[], ${issued.map((i) => i.totals.totalOre)}::int[],
+                  ${issued.map((i) => isoDay(i.issueDate))}::timestamp[]) AS r("invoiceId", "amountOre", "occurredAt")`;
+  }
+
+  // Last, the numbers: one block from the series (its row locked until commit), then the OCRs.
+  const numbers =
+    issued.length > 0 ? await takeNextInvoiceNumbers(tx, organizationId, issued.length) : [];
+  for (const [i, item] of issued.entries()) run.numbers.set(item.id, numbers[i]!);
+  if (issued.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "Invoice" AS i SET "number" = r."number", "ocr" = r."ocr"
+      FROM unnest(${issued.map((item) => item.id)}::text[], ${numbers}::int[],
+                  ${numbers.map((number) => generateOcr(number))}::text[]) AS r("id", "number", "ocr")
+      WHERE i."id" = r."id"`;
   }
   const events = prepared.flatMap((item) => {
     const number = run.numbers.get(item.id);
@@ -456,8 +455,7 @@ async function writeRun(
       invoiceId: item.id,
       type: "CREATED",
       visibility: "STAFF" as const,
-      actorType: "API" as const,
-      data: {},
+      data: {} as Record<string, unknown>,
       occurredAt: now,
     };
     if (number === undefined) return [created];
@@ -468,13 +466,18 @@ async function writeRun(
         invoiceId: item.id,
         type: "ISSUED",
         visibility: "CUSTOMER" as const,
-        actorType: "API" as const,
-        data: { number, totalOre: item.totals.totalOre },
+        data: { number, totalOre: item.totals.totalOre } as Record<string, unknown>,
         occurredAt: now,
       },
     ];
   });
-  await createInChunks(events, (chunk) => tx.invoiceEvent.createMany({ data: chunk }));
+  await tx.$executeRaw`
+    INSERT INTO "InvoiceEvent" ("id", "organizationId", "invoiceId", "type", "visibility", "actorType", "data", "occurredAt")
+    SELECT gen_random_uuid()::text, ${organizationId}, r."invoiceId", r."type", r."visibility"::"EventVisibility",
+      'API', r."data", ${stamp}::timestamp
+    FROM unnest(${events.map((e) => e.invoiceId)}::text[], ${events.map((e) => e.type)}::text[],
+                ${events.map((e) => e.visibility)}::text[], ${events.map((e) => JSON.stringify(e.data))}::jsonb[])
+      AS r("invoiceId", "type", "visibility", "data")`;
 
   // The webhook events those timeline events stand for, with summaries built from what was
   // just written (no read back).
@@ -506,9 +509,7 @@ async function writeRun(
   );
   await recordWebhookEvents(
     tx,
-    events.flatMap((event) =>
-      webhookEventsForTimeline({ ...event, data: event.data as Record<string, unknown> }),
-    ),
+    events.flatMap((event) => webhookEventsForTimeline(event)),
     { summaries },
   );
   await writeInvoiceDeliveries(
@@ -533,27 +534,24 @@ async function writeUsage(
   organizationId: string,
   prepared: Prepared[],
 ) {
-  const readings = new Map<
-    string,
-    {
-      customerId: string;
-      invoiceId: string;
-      readAt: string;
-      resolution: string;
-      unit: string;
-      quantityMilli: number;
-    }
-  >();
+  // Series (invoice, customer, unit, resolution) once each; readings as three number arrays
+  // pointing at their series — a run's 31,000 readings travel as numbers, not 31,000 strings.
+  const series: Array<{ invoiceId: string; customerId: string; unit: string; resolution: string }> =
+    [];
+  const readings = new Map<string, { series: number; ms: number; quantityMilli: number }>();
   for (const item of prepared) {
-    for (const series of item.draft.usage ?? []) {
-      for (const point of series.points) {
-        const readAt = point.readAt.toISOString();
-        readings.set(`${item.draft.customerId}|${series.unit}|${series.resolution}|${readAt}`, {
-          customerId: item.draft.customerId,
-          invoiceId: item.id,
-          readAt,
-          resolution: series.resolution,
-          unit: series.unit,
+    for (const one of item.draft.usage ?? []) {
+      series.push({
+        invoiceId: item.id,
+        customerId: item.draft.customerId,
+        unit: one.unit,
+        resolution: one.resolution,
+      });
+      for (const point of one.points) {
+        const ms = point.readAt.getTime();
+        readings.set(`${item.draft.customerId}|${one.unit}|${one.resolution}|${ms}`, {
+          series: series.length,
+          ms,
           quantityMilli: point.quantityMilli,
         });
       }
@@ -563,12 +561,14 @@ async function writeUsage(
   const rows = [...readings.values()];
   await tx.$executeRaw`
     INSERT INTO "UsageReading" ("id", "organizationId", "customerId", "invoiceId", "readAt", "resolution", "quantityMilli", "unit")
-    SELECT gen_random_uuid()::text, ${organizationId}, r."customerId", r."invoiceId", r."readAt",
-           r."resolution"::"UsageResolution", r."quantityMilli", r."unit"::"UsageUnit"
-      FROM unnest(${rows.map((r) => r.customerId)}::text[], ${rows.map((r) => r.invoiceId)}::text[],
-                  ${rows.map((r) => r.readAt)}::timestamptz[], ${rows.map((r) => r.resolution)}::text[],
-                  ${rows.map((r) => r.quantityMilli)}::int[], ${rows.map((r) => r.unit)}::text[])
-        AS r("customerId", "invoiceId", "readAt", "resolution", "quantityMilli", "unit")
+    SELECT gen_random_uuid()::text, ${organizationId}, s."customerId", s."invoiceId",
+           to_timestamp(r."ms" / 1000.0) AT TIME ZONE 'UTC',
+           s."resolution"::"UsageResolution", r."quantityMilli", s."unit"::"UsageUnit"
+      FROM unnest(${rows.map((r) => r.series)}::int[], ${rows.map((r) => r.ms)}::float8[],
+                  ${rows.map((r) => r.quantityMilli)}::int[]) AS r("series", "ms", "quantityMilli")
+      JOIN unnest(${series.map((s) => s.invoiceId)}::text[], ${series.map((s) => s.customerId)}::text[],
+                  ${series.map((s) => s.unit)}::text[], ${series.map((s) => s.resolution)}::text[])
+           WITH ORDINALITY AS s("invoiceId", "customerId", "unit", "resolution", "n") ON s."n" = r."series"
     ON CONFLICT ("customerId", "unit", "resolution", "readAt")
     DO UPDATE SET "quantityMilli" = EXCLUDED."quantityMilli", "invoiceId" = EXCLUDED."invoiceId"`;
 }
