@@ -33,7 +33,7 @@ const staffGate = withAuth(withSecurityHeaders, {
   callbacks: { authorized: ({ token }) => Boolean(token?.staffId) },
 });
 
-const STAFF_CONSOLE = /^\/(agent|marketing|admin)(\/|$)/;
+const STAFF_CONSOLE = /^\/(agent|marketing|admin|finance)(\/|$)/;
 
 export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
   if (STAFF_CONSOLE.test(request.nextUrl.pathname)) return staffGate(request, event);

@@ -124,6 +124,12 @@ export const envSchema = z
       .max(256 * 1024 * 1024, "expected at most 268435456 bytes")
       .default(16 * 1024 * 1024),
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFlag,
+    BANK_FILE_MAX_BYTES: z.coerce
+      .number({ error: "expected a number of bytes" })
+      .int("expected a whole number of bytes")
+      .min(1024 * 1024, "expected at least 1048576 bytes")
+      .max(1024 * 1024 * 1024, "expected at most 1073741824 bytes")
+      .default(128 * 1024 * 1024),
     LOG_LEVEL: z
       .enum(["debug", "info", "warn", "error"], { error: "expected debug, info, warn or error" })
       .default("info"),

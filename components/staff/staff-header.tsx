@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/agent", label: "Support", roles: ["AGENT", "ADMIN"] },
   { href: "/agent/invoices", label: "Invoices", roles: ["AGENT", "ADMIN"] },
   { href: "/marketing", label: "Marketing", roles: ["MARKETER", "ADMIN"] },
+  { href: "/finance", label: "Finance", roles: ["FINANCE", "ADMIN"] },
   { href: "/admin", label: "Admin", roles: ["ADMIN"] },
 ] as const;
 

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/database";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { errorReply } from "@/lib/errors/error-reply";
-import { DEFAULT_BODY_LIMIT, problemResponse, readBodyText } from "@/lib/http/api-response";
+import { DEFAULT_BODY_LIMIT, problemResponse, readBodyBytes } from "@/lib/http/api-response";
 import { hitRateLimit } from "@/lib/rate-limit/rate-limit";
 
 /**
@@ -24,8 +24,10 @@ export interface ApiContext {
   params: Record<string, string>;
   /** The parsed JSON body (undefined for GET and DELETE). */
   body: unknown;
-  /** The body as sent (for routes that read other formats, e.g. NDJSON). */
+  /** The body as sent, as text (for routes that read other formats, e.g. NDJSON). */
   rawBody: string;
+  /** The body's bytes (a file in its own encoding, e.g. a latin1 BgMax file). */
+  rawBytes: Uint8Array;
   contentType: string;
 }
 
@@ -70,14 +72,15 @@ export function apiRoute(options: ApiRouteOptions) {
       requireScope(principal, operation.scope);
       const params = await context.params;
       const hasBody = request.method === "POST" || request.method === "PATCH";
-      const rawBody = hasBody
-        ? await readBodyText(
+      const rawBytes = hasBody
+        ? await readBodyBytes(
             request,
             typeof options.bodyLimit === "function"
               ? options.bodyLimit()
               : (options.bodyLimit ?? DEFAULT_BODY_LIMIT),
           )
-        : "";
+        : new Uint8Array();
+      const rawBody = Buffer.from(rawBytes).toString("utf8");
       const contentType = (request.headers.get("content-type") ?? "")
         .split(";")[0]!
         .trim()
@@ -91,6 +94,7 @@ export function apiRoute(options: ApiRouteOptions) {
           params,
           body: hasBody ? parseBody(rawBody, contentType, accepts) : undefined,
           rawBody,
+          rawBytes,
           contentType,
         });
       const answer =
@@ -102,7 +106,8 @@ export function apiRoute(options: ApiRouteOptions) {
                 key: request.headers.get("idempotency-key"),
                 method: request.method,
                 path: url.pathname,
-                body: rawBody,
+                // Every byte counts (latin1 maps bytes to characters one to one).
+                body: Buffer.from(rawBytes).toString("latin1"),
               },
               run,
             )

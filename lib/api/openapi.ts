@@ -75,7 +75,9 @@ function problemResponses(operation: ApiOperation) {
       [422, "An Idempotency-Key used for a different request"],
     );
   }
-  if (operation.body) codes.push([413, "The body is over the limit"], [415, "Not JSON"]);
+  if (operation.body || operation.bodyTypes) {
+    codes.push([413, "The body is over the limit"], [415, "Not a type this operation reads"]);
+  }
   return Object.fromEntries(
     codes.map(([status, description]) => [
       String(status),
@@ -119,20 +121,33 @@ export function buildOpenApiDocument(appUrl: string) {
             },
           ]
         : [];
-    const body = operation.body
-      ? {
-          required: operation.method !== "POST" || !/issue|test/.test(operationId),
-          content: {
-            "application/json": { schema: refOrInline(operation.body, "input", components) },
-            ...Object.fromEntries(
-              (operation.bodyTypes ?? []).map((type) => [
-                type,
-                { schema: { type: "string", description: "One JSON object per line" } },
-              ]),
-            ),
-          },
-        }
-      : undefined;
+    const otherTypes = Object.fromEntries(
+      (operation.bodyTypes ?? []).map((type) => [
+        type,
+        {
+          schema:
+            type === "application/x-ndjson"
+              ? { type: "string", description: "One JSON object per line" }
+              : { type: "string", format: "binary", description: "The file as the bank wrote it" },
+        },
+      ]),
+    );
+    const body =
+      operation.body || operation.bodyTypes
+        ? {
+            required: operation.method !== "POST" || !/issue|test/.test(operationId),
+            content: {
+              ...(operation.body
+                ? {
+                    "application/json": {
+                      schema: refOrInline(operation.body, "input", components),
+                    },
+                  }
+                : {}),
+              ...otherTypes,
+            },
+          }
+        : undefined;
     const responses: Record<string, unknown> = {};
     for (const answer of operation.responses) {
       responses[String(answer.status)] = {

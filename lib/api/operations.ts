@@ -12,6 +12,7 @@ import {
   invoiceListFullQuerySchema,
 } from "@/lib/api/query-schemas";
 import {
+  bankFileSchema,
   batchAnswerSchema,
   contractSchema,
   creditAnswerSchema,
@@ -225,6 +226,28 @@ export const API_OPERATIONS = {
     scope: "invoices:read",
     tag: "Invoices",
     responses: [ok(listSchema(eventSchema, "Event"))],
+  },
+  uploadBankFile: {
+    method: "POST",
+    path: "/api/v1/bank-files",
+    summary: "Send a bank payment file (camt.054 as application/xml, BgMax as text/plain)",
+    description:
+      "The file is the body. It is checked as a whole (control totals, the organisation's account, SEK) before anything is booked, then its payments are booked by OCR or queued for a person — as a job: poll GET /api/v1/bank-files/{id} for the report. The same file again is answered with the first one (duplicate: true).",
+    scope: "payments:write",
+    tag: "Bank files",
+    bodyTypes: ["application/xml", "text/xml", "text/plain"],
+    responses: [
+      { status: 202, description: "Received; its import runs as a job", schema: bankFileSchema },
+      { status: 200, description: "This very file was received before", schema: bankFileSchema },
+    ],
+  },
+  getBankFile: {
+    method: "GET",
+    path: "/api/v1/bank-files/{id}",
+    summary: "A bank file's status and report",
+    scope: "payments:write",
+    tag: "Bank files",
+    responses: [ok(bankFileSchema)],
   },
   createWebhookEndpoint: {
     method: "POST",

@@ -244,4 +244,23 @@ export const testEventAnswerSchema = z
   .object({ eventId: z.string(), deliveryId: id })
   .meta({ id: "TestEventAnswer" });
 
+export const bankFileSchema = z
+  .object({
+    id,
+    object: z.literal("bank_file"),
+    format: z.enum(["CAMT054", "BGMAX"]),
+    source: z.enum(["UPLOAD", "API", "FOLDER"]),
+    fileName: z.string(),
+    sizeBytes: z.number().int(),
+    status: z.enum(["RECEIVED", "IMPORTED", "REFUSED"]),
+    duplicate: z
+      .boolean()
+      .describe("true when this very file was sent before: nothing new is booked"),
+    refusalReason: z.string().nullable(),
+    report: z.record(z.string(), z.unknown()),
+    receivedAt: instant,
+    processedAt: instant.nullable(),
+  })
+  .meta({ id: "BankFile" });
+
 export const scopesDescription = `Scopes: ${API_SCOPES.join(", ")}`;

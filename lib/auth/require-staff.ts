@@ -10,7 +10,13 @@ export type { StaffContext };
 export { CONSOLE_ROLES };
 
 export function homePathForRole(role: StaffRole): string {
-  return role === "MARKETER" ? "/marketing" : role === "AGENT" ? "/agent" : "/admin";
+  return role === "MARKETER"
+    ? "/marketing"
+    : role === "AGENT"
+      ? "/agent"
+      : role === "FINANCE"
+        ? "/finance"
+        : "/admin";
 }
 
 /**

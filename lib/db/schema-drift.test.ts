@@ -76,6 +76,8 @@ const SCALAR_TYPES: Record<string, { dataType: string; udt: string }> = {
   Boolean: { dataType: "boolean", udt: "bool" },
   DateTime: { dataType: "timestamp without time zone", udt: "timestamp" },
   Json: { dataType: "jsonb", udt: "jsonb" },
+  BigInt: { dataType: "bigint", udt: "int8" },
+  Bytes: { dataType: "bytea", udt: "bytea" },
 };
 // pg_constraint.confdeltype / confupdtype codes.
 const FK_ACTIONS: Record<string, string> = {

@@ -166,4 +166,5 @@ export const DEMO_STAFF = [
   { key: "admin", role: "ADMIN", name: "Erik Admin" },
   { key: "agent", role: "AGENT", name: "Sara Lind" },
   { key: "marketing", role: "MARKETER", name: "Maja Ek" },
+  { key: "finance", role: "FINANCE", name: "Fredrik Berg" },
 ] as const;

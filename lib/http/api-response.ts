@@ -36,13 +36,21 @@ export async function readBodyText(
   request: Request,
   maxBytes = DEFAULT_BODY_LIMIT,
 ): Promise<string> {
+  return Buffer.from(await readBodyBytes(request, maxBytes)).toString("utf8");
+}
+
+/** The body as bytes (a file in its own encoding, e.g. a latin1 BgMax file), within the limit. */
+export async function readBodyBytes(
+  request: Request,
+  maxBytes = DEFAULT_BODY_LIMIT,
+): Promise<Uint8Array> {
   const tooLarge = () =>
     new AppError("PAYLOAD_TOO_LARGE", `The request body may be at most ${maxBytes} bytes`, {
       maxBytes,
     });
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -56,7 +64,7 @@ export async function readBodyText(
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** A JSON request body (within the limit); malformed JSON is BAD_INPUT, never a 500. */

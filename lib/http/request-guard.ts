@@ -14,16 +14,25 @@ const log = createLogger("http");
 
 export const DEFAULT_REQUEST_BODY_LIMIT = 1024 * 1024;
 
-/** Routes that take files or invoice runs: they read more than any form or JSON call does. */
-const BULK_PATHS = new Set(["/api/v1/invoices/batch"]);
+/** Routes that take invoice runs or bank files: they read more than any form or JSON call does. */
+const BULK_PATHS: Record<string, "API_BATCH_BODY_LIMIT" | "BANK_FILE_MAX_BYTES"> = {
+  "/api/v1/invoices/batch": "API_BATCH_BODY_LIMIT",
+  "/api/v1/bank-files": "BANK_FILE_MAX_BYTES",
+  "/api/finance/bank-files": "BANK_FILE_MAX_BYTES",
+};
 
-/** The most a request to this path may send: the bulk limit for bulk routes, else the usual one. */
+/** The most a request to this path may send: its bulk limit for bulk routes, else the usual one. */
 export function bodyLimitFor(
   path: string,
-  limits: { REQUEST_BODY_LIMIT: number; API_BATCH_BODY_LIMIT: number },
+  limits: {
+    REQUEST_BODY_LIMIT: number;
+    API_BATCH_BODY_LIMIT: number;
+    BANK_FILE_MAX_BYTES: number;
+  },
 ): number {
   const bare = path.split("?")[0]!.replace(/\/+$/, "");
-  return BULK_PATHS.has(bare) ? limits.API_BATCH_BODY_LIMIT : limits.REQUEST_BODY_LIMIT;
+  const bulk = BULK_PATHS[bare];
+  return bulk ? limits[bulk] : limits.REQUEST_BODY_LIMIT;
 }
 
 function tooLarge(limit: number) {

@@ -1,4 +1,6 @@
 import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
+import { importBankFile } from "@/lib/bank-files/import-bank-file";
+import { scanBankInbox } from "@/lib/bank-files/inbox";
 import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
@@ -9,7 +11,7 @@ import { notifyCustomerOfCreditNote } from "@/lib/invoices/credit-note-notificat
 import { sendInvoiceLink } from "@/lib/invoices/link-management";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import type { JobHandlers } from "@/lib/jobs/job-engine";
-import { customerIsOnInvoice } from "@/lib/realtime/invoice-cues";
+import { customerIsOnInvoice, emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 
 /**
@@ -65,6 +67,28 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
     "invoices.deliver": async ({ organizationId, deliveryId }) => ({
       outcome: await deliverInvoice({ db: await database(), organizationId, deliveryId }),
     }),
+    "bank-files.import": async ({ organizationId, bankFileId }) => {
+      const result = await importBankFile({
+        db: await database(),
+        organizationId,
+        bankFileId,
+        // Open pages of the invoices a chunk paid turn "Betald" as soon as it commits.
+        onCommitted: (changes) => {
+          for (const change of changes) emitInvoiceChanged(change);
+        },
+      });
+      return {
+        status: result.status,
+        booked: result.report?.booked,
+        unmatched: result.report?.unmatched,
+      };
+    },
+    "bank-files.scan-inbox": async () =>
+      scanBankInbox({
+        db: await database(),
+        dataDir: getEnv().DATA_DIR,
+        maxBytes: getEnv().BANK_FILE_MAX_BYTES,
+      }),
     "api.prune-idempotency-keys": async () => ({
       pruned: await pruneIdempotencyKeys(await database()),
     }),

@@ -69,6 +69,21 @@ export const JOB_QUEUES = {
     options: { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
     policy: "standard" as const,
   },
+  /** Checks a bank file as a whole, then books its payments or queues them for a person. */
+  "bank-files.import": {
+    payload: z.object({ organizationId: z.uuid(), bankFileId: z.uuid() }).strict(),
+    // A file of 100,000 payments takes a minute or two; payments booked are never booked again,
+    // so a retried import goes on where the last one stopped.
+    options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
+    policy: "standard" as const,
+  },
+  /** Takes the files a bank delivered into DATA_DIR/inbox/bank (by SFTP, say). */
+  "bank-files.scan-inbox": {
+    payload: z.object({}).strict(),
+    options: { retryLimit: 2, retryDelay: 30, retryBackoff: false, expireInSeconds: 10 * 60 },
+    policy: "stately" as const,
+    schedule: { cron: "* * * * *", tz: "Europe/Stockholm" },
+  },
   /** Forgets API idempotency answers older than 24 h. */
   "api.prune-idempotency-keys": {
     payload: z.object({}).strict(),

@@ -12,7 +12,7 @@ import { formatMoney, MAX_STORED_INTEGER } from "@/lib/money/money";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
-export const PAYMENT_METHODS = ["card", "swish", "bank_transfer", "demo"] as const;
+export const PAYMENT_METHODS = ["card", "swish", "bank_transfer", "bankgiro", "demo"] as const;
 
 export const recordPaymentInputSchema = z.object({
   invoiceId: z.uuid(),
@@ -181,7 +181,7 @@ const OVERPAYMENT_TEXT = {
  * of the extra. The timeline shows one system line per event type; this rides in the event's
  * customerText (shown below it), so no new type is needed for the page to say it.
  */
-async function overpaymentText(
+export async function overpaymentText(
   tx: Prisma.TransactionClient,
   invoiceId: string,
   overpaidOre: number,

@@ -35,6 +35,7 @@ test("every staff page answers each kind of asker as its role and organisation a
     customer: customerPage.request,
     AGENT: (await signedInStaff(browser, baseURL!, org.staff.agent.email)).request,
     MARKETER: (await signedInStaff(browser, baseURL!, org.staff.marketing.email)).request,
+    FINANCE: (await signedInStaff(browser, baseURL!, org.staff.finance.email)).request,
     ADMIN: (await signedInStaff(browser, baseURL!, org.staff.admin.email)).request,
     otherOrganization: (await signedInStaff(browser, baseURL!, other.staff.admin.email)).request,
   };

@@ -2,7 +2,12 @@ import { expect, type Page, test } from "@playwright/test";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "./demo-data";
 
 const org = DEMO_ORGANIZATIONS[0]!;
-const home = { ADMIN: "/admin", AGENT: "/agent", MARKETER: "/marketing" } as const;
+const home = {
+  ADMIN: "/admin",
+  AGENT: "/agent",
+  MARKETER: "/marketing",
+  FINANCE: "/finance",
+} as const;
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");

@@ -10,6 +10,7 @@ export const IDENTITIES = [
   "customer",
   "AGENT",
   "MARKETER",
+  "FINANCE",
   "ADMIN",
   "otherOrganization",
 ] as const;

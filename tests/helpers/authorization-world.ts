@@ -36,6 +36,7 @@ export async function createAuthorizationWorld(db: Db) {
   const staff = {
     AGENT: await staffOf(a.id, "AGENT"),
     MARKETER: await staffOf(a.id, "MARKETER"),
+    FINANCE: await staffOf(a.id, "FINANCE"),
     ADMIN: await staffOf(a.id, "ADMIN"),
   };
   const otherAdmin = await staffOf(b.id, "ADMIN");
@@ -136,9 +137,37 @@ export async function createAuthorizationWorld(db: Db) {
   };
   const webhookEndpoint = await endpointOfA();
 
+  // A bank file of A's, and a fresh payment from it in the unmatched queue on demand.
+  const bankFile = await db.bankFile.create({
+    data: {
+      organizationId: a.id,
+      format: "BGMAX",
+      source: "UPLOAD",
+      fileName: "bgmax.txt",
+      sha256: crypto.randomUUID(),
+      sizeBytes: 1,
+      content: Buffer.from("01BGMAX"),
+      status: "IMPORTED",
+    },
+  });
+  const freshUnmatchedPayment = async () =>
+    db.bankPayment.create({
+      data: {
+        organizationId: a.id,
+        bankFileId: bankFile.id,
+        entryReference: `matrix:${crypto.randomUUID()}`,
+        amountOre: 10_000,
+        referenceKind: "none",
+        extraReferences: [],
+        status: "UNMATCHED",
+      },
+    });
+
   return {
     db,
     organizationId: a.id,
+    bankFileId: bankFile.id,
+    freshUnmatchedPayment,
     staff,
     otherAdmin,
     customer,

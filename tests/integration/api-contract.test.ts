@@ -6,6 +6,7 @@ import { API_OPERATIONS, type ApiOperationId } from "@/lib/api/operations";
 import { API_SCOPES, type ApiScope } from "@/lib/api/scopes";
 import { setDatabase } from "@/lib/db/client";
 import { api } from "@/tests/helpers/api-client";
+import { generateCamt054 } from "@/tests/helpers/bank-file-generator";
 import { createOrganization } from "@/tests/helpers/fixtures";
 import { callRoute, type RouteModule, sessionCookieFor } from "@/tests/helpers/route-harness";
 import {
@@ -109,15 +110,18 @@ const endpoint = () =>
     events: ["invoice.issued"],
   });
 
-type Request = {
+type ApiRequest = {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string;
   body?: unknown;
+  /** A body sent as written (a bank file), with its content type. */
+  rawBody?: string;
+  contentType?: string;
   hasId: boolean;
 };
 
 /** A valid request of each operation, on this organisation's data (made through the API). */
-const REQUESTS: Record<ApiOperationId, () => Promise<Request>> = {
+const REQUESTS: Record<ApiOperationId, () => Promise<ApiRequest>> = {
   createCustomer: async () => ({
     method: "POST",
     path: "/api/v1/customers",
@@ -227,6 +231,28 @@ const REQUESTS: Record<ApiOperationId, () => Promise<Request>> = {
     path: `/api/v1/invoices/${(await invoice(true)).id}/events`,
     hasId: true,
   }),
+  uploadBankFile: async () => ({
+    method: "POST",
+    path: "/api/v1/bank-files",
+    // A file the import will refuse (not this organisation's account): the upload itself is 202.
+    rawBody: generateCamt054(
+      [{ amountOre: 100, reference: { kind: "none", value: null }, bookingDate: "2026-12-01" }],
+      { account: { bankgiro: "9912346" }, messageId: `CONTRACT-${next()}` },
+    ).text,
+    contentType: "application/xml",
+    hasId: false,
+  }),
+  getBankFile: async () => {
+    const file = await api("POST", "/api/v1/bank-files", {
+      key: keys.all,
+      rawBody: generateCamt054(
+        [{ amountOre: 100, reference: { kind: "none", value: null }, bookingDate: "2026-12-01" }],
+        { account: { bankgiro: "9912346" }, messageId: `CONTRACT-${next()}` },
+      ).text,
+      headers: { "content-type": "application/xml" },
+    });
+    return { method: "GET", path: `/api/v1/bank-files/${file.body.id}`, hasId: true };
+  },
   createWebhookEndpoint: async () => ({
     method: "POST",
     path: "/api/v1/webhook-endpoints",
@@ -312,7 +338,15 @@ describe(`the contract of API v1 (${testDatabaseKind})`, () => {
     it(`${operation.method} ${operation.path}: answers as documented, and only to its own callers`, async () => {
       const request = await REQUESTS[operationId]();
       const call = (key?: string, headers?: Record<string, string>) =>
-        api(request.method, request.path, { key, body: request.body, headers });
+        api(request.method, request.path, {
+          key,
+          body: request.body,
+          rawBody: request.rawBody,
+          headers: {
+            ...(request.contentType ? { "content-type": request.contentType } : {}),
+            ...headers,
+          },
+        });
       // Refusals first (they change nothing), then the real call.
       const anonymous = await call();
       expect(anonymous.status).toBe(401);

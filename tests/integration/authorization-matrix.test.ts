@@ -17,6 +17,7 @@ import {
   type AuthorizationWorld,
   createAuthorizationWorld,
 } from "@/tests/helpers/authorization-world";
+import { generateBgMax } from "@/tests/helpers/bank-file-generator";
 import { callRoute, type RouteModule, type RouteRequest } from "@/tests/helpers/route-harness";
 import {
   createTestDatabase,
@@ -101,7 +102,56 @@ const API_V1_CASES: RouteCase[] = (Object.values(API_OPERATIONS) as ApiOperation
   }),
 );
 
+const FINANCE = ["FINANCE", "ADMIN"] as const;
+const UNMATCHED = ["FINANCE", "AGENT", "ADMIN"] as const;
+
 const CASES: RouteCase[] = [
+  {
+    file: "app/api/finance/bank-files/route.ts",
+    method: "POST",
+    access: staffOnly(FINANCE, false),
+    ok: 202,
+    request: async () => ({
+      path: "/api/finance/bank-files?name=bgmax.txt",
+      // Not this organisation's account: received (202), then refused by its import job.
+      rawBody: generateBgMax(
+        [
+          {
+            amountOre: 100,
+            reference: { kind: "none", value: null },
+            bookingDate: "2026-12-01",
+            entryReference: String(Math.floor(Math.random() * 1e9)),
+          },
+        ],
+        { account: { bankgiro: "9912346" } },
+      ).text,
+      headers: { "content-type": "text/plain" },
+    }),
+  },
+  {
+    file: "app/api/finance/bank-files/[id]/payments.csv/route.ts",
+    method: "GET",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/finance/bank-files/${world.bankFileId}/payments.csv`,
+      params: { id: world.bankFileId },
+    }),
+  },
+  {
+    file: "app/api/finance/unmatched-payments/[id]/route.ts",
+    method: "POST",
+    access: staffOnly(UNMATCHED, true),
+    ok: 200,
+    async request(world) {
+      const payment = await world.freshUnmatchedPayment();
+      return {
+        path: `/api/finance/unmatched-payments/${payment.id}`,
+        params: { id: payment.id },
+        body: { action: "return", reason: "Okänd betalare" },
+      };
+    },
+  },
   {
     file: "app/api/admin/api-keys/route.ts",
     method: "POST",

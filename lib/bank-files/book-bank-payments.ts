@@ -1,0 +1,287 @@
+import { randomUUID } from "node:crypto";
+import type { BankEntry } from "@/lib/bank-files/formats/types";
+import { suggestInvoices } from "@/lib/bank-files/suggestions";
+import { todayInSweden } from "@/lib/dates/calendar-date";
+import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
+import { formatShortDate } from "@/lib/i18n/format-date";
+import { balanceOre, deriveInvoiceStatus, sumLedger } from "@/lib/ledger/invoice-status";
+import { overpaymentText } from "@/lib/ledger/record-payment";
+import type { InvoiceChange } from "@/lib/payments/invoice-changes";
+import { validateOcr } from "@/lib/references/ocr";
+import { recordWebhookEvents } from "@/lib/webhooks/outbox";
+import { webhookEventsForTimeline } from "@/lib/webhooks/timeline-webhooks";
+
+/**
+ * Books one chunk of a bank file's payments, in the caller's transaction, with a fixed number of
+ * statements however many payments it holds (a file of 100,000 is a hundred chunks):
+ *
+ * - a payment whose bank reference is already booked (the same file again, overlapping files)
+ *   is skipped — the unique (organisation, bank reference) holds it even between two imports;
+ * - a valid OCR (hard check, length digit included) of one of the organisation's invoices books
+ *   the payment on it: the ledger entry, the invoice's status, the timeline ("Betalning mottagen
+ *   via bankgiro") and the payment.received / invoice.paid webhooks. Money beyond the balance, or
+ *   paid to a credited or paid invoice, is the customer's credit, and the timeline says so;
+ * - anything else goes to the unmatched queue with ranked suggestions — never booked on a guess.
+ */
+export interface ChunkOutcome {
+  booked: number;
+  bookedOre: number;
+  unmatched: number;
+  unmatchedOre: number;
+  alreadyBooked: number;
+  changes: InvoiceChange[];
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** The digits of a reference that is an OCR of ours, or null. */
+export function ocrOf(reference: string | null): string | null {
+  if (!reference) return null;
+  const digits = reference.replace(/[\s-]/g, "");
+  if (!/^\d{2,25}$/.test(digits)) return null;
+  return validateOcr(digits, "variable-length").ok ? digits : null;
+}
+
+export function ledgerRefOf(organizationId: string, entryReference: string): string {
+  // Ledger references are unique across organisations: ours are namespaced by organisation.
+  return `bank:${organizationId}:${entryReference}`;
+}
+
+export async function bookBankEntries(
+  tx: Tx,
+  options: {
+    organizationId: string;
+    bankFileId: string;
+    entries: BankEntry[];
+    /** How the money came, on the ledger and timeline: bankgiro (BgMax, a bankgiro account) or bank_transfer. */
+    method: "bankgiro" | "bank_transfer";
+    now?: Date;
+  },
+): Promise<ChunkOutcome> {
+  const { organizationId, bankFileId } = options;
+  const now = options.now ?? new Date();
+  const outcome: ChunkOutcome = {
+    booked: 0,
+    bookedOre: 0,
+    unmatched: 0,
+    unmatchedOre: 0,
+    alreadyBooked: 0,
+    changes: [],
+  };
+  const payments = options.entries.filter((entry) => !entry.isDebit);
+  if (payments.length === 0) return outcome;
+
+  const known = await tx.bankPayment.findMany({
+    where: { organizationId, entryReference: { in: payments.map((p) => p.entryReference) } },
+    select: { entryReference: true },
+  });
+  const seen = new Set(known.map((row) => row.entryReference));
+  const fresh: BankEntry[] = [];
+  for (const entry of payments) {
+    if (seen.has(entry.entryReference)) {
+      outcome.alreadyBooked += 1;
+      continue;
+    }
+    seen.add(entry.entryReference);
+    fresh.push(entry);
+  }
+  if (fresh.length === 0) return outcome;
+
+  const ocrs = [
+    ...new Set(fresh.map((e) => ocrOf(e.reference.value)).filter((o): o is string => !!o)),
+  ];
+  const invoices = ocrs.length
+    ? await tx.invoice.findMany({
+        where: { organizationId, ocr: { in: ocrs }, kind: "INVOICE", status: { not: "DRAFT" } },
+        select: { id: true, ocr: true },
+      })
+    : [];
+  const invoiceByOcr = new Map(invoices.map((invoice) => [invoice.ocr!, invoice.id]));
+  const matchedIds = [...new Set(invoices.map((invoice) => invoice.id))].sort();
+
+  // Every ledger write locks its invoice first (as record-payment does), in id order so two
+  // imports touching the same invoices cannot deadlock; then the sums are read under the lock.
+  const state = new Map<
+    string,
+    {
+      kind: "INVOICE";
+      status: InvoiceStatus;
+      dueDate: Date | null;
+      sums: ReturnType<typeof sumLedger>;
+    }
+  >();
+  if (matchedIds.length > 0) {
+    await tx.$queryRaw`SELECT "id" FROM "Invoice" WHERE "id" = ANY(${matchedIds}::text[]) ORDER BY "id" FOR UPDATE`;
+    const rows = await tx.invoice.findMany({
+      where: { id: { in: matchedIds } },
+      select: { id: true, status: true, dueDate: true },
+    });
+    const sums = await tx.ledgerEntry.groupBy({
+      by: ["invoiceId", "kind"],
+      where: { invoiceId: { in: matchedIds } },
+      _sum: { amountOre: true },
+    });
+    for (const row of rows) {
+      state.set(row.id, {
+        kind: "INVOICE",
+        status: row.status,
+        dueDate: row.dueDate,
+        sums: sumLedger(
+          sums
+            .filter((s) => s.invoiceId === row.id)
+            .map((s) => ({ kind: s.kind, amountOre: s._sum.amountOre ?? 0 })),
+        ),
+      });
+    }
+  }
+
+  const bankRows: Prisma.BankPaymentCreateManyInput[] = [];
+  const ledgerRows: Prisma.LedgerEntryCreateManyInput[] = [];
+  const events: Array<{
+    organizationId: string;
+    invoiceId: string;
+    type: "PAYMENT_RECEIVED";
+    visibility: "CUSTOMER";
+    actorType: "SYSTEM";
+    customerText: string | null;
+    data: Record<string, unknown>;
+    occurredAt: Date;
+  }> = [];
+  const bookedOn: Date[] = [];
+  const overpaid: Array<{ index: number; invoiceId: string; overpaidOre: number }> = [];
+  const statusBefore = new Map<string, InvoiceStatus>();
+  const today = todayInSweden(now);
+  const unmatched: Array<{ row: Prisma.BankPaymentCreateManyInput; entry: BankEntry }> = [];
+
+  for (const entry of fresh) {
+    const base = {
+      id: randomUUID(),
+      organizationId,
+      bankFileId,
+      entryReference: entry.entryReference,
+      amountOre: entry.amountOre,
+      currency: entry.currency,
+      bookingDate: entry.bookingDate ? new Date(`${entry.bookingDate}T00:00:00Z`) : null,
+      valueDate: entry.valueDate ? new Date(`${entry.valueDate}T00:00:00Z`) : null,
+      referenceKind: entry.reference.kind,
+      reference: entry.reference.value,
+      extraReferences: entry.extraReferences,
+      payerName: entry.payerName,
+      payerAccount: entry.payerAccount,
+      createdAt: now,
+    };
+    const ocr = ocrOf(entry.reference.value);
+    const invoiceId = ocr ? invoiceByOcr.get(ocr) : undefined;
+    const invoice = invoiceId ? state.get(invoiceId) : undefined;
+    if (!invoiceId || !invoice) {
+      const row = { ...base, status: "UNMATCHED" as const };
+      unmatched.push({ row, entry });
+      outcome.unmatched += 1;
+      outcome.unmatchedOre += entry.amountOre;
+      continue;
+    }
+    if (!statusBefore.has(invoiceId)) statusBefore.set(invoiceId, invoice.status);
+    const owedBefore = balanceOre(invoice.sums);
+    invoice.sums = { ...invoice.sums, paidOre: invoice.sums.paidOre + entry.amountOre };
+    const balance = balanceOre(invoice.sums);
+    invoice.status = deriveInvoiceStatus({ ...invoice, today });
+    bankRows.push({ ...base, status: "BOOKED", invoiceId, matchedBy: "ocr" });
+    const occurredAt = base.bookingDate ?? now;
+    ledgerRows.push({
+      organizationId,
+      invoiceId,
+      kind: "PAYMENT",
+      amountOre: -entry.amountOre,
+      currency: entry.currency,
+      externalRef: ledgerRefOf(organizationId, entry.entryReference),
+      memo: options.method,
+      occurredAt,
+    });
+    const overpaidOre = Math.min(entry.amountOre, Math.max(0, -balance) - Math.max(0, -owedBefore));
+    if (overpaidOre > 0) overpaid.push({ index: events.length, invoiceId, overpaidOre });
+    bookedOn.push(occurredAt);
+    events.push({
+      organizationId,
+      invoiceId,
+      type: "PAYMENT_RECEIVED",
+      visibility: "CUSTOMER",
+      actorType: "SYSTEM",
+      customerText: null,
+      data: {
+        amountOre: entry.amountOre,
+        method: options.method,
+        balanceOre: balance,
+        bankPaymentId: base.id,
+        ...(overpaidOre > 0 ? { overpaidOre } : {}),
+      },
+      occurredAt: now,
+    });
+    outcome.booked += 1;
+    outcome.bookedOre += entry.amountOre;
+  }
+
+  // Suggestions for what did not match: read now, for a person to judge in the queue.
+  for (const { row, entry } of unmatched) {
+    row.suggestions = (await suggestInvoices(
+      tx,
+      organizationId,
+      entry,
+    )) as unknown as Prisma.InputJsonValue;
+    bankRows.push(row);
+  }
+  await tx.bankPayment.createMany({ data: bankRows });
+  if (ledgerRows.length > 0) await tx.ledgerEntry.createMany({ data: ledgerRows });
+
+  // The timeline says how and when the money came ("via bankgiro, 12 dec"), and what an
+  // overpayment becomes; in the customer's language.
+  const locales = await customerLocales(tx, [...new Set(events.map((e) => e.invoiceId))]);
+  for (const [index, event] of events.entries()) {
+    const locale = locales.get(event.invoiceId) ?? "sv";
+    const when = formatShortDate(bookedOn[index]!, locale);
+    event.customerText =
+      locale === "sv"
+        ? `Via ${options.method === "bankgiro" ? "bankgiro" : "banköverföring"}, ${when}`
+        : `By ${options.method === "bankgiro" ? "bankgiro" : "bank transfer"}, ${when}`;
+  }
+  for (const { index, invoiceId, overpaidOre } of overpaid) {
+    const text = await overpaymentText(tx, invoiceId, overpaidOre, options.method);
+    events[index]!.customerText = `${events[index]!.customerText!.replace(/\.$/, "")}. ${text}`;
+  }
+  const changedStatuses = [...statusBefore.keys()].map((id) => ({
+    id,
+    status: state.get(id)!.status,
+  }));
+  if (changedStatuses.length > 0) {
+    const updated = await tx.$queryRaw<Array<{ id: string; version: number }>>`
+      UPDATE "Invoice" AS i
+         SET "status" = v."status"::"InvoiceStatus", "version" = i."version" + 1, "updatedAt" = ${now}
+        FROM unnest(${changedStatuses.map((c) => c.id)}::text[], ${changedStatuses.map((c) => c.status)}::text[])
+          AS v("id", "status")
+       WHERE i."id" = v."id"
+   RETURNING i."id", i."version"`;
+    outcome.changes = updated.map((row) => ({
+      invoiceId: row.id,
+      version: Number(row.version),
+      kind: "payment",
+    }));
+  }
+  if (events.length > 0) {
+    await tx.invoiceEvent.createMany({
+      data: events.map((event) => ({ ...event, data: event.data as Prisma.InputJsonObject })),
+    });
+    await recordWebhookEvents(
+      tx,
+      events.flatMap((event) => webhookEventsForTimeline(event)),
+    );
+  }
+  return outcome;
+}
+
+async function customerLocales(tx: Tx, invoiceIds: string[]) {
+  if (invoiceIds.length === 0) return new Map<string, "sv" | "en">();
+  const rows = await tx.invoice.findMany({
+    where: { id: { in: invoiceIds } },
+    select: { id: true, customer: { select: { locale: true } } },
+  });
+  return new Map(rows.map((row) => [row.id, row.customer.locale]));
+}
