@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BankEntry } from "@/lib/bank-files/formats/types";
 import { suggestInvoices } from "@/lib/bank-files/suggestions";
 import { todayInSweden } from "@/lib/dates/calendar-date";
-import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
+import type { InvoiceStatus, LedgerEntryKind, Prisma } from "@/lib/db/generated/client";
 import { formatShortDate } from "@/lib/i18n/format-date";
 import { balanceOre, deriveInvoiceStatus, sumLedger } from "@/lib/ledger/invoice-status";
 import { overpaymentText } from "@/lib/ledger/record-payment";
@@ -110,17 +110,25 @@ export async function bookBankEntries(
       sums: ReturnType<typeof sumLedger>;
     }
   >();
+  const locales = new Map<string, "sv" | "en">();
   if (matchedIds.length > 0) {
-    await tx.$queryRaw`SELECT "id" FROM "Invoice" WHERE "id" = ANY(${matchedIds}::text[]) ORDER BY "id" FOR UPDATE`;
-    const rows = await tx.invoice.findMany({
-      where: { id: { in: matchedIds } },
-      select: { id: true, status: true, dueDate: true },
-    });
-    const sums = await tx.ledgerEntry.groupBy({
-      by: ["invoiceId", "kind"],
-      where: { invoiceId: { in: matchedIds } },
-      _sum: { amountOre: true },
-    });
+    // The lock and the read in one statement (with the customer's language for the timeline).
+    const rows = await tx.$queryRaw<
+      Array<{ id: string; status: InvoiceStatus; dueDate: Date | null; locale: "sv" | "en" }>
+    >`SELECT i."id", i."status", i."dueDate", c."locale"
+        FROM "Invoice" i JOIN "Customer" c ON c."id" = i."customerId"
+       WHERE i."id" = ANY(${matchedIds}::text[]) ORDER BY i."id" FOR UPDATE OF i`;
+    const ledger = await tx.$queryRaw<
+      Array<{ invoiceId: string; kind: LedgerEntryKind; sum: number }>
+    >`
+      SELECT "invoiceId", "kind", SUM("amountOre")::int AS "sum" FROM "LedgerEntry"
+       WHERE "invoiceId" = ANY(${matchedIds}::text[]) GROUP BY "invoiceId", "kind"`;
+    const sums = ledger.map((row) => ({
+      invoiceId: row.invoiceId,
+      kind: row.kind,
+      _sum: { amountOre: Number(row.sum) },
+    }));
+    for (const row of rows) locales.set(row.id, row.locale);
     for (const row of rows) {
       state.set(row.id, {
         kind: "INVOICE",
@@ -229,12 +237,19 @@ export async function bookBankEntries(
     )) as unknown as Prisma.InputJsonValue;
     bankRows.push(row);
   }
-  await tx.bankPayment.createMany({ data: bankRows });
-  if (ledgerRows.length > 0) await tx.ledgerEntry.createMany({ data: ledgerRows });
+  await insertBankPayments(tx, bankRows);
+  if (ledgerRows.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "LedgerEntry" ("id", "organizationId", "invoiceId", "kind", "amountOre", "currency", "externalRef", "memo", "occurredAt")
+      SELECT gen_random_uuid()::text, ${organizationId}, r."invoiceId", 'PAYMENT', r."amountOre", r."currency", r."externalRef", ${options.method}, r."occurredAt"
+        FROM unnest(${ledgerRows.map((r) => r.invoiceId)}::text[], ${ledgerRows.map((r) => r.amountOre)}::int[],
+                    ${ledgerRows.map((r) => r.currency ?? "SEK")}::text[], ${ledgerRows.map((r) => r.externalRef)}::text[],
+                    ${ledgerRows.map((r) => (r.occurredAt as Date).toISOString())}::timestamp[])
+          AS r("invoiceId", "amountOre", "currency", "externalRef", "occurredAt")`;
+  }
 
   // The timeline says how and when the money came ("via bankgiro, 12 dec"), and what an
   // overpayment becomes; in the customer's language.
-  const locales = await customerLocales(tx, [...new Set(events.map((e) => e.invoiceId))]);
   for (const [index, event] of events.entries()) {
     const locale = locales.get(event.invoiceId) ?? "sv";
     const when = formatShortDate(bookedOn[index]!, locale);
@@ -266,9 +281,11 @@ export async function bookBankEntries(
     }));
   }
   if (events.length > 0) {
-    await tx.invoiceEvent.createMany({
-      data: events.map((event) => ({ ...event, data: event.data as Prisma.InputJsonObject })),
-    });
+    await tx.$executeRaw`
+      INSERT INTO "InvoiceEvent" ("id", "organizationId", "invoiceId", "type", "visibility", "actorType", "customerText", "data", "occurredAt")
+      SELECT gen_random_uuid()::text, ${organizationId}, r."invoiceId", 'PAYMENT_RECEIVED', 'CUSTOMER', 'SYSTEM', r."text", r."data", ${now.toISOString()}::timestamp
+        FROM unnest(${events.map((e) => e.invoiceId)}::text[], ${events.map((e) => e.customerText)}::text[],
+                    ${events.map((e) => JSON.stringify(e.data))}::jsonb[]) AS r("invoiceId", "text", "data")`;
     await recordWebhookEvents(
       tx,
       events.flatMap((event) => webhookEventsForTimeline(event)),
@@ -277,11 +294,33 @@ export async function bookBankEntries(
   return outcome;
 }
 
-async function customerLocales(tx: Tx, invoiceIds: string[]) {
-  if (invoiceIds.length === 0) return new Map<string, "sv" | "en">();
-  const rows = await tx.invoice.findMany({
-    where: { id: { in: invoiceIds } },
-    select: { id: true, customer: { select: { locale: true } } },
-  });
-  return new Map(rows.map((row) => [row.id, row.customer.locale]));
+/** The run's bank payments in one statement (arrays unnested on the server). */
+async function insertBankPayments(tx: Tx, rows: Prisma.BankPaymentCreateManyInput[]) {
+  if (rows.length === 0) return;
+  const day = (value: Date | string | null | undefined) =>
+    value ? new Date(value).toISOString().slice(0, 10) : null;
+  await tx.$executeRaw`
+    INSERT INTO "BankPayment" ("id", "organizationId", "bankFileId", "entryReference", "amountOre", "currency",
+      "bookingDate", "valueDate", "referenceKind", "reference", "extraReferences", "payerName", "payerAccount",
+      "status", "invoiceId", "matchedBy", "suggestions", "createdAt")
+    SELECT r."id", r."organizationId", r."bankFileId", r."entryReference", r."amountOre", r."currency",
+      r."bookingDate", r."valueDate", r."referenceKind", r."reference",
+      COALESCE((SELECT array_agg(x) FROM jsonb_array_elements_text(r."extra") AS x), ARRAY[]::text[]),
+      r."payerName", r."payerAccount", r."status"::"BankPaymentStatus", r."invoiceId", r."matchedBy",
+      r."suggestions", r."createdAt"
+    FROM unnest(
+      ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.organizationId)}::text[],
+      ${rows.map((r) => r.bankFileId)}::text[], ${rows.map((r) => r.entryReference)}::text[],
+      ${rows.map((r) => r.amountOre)}::int[], ${rows.map((r) => r.currency ?? "SEK")}::text[],
+      ${rows.map((r) => day(r.bookingDate))}::date[], ${rows.map((r) => day(r.valueDate))}::date[],
+      ${rows.map((r) => r.referenceKind)}::text[], ${rows.map((r) => r.reference ?? null)}::text[],
+      ${rows.map((r) => JSON.stringify(r.extraReferences ?? []))}::jsonb[],
+      ${rows.map((r) => r.payerName ?? null)}::text[], ${rows.map((r) => r.payerAccount ?? null)}::text[],
+      ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.invoiceId ?? null)}::text[],
+      ${rows.map((r) => r.matchedBy ?? null)}::text[],
+      ${rows.map((r) => JSON.stringify(r.suggestions ?? []))}::jsonb[],
+      ${rows.map((r) => new Date(r.createdAt as Date).toISOString())}::timestamp[]
+    ) AS r("id", "organizationId", "bankFileId", "entryReference", "amountOre", "currency", "bookingDate",
+           "valueDate", "referenceKind", "reference", "extra", "payerName", "payerAccount", "status",
+           "invoiceId", "matchedBy", "suggestions", "createdAt")`;
 }
