@@ -40,6 +40,8 @@ export interface Fixtures {
   block(organization: { id: string }): Promise<{ blockId: string }>;
   /** A webhook endpoint of the organisation (at an address that never answers). */
   webhookEndpoint(organization: { id: string }): Promise<{ webhookEndpointId: string }>;
+  /** A camt.054 of the organisation, received as if uploaded (one payment for the queue). */
+  bankFile(organization: { id: string }): Promise<{ bankFileId: string }>;
 }
 
 export const test = base.extend<{ fixtures: Fixtures }>({
@@ -54,6 +56,7 @@ export const test = base.extend<{ fixtures: Fixtures }>({
       draft: (invoiceId) => make("/drafts", { invoiceId }),
       webhookEndpoint: (organization) =>
         make("/webhook-endpoints", { organizationId: organization.id }),
+      bankFile: (organization) => make("/bank-files", { organizationId: organization.id }),
     });
   },
 });

@@ -14,6 +14,6 @@ export async function signedInStaff(
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_STAFF_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/(agent|admin|marketing)$/);
+  await expect(page).toHaveURL(/\/(agent|admin|marketing|finance)$/);
   return page;
 }

@@ -48,6 +48,7 @@ export interface PageIds {
   invoiceId: string;
   blockId: string;
   webhookEndpointId: string;
+  bankFileId: string;
 }
 
 /**
@@ -65,6 +66,8 @@ export interface PageCase {
 const AGENT: readonly StaffRole[] = ["AGENT", "ADMIN"];
 const MARKETING: readonly StaffRole[] = ["MARKETER", "ADMIN"];
 const ADMIN: readonly StaffRole[] = ["ADMIN"];
+const FINANCE: readonly StaffRole[] = ["FINANCE", "ADMIN"];
+const UNMATCHED_PAYMENTS: readonly StaffRole[] = ["FINANCE", "AGENT", "ADMIN"];
 
 export const STAFF_PAGES: PageCase[] = [
   { file: "app/(staff)/agent/page.tsx", roles: AGENT, path: () => "/agent", foreign: false },
@@ -146,5 +149,24 @@ export const STAFF_PAGES: PageCase[] = [
     roles: ADMIN,
     path: ({ webhookEndpointId }) => `/admin/webhooks/${webhookEndpointId}`,
     foreign: true,
+  },
+  { file: "app/(staff)/finance/page.tsx", roles: FINANCE, path: () => "/finance", foreign: false },
+  {
+    file: "app/(staff)/finance/bank-files/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/bank-files",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/finance/bank-files/[id]/page.tsx",
+    roles: FINANCE,
+    path: ({ bankFileId }) => `/finance/bank-files/${bankFileId}`,
+    foreign: true,
+  },
+  {
+    file: "app/(staff)/finance/unmatched/page.tsx",
+    roles: UNMATCHED_PAYMENTS,
+    path: () => "/finance/unmatched",
+    foreign: false,
   },
 ];

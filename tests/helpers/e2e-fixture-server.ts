@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Db } from "@/lib/db/database";
 import {
+  createBankFileFixture,
   createBlockFixture,
   createCustomerFixture,
   createDraftFixture,
@@ -21,6 +22,7 @@ const ROUTES: Record<string, (db: Db, body: unknown) => Promise<unknown>> = {
   "/blocks": createBlockFixture,
   "/drafts": createDraftFixture,
   "/webhook-endpoints": createWebhookEndpointFixture,
+  "/bank-files": createBankFileFixture,
 };
 
 export function startFixtureServer(options: {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
+import { receiveBankFile } from "@/lib/bank-files/receive-bank-file";
 import { postChatMessage } from "@/lib/chat/post-chat-message";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import { saveContentBlock } from "@/lib/content/blocks/manage-blocks";
@@ -18,6 +19,7 @@ import { createPerson, createRandom, SEGMENTS } from "@/lib/demo/demo-people";
 import { createDraftInvoice } from "@/lib/invoices/create-draft-invoice";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import { generateCamt054 } from "./bank-file-generator";
 
 /**
  * Data for one end-to-end test, built with the demo's own builders (which go through the domain
@@ -72,6 +74,8 @@ export async function createOrganizationFixture(db: Db, input: unknown) {
     name: organization.name,
     slug: organization.slug,
     catalogue,
+    /** The organisation's bankgiro number: bank files for it name it as the receiving account. */
+    bankgiro: organization.bankgiro,
     password: DEMO_STAFF_PASSWORD,
     staff: Object.fromEntries(
       DEMO_STAFF.map((staff) => [
@@ -168,16 +172,14 @@ export async function createCustomerFixture(db: Db, input: unknown, now = new Da
   }
   await markOverdueInvoices({ db, today });
   const latest = invoices.at(-1)!;
+  const { status, ocr } = await db.invoice.findUniqueOrThrow({
+    where: { id: latest.invoiceId },
+    select: { status: true, ocr: true },
+  });
   // A fixture that is not what it says would let a test pass on the wrong data: checked here.
   const wanted = { open: "OPEN", overdue: "OVERDUE" } as Record<string, string>;
-  if (wanted[spec.latest]) {
-    const { status } = await db.invoice.findUniqueOrThrow({
-      where: { id: latest.invoiceId },
-      select: { status: true },
-    });
-    if (status !== wanted[spec.latest]) {
-      throw new Error(`the ${spec.latest} fixture invoice is ${status} on ${today.toISOString()}`);
-    }
+  if (wanted[spec.latest] && status !== wanted[spec.latest]) {
+    throw new Error(`the ${spec.latest} fixture invoice is ${status} on ${today.toISOString()}`);
   }
   return {
     customerId: customer.id,
@@ -186,6 +188,8 @@ export async function createCustomerFixture(db: Db, input: unknown, now = new Da
     planCode: plan.code,
     invoiceId: latest.invoiceId,
     number: latest.number,
+    /** The OCR a customer pays the latest invoice with from their bank. */
+    ocr: ocr!,
     token: latest.token,
     totalOre: latest.totalOre,
     earlier: invoices
@@ -280,4 +284,42 @@ export async function createWebhookEndpointFixture(db: Db, input: unknown) {
     allowPrivateNetworks: false,
   });
   return { webhookEndpointId: endpoint.id };
+}
+
+export const bankFileFixtureSchema = z.strictObject({ organizationId: z.uuid() });
+
+/**
+ * A bank file of the organisation, received as if uploaded: a camt.054 for its bankgiro with one
+ * payment that names no invoice (its import, a job, queues it as unmatched). Its own references,
+ * so it is never a duplicate of another.
+ */
+export async function createBankFileFixture(db: Db, input: unknown) {
+  const { organizationId } = bankFileFixtureSchema.parse(input);
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { bankgiro: true },
+  });
+  if (!organization.bankgiro) throw new Error("the organisation has no bankgiro number");
+  const suffix = randomBytes(4).toString("hex");
+  const file = generateCamt054(
+    [
+      {
+        amountOre: 12_300,
+        reference: { kind: "none", value: null },
+        payerName: "Fixtur Betalare",
+        bookingDate: formatCalendarDate(todayInSweden(new Date())),
+        entryReference: `E2E-${suffix}`,
+      },
+    ],
+    { account: { bankgiro: organization.bankgiro.replace(/\D/g, "") }, messageId: `E2E-${suffix}` },
+  );
+  const received = await receiveBankFile({
+    db,
+    organizationId,
+    source: "UPLOAD",
+    fileName: `fixture-${suffix}.xml`,
+    bytes: file.bytes,
+    declaredFormat: "CAMT054",
+  });
+  return { bankFileId: received.id };
 }

@@ -153,6 +153,16 @@ const CASES: RouteCase[] = [
     },
   },
   {
+    file: "app/api/finance/decision-targets/route.ts",
+    method: "GET",
+    access: staffOnly(UNMATCHED, true),
+    ok: 200,
+    // A's invoice 3: B has no invoice with that number, so B's admin finds nothing (404).
+    request: async (world) => ({
+      path: `/api/finance/decision-targets?invoiceNumber=${world.earlier.number}`,
+    }),
+  },
+  {
     file: "app/api/admin/api-keys/route.ts",
     method: "POST",
     access: staffOnly(ADMINS, false),

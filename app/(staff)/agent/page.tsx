@@ -51,6 +51,9 @@ export default async function AgentInboxPage({
           <Link href="/agent/canned-replies" className="text-blue-800 underline">
             Canned replies
           </Link>
+          <Link href="/finance/unmatched" className="text-blue-800 underline">
+            Unmatched payments
+          </Link>
         </nav>
       </div>
       <div className="mt-3">

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { kronor } from "@/components/finance/finance-labels";
+import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
+import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
+import { requireStaffPage } from "@/lib/auth/staff-page";
+import { financeOverview } from "@/lib/bank-files/bank-file-console";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Finance" };
+export const dynamic = "force-dynamic";
+
+/** The credit controller's console: the bank's payment files and the payments nobody placed yet. */
+export default async function FinancePage() {
+  const access = await requireStaffPage(CONSOLE_ROLES.finance, "/finance");
+  if (access.forbidden) return <Forbidden staff={access.staff} />;
+  const { staff } = access;
+  const overview = await financeOverview(await getDb(), staff.organizationId);
+  const figures = [
+    { key: "files-waiting", label: "Files being imported", value: String(overview.filesWaiting) },
+    {
+      key: "files-refused",
+      label: "Files refused in the last 30 days",
+      value: String(overview.filesRefusedLast30Days),
+    },
+    {
+      key: "files-imported",
+      label: "Files imported in the last 30 days",
+      value: String(overview.filesImportedLast30Days),
+    },
+    {
+      key: "unmatched",
+      label: "Payments waiting in the unmatched queue",
+      value: `${overview.unmatchedCount} · ${kronor(overview.unmatchedOre)}`,
+    },
+  ];
+  return (
+    <StaffShell staff={staff}>
+      <h1 className="text-2xl font-bold">Finance</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">
+        Payments {staff.organizationName}'s customers make from their bank — by OCR through
+        bankgiro, or by transfer — reach Nota in the bank's payment files (ISO 20022 camt.054, or
+        BgMax). Each file is checked as a whole before anything is booked; payments are booked on
+        their invoice by OCR, and what the OCR does not place waits in the unmatched queue for a
+        person to decide.
+      </p>
+      <nav aria-label="Finance" className="mt-3 flex gap-4 text-sm">
+        <Link href="/finance/bank-files" className="text-blue-800 underline">
+          Bank files
+        </Link>
+        <Link href="/finance/unmatched" className="text-blue-800 underline">
+          Unmatched payments
+        </Link>
+      </nav>
+      <h2 className="mt-6 text-lg font-semibold">At a glance</h2>
+      <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
+        {figures.map((figure) => (
+          <div key={figure.key} className="rounded border border-slate-200 bg-white p-3">
+            <dt className="text-sm text-slate-600">{figure.label}</dt>
+            <dd
+              className="text-xl font-semibold tabular-nums"
+              data-testid={`finance-${figure.key}`}
+            >
+              {figure.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </StaffShell>
+  );
+}
