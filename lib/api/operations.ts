@@ -14,6 +14,7 @@ import {
 import {
   bankFileSchema,
   batchAnswerSchema,
+  collectionForecastSchema,
   contractSchema,
   creditAnswerSchema,
   customerSchema,
@@ -28,6 +29,7 @@ import {
 } from "@/lib/api/response-schemas";
 import type { ApiScope } from "@/lib/api/scopes";
 import { contractInputSchema, planInputSchema } from "@/lib/catalogue/catalogue-input";
+import { forecastQuerySchema } from "@/lib/collections/forecast-query";
 import { customerInputSchema, customerPatchSchema } from "@/lib/customers/customer-input";
 import { pageQuerySchema } from "@/lib/validation/input-schemas";
 import { webhookEndpointInputSchema } from "@/lib/webhooks/endpoints";
@@ -248,6 +250,17 @@ export const API_OPERATIONS = {
     scope: "payments:write",
     tag: "Bank files",
     responses: [ok(bankFileSchema)],
+  },
+  getCollectionForecast: {
+    method: "GET",
+    path: "/api/v1/collections/forecast",
+    summary: "What the collection policies will do over the coming days (a dry run)",
+    description:
+      "Per invoice, the steps its policy plans from `from` for `days` days, with the fee and interest each would charge and why (or why a step is paused) — the same planning the daily run performs, without doing anything. Assumes nothing is paid meanwhile. Paged over invoices with cursor.",
+    scope: "invoices:read",
+    tag: "Collections",
+    query: forecastQuerySchema,
+    responses: [ok(collectionForecastSchema)],
   },
   createWebhookEndpoint: {
     method: "POST",

@@ -264,3 +264,37 @@ export const bankFileSchema = z
   .meta({ id: "BankFile" });
 
 export const scopesDescription = `Scopes: ${API_SCOPES.join(", ")}`;
+
+export const collectionForecastSchema = z
+  .object({
+    object: z.literal("collection_forecast"),
+    from: z.iso.date(),
+    days: z.number().int(),
+    invoices: z.array(
+      z.object({
+        invoiceId: id,
+        number: z.number().int(),
+        dueDate: z.iso.date(),
+        amountDueOre: ore,
+        policy: z.object({ id, name: z.string() }),
+        steps: z.array(
+          z.object({
+            date: day.describe(
+              "null while a pause (dispute, payment plan, payment on its way) holds the step",
+            ),
+            kind: z.enum(["courtesy", "reminder", "final_reminder", "collection_handover"]),
+            channel: z.enum(["email", "sms", "letter", "page"]),
+            feeOre: ore,
+            interestOre: ore,
+            reason: z.string().describe("why (no) fee and interest, or why the step is paused"),
+            feeReason: z.string(),
+            interestReason: z.string(),
+            pausedBy: z.enum(["dispute", "payment_plan", "payment_in_flight"]).nullable(),
+          }),
+        ),
+      }),
+    ),
+    hasMore: z.boolean(),
+    nextCursor: z.string().nullable().describe("pass as cursor for the next page of invoices"),
+  })
+  .meta({ id: "CollectionForecast" });

@@ -7,7 +7,16 @@ import { generateAccessToken, hashAccessToken } from "./access-token";
  * text message, a renewed one), so a link sent by one channel never has to be the same secret as
  * another's, and each can be revoked (or expire) on its own.
  */
-export type LinkPurpose = "ISSUED" | "EMAIL" | "SMS" | "RENEWED" | "API";
+export type LinkPurpose =
+  | "ISSUED"
+  | "EMAIL"
+  | "SMS"
+  | "RENEWED"
+  | "API"
+  /** A collection step's message (reminder, courtesy) by email or SMS. */
+  | "REMINDER"
+  /** A collection step's printed letter. */
+  | "LETTER";
 
 export async function createInvoiceLink(
   tx: Prisma.TransactionClient,

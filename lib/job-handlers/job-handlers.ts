@@ -2,6 +2,8 @@ import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { importBankFile } from "@/lib/bank-files/import-bank-file";
 import { scanBankInbox } from "@/lib/bank-files/inbox";
 import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
+import { requestCollectionRun, runCollections } from "@/lib/collections/run";
+import { sendCollectionStep } from "@/lib/collections/send-step";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
 import { deliverInvoice } from "@/lib/delivery/invoice-delivery";
@@ -89,6 +91,23 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
         dataDir: getEnv().DATA_DIR,
         maxBytes: getEnv().BANK_FILE_MAX_BYTES,
       }),
+    "collections.schedule": async () => {
+      const db = await database();
+      const organizations = await db.organization.findMany({ select: { id: true } });
+      for (const organization of organizations) await requestCollectionRun(db, organization.id);
+      return { organizations: organizations.length };
+    },
+    "collections.run": async ({ organizationId, invoiceIds }) => {
+      const summary = await runCollections({ db: await database(), organizationId, invoiceIds });
+      for (const invoiceId of summary.changedInvoiceIds) {
+        emitInvoiceChanged({ invoiceId, kind: "collection" });
+      }
+      const { changedInvoiceIds, ...rest } = summary;
+      return { ...rest, changed: changedInvoiceIds.length };
+    },
+    "collections.send": async ({ organizationId, actionId }) => ({
+      outcome: await sendCollectionStep({ db: await database(), organizationId, actionId }),
+    }),
     "api.prune-idempotency-keys": async () => ({
       pruned: await pruneIdempotencyKeys(await database()),
     }),

@@ -84,6 +84,34 @@ export const JOB_QUEUES = {
     policy: "stately" as const,
     schedule: { cron: "* * * * *", tz: "Europe/Stockholm" },
   },
+  /**
+   * Each morning: asks for one collection run per organisation (collections.run), so one
+   * organisation's 100,000 invoices never hold up another's.
+   */
+  "collections.schedule": {
+    payload: z.object({}).strict(),
+    options: { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 5 * 60 },
+    policy: "stately" as const,
+    schedule: { cron: "15 6 * * *", tz: "Europe/Stockholm" },
+  },
+  /**
+   * Performs the collection steps due today for an organisation's unpaid invoices, or for the
+   * ones an event touched (a payment, a credit, a respite, a dispute, a plan): each step once.
+   * At most one waiting and one running per organisation and invoice set (the singleton key).
+   */
+  "collections.run": {
+    payload: z
+      .object({ organizationId: z.uuid(), invoiceIds: z.array(z.uuid()).max(1000).optional() })
+      .strict(),
+    options: { retryLimit: 5, retryDelay: 120, retryBackoff: true, expireInSeconds: 30 * 60 },
+    policy: "stately" as const,
+  },
+  /** Sends one collection step's message (email, SMS) or draws its letter to print. */
+  "collections.send": {
+    payload: z.object({ organizationId: z.uuid(), actionId: z.uuid() }).strict(),
+    options: { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    policy: "standard" as const,
+  },
   /** Forgets API idempotency answers older than 24 h. */
   "api.prune-idempotency-keys": {
     payload: z.object({}).strict(),

@@ -11,4 +11,6 @@ export type InvoiceCueKind =
   | "respite"
   | "fee"
   | "content"
-  | "link";
+  | "link"
+  /** A collection step was taken, a plan agreed or ended, a dispute opened or closed. */
+  | "collection";

@@ -8,6 +8,11 @@ export const INVOICE_EVENT_TYPES = [
   "ISSUED",
   "SENT",
   "OPENED",
+  /**
+   * Customer: a collection step was taken (data: step courtesy | reminder | final_reminder |
+   * collection_handover, channel, actionId, amountDueOre, feeOre, feeKind, interestOre,
+   * interestFrom, interestThrough, interestRateBasisPoints, payBy).
+   */
   "REMINDER_SENT",
   "PAYMENT_RECEIVED",
   /** Customer: a refund was asked for (data: amountOre, status PENDING | SUCCEEDED, balanceOre). */
@@ -47,6 +52,14 @@ export const INVOICE_EVENT_TYPES = [
   "REFUND_FAILURE_NOTED",
   /** Customer: the invoice could not be delivered (data: channel, deliveryId, status). */
   "DELIVERY_FAILED",
+  /** Customer: the customer agreed to pay in parts (data: planId, parts [{dueDate, amountOre, ocr}], feeOre). */
+  "PAYMENT_PLAN_AGREED",
+  /** Customer: a payment plan ended (data: planId, status COMPLETED | BROKEN | CANCELLED). */
+  "PAYMENT_PLAN_ENDED",
+  /** Customer: support marked the conversation as a dispute; steps wait (data: conversationId). */
+  "DISPUTE_OPENED",
+  /** Customer: the dispute was settled; steps resume, re-timed (data: conversationId). */
+  "DISPUTE_CLOSED",
 ] as const;
 export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
 
@@ -84,5 +97,30 @@ export async function recordInvoiceEvent(
       data: event.data ?? {},
       occurredAt: event.occurredAt,
     },
+  });
+}
+
+/**
+ * Writes many timeline events (and their webhook events) of one organisation in a fixed number of
+ * statements: a run that touches thousands of invoices at once.
+ */
+export async function recordInvoiceEvents(
+  tx: Prisma.TransactionClient,
+  events: readonly InvoiceEventInput[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await recordWebhookEvents(tx, events.flatMap(webhookEventsForTimeline));
+  await tx.invoiceEvent.createMany({
+    data: events.map((event) => ({
+      organizationId: event.organizationId,
+      invoiceId: event.invoiceId,
+      type: event.type,
+      visibility: event.visibility,
+      actorType: event.actorType ?? "SYSTEM",
+      actorStaffId: event.actorStaffId ?? null,
+      customerText: event.customerText ?? null,
+      data: event.data ?? {},
+      occurredAt: event.occurredAt,
+    })),
   });
 }

@@ -76,7 +76,13 @@ export function webhookEventsForTimeline(event: {
         },
       ];
     case "REMINDER_SENT":
-      return [{ ...base, type: "reminder.sent", data: pick("step", "feeOre", "channel") }];
+      return [
+        {
+          ...base,
+          type: "reminder.sent",
+          data: pick("step", "channel", "feeOre", "feeKind", "interestOre", "payBy"),
+        },
+      ];
     default:
       return [];
   }

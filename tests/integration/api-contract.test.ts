@@ -253,6 +253,11 @@ const REQUESTS: Record<ApiOperationId, () => Promise<ApiRequest>> = {
     });
     return { method: "GET", path: `/api/v1/bank-files/${file.body.id}`, hasId: true };
   },
+  getCollectionForecast: async () => ({
+    method: "GET",
+    path: "/api/v1/collections/forecast?days=30&limit=10",
+    hasId: false,
+  }),
   createWebhookEndpoint: async () => ({
     method: "POST",
     path: "/api/v1/webhook-endpoints",

@@ -31,6 +31,8 @@ export interface TargetingFacts {
   ageBand: AgeBand | null;
   segment: string | null;
   isBusiness: boolean | null;
+  /** What is left to pay on this invoice, in whole kronor (rounded down). */
+  amountDueKronor: number | null;
 }
 
 export type FactName = keyof TargetingFacts;
@@ -67,6 +69,7 @@ const PERCENT = { en: "%", sv: "%" };
 const DAYS = { en: "days", sv: "dagar" };
 const CONVERSATIONS = { en: "conversations", sv: "ärenden" };
 const INVOICES = { en: "invoices", sv: "fakturor" };
+const KRONOR = { en: "kr", sv: "kr" };
 
 const definitions: FactDefinition[] = [
   {
@@ -164,6 +167,13 @@ const definitions: FactDefinition[] = [
     ops: BOOLEAN_OPS,
     label: { en: "Business customer", sv: "Företagskund" },
     unit: null,
+  },
+  {
+    name: "amountDueKronor",
+    type: NUMBER,
+    ops: NUMBER_OPS,
+    label: { en: "Left to pay on the invoice", sv: "Kvar att betala på fakturan" },
+    unit: KRONOR,
   },
 ];
 

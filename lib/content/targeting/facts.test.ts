@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ageBandFor,
+  amountDueKronor,
   lastDaysToPay,
   loadTargetingFacts,
   tenureInMonths,
@@ -162,6 +163,7 @@ describe("loadTargetingFacts for a long-standing mobile customer", () => {
       ageBand: "65+",
       segment: "premium",
       isBusiness: false,
+      amountDueKronor: 125,
     });
   });
 
@@ -270,7 +272,14 @@ describe("loadTargetingFacts when little is known", () => {
       ageBand: null,
       segment: null,
       isBusiness: true,
+      amountDueKronor: 125,
     });
+  });
+
+  it("rounds what is left to pay down to whole kronor", () => {
+    expect(amountDueKronor(99_950)).toBe(999);
+    expect(amountDueKronor(100_000)).toBe(1_000);
+    expect(amountDueKronor(-5_000)).toBe(0);
   });
 
   it("has no included share for a plan that includes nothing, nor a change on a half-read year", async () => {

@@ -32,6 +32,7 @@ interface BaseRow {
   hasEarlierInvoice: boolean;
   supportContacts: number;
   overdueInvoices: number;
+  amountDueOre: number | bigint;
 }
 
 const asDate = (value: Date | string) => (value instanceof Date ? value : new Date(value));
@@ -60,6 +61,8 @@ export async function loadTargetingFacts(
   const [row] = await db.$queryRaw<BaseRow[]>`
     SELECT cu."customerSince", cu."birthYear", cu."segment", cu."isBusiness",
       i."periodStart", i."periodEnd",
+      (SELECT COALESCE(SUM(l."amountOre"), 0) FROM "LedgerEntry" l WHERE l."invoiceId" = i."id")
+        AS "amountDueOre",
       p."code" AS "planCode", p."kind"::text AS "planKind", p."usageUnit"::text AS "usageUnit",
       p."includedQuantityMilli", k."campaignEndsOn", k."isActive" AS "isContractActive",
       EXISTS (SELECT 1 FROM "Invoice" e
@@ -135,7 +138,13 @@ export async function loadTargetingFacts(
     ageBand: ageBandFor(row.birthYear, today),
     segment: row.segment,
     isBusiness: row.isBusiness,
+    amountDueKronor: amountDueKronor(Number(row.amountDueOre)),
   };
+}
+
+/** Whole kronor left to pay, rounded down (999.50 kr is not "at least 1,000 kr"); 0 when none. */
+export function amountDueKronor(amountDueOre: number): number {
+  return Math.max(0, Math.floor(amountDueOre / 100));
 }
 
 /** Whole months a customer has been with us; 0 for a customer from the future (bad data). */

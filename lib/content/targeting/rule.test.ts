@@ -175,6 +175,7 @@ const FACTS: TargetingFacts = {
   ageBand: "65+",
   segment: "premium",
   isBusiness: false,
+  amountDueKronor: 412,
 };
 
 describe("evaluateRule", () => {
