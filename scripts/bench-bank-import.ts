@@ -1,13 +1,12 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
 import { parseBankFile } from "@/lib/bank-files/formats/parse-bank-file";
 import { importBankFile } from "@/lib/bank-files/import-bank-file";
 import { receiveBankFile } from "@/lib/bank-files/receive-bank-file";
-import { openDatabase } from "@/lib/db/database";
-import { startJobEngine } from "@/lib/jobs/job-engine";
 import { generateOcr } from "@/lib/references/ocr";
 import { generateCamt054 } from "@/tests/helpers/bank-file-generator";
+import { benchBaseUrl, print, round, withScratchSchema } from "./bench-postgres";
 
 /**
  * `npm run bench:bank-import`: a camt.054 with BENCH_PAYMENTS payments (default 100,000) against as
@@ -17,31 +16,9 @@ import { generateCamt054 } from "@/tests/helpers/bank-file-generator";
  * (default the machine's `test` database) in a scratch schema, dropped unless BENCH_KEEP=1.
  */
 const count = Number(process.env.BENCH_PAYMENTS ?? 100_000);
-const baseUrl =
-  process.env.DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  "postgresql://postgres@127.0.0.1:5432/test";
-const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
-const print = (figure: Record<string, unknown>) => console.log(JSON.stringify(figure));
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function main() {
-  const schema = `bench_bank_${randomBytes(4).toString("hex")}`;
-  await admin(`CREATE SCHEMA "${schema}"`);
-  const url = new URL(baseUrl);
-  url.searchParams.set("schema", schema);
-  const database = await openDatabase({ kind: "postgresql", url: url.toString() });
-  const engine = await startJobEngine({ database, databaseSchema: schema });
-  try {
+  await withScratchSchema("bench_bank", async ({ schema, database }) => {
     const organization = await database.prisma.organization.create({
       data: {
         slug: schema,
@@ -57,7 +34,7 @@ async function main() {
     });
     const customers = Math.max(1, Math.round(count / 10));
     // The invoices, open and unpaid: rows written directly (their issuing is not what is measured).
-    const client = new pg.Client({ connectionString: baseUrl });
+    const client = new pg.Client({ connectionString: benchBaseUrl });
     await client.connect();
     await client.query(`SET search_path TO "${schema}"`);
     await client.query(
@@ -163,16 +140,7 @@ async function main() {
       importSeconds: round(seconds),
       parseSeconds: round(parseSeconds),
     });
-  } finally {
-    await engine.stop();
-    await database.close();
-    if (!process.env.BENCH_KEEP) {
-      await admin(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});
-      await admin(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`).catch(() => {});
-    } else {
-      console.error(`kept schema ${schema}`);
-    }
-  }
+  });
 }
 
 main().catch((error) => {

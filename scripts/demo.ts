@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
+import { parsePostgresUrl } from "@/lib/db/database";
 import { ensureDemoApiKeys } from "@/lib/demo/demo-api-keys";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
 import { ensureDemoLinks, saveDemoLinks } from "@/lib/demo/demo-links";
 import { seedClock } from "@/lib/demo/seed-clock";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { EnvError, getEnv } from "@/lib/env";
+import { withJobWriter } from "@/lib/jobs/job-engine";
 import { buildIfNeeded } from "./next-build";
 
 /**
@@ -15,11 +17,10 @@ import { buildIfNeeded } from "./next-build";
 async function prepareData() {
   const env = getEnv();
   const database = await getDatabase();
-  const result = await seedDemo({
-    db: database.prisma,
-    now: seedClock(),
-    log: (line) => console.log(line),
-  });
+  // The seed writes jobs (collection letters and messages); the server's workers take them.
+  const result = await withJobWriter(database, schemaOf(env.DATABASE_URL), () =>
+    seedDemo({ db: database.prisma, now: seedClock(), log: (line) => console.log(line) }),
+  );
   if (result.seeded) saveDemoLinks(env.DATA_DIR, result.links);
   const links = await ensureDemoLinks(database.prisma, env.DATA_DIR);
   const apiKeys = await ensureDemoApiKeys(database.prisma, env.DATA_DIR);
@@ -98,6 +99,7 @@ async function main() {
     `  - ${env.appUrl}/agent: the support inbox (some customers are already waiting), invoice search, live edits`,
     `  - ${env.appUrl}/marketing: published content blocks, targeting, preview as a customer, analytics`,
     `  - ${env.appUrl}/admin/api-keys and /admin/webhooks: the billing system's keys and webhook endpoints`,
+    `  - ${env.appUrl}/finance/collections (as finance): reminder policies, the forecast, letters to print; an overdue link shows "Behöver du mer tid?"`,
     "",
     "Stop with Ctrl+C.",
     "",
@@ -109,3 +111,7 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+function schemaOf(url: string | undefined): string | undefined {
+  return url ? parsePostgresUrl(url).schema : undefined;
+}

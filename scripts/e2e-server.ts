@@ -18,7 +18,15 @@ const { seedClock } = await import("@/lib/demo/seed-clock");
 const { saveDemoLinks } = await import("@/lib/demo/demo-links");
 const { loadInvoicePage } = await import("@/lib/invoice-page/load-invoice-page");
 const database = await getDatabase();
-const result = await seedDemo({ db: database.prisma, now: seedClock() });
+const { withJobWriter } = await import("@/lib/jobs/job-engine");
+const { parsePostgresUrl } = await import("@/lib/db/database");
+const databaseUrl = process.env.DATABASE_URL;
+// The seed writes jobs (collection messages and letters); the server's workers take them.
+const result = await withJobWriter(
+  database,
+  databaseUrl ? parsePostgresUrl(databaseUrl).schema : undefined,
+  () => seedDemo({ db: database.prisma, now: seedClock() }),
+);
 saveDemoLinks(dataDir, result.links);
 
 const expected = [];

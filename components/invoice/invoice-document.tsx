@@ -7,6 +7,7 @@ import { InvoiceLines } from "./invoice-lines";
 import { InvoiceTimeline } from "./invoice-timeline";
 import { OtherInvoices } from "./other-invoices";
 import { PaymentDetails } from "./payment-details";
+import { PaymentPlanParts } from "./payment-plan-parts";
 import { UsageSection } from "./usage-section";
 import { ValueForMoney } from "./value-for-money";
 
@@ -19,6 +20,8 @@ export interface InvoiceSlots {
   afterSummary?: ReactNode;
   offers?: ReactNode;
   chat?: ReactNode;
+  /** What the customer may choose: more time, a payment plan (the customer's page only). */
+  collection?: ReactNode;
 }
 
 export interface InvoiceDocumentLinks {
@@ -79,6 +82,16 @@ export function InvoiceDocument({
         <div data-live-section="payment-details">
           <PaymentDetails data={data} locale={locale} t={t} />
         </div>
+        {data.collection?.activePlan ? (
+          <div data-live-section="payment-plan">
+            <PaymentPlanParts data={data} locale={locale} t={t} />
+          </div>
+        ) : null}
+        {slots.collection ? (
+          <div data-slot="collection" data-live-section="collection">
+            {slots.collection}
+          </div>
+        ) : null}
         <div data-live-section="timeline">
           <InvoiceTimeline
             data={data}

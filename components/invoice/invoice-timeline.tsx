@@ -1,39 +1,9 @@
 import type { Locale } from "@/lib/db/generated/client";
-import { formatLongDate, formatTimestamp } from "@/lib/i18n/format-date";
+import { formatTimestamp } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
 import { timelineEventText } from "@/lib/invoice-page/timeline-text";
-import { type NextStep, nextSteps } from "@/lib/invoice-page/what-happens-next";
-import { formatMoney } from "@/lib/money/money";
-
-function stepText(step: NextStep, locale: Locale, t: InvoiceMessages): string {
-  const money = (ore: number) => formatMoney(ore, { locale });
-  const date = (d: Date) => formatLongDate(d, locale);
-  switch (step.kind) {
-    case "nothing-to-pay":
-      return t.next.nothingToPay;
-    case "paid":
-      return t.next.paid;
-    case "credit-balance":
-      return t.next.creditBalance(money(step.amountOre));
-    case "pay-by":
-      return step.lastDay
-        ? `${t.next.payBy(money(step.amountOre), date(step.dueDate))} ${t.next.nextBankingDay(date(step.lastDay))}`
-        : t.next.payBy(money(step.amountOre), date(step.dueDate));
-    case "reminder-planned":
-      return `${t.next.reminderPlanned(date(step.reminderDate))} ${
-        step.fee === null
-          ? t.next.noReminderFee
-          : step.fee.kind === "reminder-fee"
-            ? t.next.reminderFee(money(step.fee.amountOre))
-            : t.next.latePaymentCompensation(money(step.fee.amountOre))
-      }`;
-    case "reminder-sent":
-      return `${t.next.reminderSent(date(step.sentOn))}${step.feeOre > 0 ? ` ${t.next.reminderFee(money(step.feeOre))}` : ""}`;
-    case "past-due":
-      return t.next.pastDue(date(step.dueDate));
-  }
-}
+import { nextSteps, nextStepText, sentStepKindOf } from "@/lib/invoice-page/what-happens-next";
 
 /** The fee a reminder's timeline entry says it charged (0 when it says nothing readable). */
 function reminderFeeOf(data: unknown): number {
@@ -63,11 +33,14 @@ export function InvoiceTimeline({
     today,
     amountDueOre: data.amountDueOre,
     customerCreditOre: data.customerCreditOre,
-    reminderAfterDays: data.organization.reminderAfterDays,
-    nextFee: data.nextFee,
+    collection: data.collection,
     remindersSent: data.events
       .filter((e) => e.type === "REMINDER_SENT")
-      .map((e) => ({ sentOn: e.occurredAt, feeOre: reminderFeeOf(e.data) })),
+      .map((e) => ({
+        sentOn: e.occurredAt,
+        feeOre: reminderFeeOf(e.data),
+        step: sentStepKindOf(e.data),
+      })),
   });
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg bg-white p-4 shadow-sm">
@@ -76,7 +49,9 @@ export function InvoiceTimeline({
       </h2>
       <ul className="mt-2 space-y-1" data-testid="next-steps">
         {steps.map((step) => (
-          <li key={step.kind}>{stepText(step, locale, t)}</li>
+          <li key={step.kind} data-next-step={step.kind}>
+            {nextStepText(step, locale, t)}
+          </li>
         ))}
       </ul>
       <h3 className="mt-5 font-semibold">{t.timeline.heading}</h3>

@@ -32,13 +32,18 @@ export function newCondition(fact: FactName = TARGETING_FACT_NAMES[0]!): Conditi
 export function TargetingConditionRow({
   condition,
   suggestions,
+  facts = TARGETING_FACT_NAMES,
   onChange,
 }: {
   condition: Condition;
   suggestions: Partial<Record<FactName, readonly string[]>>;
+  /** The facts to choose from (default: the whole catalogue). */
+  facts?: readonly FactName[];
   onChange: (condition: Condition) => void;
 }) {
   const definition = TARGETING_FACTS[condition.fact];
+  // A stored condition on a fact outside the list is still shown as what it is.
+  const choices = facts.includes(condition.fact) ? facts : [condition.fact, ...facts];
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="targeting-condition">
       <select
@@ -53,7 +58,7 @@ export function TargetingConditionRow({
           onChange({ fact, op, value: defaultValue(next, op) });
         }}
       >
-        {TARGETING_FACT_NAMES.map((name) => (
+        {choices.map((name) => (
           <option key={name} value={name}>
             {TARGETING_FACTS[name].label.en}
           </option>

@@ -1,6 +1,7 @@
 "use client";
 
-import type { FactName } from "@/lib/content/targeting/catalogue";
+import type { ReactNode } from "react";
+import { type FactName, TARGETING_FACT_NAMES } from "@/lib/content/targeting/catalogue";
 import type { Rule } from "@/lib/content/targeting/rule";
 import { newCondition, TargetingConditionRow } from "./targeting-condition-row";
 
@@ -14,16 +15,17 @@ type Suggestions = Partial<Record<FactName, readonly string[]>>;
 
 const BUTTON = "rounded border border-slate-400 bg-white px-2 py-0.5 text-xs hover:bg-slate-50";
 
-function AddButtons({ onAdd }: { onAdd: (rule: Rule) => void }) {
+function AddButtons({ facts, onAdd }: { facts: readonly FactName[]; onAdd: (rule: Rule) => void }) {
+  const condition = () => newCondition(facts[0]);
   return (
     <div className="flex flex-wrap gap-2">
-      <button type="button" className={BUTTON} onClick={() => onAdd(newCondition())}>
+      <button type="button" className={BUTTON} onClick={() => onAdd(condition())}>
         + condition
       </button>
-      <button type="button" className={BUTTON} onClick={() => onAdd({ any: [newCondition()] })}>
+      <button type="button" className={BUTTON} onClick={() => onAdd({ any: [condition()] })}>
         + group
       </button>
-      <button type="button" className={BUTTON} onClick={() => onAdd({ not: newCondition() })}>
+      <button type="button" className={BUTTON} onClick={() => onAdd({ not: condition() })}>
         + not
       </button>
     </div>
@@ -34,12 +36,14 @@ function RuleNode({
   rule,
   depth,
   suggestions,
+  facts,
   onChange,
   onRemove,
 }: {
   rule: Rule;
   depth: number;
   suggestions: Suggestions;
+  facts: readonly FactName[];
   onChange: (rule: Rule) => void;
   onRemove?: () => void;
 }) {
@@ -58,6 +62,7 @@ function RuleNode({
           rule={rule.not}
           depth={depth + 1}
           suggestions={suggestions}
+          facts={facts}
           onChange={(child) => onChange({ not: child })}
         />
       </div>
@@ -102,19 +107,25 @@ function RuleNode({
                 rule={child}
                 depth={depth + 1}
                 suggestions={suggestions}
+                facts={facts}
                 onChange={(next) => set(children.map((c, i) => (i === index ? next : c)))}
                 onRemove={() => set(children.filter((_, i) => i !== index))}
               />
             </li>
           ))}
         </ul>
-        <AddButtons onAdd={(added) => set([...children, added])} />
+        <AddButtons facts={facts} onAdd={(added) => set([...children, added])} />
       </fieldset>
     );
   }
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <TargetingConditionRow condition={rule} suggestions={suggestions} onChange={onChange} />
+      <TargetingConditionRow
+        condition={rule}
+        suggestions={suggestions}
+        facts={facts}
+        onChange={onChange}
+      />
       {remove}
     </div>
   );
@@ -124,12 +135,19 @@ export function TargetingEditor({
   rule,
   suggestions = {},
   error,
+  facts = TARGETING_FACT_NAMES,
+  heading = "Who sees it",
+  description = "A customer sees the block only when the rule is true for them. When a fact is unknown for a customer (no usage data, no birth year …) the block stays hidden for them.",
   onChange,
 }: {
   rule: Rule;
   suggestions?: Suggestions;
   /** The schema's message about the rule (it names the path, e.g. "all[1].value: …"). */
   error?: string | null;
+  /** The facts the rule may ask about (default: the whole catalogue). */
+  facts?: readonly FactName[];
+  heading?: string;
+  description?: ReactNode;
   onChange: (rule: Rule) => void;
 }) {
   return (
@@ -139,13 +157,10 @@ export function TargetingEditor({
       data-testid="targeting-editor"
     >
       <h3 id="targeting-heading" className="font-semibold">
-        Who sees it
+        {heading}
       </h3>
-      <p className="text-sm text-slate-700">
-        A customer sees the block only when the rule is true for them. When a fact is unknown for a
-        customer (no usage data, no birth year …) the block stays hidden for them.
-      </p>
-      <RuleNode rule={rule} depth={0} suggestions={suggestions} onChange={onChange} />
+      <p className="text-sm text-slate-700">{description}</p>
+      <RuleNode rule={rule} depth={0} suggestions={suggestions} facts={facts} onChange={onChange} />
       {error ? (
         <p role="alert" className="text-sm text-red-700">
           {error}

@@ -97,7 +97,17 @@ export async function bookBankEntries(
       })
     : [];
   const invoiceByOcr = new Map(invoices.map((invoice) => [invoice.ocr!, invoice.id]));
-  const matchedIds = [...new Set(invoices.map((invoice) => invoice.id))].sort();
+  // A part of a payment plan has an OCR of its own (lib/collections/payment-plans.ts): it pays
+  // the plan's invoice, and the plan counts it.
+  const partOcrs = ocrs.filter((ocr) => !invoiceByOcr.has(ocr));
+  if (partOcrs.length > 0) {
+    const parts = await tx.paymentPlanPart.findMany({
+      where: { organizationId, ocr: { in: partOcrs } },
+      select: { ocr: true, plan: { select: { invoiceId: true } } },
+    });
+    for (const part of parts) invoiceByOcr.set(part.ocr, part.plan.invoiceId);
+  }
+  const matchedIds = [...new Set(invoiceByOcr.values())].sort();
 
   // Every ledger write locks its invoice first (as record-payment does), in id order so two
   // imports touching the same invoices cannot deadlock; then the sums are read under the lock.

@@ -8,6 +8,7 @@ import {
 import type { Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { requestCollectionRun } from "@/lib/jobs/collection-runs";
 import { createLogger } from "@/lib/log";
 import type { InvoiceChange } from "@/lib/payments/invoice-changes";
 
@@ -198,6 +199,9 @@ export async function importBankFile(options: {
     },
   });
   log.info("bank file imported", { bankFileId: file.id, ...report, checks: undefined });
+  // A collection run waits while a file is unread (its payments may settle anything): now it
+  // may go on, for everyone.
+  await requestCollectionRun(db, organizationId);
   return { status: "IMPORTED", report };
 }
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { closeDispute } from "@/lib/collections/disputes";
 import type { Db } from "@/lib/db/database";
+import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
 
 export interface InboxConversation {
@@ -68,11 +70,16 @@ export async function updateConversation(options: {
   db: Db;
   input: z.output<typeof conversationActionSchema>;
   staff: { staffId: string; organizationId: string };
-}): Promise<{ conversationId: string; invoiceId: string }> {
+}): Promise<{
+  conversationId: string;
+  invoiceId: string;
+  /** Set when resolving ended a dispute: the invoice's new version. */
+  disputeClosedVersion: number | null;
+}> {
   const { input } = options;
   const conversation = await options.db.conversation.findFirst({
     where: { id: input.conversationId, organizationId: options.staff.organizationId },
-    select: { id: true, invoiceId: true },
+    select: { id: true, invoiceId: true, organizationId: true },
   });
   if (!conversation) throw new AppError("NOT_FOUND", "No such conversation");
   const data =
@@ -83,6 +90,21 @@ export async function updateConversation(options: {
         : input.action === "resolve"
           ? { status: "RESOLVED" as const, waitingSince: null }
           : { status: "OPEN" as const };
-  await options.db.conversation.update({ where: { id: conversation.id }, data });
-  return { conversationId: conversation.id, invoiceId: conversation.invoiceId };
+  const disputeClosedVersion = await options.db.$transaction(async (tx) => {
+    // A resolved conversation is no open dispute: reminders resume (lib/collections/disputes.ts).
+    const closed =
+      input.action === "resolve"
+        ? await closeDispute(tx, {
+            conversation,
+            actor: { type: "STAFF", ...options.staff },
+          })
+        : null;
+    await tx.conversation.update({ where: { id: conversation.id }, data });
+    return closed;
+  }, QUEUED_TRANSACTION);
+  return {
+    conversationId: conversation.id,
+    invoiceId: conversation.invoiceId,
+    disputeClosedVersion,
+  };
 }

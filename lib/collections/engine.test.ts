@@ -6,7 +6,7 @@ import {
   retimeForPauses,
   stepDueOn,
 } from "@/lib/collections/engine";
-import { accruedInterest } from "@/lib/collections/interest";
+import { accruedInterest, referenceRateOn } from "@/lib/collections/interest";
 import { isBankingDay } from "@/lib/dates/banking-days";
 import { formatCalendarDate, parseCalendarDate } from "@/lib/dates/calendar-date";
 import { invoice, policy, RATES, STANDARD_STEPS, step } from "@/tests/helpers/collection-cases";
@@ -208,6 +208,29 @@ describe("planCollection", () => {
     // A run missed (the courtesy's day passed unperformed) catches up the next day, before the
     // due date: nothing is skipped.
     expect(stepDueOn(plan(invoice(), "2026-12-08"), day("2026-12-08"))?.kind).toBe("COURTESY");
+  });
+});
+
+describe("the reference rate", () => {
+  it("is the one set for the day's half-year, never an earlier one", () => {
+    expect(referenceRateOn(RATES, day("2026-09-30"))).toBe(175);
+    expect(referenceRateOn(RATES, day("2027-06-30"))).toBe(150);
+    // No rate kept for 2027's second half: none, not 2027's first.
+    expect(referenceRateOn(RATES, day("2027-07-01"))).toBeNull();
+  });
+
+  it("charges no interest for a period with a half-year not on record, and says why", () => {
+    const steps = planCollection({
+      collectionCase: invoice({ dueDate: day("2027-06-28") }),
+      policy: policy({ chargeInterest: true, interestMinimumOre: 0 }),
+      today: day("2027-06-01"),
+      rates: RATES,
+    }).steps;
+    expect(steps[1]).toMatchObject({
+      kind: "REMINDER",
+      interestOre: 0,
+      interestReason: "rate-unknown",
+    });
   });
 });
 

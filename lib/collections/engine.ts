@@ -274,7 +274,8 @@ export function planCollection(options: {
     entries: [...collectionCase.entries],
   };
   let previous: Date | null = null;
-  let earliest = today;
+  // Nothing before the invoice existed (an invoice issued with a past date starts today).
+  let earliest = later(today, collectionCase.feeParties.debtAroseOn);
   for (const done of collectionCase.performed) {
     earliest = later(earliest, addDays(done.performedOn, 1));
   }

@@ -63,14 +63,17 @@ export function principalAfter(entries: readonly PrincipalEntry[]): number {
   return balance.interestBase;
 }
 
-/** The rate in force on a day: the latest half-year known that began on or before it. */
+/**
+ * The reference rate of the day's calendar half-year (räntelagen 9 §: set for each half-year from
+ * 1 January and 1 July), or null when that half-year's rate is not on record. Never the previous
+ * half-year's: interest is not charged on a rate the Riksbank did not set for the day.
+ */
 export function referenceRateOn(rates: readonly ReferenceRatePeriod[], day: Date): number | null {
-  let found: number | null = null;
+  const start = Date.UTC(day.getUTCFullYear(), day.getUTCMonth() < 6 ? 0 : 6, 1);
   for (const rate of rates) {
-    if (rate.validFrom.getTime() <= day.getTime()) found = rate.rateBasisPoints;
-    else break;
+    if (rate.validFrom.getTime() === start) return rate.rateBasisPoints;
   }
-  return found;
+  return null;
 }
 
 export function sortRates(rates: readonly ReferenceRatePeriod[]): ReferenceRatePeriod[] {

@@ -2,8 +2,8 @@ import { type PDFFont, rgb } from "pdf-lib";
 import type { RenderedMessage } from "@/lib/collections/messages";
 import type { Locale } from "@/lib/db/generated/client";
 import { formatLongDate } from "@/lib/i18n/format-date";
-import { createArchiveDocument, finishArchiveDocument } from "@/lib/invoice-page/pdf-archive";
 import { formatMoney } from "@/lib/money/money";
+import { createArchiveDocument, finishArchiveDocument } from "@/lib/pdf/pdf-archive";
 import { formatBankgiro, formatPlusgiro } from "@/lib/references/giro";
 
 /**

@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordReminder } from "@/lib/collections/record-reminder";
 import {
   decideReminderFee,
   type FeeParties,
   LATE_PAYMENT_COMPENSATION_ORE,
 } from "@/lib/collections/reminder-fees";
+import { runCollections } from "@/lib/collections/run";
+import { latestOverdueDueDate } from "@/lib/dates/banking-days";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
-import { latestOverdueDueDate, markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
+import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import {
-  createCustomer,
-  createIssuedInvoice,
-  createOrganization,
-  expectAppError,
-} from "@/tests/helpers/fixtures";
+import { createCustomer, createIssuedInvoice, createOrganization } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 
 const day = parseCalendarDate;
-const SYSTEM = { type: "SYSTEM" } as const;
+const _SYSTEM = { type: "SYSTEM" } as const;
 
 const consumer = (agreedOn: string | null): FeeParties["customer"] => ({
   isBusiness: false,
@@ -90,9 +86,36 @@ beforeAll(async () => {
 });
 afterAll(async () => db?.close());
 
-describe(`recordReminder and the overdue run (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
+/** A policy of two reminders a fortnight apart, both asking for the fee the law allows. */
+async function twoReminders(organizationId: string) {
+  await db.prisma.collectionPolicy.create({
+    data: {
+      organizationId,
+      name: "Två påminnelser",
+      position: 0,
+      isDefault: true,
+      targeting: { all: [] },
+      feeMinimumAmountDueOre: 0,
+      steps: {
+        create: [
+          { position: 0, kind: "REMINDER", anchor: "DUE_DATE", offsetDays: 1, chargeFee: true },
+          {
+            position: 1,
+            kind: "REMINDER",
+            anchor: "PREVIOUS_STEP",
+            offsetDays: 14,
+            chargeFee: true,
+          },
+        ],
+      },
+    },
+  });
+}
+
+describe(`the collection run's fees and the overdue run (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
   it("charges the agreed fee once per claim, in the reminder's transaction", async () => {
     const organization = await createOrganization(db.prisma, { reminderFeeOre: 6_000 });
+    await twoReminders(organization.id);
     const customer = await createCustomer(db.prisma, organization.id, {
       reminderFeeAgreedOn: day("2025-01-10"),
       reminderFeeAgreementSource: "Avtal tecknat på webben",
@@ -103,24 +126,18 @@ describe(`recordReminder and the overdue run (${process.env.TEST_DATABASE_URL ? 
       issueDate: day("2026-10-01"),
       dueDate: day("2026-10-30"),
     });
-    const target = { invoiceId: invoice.id, organizationId: organization.id };
-    const first = await recordReminder({
-      db: db.prisma,
-      input: target,
-      actor: SYSTEM,
-      today: day("2026-11-10"),
+    const run = (today: string) =>
+      runCollections({ db: db.prisma, organizationId: organization.id, today: day(today) });
+    expect((await run("2026-11-02")).feesOre).toBe(6_000);
+    expect((await run("2026-11-16")).performed).toBe(1);
+    const actions = await db.prisma.collectionAction.findMany({
+      where: { invoiceId: invoice.id },
+      orderBy: { performedOn: "asc" },
     });
-    expect(first).toMatchObject({
-      status: "OVERDUE",
-      fee: { kind: "reminder-fee", amountOre: 6_000 },
-    });
-    const second = await recordReminder({
-      db: db.prisma,
-      input: target,
-      actor: SYSTEM,
-      today: day("2026-11-24"),
-    });
-    expect(second.fee).toEqual({ kind: "none", reason: "already-charged" });
+    expect(actions.map((a) => [a.feeOre, a.reason.split(";")[0]])).toEqual([
+      [6_000, "reminder-fee"],
+      [0, "already-charged"],
+    ]);
     const sums = await getLedgerSums(db.prisma, invoice.id);
     expect(sums.feesOre).toBe(6_000);
     expect(balanceOre(sums)).toBe(invoice.totalOre + 6_000);
@@ -131,8 +148,9 @@ describe(`recordReminder and the overdue run (${process.env.TEST_DATABASE_URL ? 
     expect(events.map((event) => (event.data as { feeOre: number }).feeOre)).toEqual([6_000, 0]);
   });
 
-  it("charges a customer who never agreed nothing, and refuses a reminder before the last banking day", async () => {
+  it("charges a customer who never agreed nothing, and reminds no one before the last banking day", async () => {
     const organization = await createOrganization(db.prisma, { reminderFeeOre: 6_000 });
+    await twoReminders(organization.id);
     const customer = await createCustomer(db.prisma, organization.id);
     // Due Friday 19 June 2026, midsommarafton: Monday 22 June is still on time.
     const invoice = await createIssuedInvoice(db.prisma, {
@@ -141,19 +159,17 @@ describe(`recordReminder and the overdue run (${process.env.TEST_DATABASE_URL ? 
       issueDate: day("2026-05-20"),
       dueDate: day("2026-06-19"),
     });
-    const target = { invoiceId: invoice.id, organizationId: organization.id };
-    await expectAppError(
-      recordReminder({ db: db.prisma, input: target, actor: SYSTEM, today: day("2026-06-22") }),
-      "CONFLICT",
-      /last banking day/,
-    );
-    const reminded = await recordReminder({
-      db: db.prisma,
-      input: target,
-      actor: SYSTEM,
-      today: day("2026-06-23"),
+    const run = (today: string) =>
+      runCollections({ db: db.prisma, organizationId: organization.id, today: day(today) });
+    // Due + 1 is midsommarafton, then midsommardagen and a Sunday: not on Monday either, which is
+    // still the last day to pay.
+    expect((await run("2026-06-22")).performed).toBe(0);
+    expect((await run("2026-06-23")).performed).toBe(1);
+    const action = await db.prisma.collectionAction.findFirstOrThrow({
+      where: { invoiceId: invoice.id },
     });
-    expect(reminded.fee).toEqual({ kind: "none", reason: "not-agreed" });
+    expect(action.feeOre).toBe(0);
+    expect(action.reason).toMatch(/^not-agreed/);
     expect((await getLedgerSums(db.prisma, invoice.id)).feesOre).toBe(0);
   });
 

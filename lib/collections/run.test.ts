@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInvoiceCollection } from "@/lib/collections/invoice-collection";
-import { forecastCollections, requestCollectionRun, runCollections } from "@/lib/collections/run";
+import { forecastCollections, runCollections } from "@/lib/collections/run";
 import { addDays, formatCalendarDate, parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
+import { requestCollectionRun } from "@/lib/jobs/collection-runs";
 import { recordPayment } from "@/lib/ledger/record-payment";
 import { createCustomer, createIssuedInvoice, createOrganization } from "@/tests/helpers/fixtures";
 import { queuedJobs } from "@/tests/helpers/queued-jobs";
@@ -22,6 +23,8 @@ let db: Db;
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.prisma;
+  // The schedules below run into 2027: its first half-year's rate, as an admin would enter it.
+  await db.referenceRate.create({ data: { validFrom: day("2027-01-01"), rateBasisPoints: 175 } });
 });
 afterAll(async () => {
   await database?.close();

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   type CollectionPlan,
   type PlannedStep,
@@ -12,6 +12,7 @@ import {
   interestReference,
   loadCollectionInvoices,
 } from "@/lib/collections/load-cases";
+import { settlePaymentPlans } from "@/lib/collections/payment-plans";
 import {
   type CollectionFactName,
   choosePolicy,
@@ -22,11 +23,11 @@ import {
 import { feeReference } from "@/lib/collections/reminder-fees";
 import type { FactValues } from "@/lib/content/targeting/evaluate-rule";
 import { amountDueKronor, lastDaysToPay, tenureInMonths } from "@/lib/content/targeting/facts";
+import { latestOverdueDueDate } from "@/lib/dates/banking-days";
 import { addDays, addMonths, formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { CollectionSendStatus, Prisma } from "@/lib/db/generated/client";
-import { latestOverdueDueDate } from "@/lib/invoices/mark-overdue-invoices";
-import { enqueueJob, enqueueJobs } from "@/lib/jobs/job-engine";
+import { enqueueJobs } from "@/lib/jobs/job-engine";
 import { recordInvoiceEvents } from "@/lib/timeline/invoice-events";
 
 /**
@@ -146,37 +147,6 @@ async function overdueInvoiceCounts(
   return new Map(rows.map((row) => [row.customerId, Number(row.count)]));
 }
 
-/**
- * Asks for a collection run: of the whole organisation (the morning's), or of the invoices an
- * event touched (a payment, a credit, a respite, a dispute, a plan), in the event's transaction.
- * One waiting and one running per organisation or invoice set: asking again meanwhile is a no-op.
- */
-export async function requestCollectionRun(
-  db: Db | Prisma.TransactionClient,
-  organizationId: string,
-  invoiceIds?: readonly string[],
-): Promise<void> {
-  const ids = invoiceIds ? [...new Set(invoiceIds)].sort() : undefined;
-  if (ids && ids.length === 0) return;
-  for (let start = 0; start < (ids?.length ?? 1); start += 1000) {
-    const chunk = ids?.slice(start, start + 1000);
-    await enqueueJob(
-      db,
-      "collections.run",
-      { organizationId, ...(chunk ? { invoiceIds: chunk } : {}) },
-      {
-        singletonKey: chunk
-          ? `${organizationId}:${chunk.length === 1 ? chunk[0] : hashIds(chunk)}`
-          : organizationId,
-      },
-    );
-  }
-}
-
-function hashIds(ids: readonly string[]): string {
-  return createHash("sha256").update(ids.join(",")).digest("hex").slice(0, 32);
-}
-
 export interface RunSummary {
   today: string;
   evaluated: number;
@@ -222,6 +192,14 @@ export async function runCollections(options: {
     select: { id: true },
   });
   if (pendingFile) return { ...summary, deferred: "bank-file-importing" };
+  // Payment plans paid or broken by today end first: a broken plan's steps resume in this run.
+  const plans = await settlePaymentPlans(db, {
+    organizationId,
+    today,
+    invoiceIds: options.invoiceIds,
+    now: options.now,
+  });
+  summary.changedInvoiceIds.push(...plans.changedInvoiceIds);
   const context = await evaluationContext(db, organizationId, today);
   let afterId: string | null = null;
   for (;;) {

@@ -10,13 +10,13 @@ import {
 } from "@/lib/collections/messages";
 import type { Db } from "@/lib/db/database";
 import type { CollectionStepKind, CollectionTone, Locale } from "@/lib/db/generated/client";
-import { defaultSmsSender, type SmsSender } from "@/lib/delivery/sms";
 import { getEnv } from "@/lib/env";
 import { formatLongDate } from "@/lib/i18n/format-date";
 import { createInvoiceLink } from "@/lib/invoices/invoice-links";
 import { createLogger } from "@/lib/log";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
 import { formatMoney } from "@/lib/money/money";
+import { defaultSmsSender, type SmsSender } from "@/lib/sms/sms";
 
 /**
  * Sending what a collection step says, after the run recorded it: an email or an SMS with a link

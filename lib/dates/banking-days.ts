@@ -93,3 +93,20 @@ export function bankingDayOnOrAfter(day: Date): Date {
 export function lastDayToPay(dueDate: Date): Date {
   return bankingDayOnOrAfter(dueDate);
 }
+
+/**
+ * The latest due date that is overdue today: a due date on a weekend or holiday may still be paid
+ * on the next banking day (lag 1930:173), so on a Monday Saturday's and Sunday's are not overdue.
+ */
+export function latestOverdueDueDate(today: Date): Date {
+  let dueDate = addDays(today, -1);
+  while (lastDayToPay(dueDate) >= today) dueDate = addDays(dueDate, -1);
+  return dueDate;
+}
+
+/** The n-th banking day after a day (n ≥ 0; 0 is the day itself if a banking day, else the next). */
+export function addBankingDays(day: Date, n: number): Date {
+  let result = bankingDayOnOrAfter(day);
+  for (let i = 0; i < n; i += 1) result = bankingDayOnOrAfter(addDays(result, 1));
+  return result;
+}

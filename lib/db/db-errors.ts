@@ -41,6 +41,12 @@ export function isUniqueViolation(error: unknown): boolean {
   return prisma === "P2002" || sqlState === "23505" || kind === "UniqueConstraintViolation";
 }
 
+/** A foreign key refused the write (a row still referenced, e.g. by one written meanwhile). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const { prisma, sqlState, kind } = codesOf(error);
+  return prisma === "P2003" || sqlState === "23503" || kind === "ForeignKeyConstraintViolation";
+}
+
 // Overload and outages, not faults: the caller may try again in a moment (answered 503).
 const BUSY_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "P2034"]);
 const BUSY_SQLSTATE = new Set(["40001", "40P01", "53300", "55P03", "57014", "57P01", "57P03"]);

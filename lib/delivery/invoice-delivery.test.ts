@@ -4,8 +4,8 @@ import path from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverInvoice, planInvoiceDelivery } from "@/lib/delivery/invoice-delivery";
-import { outboxSmsSender } from "@/lib/delivery/sms";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
+import { outboxSmsSender } from "@/lib/sms/sms";
 import {
   createCustomer,
   createIssuedInvoice,

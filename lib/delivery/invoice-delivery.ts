@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import type { DeliveryChannel, Prisma } from "@/lib/db/generated/client";
-import { defaultSmsSender, type SmsSender } from "@/lib/delivery/sms";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { DELIVERY_MESSAGES } from "@/lib/i18n/delivery-messages";
@@ -14,6 +13,7 @@ import { enqueueJobs } from "@/lib/jobs/job-engine";
 import { createLogger } from "@/lib/log";
 import { type OutgoingMail, sendMail } from "@/lib/mail/send-mail";
 import { formatMoney } from "@/lib/money/money";
+import { defaultSmsSender, type SmsSender } from "@/lib/sms/sms";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
 /**

@@ -66,28 +66,46 @@ describe("the demo seed", () => {
       }
       expect(await db.customer.count({ where: { name: "Łukasz Wiśniewski" } })).toBeGreaterThan(0);
 
-      // Fees only as the law and the agreement allow: at most 60 kr, one per claim, and only
-      // from customers who agreed before the debt arose.
+      // Charges only as the law and the agreement allow, each booked by the collection step
+      // that took it: a reminder fee of at most 60 kr, once per claim, only from a customer who
+      // agreed before the debt arose; the 180 kr collection fee only at a handover; interest
+      // only where a step charged it.
       const fees = await db.ledgerEntry.findMany({
         where: { kind: "FEE", amountOre: { gt: 0 } },
         select: {
           amountOre: true,
           externalRef: true,
+          invoiceId: true,
           invoice: {
             select: {
               issueDate: true,
+              handedOverAt: true,
               customer: { select: { reminderFeeAgreedOn: true, isBusiness: true } },
+              collectionActions: { select: { kind: true, feeOre: true, interestOre: true } },
             },
           },
         },
       });
-      expect(fees.length).toBeGreaterThan(0);
+      expect(fees.some((fee) => fee.externalRef?.startsWith("reminder-fee:"))).toBe(true);
       expect(new Set(fees.map((fee) => fee.externalRef)).size).toBe(fees.length);
       for (const fee of fees) {
-        expect(fee.amountOre).toBeLessThanOrEqual(6_000);
-        const agreedOn = fee.invoice.customer.reminderFeeAgreedOn;
-        expect(agreedOn).not.toBeNull();
-        expect(agreedOn!.getTime()).toBeLessThanOrEqual(fee.invoice.issueDate!.getTime());
+        const actions = fee.invoice.collectionActions;
+        if (fee.externalRef === `reminder-fee:${fee.invoiceId}`) {
+          expect(fee.amountOre).toBeLessThanOrEqual(6_000);
+          const agreedOn = fee.invoice.customer.reminderFeeAgreedOn;
+          expect(agreedOn).not.toBeNull();
+          expect(agreedOn!.getTime()).toBeLessThanOrEqual(fee.invoice.issueDate!.getTime());
+          expect(actions.some((a) => a.kind !== "COURTESY" && a.feeOre === fee.amountOre)).toBe(
+            true,
+          );
+        } else if (fee.externalRef === `collection-fee:${fee.invoiceId}`) {
+          expect(fee.amountOre).toBe(18_000);
+          expect(fee.invoice.handedOverAt).not.toBeNull();
+          expect(actions.some((a) => a.kind === "COLLECTION_HANDOVER")).toBe(true);
+        } else {
+          expect(fee.externalRef).toMatch(new RegExp(`^interest:${fee.invoiceId}:`));
+          expect(actions.some((a) => a.interestOre === fee.amountOre)).toBe(true);
+        }
       }
 
       // Nothing is dated after the seed's today, and the inbox has customers waiting.

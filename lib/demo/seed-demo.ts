@@ -1,6 +1,4 @@
 import { hashPassword } from "@/lib/auth/password";
-import { recordReminder } from "@/lib/collections/record-reminder";
-import { lastDayToPay } from "@/lib/dates/banking-days";
 import { addDays, addMonths, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import {
@@ -8,6 +6,7 @@ import {
   DEMO_STAFF_PASSWORD,
   type DemoOrganization,
 } from "@/lib/demo/demo-catalogue";
+import { seedCollections } from "@/lib/demo/demo-collections";
 import {
   createDemoCustomer,
   type DemoOutcome,
@@ -207,44 +206,11 @@ async function seedOrganization(options: {
     }
   }
   await markOverdueInvoices({ db, today });
-  await sendDueReminders({ db, organizationId: organization.id, today, now });
+  await seedCollections({ db, organizationId: organization.id, today, now });
   return {
     invoices: invoiceCount,
     links: await pickShowcase(db, organization.id, demo.name, tokens),
   };
-}
-
-/**
- * The reminders the history would have: one for each overdue invoice whose reminder day has come,
- * sent that morning, with the fee (if any) the law and the customer's agreement allow.
- */
-async function sendDueReminders(options: {
-  db: Db;
-  organizationId: string;
-  today: Date;
-  now: Date;
-}) {
-  const { db, organizationId, today } = options;
-  const organization = await db.organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { reminderAfterDays: true },
-  });
-  const overdue = await db.invoice.findMany({
-    where: { organizationId, status: "OVERDUE", kind: "INVOICE" },
-    select: { id: true, dueDate: true },
-  });
-  for (const invoice of overdue) {
-    const reminderDay = addDays(lastDayToPay(invoice.dueDate!), organization.reminderAfterDays);
-    if (reminderDay > today) continue;
-    const sentAt = new Date(Math.min(reminderDay.getTime() + 7 * 3_600_000, options.now.getTime()));
-    await recordReminder({
-      db,
-      input: { invoiceId: invoice.id, organizationId },
-      actor: { type: "SYSTEM" },
-      sentAt,
-      today: reminderDay,
-    });
-  }
 }
 
 async function pickShowcase(

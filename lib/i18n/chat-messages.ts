@@ -36,6 +36,7 @@ const sv = {
     respite: "Förfallodagen har flyttats.",
     fee: "En avgift har tagits bort.",
     content: "Innehållet har uppdaterats.",
+    collection: "Påminnelser och betalplan har uppdaterats.",
   },
 };
 
@@ -76,6 +77,7 @@ const en: ChatMessages = {
     respite: "The due date has been moved.",
     fee: "A fee has been removed.",
     content: "The content has been updated.",
+    collection: "Reminders and payment plan have been updated.",
   },
 };
 

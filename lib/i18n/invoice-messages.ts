@@ -179,6 +179,28 @@ const sv = {
       RESPITE_GRANTED: "Du fick längre tid att betala",
       OFFER_ACCEPTED: "Du tackade ja till ett erbjudande",
       FEE_WAIVED: "En avgift togs bort",
+      PAYMENT_PLAN_AGREED: "Du valde att dela upp betalningen",
+      PAYMENT_PLAN_ENDED: "Avbetalningsplanen avslutades",
+      DISPUTE_OPENED: "Vi har pausat påminnelser medan vi utreder din invändning.",
+      DISPUTE_CLOSED:
+        "Vi har utrett din invändning. Är något kvar att betala fortsätter påminnelserna.",
+    } as Record<string, string>,
+    /** A collection step taken (REMINDER_SENT's data.step), then what it charged and why. */
+    stepSent: {
+      courtesy: "Vi skickade en vänlig påminnelse.",
+      reminder: "Vi skickade en påminnelse.",
+      final_reminder: "Vi skickade en sista påminnelse.",
+      collection_handover: "Fakturan lämnades till inkasso med ett inkassokrav.",
+    } as Record<string, string>,
+    noCharge: "Ingen avgift togs ut.",
+    payByDate: (date: string) => `Sista dag att betala: ${date}.`,
+    planAgreed: (parts: number, fee: string | null) =>
+      `Du valde att dela upp betalningen i ${parts} delar.${fee ? ` Avgift för avbetalningsplanen: ${fee} (förordning 1981:1057 3 §), som du godkände när du valde planen.` : " Ingen avgift för planen."}`,
+    planEnded: {
+      COMPLETED: "Avbetalningsplanen är betald. Tack!",
+      BROKEN:
+        "Avbetalningsplanen upphörde eftersom en del inte betalades i tid. Påminnelserna fortsätter.",
+      CANCELLED: "Avbetalningsplanen avslutades.",
     } as Record<string, string>,
     payment: (amount: string) => `Betalning mottagen: ${amount}`,
     creditedAmount: (amount: string) => `Fakturan krediterades med ${amount}`,
@@ -203,15 +225,81 @@ const sv = {
     payBy: (amount: string, date: string) => `Betala ${amount} senast ${date}.`,
     nextBankingDay: (date: string) =>
       `Förfallodagen är ingen bankdag, så betalar du ${date} kommer betalningen ändå i tid.`,
-    reminderPlanned: (date: string) =>
-      `Om fakturan fortfarande är obetald den ${date} skickar vi en påminnelse.`,
-    reminderFee: (fee: string) => `För påminnelsen tar vi ut en avgift på ${fee}, som avtalat.`,
-    latePaymentCompensation: (fee: string) =>
-      `Vid försenad betalning har vi rätt till förseningsersättning på ${fee} (lag 1981:739 4 a §).`,
-    noReminderFee: "Påminnelsen är avgiftsfri.",
+    /** The engine's next step (what-happens-next.ts); the charges follow in charge-words' words. */
+    stepPlanned: (noun: string, date: string) =>
+      `Om vi inte fått betalt den ${date} skickar vi ${noun}.`,
+    stepNouns: {
+      COURTESY: "en vänlig påminnelse",
+      REMINDER: "en påminnelse",
+      FINAL_REMINDER: "en sista påminnelse",
+      COLLECTION_HANDOVER: "ett inkassokrav",
+    } as Record<"COURTESY" | "REMINDER" | "FINAL_REMINDER" | "COLLECTION_HANDOVER", string>,
+    paused: {
+      DISPUTE: "Vi har pausat påminnelser medan vi utreder din invändning.",
+      PAYMENT_PLAN: "Påminnelser är pausade medan din avbetalningsplan gäller.",
+      PAYMENT_IN_FLIGHT: "Påminnelser är pausade: din betalning är på väg till oss.",
+    } as Record<"DISPUTE" | "PAYMENT_PLAN" | "PAYMENT_IN_FLIGHT", string>,
+    handedOver: (agency: string, contact: string | null) =>
+      `Fakturan är lämnad till ${agency} för inkasso. ${contact ? `Kontakta ${agency}: ${contact}.` : `Kontakta ${agency} om du har frågor.`}`,
+    handedOverNoAgency: "Fakturan är lämnad för inkasso.",
+    planPart: (part: {
+      position: number;
+      parts: number;
+      amount: string;
+      date: string;
+      ocr: string;
+    }) =>
+      `Betala del ${part.position} av ${part.parts}, ${part.amount}, senast ${part.date} med OCR-nummer ${part.ocr}.`,
+    reminderFee: (fee: string) => `Avgiften för den var ${fee}.`,
     pastDue: (date: string) =>
       `Förfallodagen ${date} har passerat. Betala gärna så snart du kan – hör av dig om något inte stämmer.`,
-    reminderSent: (date: string) => `Vi skickade en påminnelse den ${date}.`,
+    reminderSent: (noun: string, date: string) => `Vi skickade ${noun} den ${date}.`,
+  },
+  /** What the customer may choose themselves: more time, a payment plan (lib/collections). */
+  choices: {
+    respiteHeading: "Behöver du mer tid?",
+    respiteIntro: (until: string) =>
+      `Du kan själv flytta förfallodagen en gång, till senast ${until}.`,
+    respiteLabel: "Ny förfallodag",
+    respiteNote: "Ingen avgift. Påminnelser flyttas.",
+    respiteSubmit: "Flytta förfallodagen",
+    respiteDone: (date: string) =>
+      `Klart! Ny förfallodag: ${date}. Vi skickar en bekräftelse till din e-post.`,
+    planHeading: "Dela upp betalningen",
+    planIntro: (max: number) =>
+      `Betala i 2–${max} delar, en gång i månaden. Varje del har ett eget OCR-nummer.`,
+    planPartsLabel: "Antal delar",
+    planParts: (count: number) => `${count} delar`,
+    planPart: (position: number, amount: string, date: string) =>
+      `Del ${position}: ${amount} senast ${date}`,
+    planFee: (fee: string) =>
+      `I delarna ingår en avgift för avbetalningsplanen på ${fee} (förordning 1981:1057 3 §). När du väljer planen godkänner du avgiften.`,
+    planNoFee: "Planen kostar ingenting extra.",
+    planTerms:
+      "Medan planen gäller skickar vi inga påminnelser. Betalas en del inte i tid upphör planen och påminnelserna fortsätter.",
+    planAccept: "Välj planen",
+    planDone: "Klart! Din avbetalningsplan gäller. Vi skickar delarna till din e-post.",
+    activeHeading: "Din avbetalningsplan",
+    activeHowToPay: (bankgiro: string | null) =>
+      bankgiro
+        ? `Betala varje del till bankgiro ${bankgiro} med delens eget OCR-nummer.`
+        : "Betala varje del med delens eget OCR-nummer.",
+    activeFee: (fee: string) => `Avgift för planen, som ingår i delarna: ${fee}.`,
+    part: "Del",
+    partDue: "Senast",
+    partAmount: "Belopp",
+    partStatus: "Status",
+    partPaid: "Betald",
+    partUnpaid: "Obetald",
+    errors: {
+      not_offered: "Det här valet finns inte längre för fakturan. Ladda om sidan.",
+      already_taken: "Du har redan flyttat förfallodagen en gång.",
+      too_early: "Välj en dag efter den nuvarande förfallodagen.",
+      too_late: "Välj en tidigare dag.",
+      too_many_parts: "Välj färre delar.",
+      stale: "Fakturan har ändrats sedan du öppnade den. Ladda om sidan och försök igen.",
+      generic: "Något gick fel. Försök igen.",
+    } as Record<string, string>,
   },
   other: {
     heading: "Dina tidigare fakturor",
@@ -394,6 +482,27 @@ const en: Messages = {
       RESPITE_GRANTED: "You were given more time to pay",
       OFFER_ACCEPTED: "You accepted an offer",
       FEE_WAIVED: "A fee was removed",
+      PAYMENT_PLAN_AGREED: "You chose to split the payment",
+      PAYMENT_PLAN_ENDED: "The payment plan ended",
+      DISPUTE_OPENED: "We have paused reminders while we look into your objection.",
+      DISPUTE_CLOSED:
+        "We have looked into your objection. If anything is left to pay, reminders carry on.",
+    },
+    stepSent: {
+      courtesy: "We sent you a friendly reminder.",
+      reminder: "We sent you a reminder.",
+      final_reminder: "We sent you a final reminder.",
+      collection_handover:
+        "The invoice was passed on for collection with a debt collection demand.",
+    },
+    noCharge: "No fee was charged.",
+    payByDate: (date: string) => `Last day to pay: ${date}.`,
+    planAgreed: (parts: number, fee: string | null) =>
+      `You chose to split the payment into ${parts} parts.${fee ? ` Payment plan fee: ${fee} (Swedish ordinance 1981:1057, section 3), which you accepted when you chose the plan.` : " The plan carries no fee."}`,
+    planEnded: {
+      COMPLETED: "The payment plan is paid. Thank you!",
+      BROKEN: "The payment plan ended because a part was not paid on time. Reminders carry on.",
+      CANCELLED: "The payment plan was ended.",
     },
     payment: (amount: string) => `Payment received: ${amount}`,
     creditedAmount: (amount: string) => `The invoice was credited by ${amount}`,
@@ -417,15 +526,79 @@ const en: Messages = {
     payBy: (amount: string, date: string) => `Pay ${amount} by ${date}.`,
     nextBankingDay: (date: string) =>
       `The due date is not a banking day, so a payment on ${date} is still on time.`,
-    reminderPlanned: (date: string) =>
-      `If the invoice is still unpaid on ${date}, we send you a reminder.`,
-    reminderFee: (fee: string) => `The reminder carries a fee of ${fee}, as agreed.`,
-    latePaymentCompensation: (fee: string) =>
-      `A late payment entitles us to a late payment compensation of ${fee} (Swedish act 1981:739, section 4 a).`,
-    noReminderFee: "The reminder is free of charge.",
+    stepPlanned: (noun: string, date: string) =>
+      `If we have not been paid by ${date}, we will send you ${noun}.`,
+    stepNouns: {
+      COURTESY: "a friendly reminder",
+      REMINDER: "a reminder",
+      FINAL_REMINDER: "a final reminder",
+      COLLECTION_HANDOVER: "a debt collection demand",
+    },
+    paused: {
+      DISPUTE: "We have paused reminders while we look into your objection.",
+      PAYMENT_PLAN: "Reminders are paused while your payment plan is in force.",
+      PAYMENT_IN_FLIGHT: "Reminders are paused: your payment is on its way to us.",
+    },
+    handedOver: (agency: string, contact: string | null) =>
+      `The invoice has been passed to ${agency} for collection. ${contact ? `Contact ${agency}: ${contact}.` : `Contact ${agency} with any questions.`}`,
+    handedOverNoAgency: "The invoice has been passed on for collection.",
+    planPart: (part: {
+      position: number;
+      parts: number;
+      amount: string;
+      date: string;
+      ocr: string;
+    }) =>
+      `Pay part ${part.position} of ${part.parts}, ${part.amount}, by ${part.date} with the OCR reference ${part.ocr}.`,
+    reminderFee: (fee: string) => `It carried a fee of ${fee}.`,
     pastDue: (date: string) =>
       `The due date, ${date}, has passed. Please pay as soon as you can — and tell us if something is wrong.`,
-    reminderSent: (date: string) => `We sent you a reminder on ${date}.`,
+    reminderSent: (noun: string, date: string) => `We sent you ${noun} on ${date}.`,
+  },
+  choices: {
+    respiteHeading: "Need more time?",
+    respiteIntro: (until: string) =>
+      `You can move the due date yourself once, to ${until} at the latest.`,
+    respiteLabel: "New due date",
+    respiteNote: "No fee. Reminders move with it.",
+    respiteSubmit: "Move the due date",
+    respiteDone: (date: string) =>
+      `Done! New due date: ${date}. We are sending a confirmation to your email.`,
+    planHeading: "Split the payment",
+    planIntro: (max: number) =>
+      `Pay in 2–${max} parts, once a month. Each part has an OCR reference of its own.`,
+    planPartsLabel: "Number of parts",
+    planParts: (count: number) => `${count} parts`,
+    planPart: (position: number, amount: string, date: string) =>
+      `Part ${position}: ${amount} by ${date}`,
+    planFee: (fee: string) =>
+      `The parts include a payment plan fee of ${fee} (Swedish ordinance 1981:1057, section 3). Choosing the plan is accepting the fee.`,
+    planNoFee: "The plan costs nothing extra.",
+    planTerms:
+      "While the plan is in force we send no reminders. If a part is not paid on time the plan ends and reminders carry on.",
+    planAccept: "Choose the plan",
+    planDone: "Done! Your payment plan is in force. We are sending the parts to your email.",
+    activeHeading: "Your payment plan",
+    activeHowToPay: (bankgiro: string | null) =>
+      bankgiro
+        ? `Pay each part to bankgiro ${bankgiro} with the part's own OCR reference.`
+        : "Pay each part with the part's own OCR reference.",
+    activeFee: (fee: string) => `The plan's fee, included in the parts: ${fee}.`,
+    part: "Part",
+    partDue: "By",
+    partAmount: "Amount",
+    partStatus: "Status",
+    partPaid: "Paid",
+    partUnpaid: "Unpaid",
+    errors: {
+      not_offered: "This choice is no longer open for the invoice. Please reload the page.",
+      already_taken: "You have already moved the due date once.",
+      too_early: "Choose a day after the current due date.",
+      too_late: "Choose an earlier day.",
+      too_many_parts: "Choose fewer parts.",
+      stale: "The invoice has changed since you opened it. Reload the page and try again.",
+      generic: "Something went wrong. Please try again.",
+    },
   },
   other: {
     heading: "Your earlier invoices",

@@ -11,9 +11,9 @@ import {
   type TableColumn,
 } from "@/lib/invoice-page/invoice-pdf-layout";
 import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
-import { createArchiveDocument, finishArchiveDocument } from "@/lib/invoice-page/pdf-archive";
 import { formatStored, safeFormat } from "@/lib/invoice-page/safe-format";
 import { formatMoney, formatQuantity, formatUnitPrice, type Locale } from "@/lib/money/money";
+import { createArchiveDocument, finishArchiveDocument } from "@/lib/pdf/pdf-archive";
 import { formatBankgiro, formatPlusgiro } from "@/lib/references/giro";
 import { formatOrgNumber } from "@/lib/references/org-number";
 import { formatSwishNumber } from "@/lib/references/swish-qr";

@@ -334,6 +334,34 @@ const periodOf = (start: string, end: string, totalMilli: number, daysWithData: 
   daysInPeriod: 31,
 });
 
+describe(`loadInvoicePage's collection (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
+  it("reads the engine's plan as of the page's day for an unpaid invoice, and none once paid", async () => {
+    const { organizationId, invoice } = await issuedTwoRateInvoice();
+    const { dueDate } = await db.prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+    // The standard policy: one reminder, the organisation's days after the due date.
+    const before = await loadInvoicePage(db.prisma, invoice.id, { today: dueDate! });
+    const plan = before!.collection!.plan;
+    expect(plan.state).toBe("scheduled");
+    expect(plan.steps[0]).toMatchObject({ kind: "REMINDER" });
+    expect(plan.steps[0]!.date! > dueDate!).toBe(true);
+    expect(before!.collection!.respiteUntil).not.toBeNull();
+    // The page's day is the day it plans from: a reminder not yet sent is due from that day on.
+    const later = day(formatCalendarDate(new Date(dueDate!.getTime() + 90 * 86_400_000)));
+    const late = await loadInvoicePage(db.prisma, invoice.id, { today: later });
+    const next = late!.collection!.plan.steps[0]!.date!;
+    expect(next >= later && next < new Date(later.getTime() + 5 * 86_400_000)).toBe(true);
+    await pay(invoice.id, organizationId, TOTAL);
+    expect((await load(invoice.id)).collection).toBeNull();
+  });
+
+  it("has none for a credit note", async () => {
+    const { organizationId, invoice } = await issuedTwoRateInvoice();
+    const note = await credit(invoice.id, organizationId);
+    expect((await load(note.creditNoteId)).collection).toBeNull();
+    expect((await load(invoice.id)).collection).toBeNull();
+  });
+});
+
 describe(`loadInvoicePage usage (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglite"})`, () => {
   it("compares the period with the month before and the same month a year earlier", async () => {
     const { invoice, addReadings } = await usageInvoice([electricityLine()]);

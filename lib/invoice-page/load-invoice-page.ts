@@ -1,8 +1,8 @@
 import {
-  decideReminderFee,
-  type FeeDecision,
-  hasChargedFee,
-} from "@/lib/collections/reminder-fees";
+  type InvoiceCollection,
+  loadInvoiceCollection,
+} from "@/lib/collections/invoice-collection";
+import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { InvoiceLine, InvoiceStatus, Locale } from "@/lib/db/generated/client";
 import { loadUsageSeries, type UsageSeries } from "@/lib/invoice-page/load-usage-series";
@@ -86,8 +86,12 @@ export interface InvoicePageData {
    * so the PDF can link to its credit notes; absent for staff, whose previews have no link.
    */
   documentLinkBase?: string;
-  /** What a reminder of this invoice may charge this customer (law and agreement). */
-  nextFee: FeeDecision;
+  /**
+   * The invoice's collection as of the page's day (lib/collections/invoice-collection.ts): the
+   * engine's plan, what the customer may choose (more time, a payment plan), a plan in force or
+   * a handover. Null for credit notes, drafts and invoices with nothing left to collect.
+   */
+  collection: InvoiceCollection | null;
   customer: {
     id: string;
     customerNumber: string;
@@ -118,8 +122,6 @@ export interface InvoicePageData {
     logoPath: string | null;
     brandColor: string;
     brandAccentColor: string;
-    reminderAfterDays: number;
-    reminderFeeOre: number;
     allowPartialPayment: boolean;
     minimumPartialPaymentOre: number;
     supportResponseHours: number;
@@ -221,7 +223,11 @@ export function displayStatusOf(status: InvoiceStatus, sums: LedgerSums): Displa
 export async function loadInvoicePage(
   db: Db,
   invoiceId: string,
-  options: { includeDrafts?: boolean } = {},
+  options: {
+    includeDrafts?: boolean;
+    /** The page's day in Sweden (what "what happens next" is planned from); default today. */
+    today?: Date;
+  } = {},
 ): Promise<InvoicePageData | null> {
   const row = await db.invoice.findUnique({
     where: { id: invoiceId },
@@ -273,8 +279,6 @@ export async function loadInvoicePage(
           locale: true,
           isBusiness: true,
           vatNumber: true,
-          reminderFeeAgreedOn: true,
-          reminderFeeAgreementSource: true,
         },
       },
       organization: {
@@ -296,13 +300,10 @@ export async function loadInvoicePage(
           logoPath: true,
           brandColor: true,
           brandAccentColor: true,
-          reminderAfterDays: true,
-          reminderFeeOre: true,
           allowPartialPayment: true,
           minimumPartialPaymentOre: true,
           supportResponseHours: true,
           roundToWholeKrona: true,
-          chargeLatePaymentCompensation: true,
         },
       },
       events: {
@@ -313,9 +314,17 @@ export async function loadInvoicePage(
     },
   });
   if (!row || (row.status === "DRAFT" && !options.includeDrafts)) return null;
-  const [ledger, feeCharged, usage, otherInvoices] = await Promise.all([
+  // Only an issued, unpaid invoice has a collection to show.
+  const collecting = row.kind === "INVOICE" && (row.status === "OPEN" || row.status === "OVERDUE");
+  const [ledger, collection, usage, otherInvoices] = await Promise.all([
     getLedgerSums(db, row.id),
-    hasChargedFee(db, row.id),
+    collecting
+      ? loadInvoiceCollection(db, {
+          organizationId: row.organizationId,
+          invoiceId: row.id,
+          today: options.today ?? todayInSweden(),
+        })
+      : null,
     loadUsageSeries(db, {
       customerId: row.customerId,
       invoiceId: row.id,
@@ -344,18 +353,8 @@ export async function loadInvoicePage(
       },
     }),
   ]);
-  const { roundToWholeKrona, chargeLatePaymentCompensation, ...organization } = row.organization;
-  const { reminderFeeAgreedOn, reminderFeeAgreementSource, ...customer } = row.customer;
-  const nextFee = decideReminderFee({
-    organization: { reminderFeeOre: organization.reminderFeeOre, chargeLatePaymentCompensation },
-    customer: {
-      isBusiness: customer.isBusiness,
-      reminderFeeAgreedOn,
-      reminderFeeAgreementSource,
-    },
-    debtAroseOn: row.issueDate ?? row.periodEnd,
-    alreadyCharged: feeCharged,
-  });
+  const { roundToWholeKrona, ...organization } = row.organization;
+  const { customer } = row;
   const balance = balanceOre(ledger);
   const snapshot = readIssuedSnapshot(row.issuedSnapshot);
   const creditNoteSnapshot = snapshot?.creditNote;
@@ -404,7 +403,7 @@ export async function loadInvoicePage(
               }
             : null,
     fromSnapshot: snapshot !== null,
-    nextFee,
+    collection,
     customer: buyerOf(customer, snapshot),
     organization: sellerOf(organization, snapshot),
     valueFacts: row.valueFacts,

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { cache } from "react";
 import { z } from "zod";
+import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import type { Locale } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
@@ -15,6 +16,8 @@ export interface InvoicePageRequest {
   /** The invoice the link's token opens. */
   tokenInvoiceId: string;
   data: InvoicePageData;
+  /** The day in Sweden the page was read for (its "what happens next" is planned from it). */
+  today: Date;
   locale: Locale;
   /** The visitor's keyed hash (client address), for view records. */
   visitorHash: string;
@@ -59,7 +62,8 @@ export async function loadLinkPage(options: {
     invoiceNumber: options.siblingNumber,
   });
   if (!scope) return null;
-  const loaded = await loadInvoicePage(db, scope.invoiceId);
+  const today = todayInSweden();
+  const loaded = await loadInvoicePage(db, scope.invoiceId, { today });
   if (!loaded) return null;
   // Every document of the customer is reached through this same link (narrowLinkScope).
   const data = { ...loaded, documentLinkBase: `${getEnv().appUrl}/i/${options.token}` };
@@ -67,7 +71,7 @@ export async function loadLinkPage(options: {
     cookieValue(options.headers.get("cookie"), LOCALE_COOKIE),
     data.customer.locale,
   );
-  return { scope, tokenInvoiceId: scope.tokenInvoiceId, data, locale, visitorHash };
+  return { scope, tokenInvoiceId: scope.tokenInvoiceId, data, today, locale, visitorHash };
 }
 
 /** For server components: cached per request, so the root layout and the page share one lookup. */

@@ -76,6 +76,111 @@ describe("timelineEventText", () => {
   });
 });
 
+describe("timelineEventText for collections", () => {
+  it("says which step was taken, what it charged with the law behind it, and the last day to pay", () => {
+    const courtesy = {
+      type: "REMINDER_SENT",
+      data: { step: "courtesy", feeOre: 0, feeKind: null },
+    };
+    expect(text(courtesy, "sv", sv)).toBe(
+      "Vi skickade en vänlig påminnelse. Ingen avgift togs ut.",
+    );
+    expect(text(courtesy, "en", en)).toBe("We sent you a friendly reminder. No fee was charged.");
+    const reminder = {
+      type: "REMINDER_SENT",
+      data: {
+        step: "reminder",
+        channel: "email",
+        feeOre: 6_000,
+        feeKind: "reminder-fee",
+        interestOre: 93,
+        interestFrom: "2026-12-11",
+        interestThrough: "2026-12-17",
+        interestRateBasisPoints: 975,
+        payBy: "2026-12-28",
+      },
+    };
+    expect(text(reminder, "sv", sv)).toBe(
+      "Vi skickade en påminnelse. Påminnelseavgift 60,00 kr, som du godkände i avtalet (lagen om ersättning för inkassokostnader 2 §). Dröjsmålsränta 0,93 kr för 11 december 2026–17 december 2026 enligt räntelagen 6 §: Riksbankens referensränta plus 8 procentenheter (9,75 % per år). Sista dag att betala: 28 december 2026.",
+    );
+    expect(text(reminder, "en", en)).toMatch(
+      /^We sent you a reminder\. A reminder fee of SEK 60\.00, .*section 2\)\. Late-payment interest of SEK 0\.93 .*\(9\.75 % a year\)\. Last day to pay: 28 December 2026\.$/,
+    );
+    const final = {
+      type: "REMINDER_SENT",
+      data: { step: "final_reminder", feeOre: 0, feeKind: null, payBy: "2027-01-14" },
+    };
+    expect(text(final, "sv", sv)).toBe(
+      "Vi skickade en sista påminnelse. Ingen avgift togs ut. Sista dag att betala: 14 januari 2027.",
+    );
+    const handover = {
+      type: "REMINDER_SENT",
+      data: { step: "collection_handover", feeOre: 18_000, feeKind: "collection-fee" },
+    };
+    expect(text(handover, "sv", sv)).toBe(
+      "Fakturan lämnades till inkasso med ett inkassokrav. Inkassoavgift 180,00 kr (lagen om ersättning för inkassokostnader 3 §).",
+    );
+    const compensation = {
+      type: "REMINDER_SENT",
+      data: { step: "reminder", feeOre: 45_000, feeKind: "late-payment-compensation" },
+    };
+    expect(text(compensation, "sv", sv)).toContain(
+      "Förseningsersättning 450,00 kr för företag (lagen om ersättning för inkassokostnader 4 a §).",
+    );
+  });
+
+  it("reads odd reminder data defensively: an unknown step or fee kind says no more than it knows", () => {
+    expect(text({ type: "REMINDER_SENT", data: { step: "letter-bomb" } }, "sv", sv)).toBe(
+      "Påminnelse skickad",
+    );
+    expect(text({ type: "REMINDER_SENT", data: null }, "en", en)).toBe("Reminder sent");
+    expect(text({ type: "REMINDER_SENT", data: { step: "constructor" } }, "en", en)).toBe(
+      "Reminder sent",
+    );
+    // A fee of an unknown kind is not named as a fee it is not.
+    const odd = { type: "REMINDER_SENT", data: { step: "reminder", feeOre: 6_000, feeKind: "x" } };
+    expect(text(odd, "sv", sv)).toBe("Vi skickade en påminnelse. Ingen avgift togs ut.");
+  });
+
+  it("payment plans: agreed (with its fee and the ordinance, or none) and how they ended", () => {
+    const parts = [
+      { dueDate: "2026-12-28", amountOre: 25_000, ocr: "1" },
+      { dueDate: "2027-01-28", amountOre: 25_000, ocr: "2" },
+      { dueDate: "2027-02-28", amountOre: 25_000, ocr: "3" },
+    ];
+    expect(text({ type: "PAYMENT_PLAN_AGREED", data: { parts, feeOre: 0 } }, "sv", sv)).toBe(
+      "Du valde att dela upp betalningen i 3 delar. Ingen avgift för planen.",
+    );
+    expect(text({ type: "PAYMENT_PLAN_AGREED", data: { parts, feeOre: 17_000 } }, "sv", sv)).toBe(
+      "Du valde att dela upp betalningen i 3 delar. Avgift för avbetalningsplanen: 170,00 kr (förordning 1981:1057 3 §), som du godkände när du valde planen.",
+    );
+    expect(text({ type: "PAYMENT_PLAN_AGREED", data: { parts } }, "en", en)).toBe(
+      "You chose to split the payment into 3 parts. The plan carries no fee.",
+    );
+    expect(text({ type: "PAYMENT_PLAN_AGREED", data: {} }, "sv", sv)).toBe(
+      "Du valde att dela upp betalningen",
+    );
+    expect(text({ type: "PAYMENT_PLAN_ENDED", data: { status: "COMPLETED" } }, "sv", sv)).toBe(
+      "Avbetalningsplanen är betald. Tack!",
+    );
+    expect(text({ type: "PAYMENT_PLAN_ENDED", data: { status: "BROKEN" } }, "en", en)).toBe(
+      "The payment plan ended because a part was not paid on time. Reminders carry on.",
+    );
+    expect(text({ type: "PAYMENT_PLAN_ENDED", data: { status: "toString" } }, "sv", sv)).toBe(
+      "Avbetalningsplanen avslutades",
+    );
+  });
+
+  it("disputes: reminders wait while we look into it, and carry on after", () => {
+    expect(text({ type: "DISPUTE_OPENED", data: {} }, "sv", sv)).toBe(
+      "Vi har pausat påminnelser medan vi utreder din invändning.",
+    );
+    expect(text({ type: "DISPUTE_CLOSED", data: {} }, "en", en)).toBe(
+      "We have looked into your objection. If anything is left to pay, reminders carry on.",
+    );
+  });
+});
+
 describe("the customer's page after live changes", () => {
   let db: TestDatabase;
   beforeAll(async () => {

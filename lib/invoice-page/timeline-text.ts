@@ -1,3 +1,5 @@
+import { chargesText } from "@/lib/collections/charge-words";
+import type { FeeKind } from "@/lib/collections/engine";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Locale } from "@/lib/db/generated/client";
 import { formatLongDate } from "@/lib/i18n/format-date";
@@ -8,6 +10,16 @@ import { formatMoney } from "@/lib/money/money";
 type TimelineEvent = Pick<InvoicePageData["events"][number], "type" | "data">;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FEE_KINDS: readonly FeeKind[] = [
+  "reminder-fee",
+  "late-payment-compensation",
+  "collection-fee",
+];
+
+/** A text keyed by a value of the event's data, only from the table's own keys. */
+function own(table: Record<string, string>, key: unknown): string | undefined {
+  return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
+}
 
 /**
  * The line the customer's timeline shows for a customer-visible event: a default text per type,
@@ -69,6 +81,46 @@ export function timelineEventText(
       const amount = money("amountOre");
       return amount ? t.timeline.feeWaived(amount) : label;
     }
+    case "REMINDER_SENT": {
+      const sent = own(t.timeline.stepSent, data.step);
+      if (!sent) return label;
+      const count = (field: string) => {
+        const value = data[field];
+        return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : 0;
+      };
+      const day = (field: string) => {
+        const value = data[field];
+        return typeof value === "string" && ISO_DATE.test(value) ? parseCalendarDate(value) : null;
+      };
+      const feeKind = FEE_KINDS.find((kind) => kind === data.feeKind) ?? null;
+      const charges = {
+        feeOre: feeKind ? count("feeOre") : 0,
+        feeKind,
+        interestOre: count("interestOre"),
+        interestFrom: day("interestFrom"),
+        interestThrough: day("interestThrough"),
+        interestRateBasisPoints: count("interestRateBasisPoints") || null,
+      };
+      const charged =
+        charges.feeOre > 0 ||
+        (charges.interestOre > 0 && charges.interestFrom && charges.interestThrough);
+      const payBy = date("payBy");
+      return [
+        sent,
+        charged ? chargesText(charges, locale) : t.timeline.noCharge,
+        payBy ? t.timeline.payByDate(payBy) : null,
+      ]
+        .filter((part) => part !== null)
+        .join(" ");
+    }
+    case "PAYMENT_PLAN_AGREED": {
+      const parts = Array.isArray(data.parts) ? data.parts.length : 0;
+      if (parts < 2) return label;
+      const fee = typeof data.feeOre === "number" && data.feeOre > 0 ? money("feeOre") : null;
+      return t.timeline.planAgreed(parts, fee);
+    }
+    case "PAYMENT_PLAN_ENDED":
+      return own(t.timeline.planEnded, data.status) ?? label;
     case "OFFER_ACCEPTED": {
       const from = date("effectiveFrom");
       return typeof data.planName === "string" && from

@@ -7,7 +7,7 @@ import {
   todayInSweden,
 } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
-import type { InvoiceStatus } from "@/lib/db/generated/client";
+import type { InvoiceKind, InvoiceStatus, Prisma } from "@/lib/db/generated/client";
 import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
 import {
@@ -17,6 +17,7 @@ import {
   reasonSchema,
   saveInvoiceChange,
 } from "@/lib/invoices/invoice-change";
+import { requestCollectionRun } from "@/lib/jobs/collection-runs";
 import { deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
@@ -88,34 +89,72 @@ export async function grantRespite(options: {
         `A respite moves the due date at most ${MAX_RESPITE_DAYS} days, to ${latest} at the latest`,
       );
     }
-    const status = deriveInvoiceStatus({
-      kind: invoice.kind,
-      status: invoice.status,
+    const moved = await moveDueDate(tx, {
+      organizationId: input.organizationId,
+      invoice: { ...invoice, dueDate: previousDueDate },
       dueDate,
-      sums: await getLedgerSums(tx, invoice.id),
+      actor: options.actor,
+      reason: input.reason,
+      customerText: input.customerText ?? null,
       today: options.today ?? todayInSweden(),
     });
-    const version = await saveInvoiceChange(tx, invoice.id, { dueDate, status });
-    const actor = actorFields(options.actor);
-    const dates = { previousDueDate: previous, dueDate: input.dueDate };
-    await recordInvoiceEvent(tx, {
-      organizationId: input.organizationId,
-      invoiceId: invoice.id,
-      type: "RESPITE_GRANTED",
-      visibility: "CUSTOMER",
-      ...actor,
-      customerText: input.customerText ?? null,
-      data: dates,
-    });
-    // The reason is the organisation's own note (it may name hardship or a dispute): staff only.
-    await recordInvoiceEvent(tx, {
-      organizationId: input.organizationId,
-      invoiceId: invoice.id,
-      type: "DUE_DATE_CHANGED",
-      visibility: "STAFF",
-      ...actor,
-      data: { ...dates, reason: input.reason, statusBefore: invoice.status, status },
-    });
-    return { invoiceId: invoice.id, version, status, ...dates };
+    return { invoiceId: invoice.id, ...moved };
   }, QUEUED_TRANSACTION);
+}
+
+/**
+ * The one way a due date moves later, for a respite an agent gives (grantRespite) and one the
+ * customer takes on their page (lib/collections/self-service.ts), in the caller's transaction with
+ * the invoice locked and checked: the status follows the ledger and the new date, the customer's
+ * timeline says the new date (RESPITE_GRANTED, by whoever gave it), the staff timeline keeps the
+ * reason (DUE_DATE_CHANGED), and a collection run is asked for, so the steps re-time from the new
+ * date at once.
+ */
+export async function moveDueDate(
+  tx: Prisma.TransactionClient,
+  options: {
+    organizationId: string;
+    invoice: { id: string; kind: InvoiceKind; status: InvoiceStatus; dueDate: Date };
+    dueDate: Date;
+    actor: Actor;
+    /** Staff-only: why (the organisation's own note). */
+    reason: string;
+    customerText: string | null;
+    today: Date;
+  },
+): Promise<Omit<GrantedRespite, "invoiceId">> {
+  const { invoice, dueDate } = options;
+  const status = deriveInvoiceStatus({
+    kind: invoice.kind,
+    status: invoice.status,
+    dueDate,
+    sums: await getLedgerSums(tx, invoice.id),
+    today: options.today,
+  });
+  const version = await saveInvoiceChange(tx, invoice.id, { dueDate, status });
+  const actor = actorFields(options.actor);
+  const dates = {
+    previousDueDate: formatCalendarDate(invoice.dueDate),
+    dueDate: formatCalendarDate(dueDate),
+  };
+  await recordInvoiceEvent(tx, {
+    organizationId: options.organizationId,
+    invoiceId: invoice.id,
+    type: "RESPITE_GRANTED",
+    visibility: "CUSTOMER",
+    ...actor,
+    customerText: options.customerText,
+    data: dates,
+  });
+  // The reason is the organisation's own note (it may name hardship or a dispute): staff only.
+  await recordInvoiceEvent(tx, {
+    organizationId: options.organizationId,
+    invoiceId: invoice.id,
+    type: "DUE_DATE_CHANGED",
+    visibility: "STAFF",
+    ...actor,
+    data: { ...dates, reason: options.reason, statusBefore: invoice.status, status },
+  });
+  await requestCollectionRun(tx, options.organizationId, [invoice.id]);
+  return { version, status, ...dates };
 }

@@ -1,8 +1,8 @@
+import { latestOverdueDueDate } from "@/lib/dates/banking-days";
 import { formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { type InvoiceKind, type InvoiceStatus, Prisma } from "@/lib/db/generated/client";
 import type { InvoiceSearchParams, InvoiceSearchSort } from "@/lib/invoices/invoice-search-params";
-import { latestOverdueDueDate } from "@/lib/invoices/mark-overdue-invoices";
 
 // One entry point for the search: its URL parameters (schema, parser, writer) and its query.
 export * from "@/lib/invoices/invoice-search-params";

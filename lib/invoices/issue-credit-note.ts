@@ -33,6 +33,7 @@ import {
 } from "@/lib/invoices/issued-snapshot";
 import { assertTotalsFitColumns, computeInvoiceTotals, VAT_RATES } from "@/lib/invoices/totals";
 import { bookFeeWaiver, listWaivableFees } from "@/lib/invoices/waive-fee";
+import { requestCollectionRun } from "@/lib/jobs/collection-runs";
 import { enqueueJob } from "@/lib/jobs/job-engine";
 import {
   balanceOre,
@@ -468,6 +469,8 @@ async function issueInTransaction(
     data: { ...note, reason: input.reason, ...(isFull ? {} : { ...mode, creditedOre }) },
     occurredAt,
   });
+  // What is left to collect changed (a full credit ends the steps; a part re-plans them).
+  await requestCollectionRun(tx, input.organizationId, [original.id]);
   if (options.notify !== false) {
     await enqueueJob(
       tx,

@@ -1,17 +1,7 @@
-import { lastDayToPay } from "@/lib/dates/banking-days";
-import { addDays, todayInSweden } from "@/lib/dates/calendar-date";
+import { latestOverdueDueDate } from "@/lib/dates/banking-days";
+import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
-
-/**
- * The latest due date that is overdue today: a due date on a weekend or holiday may still be paid
- * on the next banking day (lag 1930:173), so on a Monday Saturday's and Sunday's are not overdue.
- */
-export function latestOverdueDueDate(today: Date): Date {
-  let dueDate = addDays(today, -1);
-  while (lastDayToPay(dueDate) >= today) dueDate = addDays(dueDate, -1);
-  return dueDate;
-}
 
 /**
  * Moves OPEN invoices whose last day to pay has passed to OVERDUE, each with its timeline event.

@@ -2,7 +2,8 @@ import { pruneIdempotencyKeys } from "@/lib/api/idempotency";
 import { importBankFile } from "@/lib/bank-files/import-bank-file";
 import { scanBankInbox } from "@/lib/bank-files/inbox";
 import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
-import { requestCollectionRun, runCollections } from "@/lib/collections/run";
+import { notifyCustomerOfCollectionChoice } from "@/lib/collections/customer-notification";
+import { runCollections } from "@/lib/collections/run";
 import { sendCollectionStep } from "@/lib/collections/send-step";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
@@ -12,6 +13,7 @@ import { recordInvoiceView } from "@/lib/invoice-page/record-invoice-view";
 import { notifyCustomerOfCreditNote } from "@/lib/invoices/credit-note-notification";
 import { sendInvoiceLink } from "@/lib/invoices/link-management";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
+import { requestCollectionRun } from "@/lib/jobs/collection-runs";
 import type { JobHandlers } from "@/lib/jobs/job-engine";
 import { customerIsOnInvoice, emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
@@ -107,6 +109,14 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
     },
     "collections.send": async ({ organizationId, actionId }) => ({
       outcome: await sendCollectionStep({ db: await database(), organizationId, actionId }),
+    }),
+    "collections.notify-customer": async ({ organizationId, invoiceId, kind }) => ({
+      outcome: await notifyCustomerOfCollectionChoice({
+        db: await database(),
+        organizationId,
+        invoiceId,
+        kind,
+      }),
     }),
     "api.prune-idempotency-keys": async () => ({
       pruned: await pruneIdempotencyKeys(await database()),

@@ -138,6 +138,25 @@ export async function startJobEngine(options: {
   return engine;
 }
 
+/**
+ * Runs `work` where jobs can be written: through the process's engine, or a writer-only engine
+ * started for it and stopped after (the seed and other scripts, which run no workers: the
+ * server's workers take the jobs when it starts).
+ */
+export async function withJobWriter<T>(
+  database: Pick<Database, "jobDb">,
+  databaseSchema: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (getJobEngine()) return work();
+  const engine = await startJobEngine({ database, databaseSchema, schedule: false });
+  try {
+    return await work();
+  } finally {
+    await engine.stop();
+  }
+}
+
 export function getJobEngine(): JobEngine | null {
   return engines().at(-1) ?? null;
 }

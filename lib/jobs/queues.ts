@@ -112,6 +112,21 @@ export const JOB_QUEUES = {
     options: { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
     policy: "standard" as const,
   },
+  /**
+   * Confirms to the customer by email, in their language and with a link of its own, what they
+   * chose on their invoice: more time to pay, or a payment plan (its parts and OCR numbers).
+   */
+  "collections.notify-customer": {
+    payload: z
+      .object({
+        organizationId: z.uuid(),
+        invoiceId: z.uuid(),
+        kind: z.enum(["respite", "payment-plan"]),
+      })
+      .strict(),
+    options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
+    policy: "standard" as const,
+  },
   /** Forgets API idempotency answers older than 24 h. */
   "api.prune-idempotency-keys": {
     payload: z.object({}).strict(),

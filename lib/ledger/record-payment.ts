@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/lib/db/db-errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
+import { requestCollectionRun } from "@/lib/jobs/collection-runs";
 import { balanceOre, deriveInvoiceStatus } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
@@ -154,6 +155,8 @@ export async function recordPaymentInTransaction(
       overpaidOre > 0 ? await overpaymentText(tx, invoice.id, overpaidOre, input.method) : null,
     occurredAt,
   });
+  // The collection steps of what is left (a plan's part paid, a hold on money in flight lifted).
+  await requestCollectionRun(tx, input.organizationId, [invoice.id]);
   return { recorded: true, balanceOre: balanceOre(sums), status, version: updated.version };
 }
 

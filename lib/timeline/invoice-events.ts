@@ -60,6 +60,13 @@ export const INVOICE_EVENT_TYPES = [
   "DISPUTE_OPENED",
   /** Customer: the dispute was settled; steps resume, re-timed (data: conversationId). */
   "DISPUTE_CLOSED",
+  /**
+   * Staff-only: the customer was emailed a confirmation of a choice they made on their page
+   * (data: kind respite | payment-plan).
+   */
+  "COLLECTION_CHOICE_EMAILED",
+  /** Staff-only: a collection letter was marked printed and posted (data: actionId, step). */
+  "LETTER_PRINTED",
 ] as const;
 export type InvoiceEventType = (typeof INVOICE_EVENT_TYPES)[number];
 

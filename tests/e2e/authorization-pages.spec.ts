@@ -11,7 +11,7 @@ import { signedInStaff } from "./staff-session";
 /**
  * The staff pages × every kind of asker, on the running server (proxy.ts, sessions, pages): signed
  * out (or only holding a customer's link) → sent to sign-in; a role the page is not for → "not
- * available for your role"; another organisation's invoice, block, webhook endpoint or bank file
+ * available for your role"; another organisation's invoice, block, webhook endpoint, bank file or collection policy
  * → not found.
  */
 test("every staff page answers each kind of asker as its role and organisation allow", async ({
@@ -27,7 +27,14 @@ test("every staff page answers each kind of asker as its role and organisation a
   const { blockId } = await fixtures.block(org);
   const { webhookEndpointId } = await fixtures.webhookEndpoint(org);
   const { bankFileId } = await fixtures.bankFile(org);
-  const ids = { invoiceId: invoice.invoiceId, blockId, webhookEndpointId, bankFileId };
+  const { collectionPolicyId } = await fixtures.collectionPolicy(org);
+  const ids = {
+    invoiceId: invoice.invoiceId,
+    blockId,
+    webhookEndpointId,
+    bankFileId,
+    collectionPolicyId,
+  };
 
   const anonymous = await playwright.request.newContext({ baseURL });
   const customerPage = await (await browser.newContext({ baseURL })).newPage();

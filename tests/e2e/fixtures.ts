@@ -42,6 +42,16 @@ export interface Fixtures {
   webhookEndpoint(organization: { id: string }): Promise<{ webhookEndpointId: string }>;
   /** A camt.054 of the organisation, received as if uploaded (one payment for the queue). */
   bankFile(organization: { id: string }): Promise<{ bankFileId: string }>;
+  /** The organisation's default collection policy (the demo's standard one when asked). */
+  collectionPolicy(
+    organization: { id: string },
+    options?: { standard?: boolean },
+  ): Promise<{ collectionPolicyId: string }>;
+  /** The morning's collection run for the organisation, for today or a day given. */
+  collectionRun(
+    organization: { id: string },
+    today?: string,
+  ): Promise<{ performed: number; byKind: Record<string, number>; deferred: string | null }>;
 }
 
 export const test = base.extend<{ fixtures: Fixtures }>({
@@ -57,6 +67,10 @@ export const test = base.extend<{ fixtures: Fixtures }>({
       webhookEndpoint: (organization) =>
         make("/webhook-endpoints", { organizationId: organization.id }),
       bankFile: (organization) => make("/bank-files", { organizationId: organization.id }),
+      collectionPolicy: (organization, options) =>
+        make("/collection-policies", { organizationId: organization.id, ...options }),
+      collectionRun: (organization, today) =>
+        make("/collection-runs", { organizationId: organization.id, ...(today ? { today } : {}) }),
     });
   },
 });

@@ -49,6 +49,7 @@ export interface PageIds {
   blockId: string;
   webhookEndpointId: string;
   bankFileId: string;
+  collectionPolicyId: string;
 }
 
 /**
@@ -167,6 +168,49 @@ export const STAFF_PAGES: PageCase[] = [
     file: "app/(staff)/finance/unmatched/page.tsx",
     roles: UNMATCHED_PAYMENTS,
     path: () => "/finance/unmatched",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/finance/collections/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/collections",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/finance/collections/policies/new/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/collections/policies/new",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/finance/collections/policies/[id]/page.tsx",
+    roles: FINANCE,
+    path: ({ collectionPolicyId }) => `/finance/collections/policies/${collectionPolicyId}`,
+    foreign: true,
+  },
+  {
+    file: "app/(staff)/finance/collections/forecast/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/collections/forecast?days=30",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/finance/collections/letters/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/collections/letters",
+    foreign: false,
+  },
+  {
+    file: "app/(staff)/finance/collections/handovers/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/collections/handovers",
+    foreign: false,
+  },
+  {
+    // Finance reads the rates; only an administrator changes them (the form is not shown).
+    file: "app/(staff)/finance/collections/reference-rates/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/collections/reference-rates",
     foreign: false,
   },
 ];

@@ -1,7 +1,10 @@
+import { PDFDocument } from "pdf-lib";
 import { createApiKey } from "@/lib/api/api-keys";
 import { API_SCOPES, type ApiScope } from "@/lib/api/scopes";
 import { saveCannedReply } from "@/lib/chat/canned-replies";
 import { postChatMessage } from "@/lib/chat/post-chat-message";
+import { policyInputSchema } from "@/lib/collections/policies";
+import { savePolicy } from "@/lib/collections/policy-admin";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import { saveContentBlock, setContentBlockStatus } from "@/lib/content/blocks/manage-blocks";
 import type { Db } from "@/lib/db/database";
@@ -163,10 +166,67 @@ export async function createAuthorizationWorld(db: Db) {
       },
     });
 
+  // A's collection policies (one besides the default) and a letter of A's waiting to be printed.
+  const policyOfA = (name: string) =>
+    savePolicy({
+      db,
+      organizationId: a.id,
+      input: policyInputSchema.parse(collectionPolicyInput(name)),
+      actor: { staffId: staff.FINANCE.id },
+    });
+  const collectionPolicy = await policyOfA("Företag");
+  const defaultPolicy = await db.collectionPolicy.findFirstOrThrow({
+    where: { organizationId: a.id, isDefault: true },
+    include: { steps: true },
+  });
+  const letterPdf = new Uint8Array(
+    await PDFDocument.create().then(async (document) => {
+      document.addPage();
+      return document.save();
+    }),
+  );
+  const letterOfA = async () => {
+    const letterInvoice = await issue();
+    return db.collectionAction.create({
+      data: {
+        organizationId: a.id,
+        invoiceId: letterInvoice.id,
+        policyId: defaultPolicy.id,
+        stepId: defaultPolicy.steps[0]!.id,
+        kind: "REMINDER",
+        channel: "LETTER",
+        plannedFor: new Date("2026-12-17T00:00:00Z"),
+        performedOn: new Date("2026-12-17T00:00:00Z"),
+        amountDueOre: letterInvoice.totalOre,
+        reason: "policy-charges-no-fee; policy-charges-no-interest",
+        sendStatus: "TO_PRINT",
+        letterPdf,
+      },
+    });
+  };
+  const letter = await letterOfA();
+
   return {
     db,
     organizationId: a.id,
     bankFileId: bankFile.id,
+    /** A's collection policy (not the default). */
+    collectionPolicyId: collectionPolicy.id,
+    /** A fresh collection policy of A (for deletes). */
+    freshCollectionPolicy: () => policyOfA(`Policy ${crypto.randomUUID().slice(0, 8)}`),
+    /** A's policies but the default, in their order now (the reorder route wants them all). */
+    collectionPolicyOrder: async () =>
+      (
+        await db.collectionPolicy.findMany({
+          where: { organizationId: a.id, isDefault: false },
+          orderBy: { position: "asc" },
+          select: { id: true },
+        })
+      ).map((policy) => policy.id),
+    /** A's letter waiting to be printed, with its PDF. */
+    letterId: letter.id,
+    /** A fresh letter of A waiting to be printed (for marking printed). */
+    freshLetter: letterOfA,
     freshUnmatchedPayment,
     staff,
     otherAdmin,
@@ -242,3 +302,30 @@ export async function createAuthorizationWorld(db: Db) {
 }
 
 export type AuthorizationWorld = Awaited<ReturnType<typeof createAuthorizationWorld>>;
+
+/** A small valid collection policy document (as the console sends it), named `name`. */
+export function collectionPolicyInput(name: string) {
+  return {
+    name,
+    targeting: { fact: "isBusiness", op: "eq", value: true },
+    feeMinimumAmountDueOre: 10_000,
+    chargeInterest: false,
+    interestMinimumOre: 1_000,
+    respiteMaxDays: 14,
+    paymentPlanMinOre: null,
+    paymentPlanMaxParts: 3,
+    paymentPlanFeeOre: 0,
+    agencyName: null,
+    agencyContact: null,
+    steps: [
+      {
+        kind: "REMINDER",
+        anchor: "DUE_DATE",
+        offsetDays: 10,
+        channel: "EMAIL",
+        tone: "NEUTRAL",
+        chargeFee: true,
+      },
+    ],
+  };
+}

@@ -3,11 +3,13 @@ import type { Db } from "@/lib/db/database";
 import {
   createBankFileFixture,
   createBlockFixture,
+  createCollectionPolicyFixture,
   createCustomerFixture,
   createDraftFixture,
   createOrganizationFixture,
   createQuestionFixture,
   createWebhookEndpointFixture,
+  runCollectionsFixture,
 } from "./e2e-fixtures";
 
 /**
@@ -23,6 +25,8 @@ const ROUTES: Record<string, (db: Db, body: unknown) => Promise<unknown>> = {
   "/drafts": createDraftFixture,
   "/webhook-endpoints": createWebhookEndpointFixture,
   "/bank-files": createBankFileFixture,
+  "/collection-policies": createCollectionPolicyFixture,
+  "/collection-runs": runCollectionsFixture,
 };
 
 export function startFixtureServer(options: {

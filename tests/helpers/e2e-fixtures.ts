@@ -3,11 +3,20 @@ import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { receiveBankFile } from "@/lib/bank-files/receive-bank-file";
 import { postChatMessage } from "@/lib/chat/post-chat-message";
+import { ensureDefaultPolicy } from "@/lib/collections/policies";
+import { runCollections } from "@/lib/collections/run";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import { saveContentBlock } from "@/lib/content/blocks/manage-blocks";
-import { addDays, addMonths, formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
+import {
+  addDays,
+  addMonths,
+  formatCalendarDate,
+  parseCalendarDate,
+  todayInSweden,
+} from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
+import { DEMO_POLICIES } from "@/lib/demo/demo-collections";
 import {
   createDemoCustomer,
   type DemoOutcome,
@@ -44,6 +53,8 @@ export const customerFixtureSchema = z.strictObject({
   planCode: z.string().max(40).optional(),
   monthsAsCustomer: z.number().int().min(1).max(400).default(40),
   hourly: z.boolean().default(false),
+  /** Whether the contract has the reminder-fee clause (agreed when they signed). */
+  agreedToReminderFee: z.boolean().default(false),
 });
 
 export const questionFixtureSchema = z.strictObject({
@@ -127,6 +138,7 @@ export async function createCustomerFixture(db: Db, input: unknown, now = new Da
     customerNumber: String(200_000 + serial),
     customerSince,
     plan,
+    agreedToReminderFee: spec.agreedToReminderFee,
     random,
   });
   // The latest invoice bills last month (open until this month's end) or, when it is to be
@@ -322,4 +334,47 @@ export async function createBankFileFixture(db: Db, input: unknown) {
     declaredFormat: "CAMT054",
   });
   return { bankFileId: received.id };
+}
+
+export const collectionPolicyFixtureSchema = z.strictObject({
+  organizationId: z.uuid(),
+  /** The demo's standard policy (courtesy, reminder, final reminder, handover) as the default. */
+  standard: z.boolean().default(false),
+});
+
+/** The organisation's default collection policy (made, as the console would, if it has none). */
+export async function createCollectionPolicyFixture(db: Db, input: unknown) {
+  const { organizationId, standard } = collectionPolicyFixtureSchema.parse(input);
+  if (standard) {
+    const existing = await db.collectionPolicy.findFirst({
+      where: { organizationId, isDefault: true },
+    });
+    if (!existing) {
+      const policy = DEMO_POLICIES.find((p) => p.isDefault)!;
+      await db.collectionPolicy.create({ data: { ...policy, organizationId } });
+    }
+  }
+  await ensureDefaultPolicy(db, organizationId);
+  const policy = await db.collectionPolicy.findFirstOrThrow({
+    where: { organizationId, isDefault: true },
+    select: { id: true },
+  });
+  return { collectionPolicyId: policy.id };
+}
+
+export const collectionRunFixtureSchema = z.strictObject({
+  organizationId: z.uuid(),
+  /** The day the run is for (the morning job runs for today); default today. */
+  today: z.iso.date().optional(),
+});
+
+/** The organisation's collection run, as the morning job does it (for a day, to walk a schedule). */
+export async function runCollectionsFixture(db: Db, input: unknown) {
+  const { organizationId, today } = collectionRunFixtureSchema.parse(input);
+  const summary = await runCollections({
+    db,
+    organizationId,
+    today: today ? parseCalendarDate(today) : todayInSweden(),
+  });
+  return { performed: summary.performed, byKind: summary.byKind, deferred: summary.deferred };
 }

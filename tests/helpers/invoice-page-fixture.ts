@@ -133,7 +133,7 @@ export function invoiceData(overrides: Partial<InvoicePageData> = {}): InvoicePa
     ],
     creditNote: null,
     fromSnapshot: true,
-    nextFee: { kind: "none", reason: "not-agreed" },
+    collection: null,
     customer: {
       id: "cust-1",
       customerNumber: "K-2087",
@@ -165,8 +165,6 @@ export function invoiceData(overrides: Partial<InvoicePageData> = {}): InvoicePa
       logoPath: null,
       brandColor: "#1d4ed8",
       brandAccentColor: "#0f172a",
-      reminderAfterDays: 10,
-      reminderFeeOre: 6_000,
       allowPartialPayment: true,
       minimumPartialPaymentOre: 10_000,
     },

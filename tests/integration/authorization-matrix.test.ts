@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_OPERATIONS, type ApiOperation } from "@/lib/api/operations";
 import type { ApiScope } from "@/lib/api/scopes";
+import { ensureDefaultPolicy } from "@/lib/collections/policies";
 import { setDatabase } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { getJobEngine } from "@/lib/jobs/job-engine";
@@ -15,6 +16,7 @@ import {
 } from "@/tests/helpers/authorization-cases";
 import {
   type AuthorizationWorld,
+  collectionPolicyInput,
   createAuthorizationWorld,
 } from "@/tests/helpers/authorization-world";
 import { generateBgMax } from "@/tests/helpers/bank-file-generator";
@@ -161,6 +163,120 @@ const CASES: RouteCase[] = [
     request: async (world) => ({
       path: `/api/finance/decision-targets?invoiceNumber=${world.earlier.number}`,
     }),
+  },
+  {
+    file: "app/api/finance/collections/policies/route.ts",
+    method: "POST",
+    access: staffOnly(FINANCE, false),
+    ok: 201,
+    request: async () => ({
+      path: "/api/finance/collections/policies",
+      body: collectionPolicyInput(`Ny ${crypto.randomUUID().slice(0, 8)}`),
+    }),
+  },
+  {
+    file: "app/api/finance/collections/policies/[id]/route.ts",
+    method: "PUT",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/finance/collections/policies/${world.collectionPolicyId}`,
+      params: { id: world.collectionPolicyId },
+      body: collectionPolicyInput("Företag"),
+    }),
+  },
+  {
+    file: "app/api/finance/collections/policies/[id]/route.ts",
+    method: "DELETE",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    async request(world) {
+      const { id } = await world.freshCollectionPolicy();
+      return { path: `/api/finance/collections/policies/${id}`, params: { id } };
+    },
+  },
+  {
+    file: "app/api/finance/collections/policies/reorder/route.ts",
+    method: "POST",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    // A's policies as they are now, reversed: B has none of them (404).
+    request: async (world) => ({
+      path: "/api/finance/collections/policies/reorder",
+      body: { order: (await world.collectionPolicyOrder()).reverse() },
+    }),
+  },
+  {
+    file: "app/api/finance/collections/preview/route.ts",
+    method: "POST",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    // A's invoice 3: B has no invoice with that number (404).
+    request: async (world) => ({
+      path: "/api/finance/collections/preview",
+      body: {
+        policy: collectionPolicyInput("Förhandsvisning"),
+        stepIndex: 0,
+        invoiceNumber: world.earlier.number,
+      },
+    }),
+  },
+  {
+    // One list for every organisation (the Riksbank's rates): any organisation's administrator.
+    file: "app/api/finance/collections/reference-rates/route.ts",
+    method: "PUT",
+    access: staffOnly(ADMINS, false),
+    ok: 200,
+    request: async () => ({
+      path: "/api/finance/collections/reference-rates",
+      body: { validFrom: "2026-07-01", rateBasisPoints: 200 },
+    }),
+  },
+  {
+    file: "app/api/finance/collections/letters/[id]/pdf/route.ts",
+    method: "GET",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/finance/collections/letters/${world.letterId}/pdf`,
+      params: { id: world.letterId },
+    }),
+  },
+  {
+    file: "app/api/finance/collections/letters.pdf/route.ts",
+    method: "GET",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    request: async (world) => ({
+      path: `/api/finance/collections/letters.pdf?ids=${world.letterId}`,
+    }),
+  },
+  {
+    file: "app/api/finance/collections/letters/printed/route.ts",
+    method: "POST",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    async request(world) {
+      const letter = await world.freshLetter();
+      return {
+        path: "/api/finance/collections/letters/printed",
+        body: { actionIds: [letter.id] },
+      };
+    },
+  },
+  {
+    file: "app/api/finance/collections/handovers.csv/route.ts",
+    method: "GET",
+    access: staffOnly(FINANCE, false),
+    ok: 200,
+    request: async () => ({ path: "/api/finance/collections/handovers.csv?from=2026-01-01" }),
+  },
+  {
+    file: "app/api/finance/collections/handovers.json/route.ts",
+    method: "GET",
+    access: staffOnly(FINANCE, false),
+    ok: 200,
+    request: async () => ({ path: "/api/finance/collections/handovers.json" }),
   },
   {
     file: "app/api/admin/api-keys/route.ts",
@@ -310,6 +426,24 @@ const CASES: RouteCase[] = [
       params: { id: world.conversationId },
       body: { action: "resolve" },
     }),
+  },
+  {
+    file: "app/api/agent/conversations/[id]/dispute/route.ts",
+    method: "PUT",
+    access: staffOnly(AGENTS, true),
+    ok: 200,
+    async request(world) {
+      // Open (another case resolves it): a resolved conversation is reopened before a dispute.
+      await world.db.conversation.update({
+        where: { id: world.conversationId },
+        data: { status: "OPEN" },
+      });
+      return {
+        path: `/api/agent/conversations/${world.conversationId}/dispute`,
+        params: { id: world.conversationId },
+        body: { disputed: true },
+      };
+    },
   },
   {
     file: "app/api/agent/customers/[id]/fee-agreement/route.ts",
@@ -494,6 +628,26 @@ const CASES: RouteCase[] = [
     }),
   },
   {
+    // A fresh invoice of A's customer, named by number: B's link cannot reach A's numbers.
+    file: "app/i/[token]/payment-plan/route.ts",
+    method: "POST",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    async request(world, who) {
+      await ensureDefaultPolicy(world.db, world.organizationId);
+      await world.db.collectionPolicy.updateMany({
+        where: { organizationId: world.organizationId, isDefault: true },
+        data: { paymentPlanMinOre: 1_000 },
+      });
+      const invoice = await world.freshInvoice();
+      return {
+        path: `/i/${who.token}/payment-plan`,
+        params: { token: who.token },
+        body: { parts: 2, expectedVersion: invoice.version, invoiceNumber: invoice.number },
+      };
+    },
+  },
+  {
     file: "app/i/[token]/payments/[attemptId]/route.ts",
     method: "GET",
     access: { kind: "link", foreign: true },
@@ -520,6 +674,25 @@ const CASES: RouteCase[] = [
     access: { kind: "link", foreign: false },
     ok: 200,
     request: async (_world, who) => ({ path: `/i/${who.token}/pdf`, params: { token: who.token } }),
+  },
+  {
+    file: "app/i/[token]/respite/route.ts",
+    method: "POST",
+    access: { kind: "link", foreign: true },
+    ok: 200,
+    async request(world, who) {
+      const invoice = await world.freshInvoice();
+      const { dueDate } = await world.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } });
+      return {
+        path: `/i/${who.token}/respite`,
+        params: { token: who.token },
+        body: {
+          dueDate: new Date(dueDate!.getTime() + 86_400_000).toISOString().slice(0, 10),
+          expectedVersion: invoice.version,
+          invoiceNumber: invoice.number,
+        },
+      };
+    },
   },
   {
     file: "app/i/[token]/surveys/[blockId]/route.ts",

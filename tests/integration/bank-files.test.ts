@@ -15,6 +15,9 @@ import { importBankFile } from "@/lib/bank-files/import-bank-file";
 import { scanBankInbox } from "@/lib/bank-files/inbox";
 import { receiveBankFile } from "@/lib/bank-files/receive-bank-file";
 import { decideUnmatchedPayment } from "@/lib/bank-files/unmatched-queue";
+import { loadInvoiceCollection } from "@/lib/collections/invoice-collection";
+import { acceptPaymentPlan } from "@/lib/collections/payment-plans";
+import { ensureDefaultPolicy } from "@/lib/collections/policies";
 import { setDatabase } from "@/lib/db/client";
 import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { api } from "@/tests/helpers/api-client";
@@ -309,6 +312,50 @@ describe(`bank files (${testDatabaseKind})`, () => {
     expect(result.status).toBe("IMPORTED");
     expect(result.report).toMatchObject({ booked: 1, unmatched: 0 });
     expect(await statusOf(invoice.id)).toBe("PAID");
+  });
+
+  it("books a payment plan part's own OCR on the plan's invoice, and the plan counts it", async () => {
+    await ensureDefaultPolicy(database.prisma, organizationId);
+    await database.prisma.collectionPolicy.updateMany({
+      where: { organizationId, isDefault: true },
+      data: { paymentPlanMinOre: 1_000, paymentPlanMaxParts: 2 },
+    });
+    const invoice = await invoiceFor("Klara Delbetalare");
+    const { version } = await database.prisma.invoice.findUniqueOrThrow({
+      where: { id: invoice.id },
+    });
+    const target = { invoiceId: invoice.id, organizationId };
+    const plan = await acceptPaymentPlan({
+      db: database.prisma,
+      invoice: target,
+      input: { parts: 2, expectedVersion: version },
+      today: new Date("2026-12-14T00:00:00Z"),
+    });
+    const [first] = plan.parts;
+    expect(first!.ocr).not.toBe(invoice.ocr);
+    const file = generateBgMax(
+      [
+        {
+          amountOre: first!.amountOre,
+          reference: { kind: "structured", value: first!.ocr },
+          payerName: "Klara Delbetalare",
+          bookingDate: "2026-12-22",
+        },
+      ],
+      { account },
+    );
+    const { result } = await importFile(file.bytes, "bgmax-part.txt");
+    expect(result.report).toMatchObject({ booked: 1, unmatched: 0 });
+    const booked = await database.prisma.bankPayment.findFirstOrThrow({
+      where: { organizationId, reference: first!.ocr },
+    });
+    expect(booked).toMatchObject({ status: "BOOKED", invoiceId: invoice.id, matchedBy: "ocr" });
+    const collection = await loadInvoiceCollection(database.prisma, {
+      ...target,
+      today: new Date("2026-12-23T00:00:00Z"),
+    });
+    expect(collection?.activePlan?.parts.map((part) => part.paid)).toEqual([true, false]);
+    expect(await statusOf(invoice.id)).toBe("OPEN");
   });
 
   it("lets a person decide a queued payment once, with who and why", async () => {

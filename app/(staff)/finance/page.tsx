@@ -51,6 +51,9 @@ export default async function FinancePage() {
         <Link href="/finance/unmatched" className="text-blue-800 underline">
           Unmatched payments
         </Link>
+        <Link href="/finance/collections" className="text-blue-800 underline">
+          Collections (inkasso)
+        </Link>
       </nav>
       <h2 className="mt-6 text-lg font-semibold">At a glance</h2>
       <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">

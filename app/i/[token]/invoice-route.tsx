@@ -3,15 +3,16 @@ import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { CustomerChat } from "@/components/chat/customer-chat";
 import { ContentSlot } from "@/components/content/content-slot";
+import { CollectionChoices } from "@/components/invoice/collection-choices";
 import { ExpiredLink } from "@/components/invoice/expired-link";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { LiveInvoiceRefresher } from "@/components/invoice/live-invoice-refresher";
 import { PaymentPanel } from "@/components/invoice/payment-panel";
 import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/blocks/select-blocks";
-import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
 import { invoiceMessages } from "@/lib/i18n/invoice-messages";
+import { collectionChoices } from "@/lib/invoice-page/collection-choices";
 import { startRecordingCustomerView } from "@/lib/invoice-page/customer-view";
 import { isLocale, LOCALE_COOKIE } from "@/lib/invoice-page/invoice-locale";
 import { type InvoicePageRequest, resolveInvoiceLink } from "@/lib/invoice-page/page-request";
@@ -80,6 +81,15 @@ export async function InvoiceRoute({
   const base = siblingNumber === undefined ? `/i/${token}` : `/i/${token}/n/${siblingNumber}`;
   const otherLocale = request.locale === "sv" ? "en" : "sv";
   const { data } = request;
+  // What the customer may choose themselves (more time, a plan): never in a staff preview.
+  const choices = isStaffPreview
+    ? { respite: null, plan: null }
+    : collectionChoices({
+        collection: data.collection,
+        amountDueOre: data.amountDueOre,
+        dueDate: data.invoice.dueDate,
+        today: request.today,
+      });
   // With no payment provider (no Stripe, demo off) the invoice is paid by bank transfer only.
   const canPay =
     data.invoice.kind === "INVOICE" && data.amountDueOre > 0 && getPaymentProvider() !== null;
@@ -97,7 +107,7 @@ export async function InvoiceRoute({
       <InvoiceDocument
         data={request.data}
         locale={request.locale}
-        today={todayInSweden()}
+        today={request.today}
         links={{
           pdf: `${base}/pdf`,
           switchLanguage: `/i/${token}/language/${otherLocale}?back=${encodeURIComponent(base)}`,
@@ -106,6 +116,19 @@ export async function InvoiceRoute({
         slots={{
           afterSummary: contentIn("AFTER_SUMMARY"),
           offers: contentIn("OFFERS"),
+          // Rendered on every unpaid invoice of the customer's own page, so that what was just
+          // chosen stays said when the page re-reads itself and the offer is gone.
+          collection:
+            !isStaffPreview && data.invoice.kind === "INVOICE" && data.amountDueOre > 0 ? (
+              <CollectionChoices
+                token={token}
+                invoiceNumber={siblingNumber ?? null}
+                locale={request.locale}
+                version={data.invoice.version}
+                respite={choices.respite}
+                plan={choices.plan}
+              />
+            ) : undefined,
           payment: canPay ? (
             <PaymentPanel
               // Payments go to the invoice shown, which may be an earlier one reached via this link.

@@ -1,11 +1,10 @@
 import type { AgeBand, TargetingFacts } from "@/lib/content/targeting/catalogue";
-import { lastDayToPay } from "@/lib/dates/banking-days";
+import { lastDayToPay, latestOverdueDueDate } from "@/lib/dates/banking-days";
 import { addDays, addMonths, daysBetween, formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { PlanKind, UsageUnit } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { UsagePeriodTotal } from "@/lib/invoice-page/load-usage-series";
-import { latestOverdueDueDate } from "@/lib/invoices/mark-overdue-invoices";
 import { roundDiv } from "@/lib/money/rounding";
 import { compareUsage } from "@/lib/usage/usage-summary";
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgentChat } from "@/components/agent/agent-chat";
 import { CustomerContextPanel } from "@/components/agent/customer-context-panel";
+import { DisputeToggle } from "@/components/agent/dispute-toggle";
 import { InvoiceActions } from "@/components/agent/invoice-actions";
 import { RefundsPanel } from "@/components/agent/refunds-panel";
 import { StaffLiveInvoice } from "@/components/agent/staff-live-invoice";
@@ -40,10 +41,10 @@ export default async function InvoiceWorkspacePage({
   const db = await getDb();
   const today = todayInSweden();
   // Drafts too: the workspace is where a draft's lines are edited before it is issued.
-  const data = await loadInvoicePage(db, id, { includeDrafts: true });
+  const data = await loadInvoicePage(db, id, { includeDrafts: true, today });
   // Another organisation's invoice does not exist, as far as this agent can tell.
   if (!data || data.organization.id !== staff.organizationId) notFound();
-  const [context, cannedReplies, fees, refunds, organization] = await Promise.all([
+  const [context, cannedReplies, fees, refunds, organization, conversation] = await Promise.all([
     loadCustomerContext(db, { organizationId: staff.organizationId, invoiceId: id, today }),
     listCannedReplies(db, staff.organizationId),
     listWaivableFees(db, id),
@@ -51,6 +52,10 @@ export default async function InvoiceWorkspacePage({
     db.organization.findUniqueOrThrow({
       where: { id: staff.organizationId },
       select: { refundPolicy: true },
+    }),
+    db.conversation.findFirst({
+      where: { invoiceId: id, organizationId: staff.organizationId },
+      select: { id: true, status: true, disputedAt: true },
     }),
   ]);
   const { invoice } = data;
@@ -95,6 +100,13 @@ export default async function InvoiceWorkspacePage({
             cannedReplies={cannedReplies}
             canMessage={invoice.status !== "DRAFT"}
           />
+          {conversation && invoice.kind === "INVOICE" ? (
+            <DisputeToggle
+              conversationId={conversation.id}
+              disputed={conversation.disputedAt !== null}
+              resolved={conversation.status === "RESOLVED"}
+            />
+          ) : null}
           <InvoiceActions
             invoiceId={id}
             version={invoice.version}

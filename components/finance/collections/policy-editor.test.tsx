@@ -1,0 +1,228 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { newPolicyDraft, newStepDraft } from "@/components/finance/collections/policy-draft";
+import {
+  PolicyEditor,
+  PolicyFormView,
+  PreviewResultView,
+  requestPreview,
+} from "@/components/finance/collections/policy-editor";
+import type { StepPreview } from "@/lib/collections/policy-preview";
+import { TARGETING_FACTS } from "@/lib/content/targeting/catalogue";
+
+// Rendered outside Next: the editor's router is only used after a save.
+vi.mock("next/navigation", () => ({
+  useRouter: () => ({ refresh() {}, push() {}, replace() {} }),
+}));
+
+afterEach(() => vi.unstubAllGlobals());
+
+const STEP_ID = "00000000-0000-4000-8000-0000000000a1";
+/** Whether the button with this accessible name is disabled in the markup. */
+const disabled = (html: string, label: string) =>
+  / disabled=""/.test(new RegExp(`<button[^>]*aria-label="${label}"[^>]*>`).exec(html)?.[0] ?? "");
+const noop = () => {};
+const form = (props: Partial<Parameters<typeof PolicyFormView>[0]> = {}) =>
+  renderToStaticMarkup(
+    createElement(PolicyFormView, {
+      draft: {
+        ...newPolicyDraft(),
+        targeting: { all: [{ fact: "segment", op: "eq", value: "" }] },
+      },
+      isNew: true,
+      isDefault: false,
+      stepActionCounts: {},
+      suggestions: {},
+      issues: [],
+      problemMessage: null,
+      busy: false,
+      notice: null,
+      onChange: noop,
+      onSave: noop,
+      ...props,
+    }),
+  );
+
+describe("the collection policy editor", () => {
+  it("asks who it applies to with the collection facts only", () => {
+    const html = form();
+    expect(html).toContain("Who it applies to");
+    const factSelect = /<select aria-label="Fact"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
+    const options = [...factSelect.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+    expect(options).toEqual([
+      "segment",
+      "tenureMonths",
+      "overdueInvoices12m",
+      "amountDueKronor",
+      "isBusiness",
+    ]);
+    expect(factSelect).toContain(TARGETING_FACTS.isBusiness.label.en);
+    expect(html).not.toContain('value="planCode"');
+  });
+
+  it("shows the default policy's rule as everyone else, with no rule editor", () => {
+    const html = form({ isDefault: true, isNew: false });
+    expect(html).toContain("it takes every unpaid invoice that no policy above it takes");
+    expect(html).not.toContain('data-testid="targeting-editor"');
+  });
+
+  it("lists each step with its fields, the default texts as placeholders, in Swedish words", () => {
+    const draft = {
+      ...newPolicyDraft(),
+      steps: [
+        newStepDraft({ kind: "COURTESY", offsetDays: "-3", chargeFee: false, tone: "FRIENDLY" }),
+        newStepDraft({ kind: "REMINDER", offsetDays: "7" }),
+      ],
+    };
+    const html = form({ draft });
+    expect(html).toContain("Step 1: Vänlig påminnelse 3 dagar före");
+    expect(html).toContain("Step 2: Påminnelse +7 d (avgift)");
+    expect(html).toContain('placeholder="Påminnelse: faktura {{invoiceNumber}}"');
+    expect(html).toContain('placeholder="Reminder: invoice {{invoiceNumber}}"');
+    expect(html).toContain("{{customerName}}, {{organizationName}}");
+    expect(disabled(html, "Move step 1 up")).toBe(true);
+    expect(disabled(html, "Move step 1 down")).toBe(false);
+    expect(html).toContain("Charge the reminder fee (where agreed)");
+  });
+
+  it("keeps a step that was sent from being removed, and says why", () => {
+    const draft = {
+      ...newPolicyDraft(),
+      steps: [newStepDraft({ id: STEP_ID }), newStepDraft()],
+    };
+    const html = form({ draft, isNew: false, stepActionCounts: { [STEP_ID]: 12 } });
+    expect(disabled(html, "Remove step 1")).toBe(true);
+    expect(html).toContain("Sent to 12 invoices: it can be changed, not removed.");
+    expect(disabled(html, "Remove step 2")).toBe(false);
+  });
+
+  it("shows the server's issues beside their fields, and a conflict as a whole", () => {
+    const html = form({
+      issues: [
+        { path: "name", message: "a policy needs a name" },
+        { path: "steps.0.templates.sv.subject", message: "unknown placeholder {{namn}}" },
+        { path: "agencyName", message: "a policy that hands over names the collection agency" },
+      ],
+      problemMessage: "Step 2 (Reminder) was sent to 3 invoices; it can be changed, not removed",
+    });
+    expect(html).toContain('<span class="text-xs text-red-700">a policy needs a name</span>');
+    expect(html).toContain("unknown placeholder {{namn}}");
+    expect(html).toContain('data-testid="form-issues"');
+    expect(html).toContain("Not saved: Step 2 (Reminder) was sent to 3 invoices");
+  });
+
+  it("renders whole, new or stored, with its preview panel", () => {
+    const html = renderToStaticMarkup(createElement(PolicyEditor, { suggestions: {} }));
+    expect(html).toContain("Create policy");
+    expect(html).toContain('data-testid="policy-preview"');
+    expect(html).toContain("Invoice number");
+  });
+});
+
+const preview = (overrides: Partial<StepPreview> = {}): StepPreview => ({
+  invoice: {
+    id: "00000000-0000-4000-8000-0000000000c1",
+    number: 1042,
+    customerName: "<script>alert(1)</script> Greta",
+    locale: "sv",
+    dueDate: "2026-12-10",
+    amountDueOre: 50_000,
+  },
+  step: { index: 1, kind: "REMINDER", channel: "EMAIL" },
+  status: "planned",
+  date: "2026-12-17",
+  note: null,
+  amountDueOre: 50_000,
+  feeOre: 6_000,
+  feeKind: "reminder-fee",
+  feeReason: "Påminnelseavgift enligt avtal, högst 60 kr.",
+  interestOre: 0,
+  interestReason: "Policyn tar ingen dröjsmålsränta.",
+  interestRateBasisPoints: null,
+  payBy: "2026-12-28",
+  message: {
+    subject: "Påminnelse: faktura 1042",
+    body: "Hej <b>Greta</b>,\n\nBetala här:\nhttps://nota.test/i/<länk skapas vid utskick>",
+    sms: "Betala 560 kr",
+  },
+  currentPolicy: { id: "00000000-0000-4000-8000-0000000000d1", name: "Standard" },
+  ...overrides,
+});
+
+describe("the policy editor's preview", () => {
+  it("shows the message as text, with the charges and their reasons", () => {
+    const html = renderToStaticMarkup(
+      createElement(PreviewResultView, { preview: preview(), problem: null }),
+    );
+    expect(html).toContain("Planned for 2026-12-17");
+    expect(html).toContain("60,00\u00A0kr");
+    expect(html).toContain("Påminnelseavgift enligt avtal, högst 60 kr.");
+    expect(html).toContain("Policyn tar ingen dröjsmålsränta.");
+    expect(html).toContain("Påminnelse: faktura 1042");
+    // Customer and template text are text, never markup.
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Greta");
+    expect(html).toContain("Hej &lt;b&gt;Greta&lt;/b&gt;");
+    expect(html).toContain("/i/&lt;länk skapas vid utskick&gt;");
+    expect(html).not.toContain("<script>");
+  });
+
+  it("shows an SMS step's text and a paused step's reason", () => {
+    const html = renderToStaticMarkup(
+      createElement(PreviewResultView, {
+        preview: preview({
+          step: { index: 2, kind: "FINAL_REMINDER", channel: "SMS" },
+          status: "paused",
+          date: null,
+          note: "Pausad: en avbetalningsplan gäller. Sedan 2026-12-12.",
+        }),
+        problem: null,
+      }),
+    );
+    expect(html).toContain("Held by a pause");
+    expect(html).toContain("Pausad: en avbetalningsplan gäller.");
+    expect(html).toContain("Betala 560 kr");
+    expect(html).not.toContain("Påminnelse: faktura 1042");
+  });
+
+  it("shows the server's problem, naming the field", () => {
+    const html = renderToStaticMarkup(
+      createElement(PreviewResultView, {
+        preview: null,
+        problem: {
+          code: "BAD_INPUT",
+          message: "Invalid preview",
+          status: 400,
+          details: {},
+          issues: [
+            {
+              path: "invoiceNumber",
+              message: "invoice 7 is paid; the preview needs an unpaid invoice",
+            },
+          ],
+        },
+      }),
+    );
+    expect(html).toContain('role="alert"');
+    expect(html).toContain("invoiceNumber: invoice 7 is paid; the preview needs an unpaid invoice");
+  });
+
+  it("posts the edited policy, the step and the invoice number", async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => Response.json(preview()));
+    vi.stubGlobal("fetch", fetch);
+    const result = await requestPreview({
+      policy: { name: "X" },
+      stepIndex: 1,
+      invoiceNumber: 1042,
+    });
+    expect(result).toMatchObject({ ok: true, body: { status: "planned" } });
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe("/api/finance/collections/preview");
+    expect(init.method).toBe("POST");
+    expect(JSON.parse(String(init.body))).toEqual({
+      policy: { name: "X" },
+      stepIndex: 1,
+      invoiceNumber: 1042,
+    });
+  });
+});

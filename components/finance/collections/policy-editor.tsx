@@ -1,0 +1,844 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { kronor } from "@/components/finance/finance-labels";
+import { type FormIssue, FormIssues, issuesByPath } from "@/components/marketing/form-issues";
+import { TargetingEditor } from "@/components/marketing/targeting-editor";
+import { type ClientProblem, requestJson } from "@/components/ui/problem";
+import { defaultTemplate, TEMPLATE_PLACEHOLDERS } from "@/lib/collections/messages";
+import {
+  COLLECTION_FACT_NAMES,
+  MAX_STEPS,
+  PAYMENT_PLAN_FEE_CAP_ORE,
+  type PolicyInput,
+  STEP_ANCHORS,
+  STEP_CHANNELS,
+  STEP_KINDS,
+  STEP_TONES,
+} from "@/lib/collections/policies";
+import type { StepPreview } from "@/lib/collections/policy-preview";
+import { describeStep } from "@/lib/collections/policy-words";
+import type { FactName } from "@/lib/content/targeting/catalogue";
+import type { CollectionStepKind } from "@/lib/db/generated/client";
+import {
+  draftFromInput,
+  draftToInput,
+  moveStep,
+  newPolicyDraft,
+  newStepDraft,
+  type PolicyDraft,
+  type StepDraft,
+  TEMPLATE_FIELDS,
+  TEMPLATE_LOCALES,
+  type TemplateField,
+} from "./policy-draft";
+
+/**
+ * The collection policy editor: who it applies to, its limits and its steps with their texts, and
+ * a preview of any step for a real invoice as its customer would get it. What is typed is turned
+ * into the policy document the server checks with the same schema; the server's issues show
+ * beside the fields they concern.
+ */
+
+export const KIND_LABELS: Record<CollectionStepKind, string> = {
+  COURTESY: "Courtesy reminder (vänlig påminnelse, before the due date)",
+  REMINDER: "Reminder (påminnelse)",
+  FINAL_REMINDER: "Final reminder (sista påminnelse)",
+  COLLECTION_HANDOVER: "Handover to collection (inkasso)",
+};
+const ANCHOR_LABELS = { DUE_DATE: "the due date", PREVIOUS_STEP: "the previous step" } as const;
+const CHANNEL_LABELS = {
+  EMAIL: "Email",
+  SMS: "SMS",
+  LETTER: "Letter (printed and posted)",
+  PAGE: "Invoice page only",
+} as const;
+const TONE_LABELS = { FRIENDLY: "Friendly", NEUTRAL: "Neutral", FIRM: "Firm" } as const;
+const FIELD_LABELS: Record<TemplateField, string> = {
+  subject: "Subject (email, letter heading)",
+  body: "Text (email, letter)",
+  sms: "SMS",
+};
+const LANGUAGE_LABELS = { sv: "Swedish", en: "English" } as const;
+
+const INPUT = "rounded border border-slate-400 px-2 py-1 text-sm";
+const BUTTON = "rounded border border-slate-400 bg-white px-2 py-1 text-sm disabled:opacity-50";
+
+function Issue({ id, message }: { id?: string; message?: string }) {
+  return message ? (
+    <span id={id} className="text-xs text-red-700">
+      {message}
+    </span>
+  ) : null;
+}
+
+export interface PolicyEditorProps {
+  /** Absent for a new policy. */
+  policy?: {
+    id: string;
+    isDefault: boolean;
+    input: PolicyInput;
+    stepActionCounts: Record<string, number>;
+  };
+  suggestions: Partial<Record<FactName, readonly string[]>>;
+}
+
+export function PolicyEditor({ policy, suggestions }: PolicyEditorProps) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<PolicyDraft>(() =>
+    policy ? draftFromInput(policy.input) : newPolicyDraft(),
+  );
+  const [problem, setProblem] = useState<ClientProblem | null>(null);
+  const [clientIssues, setClientIssues] = useState<FormIssue[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const update = (changes: Partial<PolicyDraft>) => {
+    setDraft((current) => ({ ...current, ...changes }));
+    setNotice(null);
+  };
+
+  async function save() {
+    const { input, issues } = draftToInput(draft);
+    setClientIssues(issues);
+    if (issues.length > 0) {
+      setProblem(null);
+      return;
+    }
+    setBusy(true);
+    const result = policy
+      ? await requestJson<{ id: string }>(`/api/finance/collections/policies/${policy.id}`, {
+          method: "PUT",
+          body: input,
+        })
+      : await requestJson<{ id: string }>("/api/finance/collections/policies", {
+          method: "POST",
+          body: input,
+        });
+    setBusy(false);
+    if (!result.ok) {
+      setProblem(result.problem);
+      return;
+    }
+    setProblem(null);
+    if (!policy) {
+      router.push(`/finance/collections/policies/${result.body.id}`);
+      return;
+    }
+    setNotice("Saved. The next daily run follows the policy as it is now.");
+    router.refresh();
+  }
+
+  const issues = [...clientIssues, ...(problem?.issues ?? [])];
+  return (
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <PolicyFormView
+        draft={draft}
+        isNew={!policy}
+        isDefault={policy?.isDefault ?? false}
+        stepActionCounts={policy?.stepActionCounts ?? {}}
+        suggestions={suggestions}
+        issues={issues}
+        problemMessage={problem && problem.issues.length === 0 ? problem.message : null}
+        busy={busy}
+        notice={notice}
+        onChange={update}
+        onSave={() => void save()}
+      />
+      <PreviewPanel draft={draft} policyId={policy?.id} />
+    </div>
+  );
+}
+
+/** The form in a given state (rendered by PolicyEditor; tested on its own). */
+export function PolicyFormView({
+  draft,
+  isNew,
+  isDefault,
+  stepActionCounts,
+  suggestions,
+  issues,
+  problemMessage,
+  busy,
+  notice,
+  onChange,
+  onSave,
+}: {
+  draft: PolicyDraft;
+  isNew: boolean;
+  isDefault: boolean;
+  stepActionCounts: Record<string, number>;
+  suggestions: Partial<Record<FactName, readonly string[]>>;
+  issues: FormIssue[];
+  problemMessage: string | null;
+  busy: boolean;
+  notice: string | null;
+  onChange: (changes: Partial<PolicyDraft>) => void;
+  onSave: () => void;
+}) {
+  const id = useId();
+  const byPath = issuesByPath(issues);
+  const setStep = (index: number, step: StepDraft) =>
+    onChange({ steps: draft.steps.map((s, i) => (i === index ? step : s)) });
+  return (
+    <form
+      aria-label={isNew ? "New collection policy" : `Edit ${draft.name}`}
+      className="flex min-w-0 flex-col gap-5 rounded-lg bg-white p-4 shadow-sm"
+      data-testid="policy-editor"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave();
+      }}
+    >
+      <label className="flex flex-col gap-1 text-sm">
+        <span className="font-medium">Name</span>
+        <input
+          className={INPUT}
+          name="name"
+          value={draft.name}
+          maxLength={80}
+          aria-invalid={byPath.name ? true : undefined}
+          onChange={(event) => onChange({ name: event.currentTarget.value })}
+        />
+        <Issue message={byPath.name} />
+      </label>
+
+      {isDefault ? (
+        <section className="text-sm" aria-labelledby={`${id}-default`}>
+          <h3 id={`${id}-default`} className="font-semibold">
+            Who it applies to
+          </h3>
+          <p className="text-slate-700">
+            This is the default policy: it takes every unpaid invoice that no policy above it takes.
+            It has no rule of its own, and it cannot be deleted.
+          </p>
+        </section>
+      ) : (
+        <TargetingEditor
+          rule={draft.targeting}
+          suggestions={suggestions}
+          facts={COLLECTION_FACT_NAMES}
+          error={byPath.targeting}
+          heading="Who it applies to"
+          description="An unpaid invoice falls under the first policy whose rule is true for it (the list's order), else under the default. A step once taken keeps the invoice on its policy. When a fact is unknown for an invoice, the rule is not true for it."
+          onChange={(targeting) => onChange({ targeting })}
+        />
+      )}
+
+      <fieldset className="grid gap-3 md:grid-cols-2">
+        <legend className="mb-1 font-semibold">Fees and interest</legend>
+        <MoneyField
+          label="No reminder fee on a claim below (kr)"
+          hint="A 60 kr fee on a 45 kr claim is out of proportion."
+          value={draft.feeMinimumKronor}
+          issue={byPath.feeMinimumAmountDueOre}
+          onChange={(feeMinimumKronor) => onChange({ feeMinimumKronor })}
+        />
+        <div className="flex flex-col gap-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={draft.chargeInterest}
+              onChange={(event) => onChange({ chargeInterest: event.currentTarget.checked })}
+            />
+            Charge late-payment interest (dröjsmålsränta, räntelagen 6 §)
+          </label>
+          <MoneyField
+            label="Interest charged from (kr)"
+            hint="Less than this keeps accruing until the next step."
+            value={draft.interestMinimumKronor}
+            disabled={!draft.chargeInterest}
+            issue={byPath.interestMinimumOre}
+            onChange={(interestMinimumKronor) => onChange({ interestMinimumKronor })}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="grid gap-3 md:grid-cols-2">
+        <legend className="mb-1 font-semibold">What the customer may choose on the invoice</legend>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">More time to pay: at most (days, 0 for none)</span>
+          <input
+            type="number"
+            min={0}
+            max={60}
+            className={`${INPUT} w-28`}
+            value={draft.respiteMaxDays}
+            onChange={(event) => onChange({ respiteMaxDays: event.currentTarget.value })}
+          />
+          <Issue message={byPath.respiteMaxDays} />
+        </label>
+        <MoneyField
+          label="Payment plan from (kr, empty for none)"
+          value={draft.paymentPlanMinKronor}
+          issue={byPath.paymentPlanMinOre}
+          onChange={(paymentPlanMinKronor) => onChange({ paymentPlanMinKronor })}
+        />
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Payment plan: at most (parts)</span>
+          <input
+            type="number"
+            min={2}
+            max={12}
+            className={`${INPUT} w-28`}
+            value={draft.paymentPlanMaxParts}
+            disabled={draft.paymentPlanMinKronor.trim() === ""}
+            onChange={(event) => onChange({ paymentPlanMaxParts: event.currentTarget.value })}
+          />
+          <Issue message={byPath.paymentPlanMaxParts} />
+        </label>
+        <MoneyField
+          label="Payment plan fee (kr)"
+          hint={`At most ${kronor(PAYMENT_PLAN_FEE_CAP_ORE)} (förordning 1981:1057); shown before the customer agrees.`}
+          value={draft.paymentPlanFeeKronor}
+          disabled={draft.paymentPlanMinKronor.trim() === ""}
+          issue={byPath.paymentPlanFeeOre}
+          onChange={(paymentPlanFeeKronor) => onChange({ paymentPlanFeeKronor })}
+        />
+      </fieldset>
+
+      <fieldset className="grid gap-3 md:grid-cols-2">
+        <legend className="mb-1 font-semibold">Collection agency (inkassobolag)</legend>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Name</span>
+          <input
+            className={INPUT}
+            value={draft.agencyName}
+            maxLength={120}
+            aria-invalid={byPath.agencyName ? true : undefined}
+            onChange={(event) => onChange({ agencyName: event.currentTarget.value })}
+          />
+          <Issue message={byPath.agencyName} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">How to reach it (phone, web)</span>
+          <input
+            className={INPUT}
+            value={draft.agencyContact}
+            maxLength={300}
+            onChange={(event) => onChange({ agencyContact: event.currentTarget.value })}
+          />
+          <Issue message={byPath.agencyContact} />
+        </label>
+        <p className="text-xs text-slate-600 md:col-span-2">
+          Needed when the policy hands over; the customer sees both after the handover.
+        </p>
+      </fieldset>
+
+      <section aria-labelledby={`${id}-steps`} className="flex flex-col gap-3">
+        <h3 id={`${id}-steps`} className="font-semibold">
+          Steps
+        </h3>
+        <p className="text-sm text-slate-700">
+          In order: courtesy reminders first (never a fee), then reminders, one final reminder, and
+          a handover last. Every step falls on a banking day and waits while a dispute, a payment
+          plan or a payment on its way holds the invoice. A fee is charged only where the law and
+          the customer's agreement allow, once per claim.
+        </p>
+        <Issue message={byPath.steps} />
+        <ol className="flex flex-col gap-3">
+          {draft.steps.map((step, index) => (
+            <li key={step.key}>
+              <StepFields
+                step={step}
+                index={index}
+                count={draft.steps.length}
+                actionCount={step.id ? (stepActionCounts[step.id] ?? 0) : 0}
+                issues={byPath}
+                onChange={(next) => setStep(index, next)}
+                onMove={(by) => onChange({ steps: moveStep(draft.steps, index, by) })}
+                onRemove={() => onChange({ steps: draft.steps.filter((_, i) => i !== index) })}
+              />
+            </li>
+          ))}
+        </ol>
+        <div>
+          <button
+            type="button"
+            className={BUTTON}
+            disabled={draft.steps.length >= MAX_STEPS}
+            onClick={() => onChange({ steps: [...draft.steps, newStepDraft()] })}
+          >
+            + Add a step
+          </button>
+          {draft.steps.length >= MAX_STEPS ? (
+            <span className="ml-2 text-xs text-slate-600">At most {MAX_STEPS} steps.</span>
+          ) : null}
+        </div>
+      </section>
+
+      <div className="sticky bottom-0 flex flex-col gap-3 border-t border-slate-200 bg-white pt-3">
+        {issues.length > 0 ? <FormIssues title="Not saved. Please fix:" issues={issues} /> : null}
+        {problemMessage ? (
+          <p
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+          >
+            Not saved: {problemMessage}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
+          >
+            {busy ? "Saving…" : isNew ? "Create policy" : "Save"}
+          </button>
+          <p role="status" className="text-sm text-slate-700">
+            {notice ?? ""}
+          </p>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function MoneyField({
+  label,
+  hint,
+  value,
+  issue,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  issue?: string;
+  disabled?: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span className="font-medium">{label}</span>
+      <input
+        inputMode="decimal"
+        className={`${INPUT} w-36`}
+        value={value}
+        disabled={disabled}
+        aria-invalid={issue ? true : undefined}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      />
+      {hint ? <span className="text-xs text-slate-600">{hint}</span> : null}
+      <Issue message={issue} />
+    </label>
+  );
+}
+
+/** One step: kind, when, how, fee, and its texts per language (empty: the default, shown greyed). */
+export function StepFields({
+  step,
+  index,
+  count,
+  actionCount,
+  issues,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  step: StepDraft;
+  index: number;
+  count: number;
+  /** How many invoices the stored step was taken for: such a step can be changed, not removed. */
+  actionCount: number;
+  issues: Record<string, string>;
+  onChange: (step: StepDraft) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const id = useId();
+  const prefix = `steps.${index}`;
+  const set = (changes: Partial<StepDraft>) => onChange({ ...step, ...changes });
+  const offset = Number(step.offsetDays);
+  const summary = Number.isInteger(offset)
+    ? describeStep({ ...step, offsetDays: offset }, "sv")
+    : KIND_LABELS[step.kind];
+  return (
+    <fieldset
+      className="rounded border border-slate-300 p-3"
+      data-testid="policy-step"
+      aria-invalid={issues[prefix] ? true : undefined}
+    >
+      <legend className="px-1 text-sm font-semibold">
+        Step {index + 1}: {summary}
+      </legend>
+      <Issue message={issues[prefix]} />
+      <div className="grid gap-3 md:grid-cols-3">
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Kind</span>
+          <select
+            className={INPUT}
+            value={step.kind}
+            onChange={(event) =>
+              set({
+                kind: event.currentTarget.value as StepDraft["kind"],
+                ...(event.currentTarget.value === "COURTESY"
+                  ? { chargeFee: false, anchor: "DUE_DATE" as const }
+                  : {}),
+              })
+            }
+          >
+            {STEP_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+          <Issue message={issues[`${prefix}.kind`]} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Days after (− before)</span>
+          <input
+            type="number"
+            min={-30}
+            max={180}
+            className={`${INPUT} w-24`}
+            value={step.offsetDays}
+            onChange={(event) => set({ offsetDays: event.currentTarget.value })}
+          />
+          <Issue message={issues[`${prefix}.offsetDays`]} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Counted from</span>
+          <select
+            className={INPUT}
+            value={step.anchor}
+            onChange={(event) => set({ anchor: event.currentTarget.value as StepDraft["anchor"] })}
+          >
+            {STEP_ANCHORS.map((anchor) => (
+              <option key={anchor} value={anchor}>
+                {ANCHOR_LABELS[anchor]}
+              </option>
+            ))}
+          </select>
+          <Issue message={issues[`${prefix}.anchor`]} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Channel</span>
+          <select
+            className={INPUT}
+            value={step.channel}
+            onChange={(event) =>
+              set({ channel: event.currentTarget.value as StepDraft["channel"] })
+            }
+          >
+            {STEP_CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </select>
+          <Issue message={issues[`${prefix}.channel`]} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Tone</span>
+          <select
+            className={INPUT}
+            value={step.tone}
+            onChange={(event) => set({ tone: event.currentTarget.value as StepDraft["tone"] })}
+          >
+            {STEP_TONES.map((tone) => (
+              <option key={tone} value={tone}>
+                {TONE_LABELS[tone]}
+              </option>
+            ))}
+          </select>
+          <Issue message={issues[`${prefix}.tone`]} />
+        </label>
+        <label className="flex items-center gap-2 self-end text-sm">
+          <input
+            type="checkbox"
+            checked={step.chargeFee}
+            disabled={step.kind === "COURTESY"}
+            onChange={(event) => set({ chargeFee: event.currentTarget.checked })}
+          />
+          {step.kind === "COLLECTION_HANDOVER"
+            ? "Charge the collection fee (180 kr)"
+            : "Charge the reminder fee (where agreed)"}
+        </label>
+      </div>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer">Texts (Swedish, English)</summary>
+        <p className="mt-2 text-xs text-slate-600">
+          Leave a text empty for the default, shown greyed. Placeholders:{" "}
+          {TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(", ")}.
+        </p>
+        {TEMPLATE_LOCALES.map((locale) => {
+          const fallback = defaultTemplate(step.kind, step.tone, locale);
+          return (
+            <fieldset key={locale} className="mt-2 grid gap-2">
+              <legend className="font-medium">{LANGUAGE_LABELS[locale]}</legend>
+              {TEMPLATE_FIELDS.map((field) => {
+                const path = `${prefix}.templates.${locale}.${field}`;
+                const control = `${id}-${locale}-${field}`;
+                const common = {
+                  id: control,
+                  className: `${INPUT} w-full`,
+                  value: step.templates[locale][field],
+                  placeholder: fallback[field],
+                  "aria-invalid": issues[path] ? true : undefined,
+                  onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+                    set({
+                      templates: {
+                        ...step.templates,
+                        [locale]: { ...step.templates[locale], [field]: event.currentTarget.value },
+                      },
+                    }),
+                };
+                return (
+                  <div key={field} className="flex flex-col gap-1">
+                    <label htmlFor={control}>{FIELD_LABELS[field]}</label>
+                    {field === "body" ? (
+                      <textarea rows={8} maxLength={3000} {...common} />
+                    ) : (
+                      <input maxLength={field === "sms" ? 320 : 150} {...common} />
+                    )}
+                    <Issue message={issues[path]} />
+                  </div>
+                );
+              })}
+            </fieldset>
+          );
+        })}
+      </details>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={index === 0}
+          aria-label={`Move step ${index + 1} up`}
+          onClick={() => onMove(-1)}
+        >
+          ↑ Up
+        </button>
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={index === count - 1}
+          aria-label={`Move step ${index + 1} down`}
+          onClick={() => onMove(1)}
+        >
+          ↓ Down
+        </button>
+        <button
+          type="button"
+          className={`${BUTTON} text-red-800`}
+          disabled={actionCount > 0 || count === 1}
+          aria-label={`Remove step ${index + 1}`}
+          onClick={onRemove}
+        >
+          Remove
+        </button>
+        {actionCount > 0 ? (
+          <span className="text-xs text-slate-700">
+            Sent to {actionCount === 1 ? "1 invoice" : `${actionCount} invoices`}: it can be
+            changed, not removed.
+          </span>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}
+
+// --- Preview --------------------------------------------------------------------------------
+
+/** Asks the server for one step's preview; its problem comes back as it is. */
+export async function requestPreview(body: {
+  policyId?: string;
+  policy: unknown;
+  stepIndex: number;
+  invoiceNumber: number;
+}) {
+  return requestJson<StepPreview>(
+    "/api/finance/collections/preview",
+    { method: "POST", body },
+    "No preview",
+  );
+}
+
+function PreviewPanel({ draft, policyId }: { draft: PolicyDraft; policyId?: string }) {
+  const id = useId();
+  const [invoiceNumber, setInvoiceNumber] = useState("");
+  const [stepIndex, setStepIndex] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ClientProblem | null>(null);
+  const [preview, setPreview] = useState<StepPreview | null>(null);
+  const index = Math.min(stepIndex, Math.max(0, draft.steps.length - 1));
+
+  async function show() {
+    const { input, issues } = draftToInput(draft);
+    const number = Number(invoiceNumber);
+    if (issues.length > 0 || !Number.isInteger(number) || number < 1) {
+      setPreview(null);
+      setProblem({
+        code: "BAD_INPUT",
+        status: 0,
+        details: {},
+        issues: [],
+        message:
+          issues.length > 0
+            ? `Fix the policy first: ${issues[0]!.path}: ${issues[0]!.message}`
+            : "Type the number of an unpaid invoice",
+      });
+      return;
+    }
+    setBusy(true);
+    const result = await requestPreview({
+      ...(policyId ? { policyId } : {}),
+      policy: input,
+      stepIndex: index,
+      invoiceNumber: number,
+    });
+    setBusy(false);
+    if (result.ok) {
+      setPreview(result.body);
+      setProblem(null);
+    } else {
+      setPreview(null);
+      setProblem(result.problem);
+    }
+  }
+
+  return (
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="flex min-w-0 flex-col gap-3 self-start rounded-lg bg-white p-4 shadow-sm xl:sticky xl:top-4"
+      data-testid="policy-preview"
+    >
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        Preview for an invoice
+      </h2>
+      <p className="text-sm text-slate-700">
+        A step of the policy as it stands here (saved or not), for one unpaid invoice, in its
+        customer's language: the text as sent and what the step would charge. Nothing is sent or
+        saved.
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Invoice number</span>
+          <input
+            inputMode="numeric"
+            className={`${INPUT} w-32`}
+            value={invoiceNumber}
+            onChange={(event) => setInvoiceNumber(event.currentTarget.value)}
+          />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Step</span>
+          <select
+            className={INPUT}
+            value={index}
+            onChange={(event) => setStepIndex(Number(event.currentTarget.value))}
+          >
+            {draft.steps.map((step, i) => (
+              <option key={step.key} value={i}>
+                {i + 1}. {KIND_LABELS[step.kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className={BUTTON} disabled={busy} onClick={() => void show()}>
+          {busy ? "Rendering…" : "Show"}
+        </button>
+      </div>
+      <PreviewResultView preview={preview} problem={problem} />
+    </section>
+  );
+}
+
+/** The preview's answer (or its problem), every text shown as text. */
+export function PreviewResultView({
+  preview,
+  problem,
+}: {
+  preview: StepPreview | null;
+  problem: ClientProblem | null;
+}) {
+  if (problem) {
+    const issue = problem.issues[0];
+    return (
+      <p role="alert" className="text-sm text-red-800">
+        {issue ? `${issue.path.replace(/^policy\./, "")}: ${issue.message}` : problem.message}
+      </p>
+    );
+  }
+  if (!preview) return null;
+  const { message, step } = preview;
+  const fee = preview.feeOre > 0 ? kronor(preview.feeOre) : "none";
+  const interest = preview.interestOre > 0 ? kronor(preview.interestOre) : "none";
+  const status = {
+    planned: `Planned for ${preview.date}`,
+    paused: "Held by a pause",
+    taken: `Taken on ${preview.date}`,
+    "not-planned": "Not taken for this invoice",
+  }[preview.status];
+  return (
+    <div className="flex flex-col gap-3 text-sm" data-testid="preview-result">
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+        <dt className="text-slate-600">Invoice</dt>
+        <dd>
+          {preview.invoice.number} · {preview.invoice.customerName} · due {preview.invoice.dueDate}{" "}
+          · {kronor(preview.invoice.amountDueOre)} ·{" "}
+          {preview.invoice.locale === "sv" ? "Swedish" : "English"}
+        </dd>
+        <dt className="text-slate-600">Falls under now</dt>
+        <dd>{preview.currentPolicy.name}</dd>
+        <dt className="text-slate-600">This step</dt>
+        <dd>
+          {status}
+          {preview.note ? <span className="block text-slate-700">{preview.note}</span> : null}
+        </dd>
+        <dt className="text-slate-600">Fee</dt>
+        <dd>
+          {fee}
+          {preview.feeReason ? (
+            <span className="block text-slate-700">{preview.feeReason}</span>
+          ) : null}
+        </dd>
+        <dt className="text-slate-600">Interest</dt>
+        <dd>
+          {interest}
+          {preview.interestReason ? (
+            <span className="block text-slate-700">{preview.interestReason}</span>
+          ) : null}
+        </dd>
+        <dt className="text-slate-600">Pay by</dt>
+        <dd>{preview.payBy ?? "the due date"}</dd>
+      </dl>
+      {step.channel === "SMS" ? (
+        <MessageBlock title="SMS" text={message.sms} />
+      ) : (
+        <>
+          <MessageBlock
+            title={
+              step.channel === "LETTER"
+                ? "Letter"
+                : step.channel === "PAGE"
+                  ? "On the invoice page"
+                  : "Email"
+            }
+            heading={message.subject}
+            text={message.body}
+          />
+          <details>
+            <summary className="cursor-pointer">The step's SMS text</summary>
+            <MessageBlock title="SMS" text={message.sms} />
+          </details>
+        </>
+      )}
+    </div>
+  );
+}
+
+function MessageBlock({ title, heading, text }: { title: string; heading?: string; text: string }) {
+  return (
+    <figure className="rounded border border-slate-200 bg-slate-50 p-3">
+      <figcaption className="text-xs font-semibold uppercase text-slate-600">{title}</figcaption>
+      {heading ? <p className="mt-1 font-semibold">{heading}</p> : null}
+      <pre className="mt-1 whitespace-pre-wrap font-sans">{text}</pre>
+    </figure>
+  );
+}
