@@ -290,6 +290,12 @@ export const collectionForecastSchema = z
             feeReason: z.string(),
             interestReason: z.string(),
             pausedBy: z.enum(["dispute", "payment_plan", "payment_in_flight"]).nullable(),
+            variant: z
+              .string()
+              .nullable()
+              .describe(
+                "the step's variant this invoice gets (an experiment's split or the learner's choice)",
+              ),
           }),
         ),
       }),

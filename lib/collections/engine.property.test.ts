@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   HANDOVER_DAYS_TO_PAY,
   type Pause,
+  type PolicyStep,
   planCollection,
   stepDueOn,
 } from "@/lib/collections/engine";
 import type { PrincipalEntry } from "@/lib/collections/interest";
+import { chooseLearned } from "@/lib/collections/learner";
 import { REMINDER_FEE_CAP_ORE } from "@/lib/collections/reminder-fees";
 import { isBankingDay, lastDayToPay } from "@/lib/dates/banking-days";
 import { addDays, daysBetween, formatCalendarDate } from "@/lib/dates/calendar-date";
@@ -206,6 +208,88 @@ describe("the collection engine's promises", () => {
         },
       ),
       RUNS,
+    );
+  });
+});
+
+describe("experiments within the law", () => {
+  const variantArbitrary = fc.record({
+    offsetDays: fc.option(fc.integer({ min: -30, max: 180 }), { nil: null }),
+    channel: fc.option(
+      fc.constantFrom("EMAIL" as const, "SMS" as const, "LETTER" as const, "PAGE" as const),
+      { nil: null },
+    ),
+    tone: fc.option(fc.constantFrom("FRIENDLY" as const, "NEUTRAL" as const, "FIRM" as const), {
+      nil: null,
+    }),
+    // Even a variant asking a courtesy to charge: the engine must not.
+    chargeFee: fc.option(fc.boolean(), { nil: null }),
+  });
+  const beliefArbitrary = fc.tuple(
+    fc.double({ min: 0, max: 500, noNaN: true }),
+    fc.double({ min: 0, max: 500, noNaN: true }),
+  );
+
+  it("no variant the learner or a split chooses ever breaks a legal rule", () => {
+    fc.assert(
+      fc.property(
+        scenarioArbitrary,
+        fc.array(fc.tuple(variantArbitrary, variantArbitrary), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.tuple(beliefArbitrary, beliefArbitrary), { minLength: 4, maxLength: 4 }),
+        fc.string({ maxLength: 8 }),
+        (scenario, variantPairs, beliefPairs, seed) => {
+          const chooseVariant = (step: PolicyStep) => {
+            const [a, b] = variantPairs[step.position % 4]!;
+            const [[aa, ab], [ba, bb]] = beliefPairs[step.position % 4]!;
+            const pooled = new Map([
+              ["A", { alpha: aa, beta: ab, samples: 1 }],
+              ["B", { alpha: ba, beta: bb, samples: 1 }],
+            ]);
+            const choice = chooseLearned({
+              variants: [
+                { key: "A", weight: 1 },
+                { key: "B", weight: 1 },
+              ],
+              beliefs: { byBand: new Map([["band", pooled]]), pooled },
+              band: "band",
+              seed: `${seed}:${step.id}`,
+            })!;
+            return {
+              key: choice.key,
+              ...(choice.key === "A" ? a : b),
+              assignment: choice.explanation,
+            };
+          };
+          const { collectionCase, today } = scenario;
+          const steps = planCollection({ ...scenario, rates: RATES, chooseVariant }).steps;
+          const lastDay = lastDayToPay(collectionCase.dueDate);
+          const { feeParties } = collectionCase;
+          let fees = 0;
+          for (const step of steps) {
+            expect(["A", "B"]).toContain(step.variant?.key);
+            if (step.feeKind === "reminder-fee" || step.feeKind === "late-payment-compensation")
+              fees += 1;
+            if (step.feeKind === "reminder-fee") {
+              expect(step.feeOre).toBeLessThanOrEqual(REMINDER_FEE_CAP_ORE);
+              expect(feeParties.customer.reminderFeeAgreedOn!.getTime()).toBeLessThanOrEqual(
+                feeParties.debtAroseOn.getTime(),
+              );
+            }
+            if (step.feeKind === "collection-fee") expect(step.kind).toBe("COLLECTION_HANDOVER");
+            if (step.date === null) continue;
+            expect(isBankingDay(step.date)).toBe(true);
+            expect(step.date >= today).toBe(true);
+            if (step.kind === "COURTESY") {
+              expect(step.date <= lastDay).toBe(true);
+              expect(step.feeOre + step.interestOre).toBe(0);
+            } else {
+              expect(step.date > lastDay).toBe(true);
+            }
+          }
+          expect(fees).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -52,6 +52,31 @@ export interface PolicyStep {
   chargeFee: boolean;
 }
 
+/** What a chosen variant changes about a step (each absent field is the step's own). */
+export interface VariantChoice {
+  key: string;
+  offsetDays?: number | null;
+  channel?: CollectionChannel | null;
+  tone?: CollectionTone | null;
+  chargeFee?: boolean | null;
+  offerPaymentPlan?: boolean;
+  /** How it was chosen, for the record (split, or the learner's posterior means). */
+  assignment: Record<string, unknown>;
+}
+
+/** The step as an invoice gets it, its variant's changes applied (the law still the engine's). */
+export function applyVariant(step: PolicyStep, choice: VariantChoice | null): PolicyStep {
+  if (!choice) return step;
+  return {
+    ...step,
+    offsetDays: choice.offsetDays ?? step.offsetDays,
+    channel: choice.channel ?? step.channel,
+    tone: choice.tone ?? step.tone,
+    // A courtesy never charges, whatever a variant says.
+    chargeFee: step.kind === "COURTESY" ? false : (choice.chargeFee ?? step.chargeFee),
+  };
+}
+
 export interface PolicyTerms {
   id: string;
   name: string;
@@ -148,6 +173,8 @@ export interface PlannedStep {
   payBy: Date | null;
   /** Set when a pause holds the step: the pause's cause and since when. */
   pausedBy: { reason: PauseReason; since: Date } | null;
+  /** The variant the invoice gets at this step, when the step has variants in play. */
+  variant: { key: string; offerPaymentPlan: boolean; assignment: Record<string, unknown> } | null;
 }
 
 export type CollectionState =
@@ -252,6 +279,8 @@ export function planCollection(options: {
   policy: PolicyTerms;
   today: Date;
   rates: readonly ReferenceRatePeriod[];
+  /** The variant of a step with an experiment (split or learner); none: the step as written. */
+  chooseVariant?: (step: PolicyStep) => VariantChoice | null;
 }): CollectionPlan {
   const { collectionCase, policy, today, rates } = options;
   if (collectionCase.handedOver) return { state: "handed-over", steps: [] };
@@ -285,14 +314,23 @@ export function planCollection(options: {
     ...policy.steps.filter((step) => performed.has(step.id)).map((step) => step.position),
   );
   const steps: PlannedStep[] = [];
-  for (const step of policy.steps) {
-    const done = performed.get(step.id);
-    if (!done && step.position < lastPerformedPosition) continue;
+  for (const written of policy.steps) {
+    const done = performed.get(written.id);
+    if (!done && written.position < lastPerformedPosition) continue;
     if (done) {
       previous = done.performedOn;
       if (done.kind === "COLLECTION_HANDOVER") return { state: "handed-over", steps: [] };
       continue;
     }
+    const choice = options.chooseVariant?.(written) ?? null;
+    const step = applyVariant(written, choice);
+    const variant = choice
+      ? {
+          key: choice.key,
+          offerPaymentPlan: choice.offerPaymentPlan ?? false,
+          assignment: choice.assignment,
+        }
+      : null;
     const nominal =
       step.anchor === "PREVIOUS_STEP" && previous
         ? addDays(previous, step.offsetDays)
@@ -326,6 +364,7 @@ export function planCollection(options: {
         interestRateBasisPoints: null,
         payBy: null,
         pausedBy: { reason: timed.heldBy.reason, since: timed.heldBy.startedOn },
+        variant,
       });
       return { state: "paused", steps };
     }
@@ -355,6 +394,7 @@ export function planCollection(options: {
       ...interest.planned,
       payBy,
       pausedBy: null,
+      variant,
     });
     // What this step charges is owed from its day on, and counted by the next.
     const charged = fee.feeOre + interest.planned.interestOre;

@@ -1,6 +1,7 @@
 import type { CollectionCase, FeeKind, Pause, PerformedStep } from "@/lib/collections/engine";
 import type { PrincipalEntry } from "@/lib/collections/interest";
 import { feeReference } from "@/lib/collections/reminder-fees";
+import { formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type {
   CollectionStepKind,
@@ -81,6 +82,11 @@ export interface CaseSelection {
   forUpdate?: boolean;
   /** Include invoices already handed over (the page shows who to contact). */
   includeHandedOver?: boolean;
+  /**
+   * The invoices as they stood at the end of this day (the demo's history): issued by then,
+   * whatever their status now, with only the ledger, steps and pauses of that day and before.
+   */
+  asOf?: Date;
 }
 
 /**
@@ -101,7 +107,9 @@ export async function loadCollectionInvoices(
             c."customerSince", c."reminderFeeAgreedOn", c."reminderFeeAgreementSource"
        FROM "Invoice" i JOIN "Customer" c ON c."id" = i."customerId"
       WHERE i."organizationId" = $1 AND i."kind" = 'INVOICE'
-        AND i."status" IN ('OPEN', 'OVERDUE') AND i."dueDate" IS NOT NULL
+        AND (CASE WHEN $6::date IS NULL THEN i."status" IN ('OPEN', 'OVERDUE')
+             ELSE i."status" <> 'DRAFT' AND i."issueDate" <= $6::date END)
+        AND i."dueDate" IS NOT NULL
         AND i."number" IS NOT NULL
         AND ($2::boolean OR i."handedOverAt" IS NULL)
         AND ($3::text[] IS NULL OR i."id" = ANY($3::text[]))
@@ -112,6 +120,7 @@ export async function loadCollectionInvoices(
     ids,
     selection.afterId ?? null,
     limit,
+    selection.asOf ? formatCalendarDate(selection.asOf) : null,
   );
   if (rows.length === 0) return [];
   const invoiceIds = rows.map((row) => row.id);
@@ -174,10 +183,25 @@ export async function loadCollectionInvoices(
        GROUP BY s."invoiceId"`,
   ]);
 
-  const ledgerBy = groupBy(ledger, (row) => row.invoiceId);
-  const actionsBy = groupBy(actions, (row) => row.invoiceId);
-  const pausesBy = groupBy(pauses, (row) => row.invoiceId);
-  const inFlightBy = groupBy(inFlight, (row) => row.invoiceId);
+  const { asOf } = selection;
+  const until = (day: Date | string) => !asOf || asDay(day) <= asOf;
+  const ledgerBy = groupBy(
+    ledger.filter((row) => until(row.day)),
+    (row) => row.invoiceId,
+  );
+  const actionsBy = groupBy(
+    actions.filter((row) => until(row.performedOn)),
+    (row) => row.invoiceId,
+  );
+  const pausesBy = groupBy(
+    pauses
+      .filter((row) => until(row.startedOn))
+      .map((row) =>
+        asOf && row.endedOn && asDay(row.endedOn) > asOf ? { ...row, endedOn: null } : row,
+      ),
+    (row) => row.invoiceId,
+  );
+  const inFlightBy = groupBy(asOf ? [] : inFlight, (row) => row.invoiceId);
 
   return rows.map((row) => {
     const entries: PrincipalEntry[] = [];
@@ -267,7 +291,7 @@ export async function loadCollectionInvoices(
         compensationCharged,
         performed,
         pauses: casePauses,
-        handedOver: row.handedOverAt !== null,
+        handedOver: row.handedOverAt !== null && until(asDate(row.handedOverAt)),
       },
     };
   });

@@ -168,6 +168,17 @@ export function templateFor(
   return templates?.[locale] ?? defaultTemplate(kind, tone, locale);
 }
 
+/**
+ * A variant's texts over its step's, language by language: a language the variant has no text
+ * in speaks with the step's (and where neither has one, the default of the tone in use).
+ */
+export function mergeVariantTemplates(
+  step: MessageTemplates | undefined,
+  variant: MessageTemplates | undefined,
+): MessageTemplates {
+  return { ...step, ...variant };
+}
+
 export interface RenderedMessage {
   subject: string;
   body: string;

@@ -6,10 +6,9 @@ import {
   acceptPaymentPlanInputSchema,
   offerParts,
   partOcr,
-  planStanding,
-  settlePaymentPlans,
 } from "@/lib/collections/payment-plans";
 import { runCollections } from "@/lib/collections/run";
+import { planStanding, settlePaymentPlans } from "@/lib/collections/settle-payment-plans";
 import { isBankingDay } from "@/lib/dates/banking-days";
 import { addDays, formatCalendarDate, parseCalendarDate } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";

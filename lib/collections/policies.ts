@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/database";
 import type {
   CollectionAnchor,
   CollectionChannel,
+  CollectionExperimentMode,
   CollectionStepKind,
   CollectionTone,
   Prisma,
@@ -55,6 +56,16 @@ export const STEP_TONES = [
   "FIRM",
 ] as const satisfies readonly CollectionTone[];
 
+export const EXPERIMENT_MODES = [
+  "OFF",
+  "SPLIT",
+  "LEARNING",
+] as const satisfies readonly CollectionExperimentMode[];
+/** A step's variants are A, B, C and D: at most four. */
+export const VARIANT_KEYS = ["A", "B", "C", "D"] as const;
+export type VariantKey = (typeof VARIANT_KEYS)[number];
+export const MAX_VARIANTS = VARIANT_KEYS.length;
+
 export const MAX_STEPS = 8;
 export const MAX_POLICIES = 20;
 /** Förordning 1981:1057 3 §: at most 170 kr for drawing up an avbetalningsplan. */
@@ -96,21 +107,114 @@ const oreSchema = (what: string, max: number) =>
     .min(0, `${what} must not be negative`)
     .max(max, `${what} may be at most ${max} öre`);
 
-export const policyStepInputSchema = z.strictObject({
-  /** An existing step's id, to keep it (and what was done under it); none for a new step. */
-  id: z.uuid().optional(),
-  kind: z.enum(STEP_KINDS, { error: `kind is one of ${STEP_KINDS.join(", ")}` }),
-  anchor: z.enum(STEP_ANCHORS, { error: `anchor is one of ${STEP_ANCHORS.join(", ")}` }),
-  offsetDays: z
-    .number({ error: "offsetDays must be a whole number of days" })
-    .int("offsetDays must be a whole number of days")
-    .min(-30, "a step is at most 30 days before its anchor")
-    .max(180, "a step is at most 180 days after its anchor"),
-  channel: z.enum(STEP_CHANNELS, { error: `channel is one of ${STEP_CHANNELS.join(", ")}` }),
-  tone: z.enum(STEP_TONES, { error: `tone is one of ${STEP_TONES.join(", ")}` }),
-  chargeFee: z.boolean({ error: "chargeFee must be true or false" }),
-  templates: messageTemplatesSchema.default({}),
+const offsetDaysSchema = z
+  .number({ error: "offsetDays must be a whole number of days" })
+  .int("offsetDays must be a whole number of days")
+  .min(-30, "a step is at most 30 days before its anchor")
+  .max(180, "a step is at most 180 days after its anchor");
+const channelSchema = z.enum(STEP_CHANNELS, {
+  error: `channel is one of ${STEP_CHANNELS.join(", ")}`,
 });
+const toneSchema = z.enum(STEP_TONES, { error: `tone is one of ${STEP_TONES.join(", ")}` });
+
+/**
+ * A variant of a step for an experiment: what it changes (each field left out or null is the
+ * step's own; templates per language, a language left out is the step's text) and its share of
+ * traffic in a split (in learning, 0 leaves it out).
+ */
+export const stepVariantInputSchema = z.strictObject({
+  key: z.enum(VARIANT_KEYS, { error: `a variant's key is one of ${VARIANT_KEYS.join(", ")}` }),
+  name: z
+    .string({ error: "a variant needs a name" })
+    .trim()
+    .min(1, "a variant needs a name")
+    .max(60, "at most 60 characters"),
+  weight: z
+    .number({ error: "weight is a whole number from 0 to 100" })
+    .int("weight is a whole number from 0 to 100")
+    .min(0, "weight is a whole number from 0 to 100")
+    .max(100, "weight is a whole number from 0 to 100"),
+  offsetDays: offsetDaysSchema.nullable().default(null),
+  channel: channelSchema.nullable().default(null),
+  tone: toneSchema.nullable().default(null),
+  chargeFee: z.boolean({ error: "chargeFee must be true, false or null" }).nullable().default(null),
+  templates: messageTemplatesSchema.default({}),
+  offerPaymentPlan: z.boolean({ error: "offerPaymentPlan must be true or false" }).default(false),
+});
+export type StepVariantInput = z.output<typeof stepVariantInputSchema>;
+
+export const policyStepInputSchema = z
+  .strictObject({
+    /** An existing step's id, to keep it (and what was done under it); none for a new step. */
+    id: z.uuid().optional(),
+    kind: z.enum(STEP_KINDS, { error: `kind is one of ${STEP_KINDS.join(", ")}` }),
+    anchor: z.enum(STEP_ANCHORS, { error: `anchor is one of ${STEP_ANCHORS.join(", ")}` }),
+    offsetDays: offsetDaysSchema,
+    channel: channelSchema,
+    tone: toneSchema,
+    chargeFee: z.boolean({ error: "chargeFee must be true or false" }),
+    templates: messageTemplatesSchema.default({}),
+    /** Whether the variants are in play: OFF (the step as written), SPLIT or LEARNING. */
+    experimentMode: z
+      .enum(EXPERIMENT_MODES, { error: `experimentMode is one of ${EXPERIMENT_MODES.join(", ")}` })
+      .default("OFF"),
+    /** Kept while the experiment is off (with what was sent under them); in play otherwise. */
+    variants: z
+      .array(stepVariantInputSchema)
+      .max(MAX_VARIANTS, `a step has at most ${MAX_VARIANTS} variants`)
+      .default([]),
+  })
+  .superRefine((step, ctx) => {
+    const seen = new Set<string>();
+    for (const [index, variant] of step.variants.entries()) {
+      if (seen.has(variant.key)) {
+        ctx.issues.push({
+          code: "custom",
+          message: `variant ${variant.key} is listed twice`,
+          path: ["variants", index, "key"],
+          input: variant.key,
+        });
+      }
+      seen.add(variant.key);
+      const problem = variantProblem(step, variant);
+      if (problem) {
+        ctx.issues.push({
+          code: "custom",
+          message: problem.message,
+          path: ["variants", index, problem.field],
+          input: variant[problem.field],
+        });
+      }
+    }
+    if (step.experimentMode === "OFF") return;
+    if (step.variants.length < 2) {
+      ctx.issues.push({
+        code: "custom",
+        message: "an experiment needs at least two variants",
+        path: ["variants"],
+        input: step.variants,
+      });
+      return;
+    }
+    if (step.experimentMode === "SPLIT") {
+      const total = step.variants.reduce((sum, variant) => sum + variant.weight, 0);
+      if (total !== 100) {
+        ctx.issues.push({
+          code: "custom",
+          message: `a split's weights add up to 100 (now ${total})`,
+          path: ["variants"],
+          input: step.variants,
+        });
+      }
+    } else if (step.variants.filter((variant) => variant.weight > 0).length < 2) {
+      ctx.issues.push({
+        code: "custom",
+        message: "the learner needs at least two variants in play (weight above 0)",
+        path: ["variants"],
+        input: step.variants,
+      });
+    }
+  });
 export type PolicyStepInput = z.output<typeof policyStepInputSchema>;
 
 export const policyInputSchema = z
@@ -161,22 +265,61 @@ export const policyInputSchema = z
   });
 export type PolicyInput = z.output<typeof policyInputSchema>;
 
+type StepShape = Pick<PolicyStep, "kind" | "anchor" | "offsetDays" | "chargeFee">;
+
+/** What is unlawful about a courtesy as written (or as a variant makes it), or null. */
+function courtesyProblem(
+  step: StepShape,
+): { field: "offsetDays" | "chargeFee"; message: string } | null {
+  if (step.kind !== "COURTESY") return null;
+  if (step.anchor !== "DUE_DATE" || step.offsetDays > 0) {
+    return {
+      field: "offsetDays",
+      message: "a courtesy is sent before or on the due date (0 or fewer days from it)",
+    };
+  }
+  if (step.chargeFee) return { field: "chargeFee", message: "a courtesy never charges a fee" };
+  return null;
+}
+
+/**
+ * What is wrong with a variant of a step, or null: it keeps the step lawful the way the step
+ * itself must be (a courtesy at or before the due date, never a fee — a courtesy variant may not
+ * even ask for one). A handover's 8 days to pay are the engine's, whatever a variant says.
+ */
+export function variantProblem(
+  step: StepShape,
+  variant: { offsetDays?: number | null; chargeFee?: boolean | null },
+): { field: "offsetDays" | "chargeFee"; message: string } | null {
+  const problem = courtesyProblem({
+    ...step,
+    offsetDays: variant.offsetDays ?? step.offsetDays,
+    chargeFee: variant.chargeFee ?? step.chargeFee,
+  });
+  // The variant answers for what it sets; what the step as written gets wrong is the step's issue.
+  const setsIt =
+    problem?.field === "offsetDays"
+      ? step.anchor === "DUE_DATE" && variant.offsetDays != null
+      : variant.chargeFee != null;
+  if (!problem || !setsIt) return null;
+  return { field: problem.field, message: `${problem.message}, in every variant` };
+}
+
 /** The first thing wrong with the order of a policy's steps, or null. */
 export function stepOrderProblem(
-  steps: ReadonlyArray<Pick<PolicyStep, "kind" | "anchor" | "offsetDays" | "chargeFee">>,
+  steps: ReadonlyArray<StepShape>,
 ): { index: number; message: string } | null {
   let seenReminder = false;
   let seenFinal = false;
   for (const [index, step] of steps.entries()) {
     const done = (message: string) => ({ index, message });
     switch (step.kind) {
-      case "COURTESY":
+      case "COURTESY": {
         if (seenReminder) return done("a courtesy comes before every reminder");
-        if (step.anchor !== "DUE_DATE" || step.offsetDays > 0) {
-          return done("a courtesy is sent before or on the due date (0 or fewer days from it)");
-        }
-        if (step.chargeFee) return done("a courtesy never charges a fee");
+        const problem = courtesyProblem(step);
+        if (problem) return done(problem.message);
         break;
+      }
       case "REMINDER":
         if (seenFinal) return done("a reminder comes before the final reminder");
         seenReminder = true;
@@ -210,6 +353,25 @@ export interface StoredPolicy {
   agencyContact: string | null;
   /** Per step id: its message templates. */
   templates: Map<string, MessageTemplates>;
+  /** Per step id with an experiment in play: how a variant is chosen, and the variants. */
+  experiments: Map<string, StepExperiment>;
+}
+
+export interface StepVariantTerms {
+  key: string;
+  name: string;
+  weight: number;
+  offsetDays: number | null;
+  channel: CollectionChannel | null;
+  tone: CollectionTone | null;
+  chargeFee: boolean | null;
+  offerPaymentPlan: boolean;
+  templates: MessageTemplates;
+}
+
+export interface StepExperiment {
+  mode: "SPLIT" | "LEARNING";
+  variants: StepVariantTerms[];
 }
 
 type Reader = Db | Prisma.TransactionClient;
@@ -229,7 +391,9 @@ export async function loadPolicies(db: Db, organizationId: string): Promise<Stor
 async function readPolicies(db: Reader, organizationId: string) {
   return db.collectionPolicy.findMany({
     where: { organizationId },
-    include: { steps: { orderBy: { position: "asc" } } },
+    include: {
+      steps: { orderBy: { position: "asc" }, include: { variants: { orderBy: { key: "asc" } } } },
+    },
     orderBy: { position: "asc" },
   });
 }
@@ -269,6 +433,30 @@ function toStoredPolicy(row: Awaited<ReturnType<typeof readPolicies>>[number]): 
         const templates = messageTemplatesSchema.safeParse(step.templates);
         return [step.id, templates.success ? templates.data : {}];
       }),
+    ),
+    experiments: new Map(
+      row.steps
+        .filter((step) => step.experimentMode !== "OFF" && step.variants.length > 0)
+        .map((step) => [
+          step.id,
+          {
+            mode: step.experimentMode as "SPLIT" | "LEARNING",
+            variants: step.variants.map((variant) => {
+              const templates = messageTemplatesSchema.safeParse(variant.templates ?? {});
+              return {
+                key: variant.key,
+                name: variant.name,
+                weight: variant.weight,
+                offsetDays: variant.offsetDays,
+                channel: variant.channel,
+                tone: variant.tone,
+                chargeFee: variant.chargeFee,
+                offerPaymentPlan: variant.offerPaymentPlan,
+                templates: templates.success ? templates.data : {},
+              };
+            }),
+          },
+        ]),
     ),
   };
 }

@@ -390,6 +390,264 @@ describe("saving a policy", () => {
   });
 });
 
+describe("a step's experiment", () => {
+  const variant = (key: string, overrides: Record<string, unknown> = {}) => ({
+    key,
+    name: `Variant ${key}`,
+    weight: 50,
+    ...overrides,
+  });
+  /** The standard steps, the reminder (step 2) with an experiment. */
+  const withExperiment = (experiment: Record<string, unknown>) =>
+    STANDARD_STEP_INPUTS.map((step, index) =>
+      index === 1 ? { ...step, ...experiment } : { ...step },
+    );
+
+  it("saves the mode and the variants, loads them for the editor, and lists them in words", async () => {
+    const organization = await createOrganization(db);
+    const { id } = await savePolicy({
+      db,
+      organizationId: organization.id,
+      input: parsed({
+        steps: withExperiment({
+          experimentMode: "SPLIT",
+          variants: [
+            variant("A"),
+            variant("B", {
+              name: "Fast, SMS",
+              tone: "FIRM",
+              channel: "SMS",
+              offsetDays: 5,
+              chargeFee: false,
+              offerPaymentPlan: true,
+              templates: {
+                sv: { subject: "Betala {{invoiceNumber}}", body: "Hej", sms: "Betala" },
+              },
+            }),
+          ],
+        }),
+      }),
+      actor: ACTOR,
+    });
+    const editable = (await loadEditablePolicy(db, organization.id, id))!;
+    const reminder = editable.input.steps[1]!;
+    expect(reminder.experimentMode).toBe("SPLIT");
+    expect(reminder.variants).toEqual([
+      {
+        key: "A",
+        name: "Variant A",
+        weight: 50,
+        offsetDays: null,
+        channel: null,
+        tone: null,
+        chargeFee: null,
+        templates: {},
+        offerPaymentPlan: false,
+      },
+      {
+        key: "B",
+        name: "Fast, SMS",
+        weight: 50,
+        offsetDays: 5,
+        channel: "SMS",
+        tone: "FIRM",
+        chargeFee: false,
+        templates: { sv: { subject: "Betala {{invoiceNumber}}", body: "Hej", sms: "Betala" } },
+        offerPaymentPlan: true,
+      },
+    ]);
+    expect(editable.input.steps[0]).toMatchObject({ experimentMode: "OFF", variants: [] });
+    expect(editable.variantActionCounts[reminder.id!]).toEqual({});
+    // A variant without texts of its own stores none (the step's speak for it).
+    const stored = await db.collectionStepVariant.findUniqueOrThrow({
+      where: { stepId_key: { stepId: reminder.id!, key: "A" } },
+    });
+    expect(stored.templates).toBeNull();
+    // What the editor loads, it saves as it was.
+    expect(policyInputSchema.parse(editable.input)).toEqual(editable.input);
+    const listed = (await listPolicies(db, organization.id))[0]!;
+    expect(listed.stepsText).toBe(
+      "Vänlig påminnelse 3 dagar före · Påminnelse +7 d (avgift) · test A/B 50/50 · Sista påminnelse +14 d efter föregående (avgift) · Inkasso +14 d efter föregående (avgift)",
+    );
+    expect(listed.steps[1]!.experiment).toEqual({
+      mode: "SPLIT",
+      variants: [
+        { key: "A", weight: 50 },
+        { key: "B", weight: 50 },
+      ],
+    });
+  });
+
+  it("keeps a variant's row by its key, adds and removes unused ones, and learns in words", async () => {
+    const organization = await createOrganization(db);
+    const { id } = await savePolicy({
+      db,
+      organizationId: organization.id,
+      input: parsed({
+        steps: withExperiment({
+          experimentMode: "SPLIT",
+          variants: [
+            variant("A", { weight: 34 }),
+            variant("B", { weight: 33 }),
+            variant("C", { weight: 33 }),
+          ],
+        }),
+      }),
+      actor: ACTOR,
+    });
+    const before = (await loadEditablePolicy(db, organization.id, id))!;
+    const stepId = before.input.steps[1]!.id!;
+    const rows = await db.collectionStepVariant.findMany({ where: { stepId } });
+    const idOf = (key: string) => rows.find((row) => row.key === key)?.id;
+    await savePolicy({
+      db,
+      organizationId: organization.id,
+      policyId: id,
+      input: parsed({
+        steps: before.input.steps.map((step, index) =>
+          index === 1
+            ? {
+                ...step,
+                experimentMode: "LEARNING",
+                variants: [
+                  variant("B", { name: "Vänlig ton", tone: "FRIENDLY" }),
+                  variant("A", { name: "Som skrivet" }),
+                  variant("D", { name: "Brev", channel: "LETTER" }),
+                ],
+              }
+            : step,
+        ),
+      }),
+      actor: ACTOR,
+    });
+    const after = await db.collectionStepVariant.findMany({
+      where: { stepId },
+      orderBy: { key: "asc" },
+    });
+    expect(after.map((row) => [row.key, row.name])).toEqual([
+      ["A", "Som skrivet"],
+      ["B", "Vänlig ton"],
+      ["D", "Brev"],
+    ]);
+    expect(after.find((row) => row.key === "A")!.id).toBe(idOf("A"));
+    expect(after.find((row) => row.key === "B")!.id).toBe(idOf("B"));
+    expect(after.find((row) => row.key === "B")!.tone).toBe("FRIENDLY");
+    expect(await db.collectionStep.findUniqueOrThrow({ where: { id: stepId } })).toMatchObject({
+      experimentMode: "LEARNING",
+    });
+    expect((await listPolicies(db, organization.id))[0]!.stepsText).toContain(
+      "Påminnelse +7 d (avgift) · lär sig A/B/D · Sista påminnelse",
+    );
+  });
+
+  it("refuses to remove a variant an invoice got, allows switching the experiment off and keeps the variants", async () => {
+    const organization = await createOrganization(db);
+    const { id } = await savePolicy({
+      db,
+      organizationId: organization.id,
+      input: parsed({
+        steps: withExperiment({
+          experimentMode: "SPLIT",
+          variants: [variant("A"), variant("B")],
+        }),
+      }),
+      actor: ACTOR,
+    });
+    const stored = (await loadEditablePolicy(db, organization.id, id))!;
+    const reminder = stored.input.steps[1]!;
+    const taken = await stepTakenFor(organization.id, id, reminder.id!);
+    await db.collectionAction.update({
+      where: { id: taken.id },
+      data: { variantKey: "B", assignment: { method: "split" } },
+    });
+    const before = (await loadEditablePolicy(db, organization.id, id))!;
+    expect(before.variantActionCounts[reminder.id!]).toEqual({ B: 1 });
+    const refused = await expectAppError(
+      savePolicy({
+        db,
+        organizationId: organization.id,
+        policyId: id,
+        input: parsed({
+          steps: stored.input.steps.map((step, index) =>
+            index === 1 ? { ...step, variants: [variant("A"), variant("C")] } : step,
+          ),
+        }),
+        actor: ACTOR,
+      }),
+      "CONFLICT",
+    );
+    expect(refused.message).toBe(
+      "Variant B of step 2 (Reminder) was sent to 1 invoice; it can be changed, not removed (set its weight to 0 to stop it)",
+    );
+    expect(await loadEditablePolicy(db, organization.id, id)).toEqual(before);
+    // Off: everyone gets the step as written; the variants stay, with what was sent under them.
+    await savePolicy({
+      db,
+      organizationId: organization.id,
+      policyId: id,
+      input: parsed({
+        steps: stored.input.steps.map((step, index) =>
+          index === 1 ? { ...step, experimentMode: "OFF" } : step,
+        ),
+      }),
+      actor: ACTOR,
+    });
+    const off = (await loadEditablePolicy(db, organization.id, id))!;
+    expect(off.input.steps[1]).toMatchObject({
+      experimentMode: "OFF",
+      variants: [expect.objectContaining({ key: "A" }), expect.objectContaining({ key: "B" })],
+    });
+    expect((await listPolicies(db, organization.id))[0]!.stepsText).not.toContain("test");
+    expect(await db.collectionAction.findUniqueOrThrow({ where: { id: taken.id } })).toMatchObject({
+      variantKey: "B",
+    });
+  });
+
+  it("gives a step added to a stored policy its variants", async () => {
+    const organization = await createOrganization(db);
+    const { id } = await savePolicy({
+      db,
+      organizationId: organization.id,
+      input: parsed(),
+      actor: ACTOR,
+    });
+    const stored = (await loadEditablePolicy(db, organization.id, id))!;
+    const [courtesy, reminder, final, handover] = stored.input.steps;
+    await savePolicy({
+      db,
+      organizationId: organization.id,
+      policyId: id,
+      input: parsed({
+        steps: [
+          courtesy,
+          reminder,
+          {
+            kind: "REMINDER",
+            anchor: "PREVIOUS_STEP",
+            offsetDays: 7,
+            channel: "EMAIL",
+            tone: "NEUTRAL",
+            chargeFee: false,
+            experimentMode: "SPLIT",
+            variants: [variant("A", { weight: 70 }), variant("B", { weight: 30, channel: "SMS" })],
+          },
+          final,
+          handover,
+        ],
+      }),
+      actor: ACTOR,
+    });
+    const after = (await loadEditablePolicy(db, organization.id, id))!;
+    expect(after.input.steps[2]).toMatchObject({
+      experimentMode: "SPLIT",
+      variants: [
+        expect.objectContaining({ key: "A", weight: 70 }),
+        expect.objectContaining({ key: "B", weight: 30, channel: "SMS" }),
+      ],
+    });
+  });
+});
+
 describe("ordering and deleting policies", () => {
   it("puts the policies in the order given, the default always last", async () => {
     const organization = await createOrganization(db);

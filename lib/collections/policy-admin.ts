@@ -7,6 +7,7 @@ import {
   MAX_POLICIES,
   type PolicyInput,
   policyInputSchema,
+  type VariantKey,
 } from "@/lib/collections/policies";
 import { describeSteps, STEP_KIND_WORDS } from "@/lib/collections/policy-words";
 import { describeRule } from "@/lib/content/targeting/describe-rule";
@@ -14,7 +15,7 @@ import { EVERYONE, type Rule } from "@/lib/content/targeting/rule";
 import { addMonths, formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import { isForeignKeyViolation } from "@/lib/db/db-errors";
-import type { Prisma, StaffRole } from "@/lib/db/generated/client";
+import { Prisma, type StaffRole } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { createLogger } from "@/lib/log";
 import { parseInput } from "@/lib/validation/parse-input";
@@ -38,6 +39,8 @@ export interface PolicyActor {
 export interface PolicyListStep extends PolicyStep {
   /** How many invoices this step was taken for. */
   actionCount: number;
+  /** The step's experiment in play (its mode and variants' keys and weights); null when off. */
+  experiment: { mode: "SPLIT" | "LEARNING"; variants: { key: string; weight: number }[] } | null;
 }
 
 export interface PolicyListItem {
@@ -67,10 +70,19 @@ export async function listPolicies(db: Db, organizationId: string): Promise<Poli
   });
   const byStep = new Map(counts.map((row) => [row.stepId, row._count._all]));
   return policies.map((policy) => {
-    const steps = policy.terms.steps.map((step) => ({
-      ...step,
-      actionCount: byStep.get(step.id) ?? 0,
-    }));
+    const steps = policy.terms.steps.map((step) => {
+      const experiment = policy.experiments.get(step.id);
+      return {
+        ...step,
+        actionCount: byStep.get(step.id) ?? 0,
+        experiment: experiment
+          ? {
+              mode: experiment.mode,
+              variants: experiment.variants.map(({ key, weight }) => ({ key, weight })),
+            }
+          : null,
+      };
+    });
     return {
       id: policy.terms.id,
       name: policy.terms.name,
@@ -92,6 +104,8 @@ export interface EditablePolicy {
   input: PolicyInput;
   /** Per step id: how many invoices it was taken for (those steps cannot be removed). */
   stepActionCounts: Record<string, number>;
+  /** Per step id and variant key: how many invoices got the variant (those cannot be removed). */
+  variantActionCounts: Record<string, Record<string, number>>;
 }
 
 export async function loadEditablePolicy(
@@ -104,11 +118,18 @@ export async function loadEditablePolicy(
     include: {
       steps: {
         orderBy: { position: "asc" },
-        include: { _count: { select: { actions: true } } },
+        include: {
+          _count: { select: { actions: true } },
+          variants: { orderBy: { key: "asc" } },
+        },
       },
     },
   });
   if (!row) return null;
+  const variantCounts = await variantActionCounts(
+    db,
+    row.steps.map((step) => step.id),
+  );
   return {
     id: row.id,
     isDefault: row.isDefault,
@@ -136,11 +157,49 @@ export async function loadEditablePolicy(
           tone: step.tone,
           chargeFee: step.chargeFee,
           templates: templates.success ? templates.data : ({} as MessageTemplates),
+          experimentMode: step.experimentMode,
+          variants: step.variants.map((variant) => {
+            const own = messageTemplatesSchema.safeParse(variant.templates ?? {});
+            return {
+              key: variant.key as VariantKey,
+              name: variant.name,
+              weight: variant.weight,
+              offsetDays: variant.offsetDays,
+              channel: variant.channel,
+              tone: variant.tone,
+              chargeFee: variant.chargeFee,
+              templates: own.success ? own.data : ({} as MessageTemplates),
+              offerPaymentPlan: variant.offerPaymentPlan,
+            };
+          }),
         };
       }),
     },
     stepActionCounts: Object.fromEntries(row.steps.map((step) => [step.id, step._count.actions])),
+    variantActionCounts: Object.fromEntries(
+      row.steps.map((step) => [step.id, Object.fromEntries(variantCounts.get(step.id) ?? [])]),
+    ),
   };
+}
+
+/** Per step: how many invoices got each of its variants (only variants that were sent). */
+async function variantActionCounts(
+  db: Db | Prisma.TransactionClient,
+  stepIds: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  const counts = new Map<string, Map<string, number>>();
+  if (stepIds.length === 0) return counts;
+  const rows = await db.collectionAction.groupBy({
+    by: ["stepId", "variantKey"],
+    where: { stepId: { in: [...stepIds] }, variantKey: { not: null } },
+    _count: { _all: true },
+  });
+  for (const row of rows) {
+    if (!row.variantKey) continue;
+    if (!counts.has(row.stepId)) counts.set(row.stepId, new Map());
+    counts.get(row.stepId)!.set(row.variantKey, row._count._all);
+  }
+  return counts;
 }
 
 const policyFields = (input: PolicyInput, isDefault: boolean) => ({
@@ -167,7 +226,46 @@ const stepFields = (step: PolicyInput["steps"][number], position: number) => ({
   tone: step.tone,
   chargeFee: step.chargeFee,
   templates: step.templates as Prisma.InputJsonValue,
+  experimentMode: step.experimentMode,
 });
+
+type VariantInput = PolicyInput["steps"][number]["variants"][number];
+
+const variantFields = (variant: VariantInput) => ({
+  name: variant.name,
+  weight: variant.weight,
+  offsetDays: variant.offsetDays,
+  channel: variant.channel,
+  tone: variant.tone,
+  chargeFee: variant.chargeFee,
+  // No text of its own: null (the step's text), as the send job and the preview read it.
+  templates:
+    Object.keys(variant.templates).length > 0
+      ? (variant.templates as Prisma.InputJsonValue)
+      : Prisma.DbNull,
+  offerPaymentPlan: variant.offerPaymentPlan,
+});
+
+/**
+ * A step's variants become those sent: each kept by its key (its row, and so its results, stay),
+ * the new ones made, the ones left out removed (the caller has refused removing one that was sent).
+ */
+async function saveVariants(
+  tx: Prisma.TransactionClient,
+  stepId: string,
+  variants: readonly VariantInput[],
+): Promise<void> {
+  await tx.collectionStepVariant.deleteMany({
+    where: { stepId, key: { notIn: variants.map((variant) => variant.key) } },
+  });
+  for (const variant of variants) {
+    await tx.collectionStepVariant.upsert({
+      where: { stepId_key: { stepId, key: variant.key } },
+      create: { stepId, key: variant.key, ...variantFields(variant) },
+      update: variantFields(variant),
+    });
+  }
+}
 
 const invoices = (count: number) => (count === 1 ? "1 invoice" : `${count} invoices`);
 
@@ -212,7 +310,17 @@ export async function savePolicy(options: {
           isDefault: false,
           ...policyFields(input, false),
           // A new policy's steps are new, whatever ids a copied document carries.
-          steps: { create: input.steps.map((step, index) => stepFields(step, index)) },
+          steps: {
+            create: input.steps.map((step, index) => ({
+              ...stepFields(step, index),
+              variants: {
+                create: step.variants.map((variant) => ({
+                  key: variant.key,
+                  ...variantFields(variant),
+                })),
+              },
+            })),
+          },
         },
         select: { id: true },
       });
@@ -273,6 +381,21 @@ export async function savePolicy(options: {
           { stepId: used.id, actions: used._count.actions },
         );
       }
+      // A variant some invoice got stays: its results (and the invoices' records) name it.
+      const sentVariants = await variantActionCounts(tx, [...kept]);
+      for (const [index, step] of input.steps.entries()) {
+        if (!step.id) continue;
+        const sent = new Set<string>(step.variants.map((variant) => variant.key));
+        for (const [key, count] of sentVariants.get(step.id) ?? []) {
+          if (sent.has(key)) continue;
+          const kind = stored.get(step.id)!.kind;
+          throw new AppError(
+            "CONFLICT",
+            `Variant ${key} of step ${index + 1} (${STEP_KIND_WORDS.en[kind]}) was sent to ${invoices(count)}; it can be changed, not removed (set its weight to 0 to stop it)`,
+            { stepId: step.id, variantKey: key, actions: count },
+          );
+        }
+      }
       if (gone.length > 0) {
         await tx.collectionStep.deleteMany({ where: { id: { in: gone.map((step) => step.id) } } });
       }
@@ -288,8 +411,13 @@ export async function savePolicy(options: {
       for (const [index, step] of input.steps.entries()) {
         if (step.id) {
           await tx.collectionStep.update({ where: { id: step.id }, data: stepFields(step, index) });
+          await saveVariants(tx, step.id, step.variants);
         } else {
-          await tx.collectionStep.create({ data: { policyId, ...stepFields(step, index) } });
+          const created = await tx.collectionStep.create({
+            data: { policyId, ...stepFields(step, index) },
+            select: { id: true },
+          });
+          await saveVariants(tx, created.id, step.variants);
         }
       }
       await tx.collectionPolicy.update({

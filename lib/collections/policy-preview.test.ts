@@ -165,6 +165,150 @@ describe("the policy editor's preview", () => {
     expect(shown.message.body).toContain("Dear Greta Gustafsson");
   });
 
+  it("previews a chosen variant: its timing, tone, texts and plan offer, with the engine's charges", async () => {
+    const { organization, invoice } = await world("sv");
+    const steps = POLICY.steps.map((step, index) =>
+      index === 1
+        ? {
+            ...step,
+            chargeFee: false,
+            experimentMode: "SPLIT",
+            variants: [
+              { key: "A", name: "Avgift", weight: 50, chargeFee: true },
+              {
+                key: "B",
+                name: "Senare, bestämd, avbetalning",
+                weight: 50,
+                offsetDays: 10,
+                tone: "FIRM",
+                channel: "SMS",
+                offerPaymentPlan: true,
+                templates: {
+                  sv: {
+                    subject: "Sista chansen {{invoiceNumber}}",
+                    body: "{{customerName}}: betala {{amountDue}}. {{charges}}",
+                    sms: "Betala {{amountDue}} {{link}}",
+                  },
+                },
+              },
+            ],
+          }
+        : step,
+    );
+    const policy = { ...POLICY, paymentPlanMinOre: 10_000, steps };
+    const asWritten = await preview(organization.id, {
+      policy,
+      stepIndex: 1,
+      invoiceNumber: invoice.number,
+    });
+    expect(asWritten).toMatchObject({ variant: null, date: "2026-12-17", feeOre: 0 });
+    // Variant A charges the fee the step as written does not: as agreed, within the law.
+    const a = await preview(organization.id, {
+      policy,
+      stepIndex: 1,
+      invoiceNumber: invoice.number,
+      variantKey: "A",
+    });
+    expect(a).toMatchObject({
+      variant: { key: "A", name: "Avgift" },
+      date: "2026-12-17",
+      feeOre: 6_000,
+      feeKind: "reminder-fee",
+      feeReason: "Påminnelseavgift enligt avtal, högst 60 kr.",
+    });
+    expect(a.message.subject).toBe(`Påminnelse: faktura ${invoice.number}`);
+    const b = await preview(organization.id, {
+      policy,
+      stepIndex: 1,
+      invoiceNumber: invoice.number,
+      variantKey: "B",
+    });
+    // 10 days after 10 December is a Sunday: the next banking day.
+    expect(b).toMatchObject({
+      variant: { key: "B", name: "Senare, bestämd, avbetalning" },
+      step: { index: 1, kind: "REMINDER", channel: "SMS" },
+      status: "planned",
+      date: "2026-12-21",
+      feeOre: 0,
+    });
+    expect(b.message.subject).toBe(`Sista chansen ${invoice.number}`);
+    expect(b.message.body).toContain(
+      "Du kan också dela upp betalningen i upp till 3 delar på fakturan.",
+    );
+    expect(await db.collectionAction.count({ where: { invoiceId: invoice.id } })).toBe(0);
+    const missing = await expectAppError(
+      preview(organization.id, {
+        policy,
+        stepIndex: 1,
+        invoiceNumber: invoice.number,
+        variantKey: "C",
+      }),
+      "BAD_INPUT",
+    );
+    expect(missing.details?.issues).toEqual([
+      expect.objectContaining({ path: "variantKey", message: "step 2 has no variant C" }),
+    ]);
+  });
+
+  it("speaks a variant's language with the step's texts where the variant has none", async () => {
+    const { organization, invoice } = await world("en");
+    const steps = POLICY.steps.map((step, index) =>
+      index === 1
+        ? {
+            ...step,
+            templates: {
+              en: {
+                subject: "Step's reminder {{invoiceNumber}}",
+                body: "Dear {{customerName}}",
+                sms: "Pay {{link}}",
+              },
+            },
+            experimentMode: "LEARNING",
+            variants: [
+              {
+                key: "A",
+                name: "Svensk text",
+                weight: 50,
+                tone: "FIRM",
+                templates: {
+                  sv: { subject: "Variantens {{invoiceNumber}}", body: "Hej", sms: "Betala" },
+                },
+              },
+              { key: "B", name: "Vänlig", weight: 50, tone: "FRIENDLY" },
+            ],
+          }
+        : step,
+    );
+    const a = await preview(organization.id, {
+      policy: { ...POLICY, steps },
+      stepIndex: 1,
+      invoiceNumber: invoice.number,
+      variantKey: "A",
+    });
+    expect(a.message.subject).toBe(`Step's reminder ${invoice.number}`);
+    // The courtesy (step 1) has no text of its own: its variant's tone picks the default.
+    const courtesySteps = POLICY.steps.map((step, index) =>
+      index === 0
+        ? {
+            ...step,
+            experimentMode: "SPLIT",
+            variants: [
+              { key: "A", name: "Vänlig", weight: 50 },
+              { key: "B", name: "Bestämd", weight: 50, tone: "FIRM", offsetDays: 0 },
+            ],
+          }
+        : step,
+    );
+    const firm = await preview(organization.id, {
+      policy: { ...POLICY, steps: courtesySteps },
+      stepIndex: 0,
+      invoiceNumber: invoice.number,
+      variantKey: "B",
+    });
+    expect(firm).toMatchObject({ date: "2026-12-10", feeOre: 0, status: "planned" });
+    expect(firm.message.body.startsWith("Greta Gustafsson,")).toBe(true);
+  });
+
   it("says why a step will not be taken: a courtesy past its day", async () => {
     const { organization, invoice } = await world("sv");
     const shown = await previewPolicyStep({

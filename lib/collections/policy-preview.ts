@@ -1,16 +1,23 @@
 import { z } from "zod";
 import { feeReasonText, interestReasonText, pauseReasonText } from "@/lib/collections/charge-words";
 import {
+  applyVariant,
   type FeeKind,
   type FeeReason,
   type InterestReason,
   type PlannedStep,
   type PolicyTerms,
   planCollection,
+  type VariantChoice,
 } from "@/lib/collections/engine";
 import { loadCollectionInvoices } from "@/lib/collections/load-cases";
-import type { RenderedMessage } from "@/lib/collections/messages";
-import { MAX_STEPS, type PolicyInput, policyInputSchema } from "@/lib/collections/policies";
+import { mergeVariantTemplates, type RenderedMessage } from "@/lib/collections/messages";
+import {
+  MAX_STEPS,
+  type PolicyInput,
+  policyInputSchema,
+  VARIANT_KEYS,
+} from "@/lib/collections/policies";
 import { STEP_KIND_WORDS } from "@/lib/collections/policy-words";
 import { evaluateInvoices, evaluationContext, loadReferenceRates } from "@/lib/collections/run";
 import { composeMessage } from "@/lib/collections/send-step";
@@ -44,6 +51,10 @@ export const previewInputSchema = z.strictObject({
     .int("an invoice number is a whole number")
     .min(1, "an invoice number is at least 1")
     .max(2_147_483_647, "no such invoice number"),
+  /** A variant of the step to preview (its tone, texts and overrides); none: the step as written. */
+  variantKey: z
+    .enum(VARIANT_KEYS, { error: `variantKey is one of ${VARIANT_KEYS.join(", ")}` })
+    .optional(),
 });
 export type PreviewInput = z.output<typeof previewInputSchema>;
 
@@ -65,6 +76,8 @@ export interface StepPreview {
     amountDueOre: number;
   };
   step: { index: number; kind: CollectionStepKind; channel: CollectionChannel };
+  /** The variant previewed; null for the step as written. */
+  variant: { key: string; name: string } | null;
   status: PreviewStatus;
   /** The step's day: planned, or when it was taken; null when paused or not planned. */
   date: string | null;
@@ -127,6 +140,27 @@ export async function previewPolicyStep(options: {
   }
   const terms = termsOf(policy, options.input.policyId);
   const stepId = terms.steps[stepIndex]!.id;
+  const { variantKey } = options.input;
+  const variant = variantKey
+    ? chosen.variants.find((candidate) => candidate.key === variantKey)
+    : undefined;
+  if (variantKey && !variant) {
+    throw issue("variantKey", `step ${stepIndex + 1} has no variant ${variantKey}`);
+  }
+  // The engine plans the step with the variant applied (the law still its own: a courtesy
+  // charges nothing, a fee only as agreed and once); the other steps as written.
+  const choice: VariantChoice | null = variant
+    ? {
+        key: variant.key,
+        offsetDays: variant.offsetDays,
+        channel: variant.channel,
+        tone: variant.tone,
+        chargeFee: variant.chargeFee,
+        offerPaymentPlan: variant.offerPaymentPlan,
+        assignment: { method: "preview" },
+      }
+    : null;
+  const applied = applyVariant(terms.steps[stepIndex]!, choice);
   const [rates, context, organization] = await Promise.all([
     loadReferenceRates(db),
     evaluationContext(db, organizationId, today),
@@ -138,6 +172,7 @@ export async function previewPolicyStep(options: {
     policy: terms,
     today,
     rates,
+    chooseVariant: (step) => (step.id === stepId ? choice : null),
   });
   const { collectionCase } = invoice;
   const locale = invoice.customer.locale;
@@ -182,7 +217,7 @@ export async function previewPolicyStep(options: {
     });
     status = "taken";
     date = taken.performedOn;
-    note = `Steget togs ${formatCalendarDate(taken.performedOn)}; texten nedan är policyns text nu, med det steget tog ut då.`;
+    note = `Steget togs ${formatCalendarDate(taken.performedOn)}${action?.variantKey ? ` (variant ${action.variantKey})` : ""}; texten nedan är policyns text nu, med det steget tog ut då.`;
     if (action) {
       charges = {
         amountDueOre: action.amountDueOre,
@@ -202,10 +237,17 @@ export async function previewPolicyStep(options: {
     note = whyNotPlanned(plan, terms, stepIndex, collectionCase.performed.length > 0);
   }
 
+  // As the send job does: a variant's offer of a payment plan where the policy offers one.
+  const offersPlan =
+    variant?.offerPaymentPlan === true &&
+    policy.paymentPlanMinOre !== null &&
+    charges.amountDueOre >= policy.paymentPlanMinOre;
   const message = composeMessage({
     kind: chosen.kind,
-    tone: chosen.tone,
-    templates: chosen.templates,
+    tone: applied.tone,
+    templates: variant
+      ? mergeVariantTemplates(chosen.templates, variant.templates)
+      : chosen.templates,
     locale,
     customerName: invoice.customer.name,
     organizationName: organization.name,
@@ -224,6 +266,7 @@ export async function previewPolicyStep(options: {
     link: `${options.appUrl.replace(/\/+$/, "")}/i/${PREVIEW_LINK_TEXT[locale]}`,
     agencyName: policy.agencyName,
     agencyContact: policy.agencyContact,
+    paymentPlanParts: offersPlan ? policy.paymentPlanMaxParts : null,
   });
 
   return {
@@ -235,7 +278,8 @@ export async function previewPolicyStep(options: {
       dueDate: formatCalendarDate(collectionCase.dueDate),
       amountDueOre: collectionCase.amountDueOre,
     },
-    step: { index: stepIndex, kind: chosen.kind, channel: chosen.channel },
+    step: { index: stepIndex, kind: chosen.kind, channel: applied.channel },
+    variant: variant ? { key: variant.key, name: variant.name } : null,
     status,
     date: date ? formatCalendarDate(date) : null,
     note,

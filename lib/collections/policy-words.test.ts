@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   channelWord,
+  describeExperiment,
   describeStep,
   describeSteps,
   stepKindWord,
@@ -49,5 +50,36 @@ describe("a policy's steps in words", () => {
     expect(channelWord("letter", "sv")).toBe("Brev");
     expect(channelWord("page", "en")).toBe("Invoice page only");
     expect(stepKindWord("something_new", "sv")).toBe("something_new");
+  });
+});
+
+describe("a step's experiment in words", () => {
+  it("names a split's variants and shares, and the variants a learner chooses among", () => {
+    const split = {
+      mode: "SPLIT" as const,
+      variants: [
+        { key: "A", weight: 50 },
+        { key: "B", weight: 50 },
+      ],
+    };
+    expect(describeExperiment(split, "sv")).toBe("test A/B 50/50");
+    const learning = {
+      mode: "LEARNING" as const,
+      variants: [
+        { key: "A", weight: 34 },
+        { key: "B", weight: 33 },
+        { key: "C", weight: 33 },
+        { key: "D", weight: 0 },
+      ],
+    };
+    expect(describeExperiment(learning, "sv")).toBe("lär sig A/B/C");
+    expect(describeExperiment(learning, "en")).toBe("learning A/B/C");
+    const [courtesy, reminder] = STANDARD_STEPS;
+    expect(describeSteps([courtesy, { ...reminder, experiment: split }], "sv")).toBe(
+      "Vänlig påminnelse 3 dagar före · Påminnelse +7 d (avgift) · test A/B 50/50",
+    );
+    expect(describeSteps([{ ...reminder, experiment: null }], "sv")).toBe(
+      "Påminnelse +7 d (avgift)",
+    );
   });
 });

@@ -71,10 +71,42 @@ export function describeStep(step: StepShape, locale: Locale): string {
   return `${STEP_KIND_WORDS[locale][step.kind]} ${stepTiming(step, locale)}${fee}`;
 }
 
-/** A policy's steps as one line, in order. */
-export function describeSteps(steps: readonly StepShape[], locale: Locale): string {
+/** A step's experiment in play, in words: "test A/B 50/50", "lär sig A/B/C". */
+export function describeExperiment(
+  experiment: {
+    mode: "SPLIT" | "LEARNING";
+    variants: ReadonlyArray<{ key: string; weight: number }>;
+  },
+  locale: Locale,
+): string {
+  if (experiment.mode === "SPLIT") {
+    const keys = experiment.variants.map((variant) => variant.key).join("/");
+    const weights = experiment.variants.map((variant) => variant.weight).join("/");
+    return `test ${keys} ${weights}`;
+  }
+  // The learner chooses among the variants in play (weight above 0).
+  const keys = experiment.variants
+    .filter((variant) => variant.weight > 0)
+    .map((variant) => variant.key)
+    .join("/");
+  return `${locale === "sv" ? "lär sig" : "learning"} ${keys}`;
+}
+
+/** A policy's steps as one line, in order, each with its experiment when one is in play. */
+export function describeSteps(
+  steps: ReadonlyArray<
+    StepShape & { experiment?: Parameters<typeof describeExperiment>[0] | null }
+  >,
+  locale: Locale,
+): string {
   if (steps.length === 0) return locale === "sv" ? "Inga steg" : "No steps";
-  return steps.map((step) => describeStep(step, locale)).join(" · ");
+  return steps
+    .map((step) =>
+      step.experiment
+        ? `${describeStep(step, locale)} · ${describeExperiment(step.experiment, locale)}`
+        : describeStep(step, locale),
+    )
+    .join(" · ");
 }
 
 /** A step kind from its wire name (the forecast's "final_reminder"), in words. */

@@ -2,17 +2,25 @@ import { randomUUID } from "node:crypto";
 import {
   type CollectionPlan,
   type PlannedStep,
+  type PolicyStep,
   planCollection,
   stepDueOn,
+  type VariantChoice,
 } from "@/lib/collections/engine";
 import type { ReferenceRatePeriod } from "@/lib/collections/interest";
+import {
+  type Belief,
+  chooseLearned,
+  chooseSplit,
+  customerBand,
+  type StepBeliefs,
+} from "@/lib/collections/learner";
 import {
   type CollectionInvoice,
   collectionFeeReference,
   interestReference,
   loadCollectionInvoices,
 } from "@/lib/collections/load-cases";
-import { settlePaymentPlans } from "@/lib/collections/payment-plans";
 import {
   type CollectionFactName,
   choosePolicy,
@@ -21,6 +29,7 @@ import {
   type StoredPolicy,
 } from "@/lib/collections/policies";
 import { feeReference } from "@/lib/collections/reminder-fees";
+import { settlePaymentPlans } from "@/lib/collections/settle-payment-plans";
 import type { FactValues } from "@/lib/content/targeting/evaluate-rule";
 import { amountDueKronor, lastDaysToPay, tenureInMonths } from "@/lib/content/targeting/facts";
 import { latestOverdueDueDate } from "@/lib/dates/banking-days";
@@ -53,6 +62,8 @@ export interface EvaluationContext {
   today: Date;
   policies: StoredPolicy[];
   rates: ReferenceRatePeriod[];
+  /** The learner's beliefs per step in LEARNING mode, and the version the draws are seeded by. */
+  beliefs: Map<string, StepBeliefs & { version: string }>;
 }
 
 export async function loadReferenceRates(
@@ -71,7 +82,50 @@ export async function evaluationContext(
     loadPolicies(db, organizationId),
     loadReferenceRates(db),
   ]);
-  return { organizationId, today, policies, rates };
+  const learning = policies.flatMap((policy) =>
+    [...policy.experiments].filter(([, e]) => e.mode === "LEARNING").map(([stepId]) => stepId),
+  );
+  return {
+    organizationId,
+    today,
+    policies,
+    rates,
+    beliefs: await loadBeliefs(db, learning),
+  };
+}
+
+/** The learner's beliefs of these steps (per band and pooled), with the version they were at. */
+export async function loadBeliefs(
+  db: Db | Prisma.TransactionClient,
+  stepIds: readonly string[],
+): Promise<Map<string, StepBeliefs & { version: string }>> {
+  const beliefs = new Map<string, StepBeliefs & { version: string }>();
+  if (stepIds.length === 0) return beliefs;
+  const rows = await db.collectionLearnerState.findMany({
+    where: { stepId: { in: [...stepIds] } },
+    orderBy: [{ stepId: "asc" }, { band: "asc" }, { variantKey: "asc" }],
+  });
+  for (const stepId of stepIds) {
+    const own = rows.filter((row) => row.stepId === stepId);
+    const byBand = new Map<string, Map<string, Belief>>();
+    const pooled = new Map<string, Belief>();
+    let version = "";
+    for (const row of own) {
+      const belief = { alpha: row.alpha, beta: row.beta, samples: row.samples };
+      if (!byBand.has(row.band)) byBand.set(row.band, new Map());
+      byBand.get(row.band)!.set(row.variantKey, belief);
+      const sum = pooled.get(row.variantKey) ?? { alpha: 0, beta: 0, samples: 0 };
+      pooled.set(row.variantKey, {
+        alpha: sum.alpha + row.alpha,
+        beta: sum.beta + row.beta,
+        samples: sum.samples + row.samples,
+      });
+      const at = row.updatedAt.toISOString();
+      if (at > version) version = at;
+    }
+    beliefs.set(stepId, { byBand, pooled, version });
+  }
+  return beliefs;
 }
 
 /** Chooses each invoice's policy (by its facts, unless a step already tied it) and plans it. */
@@ -83,21 +137,82 @@ export async function evaluateInvoices(
   const byId = new Map(context.policies.map((policy) => [policy.terms.id, policy]));
   const untied = invoices.filter((invoice) => !invoice.policyId || !byId.has(invoice.policyId));
   const needed = factsNeeded(context.policies);
-  const overdue = needed.has("overdueInvoices12m")
-    ? await overdueInvoiceCounts(db, context, [...new Set(untied.map((i) => i.customerId))])
-    : new Map<string, number>();
+  // The learner's bands ask for the payment history of every invoice, not only the untied ones.
+  const learning = context.beliefs.size > 0;
+  const overdue =
+    needed.has("overdueInvoices12m") || learning
+      ? await overdueInvoiceCounts(db, context, [
+          ...new Set((learning ? invoices : untied).map((i) => i.customerId)),
+        ])
+      : new Map<string, number>();
   return invoices.map((invoice) => {
     let policy = invoice.policyId ? byId.get(invoice.policyId) : undefined;
     if (!policy)
       policy = choosePolicy(context.policies, factsOf(invoice, context.today, needed, overdue));
+    const chosen = policy;
     const plan = planCollection({
       collectionCase: invoice.collectionCase,
       policy: policy.terms,
       today: context.today,
       rates: context.rates,
+      chooseVariant: (step) => chooseStepVariant(context, chosen, invoice, step, overdue),
     });
     return { invoice, policy, plan };
   });
+}
+
+/**
+ * The variant of a step an invoice gets: by the split's hash of the customer, or by the learner
+ * for the customer's band, seeded by the invoice, the step and the beliefs' version (so the run
+ * and the forecast of the same day draw the same). Variants at weight 0 are switched off.
+ */
+export function chooseStepVariant(
+  context: EvaluationContext,
+  policy: StoredPolicy,
+  invoice: CollectionInvoice,
+  step: PolicyStep,
+  overdue: ReadonlyMap<string, number>,
+): VariantChoice | null {
+  const experiment = policy.experiments.get(step.id);
+  if (!experiment) return null;
+  const live = experiment.variants.filter((variant) => variant.weight > 0);
+  let key: string | null;
+  let assignment: Record<string, unknown>;
+  if (experiment.mode === "SPLIT") {
+    key = chooseSplit(live, invoice.customerId, step.id);
+    assignment = { method: "split" };
+  } else {
+    const beliefs = context.beliefs.get(step.id) ?? {
+      byBand: new Map(),
+      pooled: new Map(),
+      version: "",
+    };
+    const band = customerBand({
+      tenureMonths: tenureInMonths(invoice.customer.customerSince, context.today),
+      overdueInvoices12m: overdue.get(invoice.customerId) ?? 0,
+      amountDueOre: invoice.collectionCase.amountDueOre,
+      isBusiness: invoice.customer.isBusiness,
+    });
+    const learned = chooseLearned({
+      variants: live,
+      beliefs,
+      band,
+      seed: `${invoice.collectionCase.invoiceId}:${step.id}:${beliefs.version}`,
+    });
+    key = learned?.key ?? null;
+    assignment = learned ? { ...learned.explanation } : { method: "learning" };
+  }
+  const variant = live.find((candidate) => candidate.key === key);
+  if (!variant) return null;
+  return {
+    key: variant.key,
+    offsetDays: variant.offsetDays,
+    channel: variant.channel,
+    tone: variant.tone,
+    chargeFee: variant.chargeFee,
+    offerPaymentPlan: variant.offerPaymentPlan,
+    assignment,
+  };
 }
 
 function factsOf(
@@ -127,13 +242,23 @@ async function overdueInvoiceCounts(
   context: EvaluationContext,
   customerIds: string[],
 ): Promise<Map<string, number>> {
+  return overdueCountsOn(db, context.organizationId, context.today, customerIds);
+}
+
+/** The same count as of any day (an outcome's band is the customer's as it was that day). */
+export async function overdueCountsOn(
+  db: Db | Prisma.TransactionClient,
+  organizationId: string,
+  today: Date,
+  customerIds: string[],
+): Promise<Map<string, number>> {
   if (customerIds.length === 0) return new Map();
-  const windowStart = addMonths(context.today, -12);
-  const lastOverdue = latestOverdueDueDate(context.today);
+  const windowStart = addMonths(today, -12);
+  const lastOverdue = latestOverdueDueDate(today);
   const lastDays = lastDaysToPay(windowStart, lastOverdue);
   const rows = await db.$queryRaw<Array<{ customerId: string; count: number }>>`
     SELECT o."customerId", count(*)::int AS "count" FROM "Invoice" o
-     WHERE o."organizationId" = ${context.organizationId}
+     WHERE o."organizationId" = ${organizationId}
        AND o."customerId" = ANY(${customerIds}::text[])
        AND o."kind" = 'INVOICE' AND o."status" <> 'DRAFT'
        AND o."dueDate" >= ${windowStart}::date AND o."dueDate" <= ${lastOverdue}::date
@@ -287,11 +412,12 @@ async function performSteps(
     INSERT INTO "CollectionAction" ("id", "organizationId", "invoiceId", "policyId", "stepId",
       "kind", "channel", "plannedFor", "performedOn", "performedAt", "amountDueOre", "feeOre",
       "feeKind", "interestOre", "interestFrom", "interestThrough", "interestRateBasisPoints",
-      "payBy", "reason",
+      "payBy", "reason", "variantKey", "assignment",
       "sendStatus", "recipient")
     SELECT a.id, ${organizationId}, a.invoice, a.policy, a.step, a.kind::"CollectionStepKind",
       a.channel::"CollectionChannel", a.planned, ${today}::date, ${now}, a.due, a.fee, a.fee_kind,
-      a.interest, a.interest_from, a.interest_through, a.rate, a.pay_by, a.reason,
+      a.interest, a.interest_from, a.interest_through, a.rate, a.pay_by, a.reason, a.variant,
+      a.assignment::jsonb,
       a.send_status::"CollectionSendStatus", a.recipient
     FROM unnest(${actions.map((a) => a.id)}::text[], ${actions.map((a) => a.invoiceId)}::text[],
       ${actions.map((a) => a.policyId)}::text[], ${actions.map((a) => a.step.stepId)}::text[],
@@ -304,9 +430,12 @@ async function performSteps(
       ${actions.map((a) => a.step.interestRateBasisPoints)}::int[],
       ${actions.map((a) => dayOrNull(a.step.payBy))}::date[],
       ${actions.map((a) => `${a.step.feeReason}; ${a.step.interestReason}`)}::text[],
+      ${actions.map((a) => a.step.variant?.key ?? null)}::text[],
+      ${actions.map((a) => (a.step.variant ? JSON.stringify(a.step.variant.assignment) : null))}::text[],
       ${actions.map((a) => a.sendStatus)}::text[], ${actions.map((a) => a.recipient)}::text[])
       AS a(id, invoice, policy, step, kind, channel, planned, due, fee, fee_kind, interest,
-        interest_from, interest_through, rate, pay_by, reason, send_status, recipient)
+        interest_from, interest_through, rate, pay_by, reason, variant, assignment, send_status,
+        recipient)
     ON CONFLICT ("invoiceId", "stepId") DO NOTHING
     RETURNING "id"`;
   const done = new Set(inserted.map((row) => row.id));
@@ -403,6 +532,8 @@ export interface ForecastStep {
   feeReason: string;
   interestReason: string;
   pausedBy: string | null;
+  /** The variant this invoice gets at the step, when the step has an experiment. */
+  variant: string | null;
 }
 
 export interface ForecastInvoice {
@@ -418,6 +549,8 @@ export interface ForecastDay {
   date: string;
   kind: string;
   policyId: string;
+  /** The step's variant (a split or the learner's choice); null without an experiment. */
+  variant: string | null;
   invoices: number;
   feeOre: number;
   interestOre: number;
@@ -449,6 +582,7 @@ export function forecastOf(entry: Evaluated, from: Date, days: number): Forecast
       feeReason: step.feeReason,
       interestReason: step.interestReason,
       pausedBy: step.pausedBy?.reason.toLowerCase() ?? null,
+      variant: step.variant?.key ?? null,
     })),
   };
 }
@@ -542,11 +676,12 @@ export async function forecastTotals(options: {
           paused += 1;
           continue;
         }
-        const key = `${step.date}|${step.kind}|${entry.policy.terms.id}`;
+        const key = `${step.date}|${step.kind}|${entry.policy.terms.id}|${step.variant ?? ""}`;
         const total = totals.get(key) ?? {
           date: step.date,
           kind: step.kind,
           policyId: entry.policy.terms.id,
+          variant: step.variant,
           invoices: 0,
           feeOre: 0,
           interestOre: 0,
@@ -561,7 +696,10 @@ export async function forecastTotals(options: {
     if (invoices.length < RUN_CHUNK) break;
   }
   const sorted = [...totals.values()].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind),
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.kind.localeCompare(b.kind) ||
+      (a.variant ?? "").localeCompare(b.variant ?? ""),
   );
   return { totals: sorted, paused, invoices: count };
 }

@@ -3,6 +3,7 @@ import type { FeeKind } from "@/lib/collections/engine";
 import { renderLetterPdf } from "@/lib/collections/letter-pdf";
 import {
   type MessageTemplates,
+  mergeVariantTemplates,
   messageTemplatesSchema,
   type RenderedMessage,
   renderMessage,
@@ -51,6 +52,8 @@ export interface MessageFacts {
   link: string;
   agencyName: string | null;
   agencyContact: string | null;
+  /** The variant offers the payment plan up front: the most parts, when the policy offers one. */
+  paymentPlanParts?: number | null;
 }
 
 /** A step's message as the customer receives it: the send job's and the console preview's. */
@@ -69,7 +72,13 @@ export function composeMessage(facts: MessageFacts): RenderedMessage {
     payBy: facts.payBy
       ? formatLongDate(facts.payBy, locale)
       : formatLongDate(facts.dueDate, locale),
-    charges: chargesText(facts.charges, locale),
+    charges: facts.paymentPlanParts
+      ? `${chargesText(facts.charges, locale)} ${
+          locale === "sv"
+            ? `Du kan också dela upp betalningen i upp till ${facts.paymentPlanParts} delar på fakturan.`
+            : `You can also split the payment into up to ${facts.paymentPlanParts} parts on the invoice.`
+        }`
+      : chargesText(facts.charges, locale),
     link: facts.link,
     agencyName: facts.agencyName ?? (locale === "sv" ? "inkassobolaget" : "the collection agency"),
     agencyContact: facts.agencyContact ?? "",
@@ -91,8 +100,23 @@ export async function sendCollectionStep(options: {
   const action = await db.collectionAction.findFirst({
     where: { id: options.actionId, organizationId: options.organizationId },
     include: {
-      step: { select: { tone: true, templates: true } },
-      policy: { select: { agencyName: true, agencyContact: true } },
+      step: {
+        select: {
+          tone: true,
+          templates: true,
+          variants: {
+            select: { key: true, tone: true, templates: true, offerPaymentPlan: true },
+          },
+        },
+      },
+      policy: {
+        select: {
+          agencyName: true,
+          agencyContact: true,
+          paymentPlanMinOre: true,
+          paymentPlanMaxParts: true,
+        },
+      },
       invoice: {
         select: {
           id: true,
@@ -138,7 +162,22 @@ export async function sendCollectionStep(options: {
   const attempts = action.attempts + 1;
   await db.collectionAction.update({ where: { id: action.id }, data: { attempts } });
   const locale = invoice.customer.locale;
-  const templates = messageTemplatesSchema.safeParse(action.step.templates);
+  // The variant this invoice got speaks in its own tone and words where it has them.
+  const variant = action.variantKey
+    ? action.step.variants.find((candidate) => candidate.key === action.variantKey)
+    : undefined;
+  const variantTemplates = messageTemplatesSchema.safeParse(variant?.templates ?? {});
+  const stepTemplates = messageTemplatesSchema.safeParse(action.step.templates);
+  // Language by language: where the variant has no text of its own, the step's (as the preview).
+  const templates = mergeVariantTemplates(
+    stepTemplates.success ? stepTemplates.data : undefined,
+    variantTemplates.success ? variantTemplates.data : undefined,
+  );
+  const { paymentPlanMinOre, paymentPlanMaxParts } = action.policy;
+  const offersPlan =
+    variant?.offerPaymentPlan === true &&
+    paymentPlanMinOre !== null &&
+    action.amountDueOre >= paymentPlanMinOre;
   try {
     const purpose = action.channel === "LETTER" ? "LETTER" : "REMINDER";
     const token = await db.$transaction((tx) =>
@@ -151,8 +190,8 @@ export async function sendCollectionStep(options: {
     const link = `${options.appUrl ?? getEnv().appUrl}/i/${token}`;
     const message = composeMessage({
       kind: action.kind,
-      tone: action.step.tone,
-      templates: templates.success ? templates.data : undefined,
+      tone: variant?.tone ?? action.step.tone,
+      templates,
       locale,
       customerName: invoice.customer.name,
       organizationName: invoice.organization.name,
@@ -171,6 +210,7 @@ export async function sendCollectionStep(options: {
       link,
       agencyName: action.policy.agencyName,
       agencyContact: action.policy.agencyContact,
+      paymentPlanParts: offersPlan ? paymentPlanMaxParts : null,
     });
     if (action.channel === "LETTER") {
       const pdf = await renderLetterPdf({

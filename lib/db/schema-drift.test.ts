@@ -77,6 +77,7 @@ const SCALAR_TYPES: Record<string, { dataType: string; udt: string }> = {
   DateTime: { dataType: "timestamp without time zone", udt: "timestamp" },
   Json: { dataType: "jsonb", udt: "jsonb" },
   BigInt: { dataType: "bigint", udt: "int8" },
+  Float: { dataType: "double precision", udt: "float8" },
   Bytes: { dataType: "bytea", udt: "bytea" },
 };
 // pg_constraint.confdeltype / confupdtype codes.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { lastDayToPay } from "@/lib/dates/banking-days";
-import { todayInSweden } from "@/lib/dates/calendar-date";
+import { addDays, todayInSweden } from "@/lib/dates/calendar-date";
 import { seedClock } from "@/lib/demo/seed-clock";
 import { SHOWCASE_KINDS, seedDemo } from "@/lib/demo/seed-demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
@@ -107,6 +107,13 @@ describe("the demo seed", () => {
           expect(actions.some((a) => a.interestOre === fee.amountOre)).toBe(true);
         }
       }
+
+      // A year of collections: steps on invoices paid long ago (not only the last weeks' runs),
+      // none after today, each with its outcome measured for the dashboard and the learner.
+      const oldest = await db.collectionAction.findFirst({ orderBy: { performedOn: "asc" } });
+      expect(oldest!.performedOn.getTime()).toBeLessThan(addDays(today, -120).getTime());
+      expect(await db.collectionAction.count({ where: { performedOn: { gt: today } } })).toBe(0);
+      expect(await db.collectionOutcome.count()).toBe(await db.collectionAction.count());
 
       // Nothing is dated after the seed's today, and the inbox has customers waiting.
       expect(await db.invoice.count({ where: { issueDate: { gt: today } } })).toBe(0);

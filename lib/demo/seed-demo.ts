@@ -19,6 +19,7 @@ import { between, createPerson, createRandom, pick } from "@/lib/demo/demo-peopl
 import { seedContent } from "@/lib/demo/seed-content";
 import { seedSupport } from "@/lib/demo/seed-support";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
+import { requestReceivablesRefresh } from "@/lib/jobs/receivables-refresh";
 
 export const CUSTOMERS_PER_ORGANIZATION = 30;
 const MONTHS_OF_HISTORY = 12;
@@ -99,6 +100,8 @@ export async function seedDemo(options: {
       avoidInvoiceIds: links.map((link) => link.invoiceId),
       now,
     });
+    // The receivables dashboard has figures as soon as the server's workers take this.
+    await requestReceivablesRefresh(db, organization.id);
   }
   return { seeded: true, invoices, links };
 }

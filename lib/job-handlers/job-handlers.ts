@@ -3,6 +3,7 @@ import { importBankFile } from "@/lib/bank-files/import-bank-file";
 import { scanBankInbox } from "@/lib/bank-files/inbox";
 import { notifyCustomerOfReply } from "@/lib/chat/reply-notification";
 import { notifyCustomerOfCollectionChoice } from "@/lib/collections/customer-notification";
+import { refreshOutcomes, updateBeliefs } from "@/lib/collections/outcomes";
 import { runCollections } from "@/lib/collections/run";
 import { sendCollectionStep } from "@/lib/collections/send-step";
 import { getDb } from "@/lib/db/client";
@@ -15,7 +16,9 @@ import { sendInvoiceLink } from "@/lib/invoices/link-management";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
 import { requestCollectionRun } from "@/lib/jobs/collection-runs";
 import type { JobHandlers } from "@/lib/jobs/job-engine";
+import { requestReceivablesRefresh } from "@/lib/jobs/receivables-refresh";
 import { customerIsOnInvoice, emitInvoiceChanged } from "@/lib/realtime/invoice-cues";
+import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 
 /**
@@ -100,12 +103,16 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
       return { organizations: organizations.length };
     },
     "collections.run": async ({ organizationId, invoiceIds }) => {
-      const summary = await runCollections({ db: await database(), organizationId, invoiceIds });
+      const db = await database();
+      // The morning's run first learns from what became of earlier steps (outcomes, beliefs);
+      // a run for the invoices of one event does not.
+      const learned = invoiceIds ? null : await learnFromOutcomes(db, organizationId);
+      const summary = await runCollections({ db, organizationId, invoiceIds });
       for (const invoiceId of summary.changedInvoiceIds) {
         emitInvoiceChanged({ invoiceId, kind: "collection" });
       }
       const { changedInvoiceIds, ...rest } = summary;
-      return { ...rest, changed: changedInvoiceIds.length };
+      return { ...rest, changed: changedInvoiceIds.length, learned };
     },
     "collections.send": async ({ organizationId, actionId }) => ({
       outcome: await sendCollectionStep({ db: await database(), organizationId, actionId }),
@@ -118,6 +125,18 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
         kind,
       }),
     }),
+    "receivables.refresh": async ({ organizationId, full }) => {
+      const db = await database();
+      if (!organizationId) {
+        // The daily tick: one refresh per organisation, so a large one never holds up the rest.
+        const organizations = await db.organization.findMany({ select: { id: true } });
+        for (const organization of organizations) {
+          await requestReceivablesRefresh(db, organization.id);
+        }
+        return { organizations: organizations.length };
+      }
+      return refreshReceivables(db, { organizationId, full });
+    },
     "api.prune-idempotency-keys": async () => ({
       pruned: await pruneIdempotencyKeys(await database()),
     }),
@@ -132,4 +151,9 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
       });
     },
   };
+}
+
+async function learnFromOutcomes(db: Db, organizationId: string) {
+  const outcomes = await refreshOutcomes({ db, organizationId });
+  return { ...outcomes, beliefs: await updateBeliefs(db, organizationId) };
 }

@@ -127,6 +127,21 @@ export const JOB_QUEUES = {
     options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
     policy: "standard" as const,
   },
+  /**
+   * Recomputes the receivables dashboard's figures (lib/receivables): without an organisation,
+   * the daily tick asks for one refresh per organisation; with one, its last 180 days of issue
+   * days (everything on its first run, or with `full`). At most one waiting and one running per
+   * organisation (the singleton key), so asking again meanwhile is a no-op.
+   */
+  "receivables.refresh": {
+    payload: z
+      .object({ organizationId: z.uuid().optional(), full: z.boolean().optional() })
+      .strict(),
+    options: { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 60 * 60 },
+    policy: "stately" as const,
+    // After the morning's collection runs (06:15), which refresh the experiments' outcomes.
+    schedule: { cron: "40 7 * * *", tz: "Europe/Stockholm" },
+  },
   /** Forgets API idempotency answers older than 24 h. */
   "api.prune-idempotency-keys": {
     payload: z.object({}).strict(),

@@ -115,6 +115,13 @@ export const STAFF_PAGES: PageCase[] = [
     foreign: true,
   },
   {
+    // The marketers' part of the receivables dashboard (finance has all of it on /finance).
+    file: "app/(staff)/marketing/receivables/page.tsx",
+    roles: MARKETING,
+    path: () => "/marketing/receivables?period=week",
+    foreign: false,
+  },
+  {
     file: "app/(staff)/marketing/preview/[invoiceId]/page.tsx",
     roles: MARKETING,
     path: ({ invoiceId }) => `/marketing/preview/${invoiceId}`,
@@ -192,6 +199,13 @@ export const STAFF_PAGES: PageCase[] = [
     file: "app/(staff)/finance/collections/forecast/page.tsx",
     roles: FINANCE,
     path: () => "/finance/collections/forecast?days=30",
+    foreign: false,
+  },
+  {
+    // Without ?step=: the list of steps with an experiment (a step of another organisation's is not found).
+    file: "app/(staff)/finance/collections/decisions/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/collections/decisions",
     foreign: false,
   },
   {

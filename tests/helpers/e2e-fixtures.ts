@@ -15,6 +15,7 @@ import {
   todayInSweden,
 } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
+import type { Prisma } from "@/lib/db/generated/client";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "@/lib/demo/demo-catalogue";
 import { DEMO_POLICIES } from "@/lib/demo/demo-collections";
 import {
@@ -350,8 +351,14 @@ export async function createCollectionPolicyFixture(db: Db, input: unknown) {
       where: { organizationId, isDefault: true },
     });
     if (!existing) {
+      // The demo's standard policy as written: its steps without the demo's A/B test.
       const policy = DEMO_POLICIES.find((p) => p.isDefault)!;
-      await db.collectionPolicy.create({ data: { ...policy, organizationId } });
+      const steps = (policy.steps!.create as Prisma.CollectionStepCreateWithoutPolicyInput[]).map(
+        ({ variants: _variants, experimentMode: _mode, ...step }) => step,
+      );
+      await db.collectionPolicy.create({
+        data: { ...policy, organizationId, steps: { create: steps } },
+      });
     }
   }
   await ensureDefaultPolicy(db, organizationId);

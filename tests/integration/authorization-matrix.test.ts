@@ -222,6 +222,17 @@ const CASES: RouteCase[] = [
     }),
   },
   {
+    // The asker's own organisation's objective: B's admin sets B's (nothing of A is named).
+    file: "app/api/finance/collections/objective/route.ts",
+    method: "PUT",
+    access: staffOnly(FINANCE, false),
+    ok: 200,
+    request: async () => ({
+      path: "/api/finance/collections/objective",
+      body: { paidWithinDays: 7, churnPenalty: 1, supportPenalty: 0.25 },
+    }),
+  },
+  {
     // One list for every organisation (the Riksbank's rates): any organisation's administrator.
     file: "app/api/finance/collections/reference-rates/route.ts",
     method: "PUT",
@@ -277,6 +288,21 @@ const CASES: RouteCase[] = [
     access: staffOnly(FINANCE, false),
     ok: 200,
     request: async () => ({ path: "/api/finance/collections/handovers.json" }),
+  },
+  {
+    file: "app/api/finance/receivables.csv/route.ts",
+    method: "GET",
+    access: staffOnly(FINANCE, false),
+    ok: 200,
+    request: async () => ({ path: "/api/finance/receivables.csv?period=week&kind=business" }),
+  },
+  {
+    file: "app/api/finance/receivables/refresh/route.ts",
+    method: "POST",
+    access: staffOnly(FINANCE, false),
+    // Accepted: the refresh is a job (asking again while one waits is accepted too).
+    ok: 202,
+    request: async () => ({ path: "/api/finance/receivables/refresh", body: {} }),
   },
   {
     file: "app/api/admin/api-keys/route.ts",

@@ -1,21 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { kronor } from "@/components/finance/finance-labels";
+import { FinanceReceivables } from "@/components/receivables/finance-receivables";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { financeOverview } from "@/lib/bank-files/bank-file-console";
+import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
+import { loadReceivablesDashboard } from "@/lib/receivables/dashboard";
+import { readReceivablesSearch } from "@/lib/receivables/receivables-query";
 
 export const metadata: Metadata = { title: "Finance" };
 export const dynamic = "force-dynamic";
 
-/** The credit controller's console: the bank's payment files and the payments nobody placed yet. */
-export default async function FinancePage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * The credit controller's console: what waits (the bank's payment files, the payments nobody
+ * placed yet) on top, and below it the receivables dashboard, its filters in the URL.
+ */
+export default async function FinancePage({ searchParams }: { searchParams: SearchParams }) {
   const access = await requireStaffPage(CONSOLE_ROLES.finance, "/finance");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
-  const overview = await financeOverview(await getDb(), staff.organizationId);
+  const today = todayInSweden();
+  const { filter, problem } = readReceivablesSearch(await searchParams, today);
+  const db = await getDb();
+  const [overview, dashboard] = await Promise.all([
+    financeOverview(db, staff.organizationId),
+    loadReceivablesDashboard(db, { organizationId: staff.organizationId, filter, today }),
+  ]);
   const figures = [
     { key: "files-waiting", label: "Files being imported", value: String(overview.filesWaiting) },
     {
@@ -69,6 +84,7 @@ export default async function FinancePage() {
           </div>
         ))}
       </dl>
+      <FinanceReceivables dashboard={dashboard} action="/finance" problem={problem} />
     </StaffShell>
   );
 }

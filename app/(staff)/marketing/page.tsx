@@ -34,6 +34,12 @@ export default async function MarketingPage() {
           Content blocks on {access.staff.organizationName}'s invoice pages: who sees what, and how
           it went.
         </p>
+        <p className="mt-1 text-sm">
+          <Link href="/marketing/receivables" className="text-blue-800 underline">
+            Reminders and customers
+          </Link>
+          : support load, churn after reminders and the collection experiments.
+        </p>
       </div>
       <nav aria-label="New content block" className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-semibold">New:</span>

@@ -3,6 +3,7 @@ import Link from "next/link";
 const LINKS = [
   { href: "/finance/collections", label: "Policies" },
   { href: "/finance/collections/forecast", label: "Forecast" },
+  { href: "/finance/collections/decisions", label: "Experiments" },
   { href: "/finance/collections/letters", label: "Letters to print" },
   { href: "/finance/collections/handovers", label: "Handovers" },
   { href: "/finance/collections/reference-rates", label: "Reference rates" },

@@ -1,9 +1,15 @@
 import { defaultTemplate, type MessageTemplate } from "@/lib/collections/messages";
-import type { PolicyInput } from "@/lib/collections/policies";
+import {
+  MAX_VARIANTS,
+  type PolicyInput,
+  VARIANT_KEYS,
+  type VariantKey,
+} from "@/lib/collections/policies";
 import { EVERYONE, type Rule } from "@/lib/content/targeting/rule";
 import type {
   CollectionAnchor,
   CollectionChannel,
+  CollectionExperimentMode,
   CollectionStepKind,
   CollectionTone,
   Locale,
@@ -20,6 +26,23 @@ export const TEMPLATE_FIELDS = ["subject", "body", "sms"] as const;
 export type TemplateField = (typeof TEMPLATE_FIELDS)[number];
 
 export type TemplateDraft = Record<TemplateField, string>;
+type TemplatesDraft = Record<(typeof TEMPLATE_LOCALES)[number], TemplateDraft>;
+
+/** A variant of a step: each override left empty ("") is the step's own. */
+export interface VariantDraft {
+  key: VariantKey;
+  name: string;
+  /** Share of traffic in a split (0–100); in learning, 0 leaves the variant out. */
+  weight: string;
+  offsetDays: string;
+  channel: CollectionChannel | "";
+  tone: CollectionTone | "";
+  /** "" the step's own, "charge" or "none". */
+  chargeFee: "" | "charge" | "none";
+  offerPaymentPlan: boolean;
+  /** Empty: the step's text. */
+  templates: TemplatesDraft;
+}
 
 export interface StepDraft {
   /** The form's own key for the row (stable while rows move). */
@@ -32,7 +55,10 @@ export interface StepDraft {
   channel: CollectionChannel;
   tone: CollectionTone;
   chargeFee: boolean;
-  templates: Record<(typeof TEMPLATE_LOCALES)[number], TemplateDraft>;
+  templates: TemplatesDraft;
+  experimentMode: CollectionExperimentMode;
+  /** Kept while the experiment is off; in play otherwise. */
+  variants: VariantDraft[];
 }
 
 export interface PolicyDraft {
@@ -62,7 +88,7 @@ export function newStepKey(): string {
   return `step-${nextKey}`;
 }
 
-const emptyTemplates = (): StepDraft["templates"] => ({
+const emptyTemplates = (): TemplatesDraft => ({
   sv: { subject: "", body: "", sms: "" },
   en: { subject: "", body: "", sms: "" },
 });
@@ -79,7 +105,89 @@ export function newStepDraft(overrides: Partial<StepDraft> = {}): StepDraft {
     tone: "NEUTRAL",
     chargeFee: true,
     templates: emptyTemplates(),
+    experimentMode: "OFF",
+    variants: [],
     ...overrides,
+  };
+}
+
+// --- Variants ---------------------------------------------------------------------------------
+
+/** Equal whole shares of 100 for `count` variants, the rounding's remainder to the first ones. */
+export function equalWeights(count: number): number[] {
+  if (count <= 0) return [];
+  const base = Math.floor(100 / count);
+  return Array.from({ length: count }, (_, index) => base + (index < 100 % count ? 1 : 0));
+}
+
+const rebalanced = (variants: VariantDraft[]): VariantDraft[] => {
+  const weights = equalWeights(variants.length);
+  return variants.map((variant, index) => ({ ...variant, weight: String(weights[index]) }));
+};
+
+/** The first of A–D no variant has; null when all four are taken. */
+export function nextVariantKey(variants: readonly VariantDraft[]): VariantKey | null {
+  const used = new Set(variants.map((variant) => variant.key));
+  return VARIANT_KEYS.find((key) => !used.has(key)) ?? null;
+}
+
+export function newVariantDraft(
+  key: VariantKey,
+  overrides: Partial<VariantDraft> = {},
+): VariantDraft {
+  return {
+    key,
+    name: `Variant ${key}`,
+    weight: "0",
+    offsetDays: "",
+    channel: "",
+    tone: "",
+    chargeFee: "",
+    offerPaymentPlan: false,
+    templates: emptyTemplates(),
+    ...overrides,
+  };
+}
+
+/** The step with one more variant (up to four), every variant then at an equal share. */
+export function addVariant(step: StepDraft): StepDraft {
+  const key = nextVariantKey(step.variants);
+  if (!key || step.variants.length >= MAX_VARIANTS) return step;
+  return { ...step, variants: rebalanced([...step.variants, newVariantDraft(key)]) };
+}
+
+/** The step without its variant at `index`, the rest then at equal shares. */
+export function removeVariant(step: StepDraft, index: number): StepDraft {
+  return { ...step, variants: rebalanced(step.variants.filter((_, i) => i !== index)) };
+}
+
+/**
+ * The step in another experiment mode. An experiment starts with two variants at least (added at
+ * equal shares); a split whose weights do not add up to 100 starts at equal shares.
+ */
+export function setExperimentMode(step: StepDraft, mode: CollectionExperimentMode): StepDraft {
+  let next: StepDraft = { ...step, experimentMode: mode };
+  if (mode === "OFF") return next;
+  while (next.variants.length < 2) next = addVariant(next);
+  const total = next.variants.reduce((sum, variant) => sum + whole(variant.weight), 0);
+  if (mode === "SPLIT" && total !== 100) next = { ...next, variants: rebalanced(next.variants) };
+  if (mode === "LEARNING" && next.variants.every((variant) => !(whole(variant.weight) > 0))) {
+    next = { ...next, variants: rebalanced(next.variants) };
+  }
+  return next;
+}
+
+/** The step as another kind: a courtesy never charges, so neither may its variants ask to. */
+export function setStepKind(step: StepDraft, kind: CollectionStepKind): StepDraft {
+  if (kind !== "COURTESY") return { ...step, kind };
+  return {
+    ...step,
+    kind,
+    chargeFee: false,
+    anchor: "DUE_DATE",
+    variants: step.variants.map((variant) =>
+      variant.chargeFee === "charge" ? { ...variant, chargeFee: "" } : variant,
+    ),
   };
 }
 
@@ -115,11 +223,7 @@ export function draftFromInput(input: PolicyInput): PolicyDraft {
     agencyName: input.agencyName ?? "",
     agencyContact: input.agencyContact ?? "",
     steps: input.steps.map((step) => {
-      const templates = emptyTemplates();
-      for (const locale of TEMPLATE_LOCALES) {
-        const own = step.templates?.[locale];
-        if (own) templates[locale] = { ...own };
-      }
+      const templates = templatesDraft(step.templates);
       return {
         key: newStepKey(),
         ...(step.id ? { id: step.id } : {}),
@@ -130,9 +234,32 @@ export function draftFromInput(input: PolicyInput): PolicyDraft {
         tone: step.tone,
         chargeFee: step.chargeFee,
         templates,
+        experimentMode: step.experimentMode ?? "OFF",
+        variants: (step.variants ?? []).map((variant) => ({
+          key: variant.key,
+          name: variant.name,
+          weight: String(variant.weight),
+          offsetDays: variant.offsetDays === null ? "" : String(variant.offsetDays),
+          channel: variant.channel ?? "",
+          tone: variant.tone ?? "",
+          chargeFee: variant.chargeFee === null ? "" : variant.chargeFee ? "charge" : "none",
+          offerPaymentPlan: variant.offerPaymentPlan,
+          templates: templatesDraft(variant.templates),
+        })),
       };
     }),
   };
+}
+
+function templatesDraft(
+  own: Partial<Record<Locale, MessageTemplate | undefined>> | undefined,
+): TemplatesDraft {
+  const templates = emptyTemplates();
+  for (const locale of TEMPLATE_LOCALES) {
+    const text = own?.[locale];
+    if (text) templates[locale] = { ...text };
+  }
+  return templates;
 }
 
 /** A whole number typed in a field: NaN when it is not one (the schema then says so). */
@@ -202,6 +329,30 @@ export function draftToInput(draft: PolicyDraft): {
         tone: step.tone,
         chargeFee: step.chargeFee,
         templates,
+        experimentMode: step.experimentMode,
+        variants: step.variants.map((variant) => {
+          const tone = variant.tone === "" ? step.tone : variant.tone;
+          const own: Partial<Record<Locale, MessageTemplate>> = {};
+          for (const locale of TEMPLATE_LOCALES) {
+            // A text left empty is the step's (its own, else its default in the variant's tone).
+            const sent = templateToSend(
+              variant.templates[locale],
+              templates[locale] ?? defaultTemplate(step.kind, tone, locale),
+            );
+            if (sent) own[locale] = sent;
+          }
+          return {
+            key: variant.key,
+            name: variant.name,
+            weight: whole(variant.weight),
+            offsetDays: variant.offsetDays.trim() === "" ? null : whole(variant.offsetDays),
+            channel: variant.channel === "" ? null : variant.channel,
+            tone: variant.tone === "" ? null : variant.tone,
+            chargeFee: variant.chargeFee === "" ? null : variant.chargeFee === "charge",
+            offerPaymentPlan: variant.offerPaymentPlan,
+            templates: own,
+          };
+        }),
       };
     }),
   };

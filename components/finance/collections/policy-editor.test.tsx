@@ -1,8 +1,14 @@
-import { createElement } from "react";
+import { createElement, isValidElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { newPolicyDraft, newStepDraft } from "@/components/finance/collections/policy-draft";
 import {
+  newPolicyDraft,
+  newStepDraft,
+  newVariantDraft,
+  type StepDraft,
+} from "@/components/finance/collections/policy-draft";
+import {
+  ExperimentFields,
   PolicyEditor,
   PolicyFormView,
   PreviewResultView,
@@ -130,6 +136,7 @@ const preview = (overrides: Partial<StepPreview> = {}): StepPreview => ({
     amountDueOre: 50_000,
   },
   step: { index: 1, kind: "REMINDER", channel: "EMAIL" },
+  variant: null,
   status: "planned",
   date: "2026-12-17",
   note: null,
@@ -224,5 +231,166 @@ describe("the policy editor's preview", () => {
       stepIndex: 1,
       invoiceNumber: 1042,
     });
+  });
+});
+
+/** The element in a rendered tree (not descending into components) with this aria-label. */
+function findByLabel(node: ReactNode, label: string): { props: Record<string, unknown> } | null {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = findByLabel(child, label);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isValidElement(node)) return null;
+  const props = node.props as Record<string, unknown>;
+  if (props["aria-label"] === label) return { props };
+  return findByLabel(props.children as ReactNode, label);
+}
+
+describe("a step's experiment in the editor", () => {
+  const splitStep = (overrides: Partial<StepDraft> = {}): StepDraft => ({
+    ...newStepDraft({ kind: "REMINDER", offsetDays: "7" }),
+    experimentMode: "SPLIT",
+    variants: [
+      newVariantDraft("A", { weight: "50", name: "Som skrivet" }),
+      newVariantDraft("B", { weight: "50", name: "Bestämd", tone: "FIRM" }),
+    ],
+    ...overrides,
+  });
+  const experiment = (step: StepDraft, props: Record<string, unknown> = {}) =>
+    renderToStaticMarkup(
+      createElement(ExperimentFields, {
+        step,
+        index: 0,
+        issues: {},
+        variantActionCounts: {},
+        onChange: noop,
+        ...props,
+      }),
+    );
+
+  it("offers off, split and learning, each explained in a line", () => {
+    const html = experiment(splitStep());
+    expect(html).toContain("Fixed shares");
+    expect(html).toContain(
+      "Learns per customer group which variant works best, within the law, always trying each at least a little",
+    );
+    const radios = html.match(/<input type="radio"[^>]*>/g) ?? [];
+    expect(radios).toHaveLength(3);
+    expect(radios.filter((radio) => radio.includes('checked=""'))).toEqual([
+      expect.stringContaining('value="SPLIT"'),
+    ]);
+    expect(html).toContain("Variant A: name");
+    expect(html).toContain("Share (%)");
+    expect(html).toContain("now 100");
+    expect(html).toContain("As the step (Neutral)");
+  });
+
+  it("adds a variant at equal shares with every other, up to four", () => {
+    const onChange = vi.fn();
+    const step = splitStep();
+    const tree = ExperimentFields({
+      step,
+      index: 2,
+      issues: {},
+      variantActionCounts: {},
+      onChange,
+    });
+    const add = findByLabel(tree, "Add a variant to step 3");
+    expect(add?.props.disabled).toBe(false);
+    (add!.props.onClick as () => void)();
+    const next = onChange.mock.calls[0]![0] as StepDraft;
+    expect(next.variants.map((variant) => [variant.key, variant.weight])).toEqual([
+      ["A", "34"],
+      ["B", "33"],
+      ["C", "33"],
+    ]);
+    expect(next.variants[0]!.name).toBe("Som skrivet");
+    const full = splitStep({
+      variants: ["A", "B", "C", "D"].map((key) => newVariantDraft(key as "A", { weight: "25" })),
+    });
+    const fullTree = ExperimentFields({
+      step: full,
+      index: 0,
+      issues: {},
+      variantActionCounts: {},
+      onChange,
+    });
+    expect(findByLabel(fullTree, "Add a variant to step 1")?.props.disabled).toBe(true);
+  });
+
+  it("keeps a courtesy's variants from charging: the fee is not theirs to choose", () => {
+    const courtesy = experiment(
+      splitStep({ kind: "COURTESY", chargeFee: false, offsetDays: "-3" }),
+    );
+    expect(courtesy).toMatch(/<select[^>]*disabled=""[^>]*aria-label="Fee of variant A"/);
+    expect(courtesy).toContain("A courtesy never charges a fee.");
+    const reminder = experiment(splitStep());
+    expect(reminder).not.toMatch(/<select[^>]*disabled=""[^>]*aria-label="Fee of variant A"/);
+    expect(reminder).toContain("Charge the reminder fee (where agreed)");
+  });
+
+  it("keeps a variant that was sent from being removed, and shows the server's issues by path", () => {
+    const html = experiment(splitStep(), {
+      variantActionCounts: { B: 4 },
+      issues: {
+        "steps.0.variants": "a split's weights add up to 100 (now 90)",
+        "steps.0.variants.1.offsetDays": "a step is at most 180 days after its anchor",
+      },
+    });
+    expect(disabled(html, "Remove variant A")).toBe(false);
+    expect(disabled(html, "Remove variant B")).toBe(true);
+    expect(html).toContain("Sent to 4 invoices: it can be changed, not removed");
+    expect(html).toContain("a split&#x27;s weights add up to 100 (now 90)");
+    expect(html).toContain("a step is at most 180 days after its anchor");
+  });
+
+  it("hides the shares while learning, and says what an experiment that is off keeps", () => {
+    const learning = experiment(splitStep({ experimentMode: "LEARNING" }));
+    expect(learning).not.toContain("Share (%)");
+    expect(learning).toContain("In play (the learner may choose it)");
+    const off = experiment(splitStep({ experimentMode: "OFF" }));
+    expect(off).toContain("The variants below are kept, with their results, but not used.");
+    const none = experiment(newStepDraft());
+    expect(none).not.toContain("Add a variant");
+  });
+
+  it("offers to preview each variant from its step, in the form", () => {
+    const html = renderToStaticMarkup(
+      createElement(PolicyFormView, {
+        draft: { ...newPolicyDraft(), steps: [splitStep()] },
+        isNew: true,
+        isDefault: false,
+        stepActionCounts: {},
+        suggestions: {},
+        issues: [],
+        problemMessage: null,
+        busy: false,
+        notice: null,
+        onChange: noop,
+        onSave: noop,
+        onPreviewVariant: noop,
+      }),
+    );
+    expect(html).toContain("Step 1: Påminnelse +7 d (avgift) · test A/B 50/50");
+    expect(html).toContain("Förhandsgranska variant A");
+    expect(html).toContain("Förhandsgranska variant B");
+    expect(html).toContain('data-testid="step-experiment"');
+  });
+
+  it("names the previewed variant, and posts the variant asked for", async () => {
+    const html = renderToStaticMarkup(
+      createElement(PreviewResultView, {
+        preview: preview({ variant: { key: "B", name: "Bestämd" } }),
+        problem: null,
+      }),
+    );
+    expect(html).toContain("Variant B: Bestämd");
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => Response.json(preview()));
+    vi.stubGlobal("fetch", fetch);
+    await requestPreview({ policy: {}, stepIndex: 1, invoiceNumber: 7, variantKey: "B" });
+    expect(JSON.parse(String(fetch.mock.calls[0]![1].body))).toMatchObject({ variantKey: "B" });
   });
 });

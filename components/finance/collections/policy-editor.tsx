@@ -9,7 +9,9 @@ import { type ClientProblem, requestJson } from "@/components/ui/problem";
 import { defaultTemplate, TEMPLATE_PLACEHOLDERS } from "@/lib/collections/messages";
 import {
   COLLECTION_FACT_NAMES,
+  EXPERIMENT_MODES,
   MAX_STEPS,
+  MAX_VARIANTS,
   PAYMENT_PLAN_FEE_CAP_ORE,
   type PolicyInput,
   STEP_ANCHORS,
@@ -18,20 +20,26 @@ import {
   STEP_TONES,
 } from "@/lib/collections/policies";
 import type { StepPreview } from "@/lib/collections/policy-preview";
-import { describeStep } from "@/lib/collections/policy-words";
+import { describeExperiment, describeStep } from "@/lib/collections/policy-words";
 import type { FactName } from "@/lib/content/targeting/catalogue";
-import type { CollectionStepKind } from "@/lib/db/generated/client";
+import type { CollectionExperimentMode, CollectionStepKind } from "@/lib/db/generated/client";
 import {
+  addVariant,
   draftFromInput,
   draftToInput,
   moveStep,
   newPolicyDraft,
   newStepDraft,
+  nextVariantKey,
   type PolicyDraft,
+  removeVariant,
   type StepDraft,
+  setExperimentMode,
+  setStepKind,
   TEMPLATE_FIELDS,
   TEMPLATE_LOCALES,
   type TemplateField,
+  type VariantDraft,
 } from "./policy-draft";
 
 /**
@@ -80,6 +88,8 @@ export interface PolicyEditorProps {
     isDefault: boolean;
     input: PolicyInput;
     stepActionCounts: Record<string, number>;
+    /** Per step id and variant key: invoices that got the variant (it cannot be removed). */
+    variantActionCounts?: Record<string, Record<string, number>>;
   };
   suggestions: Partial<Record<FactName, readonly string[]>>;
 }
@@ -93,6 +103,7 @@ export function PolicyEditor({ policy, suggestions }: PolicyEditorProps) {
   const [clientIssues, setClientIssues] = useState<FormIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const previewState = usePreview(draft, policy?.id);
 
   const update = (changes: Partial<PolicyDraft>) => {
     setDraft((current) => ({ ...current, ...changes }));
@@ -138,6 +149,8 @@ export function PolicyEditor({ policy, suggestions }: PolicyEditorProps) {
         isNew={!policy}
         isDefault={policy?.isDefault ?? false}
         stepActionCounts={policy?.stepActionCounts ?? {}}
+        variantActionCounts={policy?.variantActionCounts ?? {}}
+        onPreviewVariant={(stepIndex, variantKey) => previewState.choose(stepIndex, variantKey)}
         suggestions={suggestions}
         issues={issues}
         problemMessage={problem && problem.issues.length === 0 ? problem.message : null}
@@ -146,7 +159,7 @@ export function PolicyEditor({ policy, suggestions }: PolicyEditorProps) {
         onChange={update}
         onSave={() => void save()}
       />
-      <PreviewPanel draft={draft} policyId={policy?.id} />
+      <PreviewPanel draft={draft} state={previewState} />
     </div>
   );
 }
@@ -157,6 +170,8 @@ export function PolicyFormView({
   isNew,
   isDefault,
   stepActionCounts,
+  variantActionCounts = {},
+  onPreviewVariant,
   suggestions,
   issues,
   problemMessage,
@@ -169,6 +184,10 @@ export function PolicyFormView({
   isNew: boolean;
   isDefault: boolean;
   stepActionCounts: Record<string, number>;
+  /** Per step id and variant key: invoices that got the variant. */
+  variantActionCounts?: Record<string, Record<string, number>>;
+  /** Shows a step's variant in the preview panel. */
+  onPreviewVariant?: (stepIndex: number, variantKey: string) => void;
   suggestions: Partial<Record<FactName, readonly string[]>>;
   issues: FormIssue[];
   problemMessage: string | null;
@@ -346,6 +365,10 @@ export function PolicyFormView({
                 index={index}
                 count={draft.steps.length}
                 actionCount={step.id ? (stepActionCounts[step.id] ?? 0) : 0}
+                variantActionCounts={step.id ? (variantActionCounts[step.id] ?? {}) : {}}
+                onPreviewVariant={
+                  onPreviewVariant ? (key) => onPreviewVariant(index, key) : undefined
+                }
                 issues={byPath}
                 onChange={(next) => setStep(index, next)}
                 onMove={(by) => onChange({ steps: moveStep(draft.steps, index, by) })}
@@ -434,6 +457,8 @@ export function StepFields({
   index,
   count,
   actionCount,
+  variantActionCounts = {},
+  onPreviewVariant,
   issues,
   onChange,
   onMove,
@@ -444,6 +469,9 @@ export function StepFields({
   count: number;
   /** How many invoices the stored step was taken for: such a step can be changed, not removed. */
   actionCount: number;
+  /** Per variant key: how many invoices got it (such a variant can be changed, not removed). */
+  variantActionCounts?: Record<string, number>;
+  onPreviewVariant?: (variantKey: string) => void;
   issues: Record<string, string>;
   onChange: (step: StepDraft) => void;
   onMove: (by: -1 | 1) => void;
@@ -453,9 +481,21 @@ export function StepFields({
   const prefix = `steps.${index}`;
   const set = (changes: Partial<StepDraft>) => onChange({ ...step, ...changes });
   const offset = Number(step.offsetDays);
-  const summary = Number.isInteger(offset)
-    ? describeStep({ ...step, offsetDays: offset }, "sv")
-    : KIND_LABELS[step.kind];
+  const experiment =
+    step.experimentMode !== "OFF" && step.variants.length >= 2
+      ? ` · ${describeExperiment(
+          {
+            mode: step.experimentMode,
+            variants: step.variants.map((v) => ({ key: v.key, weight: Number(v.weight) })),
+          },
+          "sv",
+        )}`
+      : "";
+  const summary = `${
+    Number.isInteger(offset)
+      ? describeStep({ ...step, offsetDays: offset }, "sv")
+      : KIND_LABELS[step.kind]
+  }${experiment}`;
   return (
     <fieldset
       className="rounded border border-slate-300 p-3"
@@ -473,12 +513,7 @@ export function StepFields({
             className={INPUT}
             value={step.kind}
             onChange={(event) =>
-              set({
-                kind: event.currentTarget.value as StepDraft["kind"],
-                ...(event.currentTarget.value === "COURTESY"
-                  ? { chargeFee: false, anchor: "DUE_DATE" as const }
-                  : {}),
-              })
+              onChange(setStepKind(step, event.currentTarget.value as StepDraft["kind"]))
             }
           >
             {STEP_KINDS.map((kind) => (
@@ -604,6 +639,14 @@ export function StepFields({
           );
         })}
       </details>
+      <ExperimentFields
+        step={step}
+        index={index}
+        issues={issues}
+        variantActionCounts={variantActionCounts}
+        onChange={onChange}
+        onPreviewVariant={onPreviewVariant}
+      />
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <button
           type="button"
@@ -643,6 +686,364 @@ export function StepFields({
   );
 }
 
+// --- Experiment --------------------------------------------------------------------------------
+
+export const EXPERIMENT_MODE_WORDS: Record<
+  CollectionExperimentMode,
+  { label: string; hint: string }
+> = {
+  OFF: { label: "Off", hint: "The step as written, for everyone." },
+  SPLIT: { label: "Split", hint: "Fixed shares" },
+  LEARNING: {
+    label: "Learning",
+    hint: "Learns per customer group which variant works best, within the law, always trying each at least a little",
+  },
+};
+
+const feeWord = (step: StepDraft) => (step.chargeFee ? "charges the fee" : "no fee");
+
+/**
+ * A step's experiment: off, a split by fixed shares, or the learner; and its variants (up to
+ * four), each changing what it says and how, within the law. Adding or removing a variant puts
+ * every variant at an equal share. Without hooks: a test calls it and presses its buttons.
+ */
+export function ExperimentFields({
+  step,
+  index,
+  issues,
+  variantActionCounts,
+  onChange,
+  onPreviewVariant,
+}: {
+  step: StepDraft;
+  index: number;
+  issues: Record<string, string>;
+  variantActionCounts: Record<string, number>;
+  onChange: (step: StepDraft) => void;
+  onPreviewVariant?: (variantKey: string) => void;
+}) {
+  const prefix = `steps.${index}`;
+  const mode = step.experimentMode;
+  const nextKey = nextVariantKey(step.variants);
+  const total = step.variants.reduce((sum, variant) => {
+    const weight = Number(variant.weight);
+    return sum + (Number.isFinite(weight) ? weight : 0);
+  }, 0);
+  return (
+    <fieldset className="mt-3 rounded border border-slate-200 p-3" data-testid="step-experiment">
+      <legend className="px-1 text-sm font-semibold">Experiment</legend>
+      <div className="flex flex-col gap-1 text-sm">
+        {EXPERIMENT_MODES.map((option) => (
+          <label key={option} className="flex items-start gap-2">
+            <input
+              type="radio"
+              className="mt-1"
+              name={`experiment-${step.key}`}
+              value={option}
+              checked={mode === option}
+              onChange={() => onChange(setExperimentMode(step, option))}
+            />
+            <span>
+              <span className="font-medium">{EXPERIMENT_MODE_WORDS[option].label}</span>
+              {" — "}
+              <span className="text-slate-700">{EXPERIMENT_MODE_WORDS[option].hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      <Issue message={issues[`${prefix}.experimentMode`]} />
+      {mode === "OFF" && step.variants.length > 0 ? (
+        <p className="mt-2 text-xs text-slate-700">
+          Off: everyone gets the step as written. The variants below are kept, with their results,
+          but not used.
+        </p>
+      ) : null}
+      {mode === "SPLIT" ? (
+        <p className="mt-2 text-xs text-slate-700" data-testid="split-total">
+          Each customer always gets the same variant, by these shares (they add up to 100): now{" "}
+          {total}.
+        </p>
+      ) : null}
+      {mode === "LEARNING" ? (
+        <p className="mt-2 text-xs text-slate-700">
+          The learner chooses among the variants in play, per customer group, for what finance set
+          as the objective; every variant in play keeps getting a share.
+        </p>
+      ) : null}
+      <Issue message={issues[`${prefix}.variants`]} />
+      {step.variants.length > 0 ? (
+        <ol className="mt-2 flex flex-col gap-3">
+          {step.variants.map((variant, variantIndex) => (
+            <li key={variant.key}>
+              <VariantFields
+                step={step}
+                variant={variant}
+                prefix={`${prefix}.variants.${variantIndex}`}
+                issues={issues}
+                actionCount={variantActionCounts[variant.key] ?? 0}
+                onChange={(next) =>
+                  onChange({
+                    ...step,
+                    variants: step.variants.map((v, i) => (i === variantIndex ? next : v)),
+                  })
+                }
+                onRemove={() => onChange(removeVariant(step, variantIndex))}
+                onPreview={onPreviewVariant ? () => onPreviewVariant(variant.key) : undefined}
+              />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {mode !== "OFF" || step.variants.length > 0 ? (
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <button
+            type="button"
+            className={BUTTON}
+            aria-label={`Add a variant to step ${index + 1}`}
+            disabled={step.variants.length >= MAX_VARIANTS || nextKey === null}
+            onClick={() => onChange(addVariant(step))}
+          >
+            + Add variant {nextKey ?? ""}
+          </button>
+          <span className="text-xs text-slate-600">
+            At most {MAX_VARIANTS}; adding or removing one puts every variant at an equal share.
+          </span>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** One variant: its name, share, what it changes (empty: the step's own) and its texts. */
+export function VariantFields({
+  step,
+  variant,
+  prefix,
+  issues,
+  actionCount,
+  onChange,
+  onRemove,
+  onPreview,
+}: {
+  step: StepDraft;
+  variant: VariantDraft;
+  /** Its issues' path, e.g. "steps.1.variants.0". */
+  prefix: string;
+  issues: Record<string, string>;
+  actionCount: number;
+  onChange: (variant: VariantDraft) => void;
+  onRemove: () => void;
+  onPreview?: () => void;
+}) {
+  const id = useId();
+  const set = (changes: Partial<VariantDraft>) => onChange({ ...variant, ...changes });
+  const courtesy = step.kind === "COURTESY";
+  const tone = variant.tone === "" ? step.tone : variant.tone;
+  const weight = Number(variant.weight);
+  return (
+    <div
+      className="rounded border border-slate-300 bg-slate-50 p-3 text-sm"
+      data-testid="step-variant"
+      data-variant={variant.key}
+    >
+      <div className="grid gap-3 md:grid-cols-3">
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Variant {variant.key}: name</span>
+          <input
+            className={INPUT}
+            value={variant.name}
+            maxLength={60}
+            aria-invalid={issues[`${prefix}.name`] ? true : undefined}
+            onChange={(event) => set({ name: event.currentTarget.value })}
+          />
+          <Issue message={issues[`${prefix}.name`]} />
+        </label>
+        {step.experimentMode === "SPLIT" ? (
+          <label className="flex flex-col gap-1">
+            <span className="font-medium">Share (%)</span>
+            <input
+              type="number"
+              min={0}
+              max={100}
+              className={`${INPUT} w-24`}
+              value={variant.weight}
+              aria-invalid={issues[`${prefix}.weight`] ? true : undefined}
+              onChange={(event) => set({ weight: event.currentTarget.value })}
+            />
+            <Issue message={issues[`${prefix}.weight`]} />
+          </label>
+        ) : null}
+        {step.experimentMode === "LEARNING" ? (
+          <label className="flex items-center gap-2 self-end">
+            <input
+              type="checkbox"
+              checked={Number.isFinite(weight) && weight > 0}
+              onChange={(event) =>
+                set({
+                  weight: event.currentTarget.checked
+                    ? String(Math.floor(100 / step.variants.length))
+                    : "0",
+                })
+              }
+            />
+            In play (the learner may choose it)
+          </label>
+        ) : null}
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Days after (− before)</span>
+          <input
+            type="number"
+            min={-30}
+            max={courtesy ? 0 : 180}
+            className={`${INPUT} w-24`}
+            value={variant.offsetDays}
+            placeholder={`${step.offsetDays} (the step's)`}
+            aria-invalid={issues[`${prefix}.offsetDays`] ? true : undefined}
+            onChange={(event) => set({ offsetDays: event.currentTarget.value })}
+          />
+          <Issue message={issues[`${prefix}.offsetDays`]} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Channel</span>
+          <select
+            className={INPUT}
+            value={variant.channel}
+            onChange={(event) =>
+              set({ channel: event.currentTarget.value as VariantDraft["channel"] })
+            }
+          >
+            <option value="">As the step ({CHANNEL_LABELS[step.channel]})</option>
+            {STEP_CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </select>
+          <Issue message={issues[`${prefix}.channel`]} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Tone</span>
+          <select
+            className={INPUT}
+            value={variant.tone}
+            onChange={(event) => set({ tone: event.currentTarget.value as VariantDraft["tone"] })}
+          >
+            <option value="">As the step ({TONE_LABELS[step.tone]})</option>
+            {STEP_TONES.map((option) => (
+              <option key={option} value={option}>
+                {TONE_LABELS[option]}
+              </option>
+            ))}
+          </select>
+          <Issue message={issues[`${prefix}.tone`]} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="font-medium">Fee</span>
+          <select
+            className={INPUT}
+            value={courtesy ? "" : variant.chargeFee}
+            disabled={courtesy}
+            aria-label={`Fee of variant ${variant.key}`}
+            aria-invalid={issues[`${prefix}.chargeFee`] ? true : undefined}
+            onChange={(event) =>
+              set({ chargeFee: event.currentTarget.value as VariantDraft["chargeFee"] })
+            }
+          >
+            <option value="">As the step ({feeWord(step)})</option>
+            <option value="charge">
+              {step.kind === "COLLECTION_HANDOVER"
+                ? "Charge the collection fee"
+                : "Charge the reminder fee (where agreed)"}
+            </option>
+            <option value="none">No fee</option>
+          </select>
+          {courtesy ? (
+            <span className="text-xs text-slate-600">A courtesy never charges a fee.</span>
+          ) : null}
+          <Issue message={issues[`${prefix}.chargeFee`]} />
+        </label>
+      </div>
+      <label className="mt-2 flex items-center gap-2">
+        <input
+          type="checkbox"
+          checked={variant.offerPaymentPlan}
+          onChange={(event) => set({ offerPaymentPlan: event.currentTarget.checked })}
+        />
+        Offer the payment plan up front in the message (where the policy offers plans)
+      </label>
+      <details className="mt-2">
+        <summary className="cursor-pointer">Texts of variant {variant.key}</summary>
+        <p className="mt-2 text-xs text-slate-600">
+          Leave a text empty for the step's text (shown greyed).
+        </p>
+        {TEMPLATE_LOCALES.map((locale) => {
+          const own = step.templates[locale];
+          const fallback = defaultTemplate(step.kind, tone, locale);
+          return (
+            <fieldset key={locale} className="mt-2 grid gap-2">
+              <legend className="font-medium">{LANGUAGE_LABELS[locale]}</legend>
+              {TEMPLATE_FIELDS.map((field) => {
+                const path = `${prefix}.templates.${locale}.${field}`;
+                const control = `${id}-${locale}-${field}`;
+                const common = {
+                  id: control,
+                  className: `${INPUT} w-full`,
+                  value: variant.templates[locale][field],
+                  placeholder: own[field].trim() !== "" ? own[field] : fallback[field],
+                  "aria-invalid": issues[path] ? true : undefined,
+                  onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+                    set({
+                      templates: {
+                        ...variant.templates,
+                        [locale]: {
+                          ...variant.templates[locale],
+                          [field]: event.currentTarget.value,
+                        },
+                      },
+                    }),
+                };
+                return (
+                  <div key={field} className="flex flex-col gap-1">
+                    <label htmlFor={control}>{FIELD_LABELS[field]}</label>
+                    {field === "body" ? (
+                      <textarea rows={6} maxLength={3000} {...common} />
+                    ) : (
+                      <input maxLength={field === "sms" ? 320 : 150} {...common} />
+                    )}
+                    <Issue message={issues[path]} />
+                  </div>
+                );
+              })}
+            </fieldset>
+          );
+        })}
+      </details>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        {onPreview ? (
+          <button type="button" className={BUTTON} onClick={onPreview}>
+            Förhandsgranska variant {variant.key}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className={`${BUTTON} text-red-800`}
+          disabled={actionCount > 0}
+          aria-label={`Remove variant ${variant.key}`}
+          onClick={onRemove}
+        >
+          Remove
+        </button>
+        {actionCount > 0 ? (
+          <span className="text-xs text-slate-700">
+            Sent to {actionCount === 1 ? "1 invoice" : `${actionCount} invoices`}: it can be
+            changed, not removed (give it no share, or take it out of play, to stop it).
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
 // --- Preview --------------------------------------------------------------------------------
 
 /** Asks the server for one step's preview; its problem comes back as it is. */
@@ -651,6 +1052,7 @@ export async function requestPreview(body: {
   policy: unknown;
   stepIndex: number;
   invoiceNumber: number;
+  variantKey?: string;
 }) {
   return requestJson<StepPreview>(
     "/api/finance/collections/preview",
@@ -659,16 +1061,22 @@ export async function requestPreview(body: {
   );
 }
 
-function PreviewPanel({ draft, policyId }: { draft: PolicyDraft; policyId?: string }) {
-  const id = useId();
+/**
+ * The preview's state: the invoice, the step and the variant chosen, and the answer. Held by the
+ * editor, so a step's "Förhandsgranska variant B" can choose (and show) it from the form.
+ */
+function usePreview(draft: PolicyDraft, policyId: string | undefined) {
   const [invoiceNumber, setInvoiceNumber] = useState("");
   const [stepIndex, setStepIndex] = useState(0);
+  const [variantKey, setVariantKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   const [preview, setPreview] = useState<StepPreview | null>(null);
   const index = Math.min(stepIndex, Math.max(0, draft.steps.length - 1));
+  const variants = draft.steps[index]?.variants ?? [];
+  const variant = variants.some((v) => v.key === variantKey) ? variantKey : null;
 
-  async function show() {
+  async function show(stepAt = index, keyAt: string | null = variant) {
     const { input, issues } = draftToInput(draft);
     const number = Number(invoiceNumber);
     if (issues.length > 0 || !Number.isInteger(number) || number < 1) {
@@ -689,8 +1097,9 @@ function PreviewPanel({ draft, policyId }: { draft: PolicyDraft; policyId?: stri
     const result = await requestPreview({
       ...(policyId ? { policyId } : {}),
       policy: input,
-      stepIndex: index,
+      stepIndex: stepAt,
       invoiceNumber: number,
+      ...(keyAt ? { variantKey: keyAt } : {}),
     });
     setBusy(false);
     if (result.ok) {
@@ -701,6 +1110,51 @@ function PreviewPanel({ draft, policyId }: { draft: PolicyDraft; policyId?: stri
       setProblem(result.problem);
     }
   }
+
+  /** Chooses a step and variant; shows it at once when an invoice number is typed. */
+  function choose(stepAt: number, keyAt: string | null) {
+    setStepIndex(stepAt);
+    setVariantKey(keyAt);
+    if (invoiceNumber.trim() !== "") void show(stepAt, keyAt);
+  }
+
+  return {
+    invoiceNumber,
+    setInvoiceNumber,
+    index,
+    setStepIndex,
+    variants,
+    variant,
+    setVariantKey,
+    busy,
+    problem,
+    preview,
+    show,
+    choose,
+  };
+}
+
+function PreviewPanel({
+  draft,
+  state,
+}: {
+  draft: PolicyDraft;
+  state: ReturnType<typeof usePreview>;
+}) {
+  const id = useId();
+  const {
+    invoiceNumber,
+    setInvoiceNumber,
+    index,
+    setStepIndex,
+    variants,
+    variant,
+    setVariantKey,
+    busy,
+    problem,
+    preview,
+    show,
+  } = state;
 
   return (
     <section
@@ -731,7 +1185,10 @@ function PreviewPanel({ draft, policyId }: { draft: PolicyDraft; policyId?: stri
           <select
             className={INPUT}
             value={index}
-            onChange={(event) => setStepIndex(Number(event.currentTarget.value))}
+            onChange={(event) => {
+              setStepIndex(Number(event.currentTarget.value));
+              setVariantKey(null);
+            }}
           >
             {draft.steps.map((step, i) => (
               <option key={step.key} value={i}>
@@ -740,6 +1197,23 @@ function PreviewPanel({ draft, policyId }: { draft: PolicyDraft; policyId?: stri
             ))}
           </select>
         </label>
+        {variants.length > 0 ? (
+          <label className="flex flex-col gap-1 text-sm">
+            <span className="font-medium">Variant</span>
+            <select
+              className={INPUT}
+              value={variant ?? ""}
+              onChange={(event) => setVariantKey(event.currentTarget.value || null)}
+            >
+              <option value="">The step as written</option>
+              {variants.map((v) => (
+                <option key={v.key} value={v.key}>
+                  Förhandsgranska variant {v.key}: {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="button" className={BUTTON} disabled={busy} onClick={() => void show()}>
           {busy ? "Rendering…" : "Show"}
         </button>
@@ -788,6 +1262,11 @@ export function PreviewResultView({
         <dd>{preview.currentPolicy.name}</dd>
         <dt className="text-slate-600">This step</dt>
         <dd>
+          {preview.variant ? (
+            <span className="block font-medium" data-testid="preview-variant">
+              Variant {preview.variant.key}: {preview.variant.name}
+            </span>
+          ) : null}
           {status}
           {preview.note ? <span className="block text-slate-700">{preview.note}</span> : null}
         </dd>

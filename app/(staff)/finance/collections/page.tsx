@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConfirmAction } from "@/components/admin/confirm-action";
 import { CollectionsNav } from "@/components/finance/collections/collections-nav";
+import { ObjectiveForm } from "@/components/finance/collections/objective-form";
 import { PolicyOrderButtons } from "@/components/finance/collections/policy-order-buttons";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
+import { loadCollectionObjective } from "@/lib/collections/objective-admin";
 import {
   listPolicies,
   listReferenceRates,
@@ -30,13 +32,15 @@ export default async function CollectionsPage() {
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
   const db = await getDb();
-  const [policies, rates, lettersWaiting] = await Promise.all([
+  const [policies, rates, lettersWaiting, objective] = await Promise.all([
     listPolicies(db, staff.organizationId),
     listReferenceRates(db),
     db.collectionAction.count({
       where: { organizationId: staff.organizationId, channel: "LETTER", sendStatus: "TO_PRINT" },
     }),
+    loadCollectionObjective(db, staff.organizationId),
   ]);
+  const experimenting = policies.some((policy) => policy.steps.some((step) => step.experiment));
   const rate = referenceRateStatus(rates, todayInSweden());
   const order = policies.filter((policy) => !policy.isDefault).map((policy) => policy.id);
   return (
@@ -164,6 +168,23 @@ export default async function CollectionsPage() {
         The default policy takes what no other policy takes and cannot be deleted; a policy a step
         was taken under can be changed, not deleted.
       </p>
+      <section aria-labelledby="experiments-heading" className="mt-8">
+        <h2 id="experiments-heading" className="text-lg font-semibold">
+          Experiments
+        </h2>
+        <p className="mt-1 max-w-3xl text-sm text-slate-700">
+          A step can try variants (its timing, channel, tone, fee and texts, within the law): by
+          fixed shares, or with a learner that finds per customer group what works best.{" "}
+          {experimenting ? (
+            <Link href="/finance/collections/decisions" className="text-blue-800 underline">
+              How the variants are chosen, and the learner's decisions
+            </Link>
+          ) : (
+            "No step has an experiment in play."
+          )}
+        </p>
+        <ObjectiveForm objective={objective} />
+      </section>
     </StaffShell>
   );
 }

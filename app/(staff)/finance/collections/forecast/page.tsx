@@ -118,7 +118,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
       </p>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Steps per day, step kind and policy</caption>
+          <caption className="sr-only">Steps per day, step kind, policy and variant</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={CELL}>
@@ -129,6 +129,9 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
               </th>
               <th scope="col" className={CELL}>
                 Policy
+              </th>
+              <th scope="col" className={CELL}>
+                Variant
               </th>
               <th scope="col" className={`${CELL} text-right`}>
                 Invoices
@@ -144,19 +147,22 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
           <tbody>
             {summary.totals.length === 0 ? (
               <tr>
-                <td colSpan={6} className={`${CELL} text-slate-600`}>
+                <td colSpan={7} className={`${CELL} text-slate-600`}>
                   No step falls in these days.
                 </td>
               </tr>
             ) : null}
             {summary.totals.map((row) => (
               <tr
-                key={`${row.date}|${row.kind}|${row.policyId}`}
+                key={`${row.date}|${row.kind}|${row.policyId}|${row.variant ?? ""}`}
                 className="border-b border-slate-200"
+                data-testid="forecast-total"
+                data-variant={row.variant ?? ""}
               >
                 <td className={`${CELL} tabular-nums`}>{row.date}</td>
                 <td className={CELL}>{stepKindWord(row.kind, "sv")}</td>
                 <td className={CELL}>{policyName.get(row.policyId) ?? "—"}</td>
+                <td className={CELL}>{row.variant ?? "—"}</td>
                 <td className={`${CELL} text-right tabular-nums`}>{row.invoices}</td>
                 <td className={`${CELL} text-right tabular-nums`}>{kronor(row.feeOre)}</td>
                 <td className={`${CELL} text-right tabular-nums`}>{kronor(row.interestOre)}</td>
@@ -216,6 +222,12 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
                         <span className="font-medium">
                           {step.date ?? "Paused"} · {stepKindWord(step.kind, "sv")} ·{" "}
                           {channelWord(step.channel, "sv")}
+                          {step.variant ? (
+                            <span data-testid="forecast-step-variant">
+                              {" "}
+                              · variant {step.variant}
+                            </span>
+                          ) : null}
                         </span>
                         {" · "}
                         avgift {kronor(step.feeOre)} · ränta {kronor(step.interestOre)}
