@@ -469,8 +469,8 @@ async function issueInTransaction(
     data: { ...note, reason: input.reason, ...(isFull ? {} : { ...mode, creditedOre }) },
     occurredAt,
   });
-  // What is left to collect changed (a full credit ends the steps; a part re-plans them).
-  await requestCollectionRun(tx, input.organizationId, [original.id]);
+  // What is left to collect changed: a part re-plans the steps (a full credit ends them).
+  if (balanceOre(sums) > 0) await requestCollectionRun(tx, input.organizationId, [original.id]);
   if (options.notify !== false) {
     await enqueueJob(
       tx,

@@ -155,8 +155,9 @@ export async function recordPaymentInTransaction(
       overpaidOre > 0 ? await overpaymentText(tx, invoice.id, overpaidOre, input.method) : null,
     occurredAt,
   });
-  // The collection steps of what is left (a plan's part paid, a hold on money in flight lifted).
-  await requestCollectionRun(tx, input.organizationId, [invoice.id]);
+  // The collection steps of what is left (a plan's part paid, a hold on money in flight lifted);
+  // paid in full, nothing is left to collect.
+  if (balanceOre(sums) > 0) await requestCollectionRun(tx, input.organizationId, [invoice.id]);
   return { recorded: true, balanceOre: balanceOre(sums), status, version: updated.version };
 }
 

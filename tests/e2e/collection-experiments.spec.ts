@@ -54,7 +54,9 @@ test("finance splits a reminder into two variants, the forecast shows the split,
     if (text.includes("variant B")) expect(text).toContain("SMS");
     else expect(text).toContain("E-post");
   }
-  const totals = finance.getByTestId("forecast-total").filter({ hasText: "Påminnelse" });
+  const totals = finance
+    .getByTestId("forecast-total")
+    .filter({ has: finance.getByRole("cell", { name: "Påminnelse", exact: true }) });
   expect(await totals.count()).toBeGreaterThan(0);
   for (const variant of await totals.evaluateAll((rows) =>
     rows.map((r) => r.getAttribute("data-variant")),

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { extractText, getDocumentProxy } from "unpdf";
-import { E2E_DATA_DIR } from "../../playwright.config";
 import { markLiveDocument, openCustomerPage } from "./customer-page";
 import { expect, test } from "./fixtures";
+import { outboxMails } from "./outbox";
 import { signedInStaff } from "./staff-session";
 
 /** A PDF as its reader sees it: the text of every page, whitespace runs as one space. */
@@ -11,15 +9,6 @@ async function pdfText(bytes: Buffer): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { text } = await extractText(pdf, { mergePages: true });
   return text.replace(/[\s\u00A0\u202F]+/g, " ");
-}
-
-function outboxMails(): string[] {
-  const dir = path.join(E2E_DATA_DIR, "outbox");
-  try {
-    return readdirSync(dir).map((file) => readFileSync(path.join(dir, file), "utf8"));
-  } catch {
-    return [];
-  }
 }
 
 test("an agent credits one line; the customer sees the credit note live, opens it and its PDF, and is emailed", async ({

@@ -1,18 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { E2E_DATA_DIR } from "../../playwright.config";
 import { openCustomerPage } from "./customer-page";
 import { expect, test } from "./fixtures";
+import { outboxMails } from "./outbox";
 import { signedInStaff } from "./staff-session";
-
-const outbox = () => {
-  const dir = path.join(E2E_DATA_DIR, "outbox");
-  try {
-    return readdirSync(dir).map((file) => readFileSync(path.join(dir, file), "utf8"));
-  } catch {
-    return [];
-  }
-};
 
 test("an agent renews a leaked link: the old one stops, the customer is mailed a new one that works", async ({
   browser,
@@ -35,7 +24,7 @@ test("an agent renews a leaked link: the old one stops, the customer is mailed a
 
   let mail: string | undefined;
   await expect(async () => {
-    mail = outbox().find(
+    mail = outboxMails().find(
       (text) => text.includes(`faktura ${invoice.number} från`) && text.includes("Ny länk"),
     );
     expect(mail).toBeDefined();
