@@ -138,7 +138,7 @@ async function main() {
        SELECT g AS i, '00000000-0000-4000-8000-' || lpad(to_hex(g), 12, '0') AS id,
               'c0000000-0000-4000-8000-' || lpad(to_hex(g % $2::int), 12, '0') AS customer,
               $3::date - ${SPAN_DAYS} + (g::bigint * ${SPAN_DAYS} / $1::int)::int AS issue,
-              5000 + (g * 7919) % 295000 AS total,
+              5000 + (g::bigint * 7919 % 295000)::int AS total,
               (g::bigint * 2654435761 % 100)::int AS h
          FROM generate_series(0, $1::int - 1) AS g`,
       [count, customers, formatCalendarDate(today)],
