@@ -1,9 +1,13 @@
 "use client";
 
-import { useState } from "react";
-import { formatMoney, parseMoney } from "@/lib/money/money";
+import { useRef, useState } from "react";
+import type { IssuedCreditSummary } from "@/lib/agent/agent-invoice-change";
+import type { CreditNotePreview } from "@/lib/invoices/credit-note-preview";
+import { formatQuantity, parseMoney } from "@/lib/money/money";
 import { parseQuantityMilli } from "@/lib/money/quantity";
+import { formatStaffMoney } from "@/lib/money/staff-money";
 import { ChangeTexts, changeTexts } from "./change-texts";
+import { CreditConfirmation } from "./credit-confirmation";
 import { ChangedMeanwhile, OutcomeMessage, useInvoiceChange } from "./use-invoice-change";
 
 export interface CreditableLineView {
@@ -13,6 +17,8 @@ export interface CreditableLineView {
   unit: string;
   netOre: number;
   vatRate: number;
+  /** What is still uncredited of the line, in thousandths (positive); 0 when all of it is. */
+  remainingQuantityMilli?: number;
 }
 
 type Mode = "full" | "lines" | "amount" | "goodwill";
@@ -23,9 +29,29 @@ const MODES: Array<{ value: Mode; label: string }> = [
   { value: "goodwill", label: "Compensation (goodwill)" },
 ];
 
+/** What the agent is told once the credit note exists: which one, and what it did. */
+export function issuedMessage(creditNote: IssuedCreditSummary | undefined): string {
+  if (!creditNote) return "Credit note issued.";
+  const refunded =
+    creditNote.refundedOre > 0 ? ` ${formatStaffMoney(creditNote.refundedOre)} refunded.` : "";
+  return `Credit note ${creditNote.number} issued: ${formatStaffMoney(creditNote.creditedOre)} taken off.${refunded}`;
+}
+
+/** A line's state for crediting: all of it, a part left, or nothing left. */
+function lineNote(line: CreditableLineView): string | null {
+  const remaining = line.remainingQuantityMilli ?? Math.abs(line.quantityMilli);
+  if (remaining <= 0) return "already credited";
+  if (remaining < Math.abs(line.quantityMilli)) {
+    return `partly credited: ${formatQuantity(remaining, "en")} of ${formatQuantity(Math.abs(line.quantityMilli), "en")} ${line.unit} left`;
+  }
+  return null;
+}
+
 /**
  * Credits an issued invoice. Swedish VAT law does not allow editing it: each credit is a credit
- * note with its own number that refers to this invoice, made by the server from this choice.
+ * note with its own number that refers to this invoice, made by the server from this choice. The
+ * agent first sees what the server would issue (amount, VAT, what happens to the money) and
+ * confirms it; an identical credit within a minute is refused by the server as a double submit.
  */
 export function CreditForm({
   invoiceId,
@@ -38,12 +64,19 @@ export function CreditForm({
   lines: CreditableLineView[];
   vatRates: number[];
 }) {
+  const formRef = useRef<HTMLFormElement>(null);
   const [mode, setMode] = useState<Mode>("lines");
-  const { outcome, submit, setOutcome, touch, changedMeanwhile } = useInvoiceChange(
+  const [pending, setPending] = useState<{
+    body: Record<string, unknown>;
+    preview: CreditNotePreview;
+  } | null>(null);
+  const { outcome, submit, check, setOutcome, touch, changedMeanwhile } = useInvoiceChange(
     invoiceId,
     version,
   );
-  const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
+  const busy = outcome.kind === "busy";
+
+  const onReview = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     let creditMode: Record<string, unknown>;
@@ -73,21 +106,38 @@ export function CreditForm({
       setOutcome({ kind: "error", message: (error as Error).message });
       return;
     }
-    const done = await submit(
-      { action: "credit", mode: creditMode, ...changeTexts(form) },
-      "Credit note issued.",
-    );
-    if (done) event.currentTarget?.reset();
+    const body = { action: "credit", mode: creditMode, ...changeTexts(form) };
+    const answer = await check<{ preview: CreditNotePreview }>("credit-preview", body);
+    if (answer) setPending({ body, preview: answer.preview });
   };
+
+  const onConfirm = async () => {
+    if (!pending) return;
+    const done = await submit<{ version: number; creditNote?: IssuedCreditSummary }>(
+      pending.body,
+      (answer) => issuedMessage(answer.creditNote),
+    );
+    setPending(null);
+    if (done) {
+      formRef.current?.reset();
+      setMode("lines");
+    }
+  };
+
   return (
     <form
-      onSubmit={onSubmit}
+      ref={formRef}
+      onSubmit={onReview}
       className="flex flex-col gap-3"
       data-testid="credit-form"
-      onChange={touch}
+      onChange={() => {
+        touch();
+        // A changed form is a new credit: what was shown for confirmation no longer applies.
+        setPending(null);
+      }}
       aria-label="Credit"
     >
-      <fieldset className="flex flex-wrap gap-3 text-sm">
+      <fieldset className="flex flex-wrap gap-3 text-sm" disabled={pending !== null}>
         <legend className="mb-1 font-medium">What to credit</legend>
         {MODES.map((option) => (
           <label key={option.value} className="flex items-center gap-1">
@@ -103,30 +153,51 @@ export function CreditForm({
         ))}
       </fieldset>
       {mode === "lines" ? (
-        <fieldset className="flex flex-col gap-2 text-sm">
+        <fieldset className="flex flex-col gap-2 text-sm" disabled={pending !== null}>
           <legend className="sr-only">Lines</legend>
-          {lines.map((line) => (
-            <div key={line.id} className="flex flex-wrap items-center gap-2">
-              <label className="flex flex-1 items-center gap-2">
-                <input type="checkbox" name={`line-${line.id}`} />
-                {line.description} ({formatMoney(line.netOre, { locale: "sv" })} excl. VAT,{" "}
-                {line.vatRate} %)
-              </label>
-              <label className="flex items-center gap-1">
-                <span className="sr-only">Quantity to credit of {line.description}</span>
-                <input
-                  name={`quantity-${line.id}`}
-                  placeholder={`all (${line.quantityMilli / 1000} ${line.unit})`}
-                  inputMode="decimal"
-                  className="w-32 rounded border border-slate-400 px-2 py-1"
-                />
-              </label>
-            </div>
-          ))}
+          {lines.map((line) => {
+            const note = lineNote(line);
+            const isCredited = (line.remainingQuantityMilli ?? 1) <= 0;
+            return (
+              <div
+                key={line.id}
+                className="flex flex-wrap items-center gap-2"
+                data-testid="credit-line"
+                data-credited={isCredited ? "all" : note ? "part" : "none"}
+              >
+                <label
+                  className={`flex flex-1 items-center gap-2 ${isCredited ? "text-slate-600" : ""}`}
+                >
+                  <input type="checkbox" name={`line-${line.id}`} disabled={isCredited} />
+                  <span>
+                    {line.description} ({formatStaffMoney(line.netOre)} excl. VAT, {line.vatRate} %)
+                    {note ? (
+                      <span className="ml-1 font-semibold text-slate-800"> · {note}</span>
+                    ) : null}
+                  </span>
+                </label>
+                {isCredited ? null : (
+                  <label className="flex items-center gap-1">
+                    <span className="sr-only">Quantity to credit of {line.description}</span>
+                    <input
+                      name={`quantity-${line.id}`}
+                      placeholder={`all (${formatQuantity(
+                        line.remainingQuantityMilli ?? Math.abs(line.quantityMilli),
+                        "en",
+                      )} ${line.unit})`}
+                      inputMode="decimal"
+                      className="w-32 rounded border border-slate-400 px-2 py-1"
+                    />
+                  </label>
+                )}
+              </div>
+            );
+          })}
         </fieldset>
       ) : null}
       {mode === "amount" || mode === "goodwill" ? (
-        <div className="flex flex-wrap gap-3 text-sm">
+        <fieldset className="flex flex-wrap gap-3 text-sm" disabled={pending !== null}>
+          <legend className="sr-only">Amount</legend>
           <label className="flex flex-col gap-1">
             Amount incl. VAT (kr)
             <input
@@ -150,18 +221,30 @@ export function CreditForm({
               ))}
             </select>
           </label>
-        </div>
+        </fieldset>
       ) : null}
       <ChangeTexts idPrefix="credit" />
       <ChangedMeanwhile show={changedMeanwhile} />
       <OutcomeMessage outcome={outcome} />
-      <button
-        type="submit"
-        disabled={outcome.kind === "busy"}
-        className="self-start rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
-      >
-        Issue credit note
-      </button>
+      {pending ? (
+        <CreditConfirmation
+          preview={pending.preview}
+          busy={busy}
+          onConfirm={() => void onConfirm()}
+          onCancel={() => {
+            setPending(null);
+            setOutcome({ kind: "idle" });
+          }}
+        />
+      ) : (
+        <button
+          type="submit"
+          disabled={busy}
+          className="self-start rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
+        >
+          Review credit note
+        </button>
+      )}
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { FeeAgreementForm } from "@/components/agent/fee-agreement-form";
 import type { FeeAgreement } from "@/lib/customers/fee-agreement";
-import { formatMoney } from "@/lib/money/money";
+import { formatStaffMoney } from "@/lib/money/staff-money";
 import type { CustomerContext } from "@/lib/support/customer-context";
 
 const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : "–");
-const sek = (ore: number) => formatMoney(ore, { locale: "sv" });
+const sek = formatStaffMoney;
 
 /** The customer's reminder-fee agreement in one line (lag 1981:739 2 §: no agreement, no fee). */
 export function feeAgreementText(agreement: FeeAgreement | null): string {

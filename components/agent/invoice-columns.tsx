@@ -6,7 +6,7 @@ import { useMemo, useTransition } from "react";
 import { createDataTableColumnHelper, DataTable } from "@/components/ui/data-table";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { InvoiceSearchRow, InvoiceSearchSort } from "@/lib/invoices/invoice-search";
-import { formatMoney } from "@/lib/money/money";
+import { formatStaffMoney } from "@/lib/money/staff-money";
 
 const column = createDataTableColumnHelper<InvoiceSearchRow>();
 
@@ -58,7 +58,7 @@ export const invoiceColumns = column.columns([
     id: "totalOre" satisfies InvoiceSearchSort,
     header: "Total",
     meta: { align: "end" },
-    cell: (info) => formatMoney(info.getValue(), { locale: "en" }),
+    cell: (info) => formatStaffMoney(info.getValue()),
   }),
 ]);
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatMoney } from "@/lib/money/money";
+import { formatStaffMoney } from "@/lib/money/staff-money";
 import { OutcomeMessage, useInvoiceChange } from "./use-invoice-change";
 
 export interface RefundRow {
@@ -39,7 +39,7 @@ export function RefundsPanel({
 }) {
   const { outcome, submit } = useInvoiceChange(invoiceId, version);
   if (refunds.length === 0 && creditOre <= 0) return null;
-  const money = (ore: number) => formatMoney(ore, { locale: "sv" });
+  const money = formatStaffMoney;
   return (
     <section
       aria-labelledby="refunds-heading"

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { requestJson } from "@/components/ui/problem";
+import { type ClientProblem, requestJson } from "@/components/ui/problem";
 
 export type ChangeOutcome =
   | { kind: "idle" }
@@ -10,6 +10,20 @@ export type ChangeOutcome =
   | { kind: "done"; message: string }
   | { kind: "error"; message: string }
   | { kind: "stale"; message: string };
+
+/**
+ * What the agent reads when their change was refused as stale: who changed the invoice first and
+ * what they did (the server reads it from the timeline), and that the newer state is shown.
+ */
+export function staleMessage(problem: Pick<ClientProblem, "details">): string {
+  const { changedBy, change, currentVersion } = problem.details;
+  const version = String(currentVersion ?? "?");
+  if (typeof changedBy === "string" && typeof change === "string") {
+    const who = changedBy.charAt(0).toUpperCase() + changedBy.slice(1);
+    return `${who} changed this invoice first: ${change}. The newest state (version ${version}) is shown; check it and try again.`;
+  }
+  return `Someone changed this invoice first (it is now at version ${version}). The newest state is shown; check it and try again.`;
+}
 
 /**
  * Sends one change to the invoice with the version the agent based it on: the version shown when
@@ -25,46 +39,74 @@ export function useInvoiceChange(invoiceId: string, version: number) {
   const touch = () => {
     basedOn.current ??= version;
   };
-  const submit = async (body: Record<string, unknown>, doneMessage: string): Promise<boolean> => {
+  /** Shows why the server refused; a stale version also brings the newer state in. */
+  const refused = (problem: ClientProblem) => {
+    if (problem.code === "STALE_VERSION") {
+      setOutcome({ kind: "stale", message: staleMessage(problem) });
+      router.refresh();
+      return;
+    }
+    setOutcome({
+      kind: "error",
+      message:
+        problem.code === "NETWORK"
+          ? "Could not reach the server; nothing was changed."
+          : problem.message,
+    });
+  };
+  const submit = async <T extends { version: number }>(
+    body: Record<string, unknown>,
+    doneMessage: string | ((answer: T) => string),
+  ): Promise<boolean> => {
     const expectedVersion = basedOn.current ?? version;
     basedOn.current = null;
     setOutcome({ kind: "busy" });
     try {
-      const answer = await requestJson<{ version: number }>(
+      const answer = await requestJson<T>(
         `/api/agent/invoices/${invoiceId}/changes`,
         { method: "POST", body: { ...body, expectedVersion } },
         "The change was not made.",
       );
       if (answer.ok) {
-        setOutcome({ kind: "done", message: doneMessage });
+        const message = typeof doneMessage === "function" ? doneMessage(answer.body) : doneMessage;
+        setOutcome({ kind: "done", message });
         router.refresh();
         return true;
       }
-      if (answer.problem.code === "STALE_VERSION") {
-        setOutcome({
-          kind: "stale",
-          message: `Someone changed this invoice first (it is now at version ${String(
-            answer.problem.details.currentVersion ?? "?",
-          )}). The newest state is shown; check it and try again.`,
-        });
-        router.refresh();
-        return false;
-      }
-      setOutcome({
-        kind: "error",
-        message:
-          answer.problem.code === "NETWORK"
-            ? "Could not reach the server; nothing was changed."
-            : answer.problem.message,
-      });
+      refused(answer.problem);
       return false;
     } catch {
       setOutcome({ kind: "error", message: "Could not reach the server; nothing was changed." });
       return false;
     }
   };
+  /**
+   * Asks the server what the change would do (the same body, the same version), writing nothing:
+   * the answer, or null after showing why it would be refused.
+   */
+  const check = async <T,>(path: string, body: Record<string, unknown>): Promise<T | null> => {
+    const expectedVersion = basedOn.current ?? version;
+    setOutcome({ kind: "busy" });
+    try {
+      const answer = await requestJson<T>(
+        `/api/agent/invoices/${invoiceId}/${path}`,
+        { method: "POST", body: { ...body, expectedVersion } },
+        "The change cannot be made.",
+      );
+      if (answer.ok) {
+        setOutcome({ kind: "idle" });
+        return answer.body;
+      }
+      if (answer.problem.code === "STALE_VERSION") basedOn.current = null;
+      refused(answer.problem);
+      return null;
+    } catch {
+      setOutcome({ kind: "error", message: "Could not reach the server; nothing was changed." });
+      return null;
+    }
+  };
   const changedMeanwhile = basedOn.current !== null && basedOn.current !== version;
-  return { outcome, submit, setOutcome, touch, changedMeanwhile };
+  return { outcome, submit, check, setOutcome, touch, changedMeanwhile };
 }
 
 export function OutcomeMessage({ outcome }: { outcome: ChangeOutcome }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatMoney } from "@/lib/money/money";
+import { formatStaffMoney } from "@/lib/money/staff-money";
 import { ChangeTexts, changeTexts } from "./change-texts";
 import { ChangedMeanwhile, OutcomeMessage, useInvoiceChange } from "./use-invoice-change";
 
@@ -37,7 +37,7 @@ export function WaiveFeeForm({
         <select name="feeEntryId" className="rounded border border-slate-400 px-2 py-1">
           {fees.map((fee) => (
             <option key={fee.id} value={fee.id}>
-              {formatMoney(fee.amountOre, { locale: "sv" })} · {fee.memo ?? "fee"} ·{" "}
+              {formatStaffMoney(fee.amountOre)} · {fee.memo ?? "fee"} ·{" "}
               {fee.occurredAt.slice(0, 10)}
             </option>
           ))}

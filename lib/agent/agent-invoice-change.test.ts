@@ -54,6 +54,14 @@ describe("applyAgentInvoiceChange", () => {
     });
     expect(result.kind).toBe("credit");
     expect(result.version).toBeGreaterThan(invoice.version);
+    // The agent is told which credit note they made.
+    expect(result.creditNote).toEqual({
+      creditNoteId: expect.any(String),
+      number: invoice.number + 1,
+      creditedOre: 12_500,
+      refundedOre: 0,
+      keptAsCreditOre: 0,
+    });
     expect((await db.prisma.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).version).toBe(
       result.version,
     );

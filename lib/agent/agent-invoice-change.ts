@@ -51,6 +51,19 @@ export const agentInvoiceChangeSchema = z.discriminatedUnion(
 
 export type AgentInvoiceChange = z.output<typeof agentInvoiceChangeSchema>;
 
+/** The credit the agent is about to confirm: the same input as the credit itself. */
+export const agentCreditPreviewSchema = issueCreditNoteInputSchema.omit(target);
+
+/** What the agent is told of the credit note they just issued. */
+export interface IssuedCreditSummary {
+  creditNoteId: string;
+  number: number;
+  creditedOre: number;
+  /** Paid back through the provider now; the rest of what is theirs stays as their credit. */
+  refundedOre: number;
+  keptAsCreditOre: number;
+}
+
 /**
  * Applies one parsed change. Each domain function checks the version the agent saw, so a stale
  * screen is refused rather than overwriting a colleague's change. A credit refunds money already
@@ -62,7 +75,7 @@ export async function applyAgentInvoiceChange(options: {
   staff: { id: string; organizationId: string };
   change: AgentInvoiceChange;
   provider: PaymentProvider | null;
-}): Promise<{ version: number; kind: InvoiceCueKind }> {
+}): Promise<{ version: number; kind: InvoiceCueKind; creditNote?: IssuedCreditSummary }> {
   const { db, staff, change } = options;
   const ids = { invoiceId: options.invoiceId, organizationId: staff.organizationId };
   const actor = { type: "STAFF", staffId: staff.id, organizationId: staff.organizationId } as const;
@@ -78,7 +91,18 @@ export async function applyAgentInvoiceChange(options: {
       const credited = options.provider
         ? await creditInvoiceAndRefund({ db, input, actor, provider: options.provider })
         : await issueCreditNote({ db, input, actor });
-      return { version: await currentVersion(db, options.invoiceId, credited), kind: "credit" };
+      const creditNote: IssuedCreditSummary = {
+        creditNoteId: credited.creditNoteId,
+        number: credited.number,
+        creditedOre: credited.creditedOre,
+        refundedOre: "refundedOre" in credited ? credited.refundedOre : 0,
+        keptAsCreditOre: "keptAsCreditOre" in credited ? credited.keptAsCreditOre : 0,
+      };
+      return {
+        version: await currentVersion(db, options.invoiceId, credited),
+        kind: "credit",
+        creditNote,
+      };
     }
     case "respite": {
       const { action: _, ...input } = change;

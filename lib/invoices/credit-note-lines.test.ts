@@ -103,7 +103,7 @@ describe("amountCreditLine", () => {
       throw new Error("expected a refusal");
     })();
     expect(error.code).toBe("BAD_INPUT");
-    expect(error.message).toMatch(/100\.01 or SEK\s100\.03/);
+    expect(error.message).toMatch(/100,01\skr or 100,03\skr/);
     expect(error.details).toEqual({ nearestBelowOre: 10_001, nearestAboveOre: 10_003 });
   });
 

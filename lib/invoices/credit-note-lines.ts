@@ -1,8 +1,9 @@
 import type { InvoiceLine } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { computeInvoiceTotals, LINE_PRODUCT_SCALE } from "@/lib/invoices/totals";
-import { formatMoney, formatQuantity } from "@/lib/money/money";
+import { formatQuantity } from "@/lib/money/money";
 import { roundDiv } from "@/lib/money/rounding";
+import { formatStaffMoney } from "@/lib/money/staff-money";
 
 /**
  * The lines of a credit note, per way of crediting. Pure: the database part is in
@@ -230,7 +231,7 @@ export function amountCreditLine(options: {
     if (below === null && reachable(amountOre - step)) below = amountOre - step;
     if (above === null && reachable(amountOre + step)) above = amountOre + step;
   }
-  const money = (ore: number | null) => (ore === null ? "" : formatMoney(ore, { locale: "en" }));
+  const money = (ore: number | null) => (ore === null ? "" : formatStaffMoney(ore));
   const suggestions = [below, above].filter((ore) => ore !== null).map(money);
   throw new AppError(
     "BAD_INPUT",

@@ -157,7 +157,8 @@ describe(`editDraftLines (${testDatabaseKind})`, () => {
       }),
       "STALE_VERSION",
     );
-    expect(error.details).toEqual({ currentVersion: first.version });
+    // Who changed the draft meanwhile and what they did, for the refused writer to read.
+    expect(error.details).toMatchObject({ currentVersion: first.version, changedBy: "the system" });
     const row = await db.prisma.invoice.findUniqueOrThrow({
       where: { id: invoiceId },
       include: { lines: true },

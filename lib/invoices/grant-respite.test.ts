@@ -151,7 +151,7 @@ describe(`grantRespite (${testDatabaseKind})`, () => {
       grant({ ...input, expectedVersion: version - 1 }),
       "STALE_VERSION",
     );
-    expect(stale.details).toEqual({ currentVersion: version });
+    expect(stale.details).toMatchObject({ currentVersion: version });
     await expectAppError(grant({ ...input, organizationId: other.organizationId }), "NOT_FOUND");
     await expectAppError(
       grant({ ...input, reason: "Anstånd", customerText: "" }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { staleVersionError } from "@/lib/invoices/latest-change";
 import { lockInvoiceForLedger } from "@/lib/ledger/lock-invoice";
 
 /**
@@ -38,8 +39,22 @@ export async function lockInvoiceForChange(
   if (!invoice || invoice.organizationId !== target.organizationId) {
     throw new AppError("NOT_FOUND", "No such invoice");
   }
-  if (target.expectedVersion !== undefined) assertVersion(invoice, target.expectedVersion);
+  if (target.expectedVersion !== undefined) {
+    await assertCurrentVersion(tx, invoice, target.expectedVersion);
+  }
   return invoice;
+}
+
+/**
+ * Refuses a write based on another version than the invoice's current one, saying who changed it
+ * meanwhile and what they did (read from the timeline; see staleVersionError).
+ */
+export async function assertCurrentVersion(
+  db: Pick<Prisma.TransactionClient, "invoiceEvent" | "staffUser">,
+  invoice: { id: string; version: number },
+  expectedVersion: number,
+): Promise<void> {
+  if (expectedVersion !== invoice.version) throw await staleVersionError(db, invoice);
 }
 
 /** Refuses a write based on another version than the invoice's current one. */

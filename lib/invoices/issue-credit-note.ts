@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/database";
 import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
 import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
+import { assertNotDuplicateCredit } from "@/lib/invoices/credit-duplicates";
 import type {
   CreditMode,
   CreditNoteInput,
@@ -43,7 +44,7 @@ import {
   type LedgerSums,
 } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
-import { formatMoney } from "@/lib/money/money";
+import { formatStaffMoney } from "@/lib/money/staff-money";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
@@ -120,10 +121,10 @@ export async function issueCreditNote(
   );
 }
 
-type ParsedCreditInput = z.output<typeof creditNoteInputSchema> & { mode: CreditMode };
+export type ParsedCreditInput = z.output<typeof creditNoteInputSchema> & { mode: CreditMode };
 type LockedInvoice = Awaited<ReturnType<typeof lockInvoiceForChange>>;
 
-const money = (ore: number) => formatMoney(ore, { locale: "en" });
+const money = formatStaffMoney;
 
 /**
  * What the invoice charged and what its earlier credit notes took back, per rate: read from the
@@ -282,7 +283,7 @@ function creditNoteLines(
  * and — for a refund — by which methods it came (card, Swish), so the credit note can say where
  * the money goes: a Swish payment is not refunded "to the card you paid with".
  */
-async function moneyBackWay(
+export async function moneyBackWay(
   tx: Prisma.TransactionClient,
   invoiceId: string,
   organizationId: string,
@@ -306,12 +307,16 @@ async function moneyBackWay(
   };
 }
 
-async function issueInTransaction(
+/**
+ * What a credit would be, computed inside the caller's transaction with the invoice locked: the
+ * credit note's lines and totals and the ledger before it. Refuses what cannot be credited. The
+ * one computation behind both the credit and the agent's confirmation (previewCreditNote).
+ */
+export async function planCreditNote(
   tx: Prisma.TransactionClient,
   input: ParsedCreditInput,
-  options: CreditOptions,
-): Promise<IssuedCreditNote> {
-  const original = await lockInvoiceForChange(tx, input);
+  original: LockedInvoice,
+) {
   if (original.kind !== "INVOICE" || original.status === "DRAFT" || original.number === null) {
     throw new AppError("CONFLICT", "Only an issued invoice can be credited; edit a draft instead");
   }
@@ -354,9 +359,27 @@ async function issueInTransaction(
   if (input.mode.kind === "full" && !totals.completesInvoice) {
     throw new Error(`a full credit of invoice ${original.id} left part of it uncredited`);
   }
+  return { sumsBefore, creditable, noteLines, totals, creditedOre, invoiceNumber: original.number };
+}
+
+async function issueInTransaction(
+  tx: Prisma.TransactionClient,
+  input: ParsedCreditInput,
+  options: CreditOptions,
+): Promise<IssuedCreditNote> {
+  const original = await lockInvoiceForChange(tx, input);
+  const { sumsBefore, creditable, noteLines, totals, creditedOre, invoiceNumber } =
+    await planCreditNote(tx, input, original);
+  const occurredAt = options.creditedAt ?? new Date();
+  // Before anything is written: a refusal leaves the invoice exactly as it was.
+  await assertNotDuplicateCredit(tx, {
+    invoiceId: original.id,
+    kind: input.mode.kind,
+    note: { totalOre: totals.totalOre, lines: noteLines },
+    now: occurredAt,
+  });
 
   const issueDate = options.issueDate ?? todayInSweden();
-  const occurredAt = options.creditedAt ?? new Date();
   const number = await takeNextInvoiceNumber(tx, input.organizationId);
   const creditNote = await tx.invoice.create({
     data: {
@@ -417,7 +440,7 @@ async function issueInTransaction(
     creditNote: {
       creditedInvoice: {
         id: original.id,
-        number: original.number,
+        number: invoiceNumber,
         issueDate: (original.issueDate ?? issueDate).toISOString().slice(0, 10),
       },
       customerText: input.customerText ?? null,

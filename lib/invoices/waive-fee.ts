@@ -6,7 +6,7 @@ import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
 import { QUEUED_TRANSACTION } from "@/lib/db/transactions";
 import { AppError } from "@/lib/errors/app-error";
 import {
-  assertVersion,
+  assertCurrentVersion,
   customerTextSchema,
   expectedVersionSchema,
   lockInvoiceForChange,
@@ -105,7 +105,7 @@ export async function waiveFee(options: {
         select: { id: true },
       });
       if (already) throw new AppError("CONFLICT", "This fee has already been waived");
-      assertVersion(invoice, input.expectedVersion);
+      await assertCurrentVersion(tx, invoice, input.expectedVersion);
       const waiverEntryId = await bookFeeWaiver(tx, {
         organizationId: input.organizationId,
         invoiceId: invoice.id,

@@ -256,7 +256,16 @@ describe(`the agent's change route announces a credit once (${testDatabaseKind})
     const response = await creditThroughTheRoute(invoice);
     expect(response.status).toBe(200);
     const version = await versionOf(invoice.id);
-    expect(await response.json()).toEqual({ ok: true, version });
+    const creditNote = await db.prisma.invoice.findFirstOrThrow({
+      where: { creditedInvoiceId: invoice.id },
+      select: { id: true, number: true },
+    });
+    // The reply names the credit note it made, for the agent's confirmation.
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      version,
+      creditNote: { creditNoteId: creditNote.id, number: creditNote.number },
+    });
     expect(cues).toEqual([
       {
         rooms: [`invoice:${invoice.id}`, `invoice-staff:${invoice.id}`],

@@ -31,8 +31,16 @@ test("an agent credits one line; the customer sees the credit note live, opens i
   await credit
     .getByLabel("Text for the customer's timeline (optional)")
     .fill("Vi har krediterat månadsavgiften för perioden.");
-  await credit.getByRole("button", { name: "Issue credit note" }).click();
-  await expect(agent.getByTestId("change-done")).toHaveText("Credit note issued.");
+  // A confirmation first: the amount with its VAT and what happens to the money.
+  await credit.getByRole("button", { name: "Review credit note" }).click();
+  const confirmation = credit.getByTestId("credit-confirmation");
+  await expect(confirmation.getByTestId("credit-confirmation-amount")).toContainText(
+    /A credit note of .+ including .+ VAT\./,
+  );
+  await confirmation.getByRole("button", { name: "Issue credit note" }).click();
+  await expect(agent.getByTestId("change-done")).toHaveText(
+    /^Credit note \d+ issued: .+ taken off\./,
+  );
 
   // Live, without a reload: the original lists its credit note with number, full date, VAT per rate.
   const listed = customer.getByTestId("credit-note");

@@ -112,8 +112,16 @@ test("an agent credits a line live; the customer's page updates without reload; 
   await credit
     .getByLabel("Text for the customer's timeline (optional)")
     .fill("Vi har krediterat abonnemanget för oktober.");
-  await credit.getByRole("button", { name: "Issue credit note" }).click();
-  await expect(agent.getByTestId("change-done")).toHaveText("Credit note issued.");
+  // A confirmation first: the amount with its VAT and what happens to the money.
+  await credit.getByRole("button", { name: "Review credit note" }).click();
+  const confirmation = credit.getByTestId("credit-confirmation");
+  await expect(confirmation.getByTestId("credit-confirmation-amount")).toContainText(
+    /A credit note of .+ including .+ VAT\./,
+  );
+  await confirmation.getByRole("button", { name: "Issue credit note" }).click();
+  await expect(agent.getByTestId("change-done")).toHaveText(
+    /^Credit note \d+ issued: .+ taken off\./,
+  );
 
   // The customer's page follows, without a reload: amount, the credit note with its VAT, timeline.
   await expect(customer.getByTestId("amount-to-pay")).not.toHaveText(toPayBefore!);
@@ -135,8 +143,11 @@ test("an agent credits a line live; the customer's page updates without reload; 
   const current = new Date(`${await dueDate.getAttribute("min")}T00:00:00Z`);
   await dueDate.fill(new Date(current.getTime() + 10 * 86_400_000).toISOString().slice(0, 10));
   await respite.getByRole("button", { name: "Grant respite" }).click();
+  // It names who changed the invoice first and what they did.
   await expect(colleague.getByTestId("change-stale")).toContainText(
-    "Someone changed this invoice first",
+    new RegExp(
+      `^${org.staff.agent.name} changed this invoice first: credited .+ \\(credit note \\d+\\)\\.`,
+    ),
   );
   await customer.context().close();
   await agent.context().close();

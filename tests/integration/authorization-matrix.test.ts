@@ -503,6 +503,25 @@ const CASES: RouteCase[] = [
     },
   },
   {
+    file: "app/api/agent/invoices/[id]/credit-preview/route.ts",
+    method: "POST",
+    access: staffOnly(AGENTS, true),
+    ok: 200,
+    async request(world) {
+      const invoice = await world.freshInvoice();
+      return {
+        path: `/api/agent/invoices/${invoice.id}/credit-preview`,
+        params: { id: invoice.id },
+        body: {
+          action: "credit",
+          expectedVersion: invoice.version,
+          mode: { kind: "amount", amountOre: 1_000, vatRate: 25 },
+          reason: "Kunden reklamerade",
+        },
+      };
+    },
+  },
+  {
     file: "app/api/health/route.ts",
     method: "GET",
     access: { kind: "public" },
@@ -546,6 +565,16 @@ const CASES: RouteCase[] = [
     request: async (world) => ({
       path: `/api/marketing/blocks/${world.offerBlockId}/analytics.csv`,
       params: { id: world.offerBlockId },
+    }),
+  },
+  {
+    file: "app/api/marketing/audience/route.ts",
+    method: "POST",
+    access: staffOnly(MARKETERS, false),
+    ok: 200,
+    request: async () => ({
+      path: "/api/marketing/audience",
+      body: { targeting: { all: [{ fact: "tenureMonths", op: "gte", value: 12 }] } },
     }),
   },
   {

@@ -5,21 +5,28 @@ import { AgentChat } from "@/components/agent/agent-chat";
 import { CustomerContextPanel } from "@/components/agent/customer-context-panel";
 import { DisputeToggle } from "@/components/agent/dispute-toggle";
 import { InvoiceActions } from "@/components/agent/invoice-actions";
+import { InvoiceCreditsPanel } from "@/components/agent/invoice-credits-panel";
 import { RefundsPanel } from "@/components/agent/refunds-panel";
 import { StaffLiveInvoice } from "@/components/agent/staff-live-invoice";
+import { ContentSlot } from "@/components/content/content-slot";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
+import { loadInvoiceCredits } from "@/lib/agent/invoice-credits";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { listCannedReplies } from "@/lib/chat/canned-replies";
+import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/blocks/select-blocks";
 import { formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import { listWaivableFees } from "@/lib/invoices/waive-fee";
 import { balanceOre, creditableOre } from "@/lib/ledger/invoice-status";
+import { createLogger } from "@/lib/log";
 import { listInvoiceRefunds } from "@/lib/payments/refund-credited-invoice";
 import { loadCustomerContext } from "@/lib/support/customer-context";
 import { isRouteId } from "@/lib/validation/parse-input";
+
+const log = createLogger("agent-workspace");
 
 export const metadata: Metadata = { title: "Invoice workspace" };
 
@@ -44,20 +51,37 @@ export default async function InvoiceWorkspacePage({
   const data = await loadInvoicePage(db, id, { includeDrafts: true, today });
   // Another organisation's invoice does not exist, as far as this agent can tell.
   if (!data || data.organization.id !== staff.organizationId) notFound();
-  const [context, cannedReplies, fees, refunds, organization, conversation] = await Promise.all([
-    loadCustomerContext(db, { organizationId: staff.organizationId, invoiceId: id, today }),
-    listCannedReplies(db, staff.organizationId),
-    listWaivableFees(db, id),
-    listInvoiceRefunds(db, id),
-    db.organization.findUniqueOrThrow({
-      where: { id: staff.organizationId },
-      select: { refundPolicy: true },
-    }),
-    db.conversation.findFirst({
-      where: { invoiceId: id, organizationId: staff.organizationId },
-      select: { id: true, status: true, disputedAt: true },
-    }),
-  ]);
+  const [context, cannedReplies, fees, refunds, organization, conversation, credits, blocks] =
+    await Promise.all([
+      loadCustomerContext(db, { organizationId: staff.organizationId, invoiceId: id, today }),
+      listCannedReplies(db, staff.organizationId),
+      listWaivableFees(db, id),
+      listInvoiceRefunds(db, id),
+      db.organization.findUniqueOrThrow({
+        where: { id: staff.organizationId },
+        select: { refundPolicy: true },
+      }),
+      db.conversation.findFirst({
+        where: { invoiceId: id, organizationId: staff.organizationId },
+        select: { id: true, status: true, disputedAt: true },
+      }),
+      loadInvoiceCredits(db, { invoiceId: id, organizationId: staff.organizationId }),
+      // The content blocks and offers the customer's page shows, chosen the same way (nothing is
+      // counted: the slots below get no link). A draft's customer sees nothing yet.
+      data.invoice.status === "DRAFT"
+        ? ([] as SelectedBlock[])
+        : selectBlocksForInvoice(db, {
+            invoice: { id, organizationId: staff.organizationId, customerId: data.customer.id },
+            locale: data.customer.locale,
+          }).catch((error: unknown) => {
+            log.error("choosing content blocks for the workspace failed", { invoiceId: id, error });
+            return [] as SelectedBlock[];
+          }),
+    ]);
+  const contentIn = (slot: "AFTER_SUMMARY" | "OFFERS" | "BEFORE_CHAT") =>
+    blocks.some((block) => block.slot === slot) ? (
+      <ContentSlot blocks={blocks} slot={slot} locale={data.customer.locale} link={null} />
+    ) : undefined;
   const { invoice } = data;
   return (
     <StaffShell staff={staff} bare>
@@ -90,6 +114,11 @@ export default async function InvoiceWorkspacePage({
             locale={data.customer.locale}
             today={today}
             links={{ pdf: null, switchLanguage: null, otherInvoice: () => null }}
+            slots={{
+              afterSummary: contentIn("AFTER_SUMMARY"),
+              offers: contentIn("OFFERS"),
+              chat: contentIn("BEFORE_CHAT"),
+            }}
           />
         </main>
         <aside className="flex min-w-0 flex-col gap-4" aria-label="Support tools">
@@ -124,10 +153,15 @@ export default async function InvoiceWorkspacePage({
               netOre: line.netOre,
               vatRate: line.vatRate,
               vatExemptionReason: line.vatExemptionReason,
+              remainingQuantityMilli: credits.remainingByLineId[line.id],
             }))}
             fees={fees.map((fee) => ({ ...fee, occurredAt: fee.occurredAt.toISOString() }))}
             creditableOre={creditableOre(data.ledger)}
             customerHasEmail={Boolean(context?.customer.email)}
+          />
+          <InvoiceCreditsPanel
+            credits={credits.credits}
+            creditableOre={invoice.kind === "INVOICE" ? creditableOre(data.ledger) : 0}
           />
           <RefundsPanel
             invoiceId={id}

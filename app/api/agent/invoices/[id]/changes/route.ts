@@ -31,7 +31,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       provider: getPaymentProvider(),
     });
     emitInvoiceChanged({ invoiceId, version: changed.version, kind: changed.kind });
-    return NextResponse.json({ ok: true, version: changed.version });
+    // A credit names the credit note it made, for the agent's confirmation.
+    return NextResponse.json({
+      ok: true,
+      version: changed.version,
+      ...(changed.creditNote ? { creditNote: changed.creditNote } : {}),
+    });
   } catch (error) {
     for (const change of committedChangesOf(error)) emitInvoiceChanged(change);
     return errorResponse(error, { route: "agent invoice change" });
