@@ -4,6 +4,7 @@ import type { ContentSlot as Slot } from "@/lib/db/generated/client";
 import { contentMessages } from "@/lib/i18n/content-messages";
 import { formatLongDate } from "@/lib/i18n/format-date";
 import { formatMoney } from "@/lib/money/money";
+import { offerHeadline, offerSummaryFigure } from "@/lib/offers/offer-figures";
 import { ContentImpression, type ContentLink } from "./content-tracking";
 import { OfferAccept } from "./offer-accept";
 import { RichText } from "./rich-text";
@@ -60,6 +61,16 @@ function ContentBlockView({
   const headingId = `content-${block.blockId}`;
   const { content } = block;
   const money = (ore: number) => formatMoney(ore, { locale });
+  // The saving (or, honestly, the extra cost) is read with the title, before any tap.
+  const headline = block.offer
+    ? offerHeadline({
+        annualSavingOre: block.offer.annualSavingOre,
+        planName: block.offer.planName,
+        locale,
+        isSavingInTitle: block.offer.isSavingInTitle,
+      })
+    : null;
+  const isDearer = (block.offer?.annualSavingOre ?? 0) < 0;
   return (
     <section
       aria-labelledby={headingId}
@@ -77,6 +88,14 @@ function ContentBlockView({
       <h2 id={headingId} className="text-lg font-semibold">
         {content.title}
       </h2>
+      {headline ? (
+        <p
+          className={`mt-1 text-base font-semibold ${isDearer ? "text-slate-800" : "text-emerald-900"}`}
+          data-testid="offer-headline"
+        >
+          {headline}
+        </p>
+      ) : null}
       {content.imageUrl ? (
         // biome-ignore lint/performance/noImgElement: marketers' images come from their own hosts
         <img
@@ -101,10 +120,7 @@ function ContentBlockView({
               fromPlan: block.offer.currentPlanName,
               effectiveFrom: formatLongDate(block.offer.effectiveFrom, locale),
               newFee: money(block.offer.monthlyFeeOre),
-              saving:
-                block.offer.annualSavingOre && block.offer.annualSavingOre > 0
-                  ? money(block.offer.annualSavingOre)
-                  : null,
+              yearly: offerSummaryFigure(block.offer.annualSavingOre, locale),
             }}
             accepted={
               block.offer.acceptedAt

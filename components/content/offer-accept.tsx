@@ -28,7 +28,8 @@ export function OfferAccept({
     fromPlan: string | null;
     effectiveFrom: string;
     newFee: string;
-    saving: string | null;
+    /** What it means a year on the customer's usage, as a sentence ("… sparar du ca 1 150 kr …"). */
+    yearly: string | null;
   };
   accepted: { effectiveFrom: string } | null;
 }) {
@@ -83,7 +84,7 @@ export function OfferAccept({
           <h3 className="font-semibold">{t.summaryHeading}</h3>
           <p>{t.summary(summary.fromPlan, planName, summary.effectiveFrom)}</p>
           <p>{t.newFee(summary.newFee)}</p>
-          {summary.saving ? <p>{t.saving(summary.saving)}</p> : null}
+          {summary.yearly ? <p>{summary.yearly}</p> : null}
           <p>{t.unchanged}</p>
           {state === "failed" ? (
             <p role="alert" className="mt-1 text-red-800">

@@ -147,6 +147,20 @@ export function draftToInput(draft: BlockDraft): ContentBlockInput {
   };
 }
 
+/**
+ * The variants with one more: the new variant gets the average weight of those customers see, so
+ * it starts with an equal share of them (A alone at 100 plus B is 50/50, not the 67/33 a fixed
+ * weight gave) while a split the marketer chose among the others keeps its proportions.
+ */
+export function withNewVariant(variants: VariantDraft[]): VariantDraft[] {
+  const live = variants.filter((variant) => Number.isFinite(variant.weight) && variant.weight > 0);
+  const average = live.length
+    ? live.reduce((sum, variant) => sum + variant.weight, 0) / live.length
+    : 50;
+  const weight = Math.min(100, Math.max(1, Math.round(average)));
+  return [...variants, emptyVariant(nextVariantKey(variants), weight)];
+}
+
 /** The next free capital letter for a new variant. */
 export function nextVariantKey(variants: VariantDraft[]): string {
   const used = new Set(variants.map((variant) => variant.key));

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { requestJson } from "@/components/ui/problem";
 import { type ContentBlockInput, contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import type { FactName } from "@/lib/content/targeting/catalogue";
+import { AudienceSize } from "./audience-size";
 import { BlockBasicsFields } from "./block-basics-fields";
 import {
   type BlockDraft,
@@ -117,6 +118,7 @@ export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProp
           error={byPath.targeting}
           onChange={(targeting) => update({ targeting })}
         />
+        <AudienceSize rule={draft.targeting} />
         <VariantsEditor
           variants={draft.variants}
           issues={issuesUnder(byPath, "variants")}
@@ -175,7 +177,7 @@ export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProp
         </div>
       </form>
       <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
-        <BlockPreviewPanel input={input} />
+        <BlockPreviewPanel input={input} blockId={block?.id} />
       </div>
     </div>
   );

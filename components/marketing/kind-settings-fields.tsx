@@ -1,6 +1,6 @@
 "use client";
 
-import { formatMoney } from "@/lib/money/money";
+import { formatStaffMoney } from "@/lib/money/staff-money";
 import type { BlockKind } from "./block-draft";
 
 export interface OfferPlan {
@@ -62,7 +62,7 @@ export function KindSettingsFields({
             {fixed ? null : <option value="">choose a plan</option>}
             {plans.map((option) => (
               <option key={option.code} value={option.code}>
-                {option.name} ({option.code}, {formatMoney(option.monthlyFeeOre, { locale: "en" })}
+                {option.name} ({option.code}, {formatStaffMoney(option.monthlyFeeOre)}
                 /month)
               </option>
             ))}

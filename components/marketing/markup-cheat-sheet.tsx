@@ -1,3 +1,5 @@
+import { PLACEHOLDER_HELP, PLACEHOLDERS } from "@/lib/content/blocks/placeholder-names";
+
 /** The rich-text subset the body field accepts (lib/content/rich-text.ts), beside the field. */
 const ROWS: Array<[string, string]> = [
   ["**bold**", "bold"],
@@ -28,6 +30,20 @@ export function MarkupCheatSheet({ id }: { id: string }) {
         ))}
       </dl>
       <p className="mt-1">No HTML: anything else shows as plain text.</p>
+      <p className="mt-2 mb-1 font-semibold">Filled in per customer</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5" data-testid="placeholder-help">
+        {PLACEHOLDERS.map((name) => (
+          <div key={name} className="contents">
+            <dt>
+              <code>{`{{${name}}}`}</code>
+            </dt>
+            <dd>{PLACEHOLDER_HELP[name]}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-1">
+        A customer without a value (no campaign, no saving) does not see the text.
+      </p>
     </aside>
   );
 }

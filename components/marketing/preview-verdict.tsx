@@ -58,7 +58,9 @@ export function PreviewVerdict({
         <p className="mt-1">
           Selected, yet not shown: higher-priority blocks may fill the organisation's limit per
           invoice, the offer may not apply (the customer already has the plan, no better plan, or
-          the plan is inactive), or no variant has a weight above 0.
+          the plan is inactive), another offer saves this customer more (an invoice shows one plan
+          offer), the text promises a {"{{saving}}"} this customer does not get, or no variant has a
+          weight above 0.
         </p>
       ) : null}
       {outsideDates ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { emptyVariant, nextVariantKey, type VariantDraft } from "./block-draft";
+import { nextVariantKey, type VariantDraft, withNewVariant } from "./block-draft";
 import { VariantFields } from "./variant-fields";
 
 const MAX_VARIANTS = 5;
@@ -51,7 +51,7 @@ export function VariantsEditor({
         <button
           type="button"
           className="self-start rounded border border-slate-400 px-3 py-1 text-sm"
-          onClick={() => onChange([...variants, emptyVariant(nextVariantKey(variants))])}
+          onClick={() => onChange(withNewVariant(variants))}
         >
           Add variant {nextVariantKey(variants)}
         </button>

@@ -8,7 +8,13 @@ const sv = {
       ? `Du byter från ${from} till ${to} från och med ${date}.`
       : `Du får ${to} från och med ${date}.`,
   newFee: (fee: string) => `Ny månadsavgift: ${fee} inkl. moms.`,
-  saving: (amount: string) => `Med din förbrukning sparar du ungefär ${amount} per år.`,
+  /** An estimate, never an exact figure: "ca 1 150 kr". */
+  approximately: (amount: string) => `ca ${amount}`,
+  savingHeadline: (saving: string, plan: string) => `Spara ${saving} per år med ${plan}`,
+  extraCostHeadline: (extra: string, plan: string) =>
+    `Med din förbrukning hade ${plan} kostat ${extra} mer per år`,
+  saving: (amount: string) => `Med din förbrukning sparar du ${amount} per år.`,
+  extraCost: (amount: string) => `Med din förbrukning kostar det ${amount} mer per år.`,
   unchanged: "Den här fakturan ändras inte.",
   confirm: "Bekräfta bytet",
   cancel: "Avbryt",
@@ -29,7 +35,12 @@ const en: ContentMessages = {
   summary: (from: string | null, to: string, date: string) =>
     from ? `You switch from ${from} to ${to} from ${date}.` : `You get ${to} from ${date}.`,
   newFee: (fee: string) => `New monthly fee: ${fee} incl. VAT.`,
-  saving: (amount: string) => `With your usage you save about ${amount} a year.`,
+  approximately: (amount: string) => `about ${amount}`,
+  savingHeadline: (saving: string, plan: string) => `Save ${saving} a year with ${plan}`,
+  extraCostHeadline: (extra: string, plan: string) =>
+    `With your usage, ${plan} would have cost ${extra} more a year`,
+  saving: (amount: string) => `With your usage you save ${amount} a year.`,
+  extraCost: (amount: string) => `With your usage it costs ${amount} more a year.`,
   unchanged: "This invoice does not change.",
   confirm: "Confirm the switch",
   cancel: "Cancel",

@@ -55,10 +55,34 @@ function withVat(netOre: number, vatRate: number): number {
 }
 
 /**
+ * What switching from the current plan to another would have saved a year on this usage (negative:
+ * what it would have cost more), net and with VAT — for any plan, the best one or a marketer's
+ * fixed choice, so an offer can say honestly what it means for this customer.
+ */
+export function annualSavingOf(options: {
+  currentPlan: PricedPlan;
+  plan: PricedPlan;
+  monthlyUsageMilli: readonly number[];
+}): { netOre: number; inclVatOre: number } | null {
+  const { currentPlan, plan, monthlyUsageMilli } = options;
+  const months = monthlyUsageMilli.length;
+  if (months === 0) return null;
+  const currentCostOre = costOverMonthsOre(currentPlan, monthlyUsageMilli);
+  const planCostOre = costOverMonthsOre(plan, monthlyUsageMilli);
+  const perYear = (amountOre: number) => roundDiv(BigInt(amountOre) * 12n, BigInt(months));
+  return {
+    netOre: perYear(currentCostOre - planCostOre),
+    inclVatOre: perYear(
+      withVat(currentCostOre, currentPlan.vatRate) - withVat(planCostOre, plan.vatRate),
+    ),
+  };
+}
+
+/**
  * A plan can be priced for this usage when it is of the same kind and either is flat (usage
  * does not change its price) or measures usage in the same unit as the current plan.
  */
-function isComparable(current: PricedPlan, plan: PricedPlan): boolean {
+export function isComparable(current: PricedPlan, plan: PricedPlan): boolean {
   if (plan.kind !== current.kind) return false;
   const isFlat = plan.unitPriceCentiOre === 0;
   return isFlat || (current.usageUnit !== null && plan.usageUnit === current.usageUnit);
@@ -115,6 +139,8 @@ export interface LoadedBestPlan {
   annualSavingInclVatOre: number;
   monthsConsidered: number;
   usageUnit: UsageUnit;
+  /** The months compared on (for pricing another plan the same way: annualSavingOf). */
+  monthlyUsageMilli: number[];
 }
 
 // Below this share of a month's days with readings the month is left out: a half-read month
@@ -208,6 +234,7 @@ export async function loadBestPlan(
     annualSavingInclVatOre: result.annualSavingInclVatOre,
     monthsConsidered: result.monthsConsidered,
     usageUnit: unit,
+    monthlyUsageMilli,
   };
 }
 

@@ -128,8 +128,12 @@ test("a marketer targets an offer with two variants, previews, publishes; one cu
       .click();
     await marketer.getByLabel("Internal name").fill(blockName);
     await marketer.getByLabel(/^Priority/).fill("500");
-    await marketer.getByTestId("variant-A").getByLabel("Weight").fill("50");
     await marketer.getByRole("button", { name: "Add variant B" }).click();
+    // A new variant gets the same weight as the one before it: half the customers each.
+    const weightA = await marketer.getByTestId("variant-A").getByLabel("Weight").inputValue();
+    await expect(marketer.getByTestId("variant-B").getByLabel("Weight")).toHaveValue(weightA);
+    await expect(marketer.getByTestId("variant-A")).toContainText("50 % of customers");
+    await expect(marketer.getByTestId("variant-B")).toContainText("50 % of customers");
     await fillVariant(marketer.getByTestId("variant-A"), VARIANTS.A);
     await fillVariant(marketer.getByTestId("variant-B"), VARIANTS.B);
     await expect(marketer.getByTestId("variant-B")).toContainText("50 % of customers");
@@ -170,6 +174,13 @@ test("a marketer targets an offer with two variants, previews, publishes; one cu
       .find((candidate) => candidate.code !== chosenFacts["Plan code"])!;
     await marketer.getByRole("radio", { name: /A fixed plan/ }).check();
     await marketer.getByLabel("Plan", { exact: true }).selectOption(plan.code);
+    // The editor counts the customers the rule selects: at least the chosen one.
+    const audience = marketer.getByTestId("audience-size");
+    await expect(audience).toHaveAttribute("data-state", "counted");
+    await expect(audience).toHaveText(
+      /^This rule selects (about )?\d[\d,]* of \d[\d,]* customers? with an invoice\./,
+    );
+    expect(Number(await audience.getAttribute("data-matching"))).toBeGreaterThanOrEqual(1);
 
     // The preview now leaves the other customer out and shows the offer to the chosen one.
     const otherPreview = marketer.frameLocator('[data-testid="preview-frame"]');
@@ -189,6 +200,28 @@ test("a marketer targets an offer with two variants, previews, publishes; one cu
     await expect(
       chosenPreview.locator('[data-testid="content-block"][data-block-id="preview"]'),
     ).toContainText(`Byt till ${plan.name}`);
+    // Whether the plan would cost this customer more or less is said beside the preview.
+    await expect(chosenPreview.getByTestId("offer-cost-note")).toHaveAttribute(
+      "data-tone",
+      /^(warning|info)$/,
+    );
+    await expect(chosenPreview.getByTestId("offer-cost-note")).toContainText(plan.name);
+    // Any variant can be previewed, not only the one the customer is assigned.
+    for (const key of ["A", "B"] as const) {
+      await marketer
+        .getByTestId("preview-variants")
+        .getByRole("link", { name: `Preview variant ${key}` })
+        .click();
+      const shown = marketer.frameLocator('[data-testid="preview-frame"]');
+      await expect(shown.getByTestId("preview-variant")).toContainText(`Showing variant ${key}`);
+      await expect(
+        shown.locator('[data-testid="content-block"][data-block-id="preview"]'),
+      ).toContainText(VARIANTS[key].sv.title);
+    }
+    await marketer
+      .getByTestId("preview-variants")
+      .getByRole("link", { name: "Assigned variant" })
+      .click();
 
     // Saved as a draft: customers see nothing yet.
     await marketer.getByRole("button", { name: "Create draft" }).click();

@@ -117,6 +117,18 @@ export function listOfferPlans(db: Db, organizationId: string) {
   });
 }
 
+/** Whether the id is one of the organisation's blocks (another's is as good as none). */
+export async function isOrganizationBlock(
+  db: Db,
+  options: { organizationId: string; blockId: string },
+): Promise<boolean> {
+  const found = await db.contentBlock.findFirst({
+    where: { id: options.blockId, organizationId: options.organizationId },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
 export interface PreviewCustomer {
   id: string;
   customerNumber: string;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fillPlaceholders, hasUnfilledPlaceholder } from "@/lib/content/blocks/placeholders";
+import {
+  fillPlaceholders,
+  hasUnfilledPlaceholder,
+  PLACEHOLDERS,
+  usesPlaceholder,
+} from "@/lib/content/blocks/placeholders";
 
 describe("fillPlaceholders", () => {
   it("fills known names and leaves unknown ones as written", () => {
@@ -33,5 +38,15 @@ describe("fillPlaceholders", () => {
       hasUnfilledPlaceholder("Kampanjen slutar {{campaignEndsOn}}", { campaignEndsOn: "1 jan" }),
     ).toBe(false);
     expect(hasUnfilledPlaceholder("{{unknownName}}", {})).toBe(false);
+  });
+
+  it("knows {{saving}}: filled with an offer's saving, and a text needing it is hidden without one", () => {
+    expect(PLACEHOLDERS).toContain("saving");
+    expect(fillPlaceholders("Spara {{saving}} per år", { saving: "ca 1 150 kr" })).toBe(
+      "Spara ca 1 150 kr per år",
+    );
+    expect(hasUnfilledPlaceholder("Spara {{ saving }} per år", {})).toBe(true);
+    expect(usesPlaceholder("Spara {{ saving }} per år", "saving")).toBe(true);
+    expect(usesPlaceholder("Spara pengar, {{firstName}}", "saving")).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { PLACEHOLDERS, type Placeholder } from "@/lib/content/blocks/placeholder-names";
 import type { Db } from "@/lib/db/database";
 import type { Locale } from "@/lib/db/generated/client";
 import { formatLongDate } from "@/lib/i18n/format-date";
@@ -5,18 +6,12 @@ import { formatMoney } from "@/lib/money/money";
 import { roundDiv } from "@/lib/money/rounding";
 import { monthsBetween } from "@/lib/support/tenure";
 
-/** The names marketers may write in a block's text as {{name}}; each is filled per customer. */
-export const PLACEHOLDERS = [
-  "firstName",
-  "customerYears",
-  "planName",
-  "monthlyFee",
-  "campaignEndsOn",
-  "priceAfterCampaign",
-] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+export { PLACEHOLDERS, type Placeholder } from "@/lib/content/blocks/placeholder-names";
 
-/** The customer's own values for the placeholders (those that apply to them). */
+/**
+ * The customer's own values for the placeholders (those that apply to them). {{saving}} belongs to
+ * an offer, not to the customer: it is filled per offer (select-blocks.ts).
+ */
 export async function loadPlaceholderValues(
   db: Db,
   options: { customerId: string; locale: Locale; today: Date },
@@ -108,4 +103,9 @@ export function hasUnfilledPlaceholder(
     (match) =>
       isPlaceholder(match[1] ?? "") && placeholderValue(values, match[1] ?? "") === undefined,
   );
+}
+
+/** Whether the text writes {{name}} (with or without spaces inside the braces). */
+export function usesPlaceholder(text: string, name: Placeholder): boolean {
+  return [...text.matchAll(/\{\{\s*([a-zA-Z]+)\s*\}\}/g)].some((match) => match[1] === name);
 }

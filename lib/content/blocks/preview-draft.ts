@@ -32,10 +32,17 @@ export function decodePreviewDraft(encoded: string): unknown {
   }
 }
 
-/** The parsed draft as a selection candidate, with ids nothing real can have. */
-export function previewCandidate(draft: ParsedContentBlock): CandidateBlock {
+/**
+ * The parsed draft as a selection candidate. A new block's id is one nothing real can have; a
+ * stored block's draft takes the stored block's id, so it stands in place of the published
+ * version (never beside it, as a second offer) and its customers get the variant they really get.
+ */
+export function previewCandidate(
+  draft: ParsedContentBlock,
+  blockId: string = PREVIEW_BLOCK_ID,
+): CandidateBlock {
   return {
-    id: PREVIEW_BLOCK_ID,
+    id: blockId,
     kind: draft.kind,
     slot: draft.slot,
     priority: draft.priority,

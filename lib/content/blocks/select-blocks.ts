@@ -1,27 +1,25 @@
 import type { BlockContent } from "@/lib/content/blocks/block-content";
-import {
-  offerSettingsSchema,
-  surveyRange,
-  surveySettingsSchema,
-} from "@/lib/content/blocks/block-settings";
+import { type BlockOffer, createOfferContext, offerFor } from "@/lib/content/blocks/block-offer";
+import { surveyRange, surveySettingsSchema } from "@/lib/content/blocks/block-settings";
 import {
   fillPlaceholders,
   hasUnfilledPlaceholder,
   loadPlaceholderValues,
+  usesPlaceholder,
 } from "@/lib/content/blocks/placeholders";
 import { assignVariant } from "@/lib/content/blocks/variant-assignment";
 import { evaluateRule, explainUnknown } from "@/lib/content/targeting/evaluate-rule";
 import { loadTargetingFacts } from "@/lib/content/targeting/facts";
 import { parseRuleDocument } from "@/lib/content/targeting/parse-rule";
-import { addMonths, todayInSweden } from "@/lib/dates/calendar-date";
+import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { ContentBlockKind, ContentSlot, Locale } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { isAllowedImageUrl, parseImageHosts } from "@/lib/http/image-hosts";
 import { createLogger } from "@/lib/log";
 import { BoundedMap } from "@/lib/memory/bounded-map";
-import { roundDiv } from "@/lib/money/rounding";
-import { loadBestPlan } from "@/lib/offers/best-plan";
+import { pickOneOffer } from "@/lib/offers/offer-choice";
+import { savingPlaceholderValue } from "@/lib/offers/offer-figures";
 
 const log = createLogger("content");
 
@@ -32,16 +30,7 @@ export interface SelectedBlock {
   kind: ContentBlockKind;
   slot: ContentSlot;
   content: BlockContent["sv"];
-  offer?: {
-    planId: string;
-    planName: string;
-    /** Including VAT, as consumers compare prices. */
-    monthlyFeeOre: number;
-    currentPlanName: string | null;
-    annualSavingOre: number | null;
-    effectiveFrom: Date;
-    acceptedAt: Date | null;
-  };
+  offer?: BlockOffer;
   survey?: { scale: "NPS" | "CSAT"; min: number; max: number; answer: number | null };
 }
 
@@ -65,7 +54,8 @@ const reportedAt = new BoundedMap<string, number>(10_000);
  * The marketing blocks one invoice page shows: published and within their dates, selected by their
  * rule for this customer (a rule that cannot be evaluated fails closed and is reported to the
  * console), within their frequency cap, with the customer's own variant, by priority, at most the
- * organisation's maximum. Nothing here can hide legal content: blocks only fill the page's slots.
+ * organisation's maximum and at most one plan offer (the one that saves this customer most).
+ * Nothing here can hide legal content: blocks only fill the page's slots.
  */
 export async function selectBlocksForInvoice(
   db: Db,
@@ -75,6 +65,8 @@ export async function selectBlocksForInvoice(
     now?: Date;
     /** The console's preview: this draft in place of (or beside) the published blocks. */
     preview?: CandidateBlock;
+    /** The console's preview of chosen variants (block id → key), not the assigned ones. */
+    chosenVariants?: ReadonlyMap<string, string>;
   },
 ): Promise<SelectedBlock[]> {
   const now = options.now ?? new Date();
@@ -152,26 +144,54 @@ export async function selectBlocksForInvoice(
   ]);
   const impressions = new Map(shownElsewhere.map((row) => [row.blockId, row._count._all]));
   const max = organization?.maxContentBlocksPerInvoice ?? 3;
-  const selected: SelectedBlock[] = [];
+
+  // Each block within its cap, with this customer's variant (or the one a preview asks for).
+  const prepared: PreparedBlock[] = [];
   for (const block of chosen) {
-    if (selected.length >= max) break;
     if (block.frequencyCap !== null && (impressions.get(block.id) ?? 0) >= block.frequencyCap)
       continue;
-    const variant = assignVariant(invoice.customerId, block.id, block.variants);
+    const wanted = options.chosenVariants?.get(block.id);
+    const variant =
+      (wanted === undefined ? undefined : block.variants.find((v) => v.key === wanted)) ??
+      assignVariant(invoice.customerId, block.id, block.variants);
     if (!variant) continue;
     const full = block.variants.find((v) => v.id === variant.id);
     const written = (full?.content as Record<Locale, BlockContent["sv"]> | undefined)?.[
       options.locale
     ];
     if (!full || !written) continue;
+    prepared.push({
+      block,
+      variant: full,
+      written,
+      texts: [written.title, written.body, written.cta ?? ""],
+    });
+  }
+
+  // One plan offer per invoice: two would contradict each other ("switch to A", "switch to B").
+  const offers = await offersFor(db, {
+    prepared,
+    invoice,
+    today,
+    locale: options.locale,
+    acceptances,
+    values,
+  });
+  const shownOffer = pickOneOffer(offers);
+
+  const selected: SelectedBlock[] = [];
+  for (const { block, variant, written, texts } of prepared) {
+    if (selected.length >= max) break;
+    const offer = block.kind === "OFFER" ? offers.find((o) => o.blockId === block.id) : undefined;
+    if (block.kind === "OFFER" && (!offer || offer !== shownOffer)) continue;
+    const filled = offer ? { ...values, saving: offer.saving } : values;
     // A text that needs a value this customer lacks (no campaign to end …) is not for them.
-    const texts = [written.title, written.body, written.cta ?? ""];
-    if (texts.some((text) => hasUnfilledPlaceholder(text, values))) continue;
+    if (!offer && texts.some((text) => hasUnfilledPlaceholder(text, filled))) continue;
     const content = {
       ...written,
-      title: fillPlaceholders(written.title, values),
-      body: fillPlaceholders(written.body, values),
-      cta: written.cta ? fillPlaceholders(written.cta, values) : written.cta,
+      title: fillPlaceholders(written.title, filled),
+      body: fillPlaceholders(written.body, filled),
+      cta: written.cta ? fillPlaceholders(written.cta, filled) : written.cta,
       // An image from a host no longer allowed (CONTENT_IMAGE_HOSTS changed) is left out, not
       // shown broken by the page's CSP.
       imageUrl:
@@ -181,16 +201,14 @@ export async function selectBlocksForInvoice(
     };
     const base = {
       blockId: block.id,
-      variantId: full.id,
-      variantKey: full.key,
+      variantId: variant.id,
+      variantKey: variant.key,
       kind: block.kind,
       slot: block.slot,
       content,
     };
-    if (block.kind === "OFFER") {
-      const accepted = acceptances.find((a) => a.blockId === block.id) ?? null;
-      const offer = await offerFor(db, block, invoice, today, accepted);
-      if (offer) selected.push({ ...base, offer });
+    if (offer) {
+      selected.push({ ...base, offer: offer.offer });
       continue;
     }
     if (block.kind === "SURVEY") {
@@ -208,49 +226,55 @@ export async function selectBlocksForInvoice(
   return selected;
 }
 
-async function offerFor(
+interface PreparedBlock {
+  block: CandidateBlock;
+  variant: CandidateBlock["variants"][number];
+  written: BlockContent["sv"];
+  texts: string[];
+}
+
+/**
+ * Every offer the customer could be shown, in the blocks' order, each with the saving that fills
+ * its {{saving}}. An offer whose text needs a saving it does not have (the plan would cost this
+ * customer more, or their usage is unknown) is left out rather than shown with a claim it
+ * cannot make.
+ */
+async function offersFor(
   db: Db,
-  block: CandidateBlock,
-  invoice: { id: string; organizationId: string; customerId: string },
-  today: Date,
-  accepted: { acceptedAt: Date; toPlanId: string; effectiveFrom: Date } | null,
-): Promise<SelectedBlock["offer"] | null> {
-  const settings = offerSettingsSchema.safeParse(block.settings);
-  if (!settings.success) return null;
-  const best = await loadBestPlan(db, { invoiceId: invoice.id });
-  const currentPlan = best?.currentPlan ?? (await currentPlanOf(db, invoice, today));
-  let plan: { id: string; name: string; monthlyFeeOre: number; vatRate: number } | null;
-  let annualSavingOre: number | null = null;
-  if (settings.data.plan.mode === "best") {
-    if (!best?.bestPlan) return null;
-    plan = best.bestPlan;
-    // Consumers compare prices with VAT, as the invoice shows them.
-    annualSavingOre = best.annualSavingInclVatOre;
-  } else {
-    plan = await db.plan.findFirst({
-      where: {
-        organizationId: invoice.organizationId,
-        code: settings.data.plan.planCode,
-        isActive: true,
-      },
-      select: { id: true, name: true, monthlyFeeOre: true, vatRate: true },
+  options: {
+    prepared: PreparedBlock[];
+    invoice: { id: string; organizationId: string; customerId: string };
+    today: Date;
+    locale: Locale;
+    acceptances: Array<{ blockId: string; acceptedAt: Date; effectiveFrom: Date }>;
+    values: Partial<Record<string, string>>;
+  },
+) {
+  const context = createOfferContext(db, options.invoice, options.today);
+  const offers: Array<{
+    blockId: string;
+    isAccepted: boolean;
+    annualSavingOre: number | null;
+    saving: string | undefined;
+    offer: BlockOffer;
+  }> = [];
+  for (const { block, written, texts } of options.prepared) {
+    if (block.kind !== "OFFER") continue;
+    const accepted = options.acceptances.find((a) => a.blockId === block.id) ?? null;
+    const offer = await offerFor(context, block, accepted);
+    if (!offer) continue;
+    const saving = savingPlaceholderValue(offer.annualSavingOre, options.locale);
+    const values = { ...options.values, saving };
+    if (texts.some((text) => hasUnfilledPlaceholder(text, values))) continue;
+    offers.push({
+      blockId: block.id,
+      isAccepted: accepted !== null,
+      annualSavingOre: offer.annualSavingOre,
+      saving,
+      offer: { ...offer, isSavingInTitle: usesPlaceholder(written.title, "saving") },
     });
   }
-  if (!plan) return null;
-  // Offering the plan the customer already has is no offer (unless they just accepted it).
-  if (!accepted && currentPlan && currentPlan.id === plan.id) return null;
-  // Nor is another plan while a change the customer chose is still on its way.
-  if (!accepted && (await hasPendingPlanChange(db, invoice.customerId, today))) return null;
-  const firstOfMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
-  return {
-    planId: plan.id,
-    planName: plan.name,
-    monthlyFeeOre: roundDiv(plan.monthlyFeeOre * (100 + plan.vatRate), 100),
-    currentPlanName: currentPlan?.name ?? null,
-    annualSavingOre,
-    effectiveFrom: accepted?.effectiveFrom ?? addMonths(firstOfMonth, 1),
-    acceptedAt: accepted?.acceptedAt ?? null,
-  };
+  return offers;
 }
 
 /** Keeps the console's "could not be evaluated" note current, without a write on every page view. */
@@ -271,32 +295,4 @@ async function reportRuleProblem(
   } catch (error) {
     log.warn("could not record a rule problem", { blockId, error });
   }
-}
-
-/** The plan the customer is on: the invoice's contract's, else the contract running today. */
-async function currentPlanOf(db: Db, invoice: { id: string; customerId: string }, today: Date) {
-  const row = await db.invoice.findUnique({
-    where: { id: invoice.id },
-    select: { contract: { select: { plan: { select: { id: true, name: true } } } } },
-  });
-  if (row?.contract) return row.contract.plan;
-  const running = await db.contract.findFirst({
-    where: {
-      customerId: invoice.customerId,
-      startsOn: { lte: today },
-      OR: [{ endsOn: null }, { endsOn: { gte: today } }],
-    },
-    orderBy: { startsOn: "desc" },
-    select: { plan: { select: { id: true, name: true } } },
-  });
-  return running?.plan ?? null;
-}
-
-/** Whether the customer's plan is already set to change (a contract starting after today). */
-async function hasPendingPlanChange(db: Db, customerId: string, today: Date): Promise<boolean> {
-  const upcoming = await db.contract.findFirst({
-    where: { customerId, startsOn: { gt: today } },
-    select: { id: true },
-  });
-  return upcoming !== null;
 }

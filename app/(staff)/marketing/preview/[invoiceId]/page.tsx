@@ -3,20 +3,26 @@ import { notFound } from "next/navigation";
 import { ContentSlot } from "@/components/content/content-slot";
 import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { FormIssues } from "@/components/marketing/form-issues";
+import { OfferCostWarning } from "@/components/marketing/offer-cost-warning";
 import { PreviewVerdict } from "@/components/marketing/preview-verdict";
 import { Forbidden } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage } from "@/lib/auth/staff-page";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
+import { compareOfferWithCurrentPlan } from "@/lib/content/blocks/block-offer";
+import { isOrganizationBlock } from "@/lib/content/blocks/console-queries";
 import {
   decodePreviewDraft,
   PREVIEW_BLOCK_ID,
   previewCandidate,
 } from "@/lib/content/blocks/preview-draft";
+import { previewVariantsSchema } from "@/lib/content/blocks/preview-variants";
 import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/blocks/select-blocks";
+import { assignVariant } from "@/lib/content/blocks/variant-assignment";
 import { loadTargetingFacts } from "@/lib/content/targeting/facts";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/database";
 import type { ContentSlot as Slot } from "@/lib/db/generated/client";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import { isRouteId } from "@/lib/validation/parse-input";
@@ -28,13 +34,19 @@ export const dynamic = "force-dynamic";
  * What a customer would see with the console's unsaved draft: the customer's own invoice, through
  * the same selection and the same components as their page. The draft is untrusted input (it is
  * in the URL) and parsed with the block schema; nothing here is recorded as a view or impression.
+ * `?variant=<block id>:<key>` shows a chosen variant instead of the customer's own; `?block=<id>`
+ * names the stored block the draft is an edit of, so the draft stands in its place.
  */
 export default async function ContentPreviewPage({
   params,
   searchParams,
 }: {
   params: Promise<{ invoiceId: string }>;
-  searchParams: Promise<{ draft?: string | string[] }>;
+  searchParams: Promise<{
+    draft?: string | string[];
+    block?: string | string[];
+    variant?: string | string[];
+  }>;
 }) {
   const { invoiceId } = await params;
   const access = await requireStaffPage(CONSOLE_ROLES.marketing, `/marketing/preview/${invoiceId}`);
@@ -45,10 +57,21 @@ export default async function ContentPreviewPage({
   // Another organisation's invoice does not exist, as far as this marketer can tell.
   if (!data || data.organization.id !== access.staff.organizationId) notFound();
 
-  const { draft } = await searchParams;
+  const query = await searchParams;
   const parsed = contentBlockInputSchema.safeParse(
-    decodePreviewDraft(typeof draft === "string" ? draft : ""),
+    decodePreviewDraft(typeof query.draft === "string" ? query.draft : ""),
   );
+  const chosen = previewVariantsSchema.safeParse(query.variant);
+  const replaces = await storedBlockId(db, query.block, data.organization.id);
+  const candidateId = replaces.id ?? PREVIEW_BLOCK_ID;
+  // The unsaved draft is "preview" in the editor's links until it is saved.
+  const chosenVariants = new Map(
+    [...(chosen.success ? chosen.data : [])].map(([blockId, key]) => [
+      blockId === PREVIEW_BLOCK_ID ? candidateId : blockId,
+      key,
+    ]),
+  );
+  const candidate = parsed.success ? previewCandidate(parsed.data, candidateId) : undefined;
   const now = new Date();
   const today = todayInSweden(now);
   const locale = data.customer.locale;
@@ -57,19 +80,31 @@ export default async function ContentPreviewPage({
     organizationId: data.organization.id,
     customerId: data.customer.id,
   };
-  const [blocks, facts] = await Promise.all([
-    selectBlocksForInvoice(db, {
-      invoice,
-      locale,
-      now,
-      preview: parsed.success ? previewCandidate(parsed.data) : undefined,
-    }),
+  const [blocks, facts, comparison] = await Promise.all([
+    selectBlocksForInvoice(db, { invoice, locale, now, preview: candidate, chosenVariants }),
     parsed.success ? loadTargetingFacts(db, { invoiceId, today }) : null,
+    parsed.success && parsed.data.kind === "OFFER"
+      ? compareOfferWithCurrentPlan(db, { invoice, settings: parsed.data.settings, today })
+      : null,
   ]);
   const slot = (name: Slot) =>
     blocks.some((block: SelectedBlock) => block.slot === name) ? (
       <ContentSlot blocks={blocks} slot={name} locale={locale} link={null} />
     ) : undefined;
+  const shownDraft = blocks.find((block) => block.blockId === candidateId);
+  const assignedKey = candidate
+    ? assignVariant(data.customer.id, candidateId, candidate.variants)?.key
+    : undefined;
+  const missingVariants = [...chosenVariants].filter(
+    ([blockId, key]) =>
+      !blocks.some((block) => block.blockId === blockId && block.variantKey === key),
+  );
+  const queryIssues = [
+    ...(chosen.success
+      ? []
+      : chosen.error.issues.map((issue) => ({ path: "variant", message: issue.message }))),
+    ...(replaces.problem ? [{ path: "block", message: replaces.problem }] : []),
+  ];
 
   return (
     <main className="min-h-screen bg-slate-50 py-3" data-testid="content-preview">
@@ -79,6 +114,28 @@ export default async function ContentPreviewPage({
           {data.invoice.number ?? "draft"}, in {locale === "sv" ? "Swedish" : "English"}. Nothing
           here is recorded.
         </p>
+        <FormIssues
+          title="Part of this preview's address was not understood and is left out:"
+          issues={queryIssues}
+        />
+        {shownDraft ? (
+          <p className="text-sm text-slate-700" data-testid="preview-variant">
+            Showing variant {shownDraft.variantKey}
+            {chosenVariants.get(candidateId) === shownDraft.variantKey
+              ? ` (chosen for this preview; ${data.customer.name} is assigned ${assignedKey ?? "none"})`
+              : ` (the one ${data.customer.name} is assigned)`}
+            .
+          </p>
+        ) : null}
+        {missingVariants.map(([blockId, key]) => (
+          <p key={blockId} role="note" className="text-sm text-amber-900">
+            Variant {key} {blockId === candidateId ? "of this block" : `of block ${blockId}`} is not
+            shown: the block is not on this invoice, or it has no variant {key}.
+          </p>
+        ))}
+        {comparison ? (
+          <OfferCostWarning comparison={comparison} customerName={data.customer.name} />
+        ) : null}
         {parsed.success ? null : (
           <FormIssues
             title="The draft cannot be shown yet:"
@@ -93,7 +150,7 @@ export default async function ContentPreviewPage({
             draft={parsed.data}
             facts={facts}
             customerName={data.customer.name}
-            isShown={blocks.some((block) => block.blockId === PREVIEW_BLOCK_ID)}
+            isShown={shownDraft !== undefined}
             now={now}
           />
         ) : null}
@@ -111,4 +168,20 @@ export default async function ContentPreviewPage({
       />
     </main>
   );
+}
+
+/** The stored block the draft is an edit of: one of this organisation's, or a plain problem. */
+async function storedBlockId(
+  db: Db,
+  value: string | string[] | undefined,
+  organizationId: string,
+): Promise<{ id: string | null; problem: string | null }> {
+  if (value === undefined) return { id: null, problem: null };
+  const isKnown =
+    typeof value === "string" &&
+    isRouteId(value) &&
+    (await isOrganizationBlock(db, { organizationId, blockId: value }));
+  return isKnown
+    ? { id: value, problem: null }
+    : { id: null, problem: "no such block: the draft is shown as a new block" };
 }
