@@ -1,13 +1,15 @@
 import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { type NextRequestWithAuth, withAuth } from "next-auth/middleware";
 import { parseImageHosts } from "@/lib/http/image-hosts";
+import { cleanPastedLinkPath } from "@/lib/invoices/link-pasted-path";
 import { generateNonce, pageSecurityHeaders } from "@/lib/security/content-security-policy";
 
 /**
- * Two jobs. Every page: its security headers (a Content-Security-Policy with a fresh nonce per
- * response, handed to Next on the request so its scripts carry it; Permissions-Policy; COOP; HSTS
- * over https). Staff consoles: keep signed-out visitors away (only the first gate — every staff
- * page and action checks role and organisation itself, lib/auth/require-staff.ts).
+ * Three jobs. An invoice link pasted with a trailing "." or space: on to its clean path. Every
+ * page: its security headers (a Content-Security-Policy with a fresh nonce per response, handed to
+ * Next on the request so its scripts carry it; Permissions-Policy; COOP; HSTS over https). Staff
+ * consoles: keep signed-out visitors away (only the first gate — every staff page and action
+ * checks role and organisation itself, lib/auth/require-staff.ts).
  */
 export const PATHNAME_HEADER = "x-nota-pathname";
 
@@ -35,7 +37,29 @@ const staffGate = withAuth(withSecurityHeaders, {
 
 const STAFF_CONSOLE = /^\/(agent|marketing|admin|finance)(\/|$)/;
 
+/**
+ * Answered here, before any route runs, so the cleaned-up paste never reaches the token lookup and
+ * never counts as a failed one (lib/invoices/link-limiter.ts). On the host the visitor came in on
+ * (Next makes the Location relative again); never stored, as the Location holds the token.
+ */
+function redirectPastedLink(request: NextRequest): NextResponse | null {
+  const clean = cleanPastedLinkPath(request.nextUrl.pathname);
+  if (!clean) return null;
+  const target = request.nextUrl.clone();
+  target.pathname = clean;
+  return new NextResponse(null, {
+    status: 308,
+    headers: {
+      location: target.toString(),
+      "cache-control": "private, no-store",
+      "referrer-policy": "no-referrer",
+    },
+  });
+}
+
 export function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+  const pasted = redirectPastedLink(request);
+  if (pasted) return pasted;
   if (STAFF_CONSOLE.test(request.nextUrl.pathname)) return staffGate(request, event);
   return withSecurityHeaders(request);
 }

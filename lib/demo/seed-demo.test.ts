@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { loadBlockAnalytics } from "@/lib/content/analytics/analytics";
+import { listConsoleBlocks } from "@/lib/content/blocks/console-queries";
 import { lastDayToPay } from "@/lib/dates/banking-days";
 import { addDays, todayInSweden } from "@/lib/dates/calendar-date";
 import { seedClock } from "@/lib/demo/seed-clock";
@@ -115,16 +117,43 @@ describe("the demo seed", () => {
       expect(await db.collectionAction.count({ where: { performedOn: { gt: today } } })).toBe(0);
       expect(await db.collectionOutcome.count()).toBe(await db.collectionAction.count());
 
-      // Nothing is dated after the seed's today, and the inbox has customers waiting.
+      // Nothing is dated after the seed's today, and the inbox has customers waiting (three, on
+      // invoices that are not the showcase's, whatever invoices the date left open).
       expect(await db.invoice.count({ where: { issueDate: { gt: today } } })).toBe(0);
       expect(await db.ledgerEntry.count({ where: { occurredAt: { gt: now } } })).toBe(0);
+      const showcase = result.links.map((link) => link.invoiceId);
       for (const organization of await db.organization.findMany({ select: { id: true } })) {
-        expect(
-          await db.conversation.count({
-            where: { organizationId: organization.id, waitingSince: { not: null } },
-          }),
-        ).toBeGreaterThan(0);
+        const waiting = await db.conversation.findMany({
+          where: { organizationId: organization.id, waitingSince: { not: null } },
+          select: { invoiceId: true, customerId: true },
+        });
+        expect(waiting).toHaveLength(3);
+        expect(new Set(waiting.map((c) => c.customerId)).size).toBe(3);
+        expect(waiting.filter((c) => showcase.includes(c.invoiceId))).toEqual([]);
+
+        // The marketers' analytics show weeks of history on first start: impressions on the
+        // console's list and a daily series on a block's page, none in the future, none on a
+        // showcase invoice.
+        const events = await db.contentEvent.findMany({
+          where: { organizationId: organization.id },
+          select: { type: true, occurredAt: true, invoiceId: true },
+        });
+        expect(events.filter((e) => e.type === "IMPRESSION").length).toBeGreaterThan(0);
+        expect(events.filter((e) => e.occurredAt > now)).toEqual([]);
+        expect(events.filter((e) => showcase.includes(e.invoiceId))).toEqual([]);
+        const blocks = await listConsoleBlocks(db, organization.id);
+        const seen = blocks.filter((b) => b.variants.some((v) => v.impressions > 0));
+        expect(seen.length).toBeGreaterThan(0);
+        const analytics = await loadBlockAnalytics(db, {
+          organizationId: organization.id,
+          blockId: seen[0]!.id,
+          now,
+        });
+        expect(analytics.daily.some((point) => point.impressions > 0)).toBe(true);
+        expect(analytics.variants.some((variant) => variant.impressions > 0)).toBe(true);
       }
-    });
+      // Two whole companies with a year of history each: well past the default timeout on two
+      // busy cores.
+    }, 120_000);
   }
 });

@@ -7,6 +7,7 @@ import {
   type DemoOrganization,
 } from "@/lib/demo/demo-catalogue";
 import { seedCollections } from "@/lib/demo/demo-collections";
+import { seedContentHistory } from "@/lib/demo/demo-content-history";
 import {
   createDemoCustomer,
   type DemoOutcome,
@@ -52,9 +53,9 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
 
 /**
  * Seeds the two demo billers with a year of invoices each (see demo-customer-history.ts), then
- * their content blocks and support inbox. Idempotent: an already seeded database is left alone.
- * Whatever the date, each company has an open (not yet due), an overdue, a paid and a credited
- * invoice to show.
+ * their content blocks with weeks of analytics history and their support inbox. Idempotent: an
+ * already seeded database is left alone. Whatever the date, each company has an open (not yet
+ * due), an overdue, a paid and a credited invoice to show, and customers waiting in its inbox.
  */
 export async function seedDemo(options: {
   db: Db;
@@ -87,17 +88,27 @@ export async function seedDemo(options: {
     options.log?.(`Seeded ${demo.name}: ${customers} customers, ${result.invoices} invoices`);
   }
   await markOverdueInvoices({ db, today });
-  // After the links are chosen, so the showcase invoices start without a conversation.
+  // After the links are chosen, so the showcase invoices start without a conversation, an
+  // impression or a survey answer.
+  const avoidInvoiceIds = links.map((link) => link.invoiceId);
   for (const organization of await db.organization.findMany({ select: { id: true, slug: true } })) {
     await seedContent({
       db,
       organizationId: organization.id,
       isEnergy: organization.slug === DEMO_ORGANIZATIONS[0]!.slug,
     });
+    // The marketers' analytics have weeks of history from the first start.
+    await seedContentHistory({
+      db,
+      organizationId: organization.id,
+      avoidInvoiceIds,
+      now,
+      seed: 7_000 + DEMO_ORGANIZATIONS.findIndex((demo) => demo.slug === organization.slug),
+    });
     await seedSupport({
       db,
       organizationId: organization.id,
-      avoidInvoiceIds: links.map((link) => link.invoiceId),
+      avoidInvoiceIds,
       now,
     });
     // The receivables dashboard has figures as soon as the server's workers take this.
