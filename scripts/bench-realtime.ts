@@ -43,6 +43,10 @@ const config = {
   chatSeconds: num("BENCH_CHAT_SECONDS", 15),
   burstSenders: num("BENCH_BURST_SENDERS", 100),
   idlePerProcess: num("BENCH_IDLE_PER_PROCESS", 5000),
+  /** Which parts to run (all by default), to iterate on one of them. */
+  phases: new Set((process.env.BENCH_PHASES ?? "idle,edit,chat,burst").split(",")),
+  /** Node options for the two server processes only (e.g. --cpu-prof), never for this client. */
+  serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean),
 };
 const figures: Array<Record<string, unknown>> = [];
 const print = (figure: Record<string, unknown>) => {
@@ -78,7 +82,10 @@ async function main() {
       SOCKETS_PER_ADDRESS: "0",
       SOCKETS_PER_LINK: "100000",
     };
-    servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
+    // One after the other: two processes creating the job engine's queues at once on a fresh
+    // schema can deadlock in pg-boss (40P01) and the second then fails to start.
+    servers.push(await startServerProcess(env, config.serverNodeArgs));
+    servers.push(await startServerProcess(env, config.serverNodeArgs));
     const [a, b] = servers as [ServerProcess, ServerProcess];
     const cookie = await staffSessionCookie(staff, secret);
     const arrivals = new Arrivals();
@@ -96,105 +103,109 @@ async function main() {
       setUpSeconds,
     });
 
-    // (c) Idle sockets first, on fresh processes, so the RSS growth is theirs alone.
-    const idle = await measureIdleSockets({
-      servers,
-      perProcess: config.idlePerProcess,
-      connect: (server, index) =>
-        connectCustomerTo(server, invoices[index % invoices.length]!.accessToken),
-    });
-    for (const socket of idle.sockets) socket.disconnect();
-    for (const figure of idle.figures) print(figure);
-    // Every disconnect broadcasts presence; let that settle before measuring latency.
-    await sleep(5000);
-
-    // (a) Edit → visible: viewers spread over both processes, edits through the API on A.
-    const viewed = invoices.slice(0, config.editInvoices);
-    const watchers = new Map(viewed.map((invoice) => [invoice.id, 0]));
-    await eachLimited(Array.from({ length: config.viewers }), 50, async (_, index) => {
-      const invoice = viewed[index % viewed.length]!;
-      const viewer = track(await connectCustomerTo(index % 2 ? b : a, invoice.accessToken));
-      viewer.on("invoice:changed", (cue: { invoiceId: string; version: number }) =>
-        arrivals.record(`edit:${cue.invoiceId}:${cue.version}`),
-      );
-      viewer.on("bench:broadcast", (cue: { mark: number }) => arrivals.record(`ref:${cue.mark}`));
-      watchers.set(invoice.id, watchers.get(invoice.id)! + 1);
-    });
-    const state = new Map(
-      (await db.invoice.findMany({ where: { id: { in: viewed.map((i) => i.id) } } })).map((i) => [
-        i.id,
-        { version: i.version, dueDate: i.dueDate! },
-      ]),
-    );
-    const timed = async (key: string, invoiceId: string, send: () => Promise<void>) => {
-      const started = performance.now();
-      const arrived = arrivals.wait(key, watchers.get(invoiceId)!);
-      await send();
-      return { started, responded: performance.now() - started, times: await arrived };
-    };
-    const edit = (invoiceId: string) => {
-      const current = state.get(invoiceId)!;
-      const dueDate = addDays(current.dueDate, 1);
-      return timed(`edit:${invoiceId}:${current.version + 1}`, invoiceId, async () => {
-        const response = await postAgentChange(a, cookie, invoiceId, {
-          action: "respite",
-          expectedVersion: current.version,
-          dueDate: formatCalendarDate(dueDate),
-          reason: "bench: one more day",
-        });
-        if (response.status !== 200) throw new Error(`edit refused: ${JSON.stringify(response)}`);
-        state.set(invoiceId, { version: response.body.version as number, dueDate });
+    if (config.phases.has("idle")) {
+      // (c) Idle sockets first, on fresh processes, so the RSS growth is theirs alone.
+      const idle = await measureIdleSockets({
+        servers,
+        perProcess: config.idlePerProcess,
+        connect: (server, index) =>
+          connectCustomerTo(server, invoices[index % invoices.length]!.accessToken),
       });
-    };
-    let mark = 0;
-    const broadcast = (invoiceId: string) =>
-      timed(`ref:${++mark}`, invoiceId, async () => {
-        const response = await fetch(`${a.url}/bench/broadcast`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ invoiceId, mark }),
-        });
-        if (!response.ok) throw new Error(`reference broadcast refused: ${response.status}`);
-      });
-    const samples = { edit: [] as number[], editHttp: [] as number[], reference: [] as number[] };
-    let missing = 0;
-    const warmup = 10;
-    for (let round = 0; round < warmup + config.edits; round++) {
-      const invoiceId = viewed[round % viewed.length]!.id;
-      // Alternating the order keeps drift in the machine's load from favouring either side.
-      const pair = round % 2 ? [broadcast, edit] : [edit, broadcast];
-      for (const step of pair) {
-        const result = await step(invoiceId);
-        if (round < warmup) continue;
-        missing += watchers.get(invoiceId)! - result.times.length;
-        const into = step === edit ? samples.edit : samples.reference;
-        into.push(...result.times.map((t) => t - result.started));
-        if (step === edit) samples.editHttp.push(result.responded);
-      }
+      for (const socket of idle.sockets) socket.disconnect();
+      for (const figure of idle.figures) print(figure);
+      // Every disconnect broadcasts presence; let that settle before measuring latency.
+      await sleep(5000);
     }
-    const editLatency = summarize(samples.edit);
-    const referenceLatency = summarize(samples.reference);
-    const conditions = { viewers: config.viewers, invoices: viewed.length, edits: config.edits };
-    print({
-      figure: "edit → invoice:changed at every viewer",
-      ...editLatency,
-      ...conditions,
-      missing,
-    });
-    print({ figure: "edit HTTP response (API on A)", ...summarize(samples.editHttp) });
-    print({
-      figure: "reference: raw broadcast, same viewers",
-      ...referenceLatency,
-      ...conditions,
-    });
-    print({
-      figure: "edit vs raw broadcast",
-      p50Ratio: ratio(editLatency.p50, referenceLatency.p50),
-      p99Ratio: ratio(editLatency.p99, referenceLatency.p99),
-      goalP99Ms: 100,
-    });
-    for (const socket of sockets.splice(0)) socket.disconnect();
-    await sleep(3000);
+
+    if (config.phases.has("edit")) {
+      // (a) Edit → visible: viewers spread over both processes, edits through the API on A.
+      const viewed = invoices.slice(0, config.editInvoices);
+      const watchers = new Map(viewed.map((invoice) => [invoice.id, 0]));
+      await eachLimited(Array.from({ length: config.viewers }), 50, async (_, index) => {
+        const invoice = viewed[index % viewed.length]!;
+        const viewer = track(await connectCustomerTo(index % 2 ? b : a, invoice.accessToken));
+        viewer.on("invoice:changed", (cue: { invoiceId: string; version: number }) =>
+          arrivals.record(`edit:${cue.invoiceId}:${cue.version}`),
+        );
+        viewer.on("bench:broadcast", (cue: { mark: number }) => arrivals.record(`ref:${cue.mark}`));
+        watchers.set(invoice.id, watchers.get(invoice.id)! + 1);
+      });
+      const state = new Map(
+        (await db.invoice.findMany({ where: { id: { in: viewed.map((i) => i.id) } } })).map((i) => [
+          i.id,
+          { version: i.version, dueDate: i.dueDate! },
+        ]),
+      );
+      const timed = async (key: string, invoiceId: string, send: () => Promise<void>) => {
+        const started = performance.now();
+        const arrived = arrivals.wait(key, watchers.get(invoiceId)!);
+        await send();
+        return { started, responded: performance.now() - started, times: await arrived };
+      };
+      const edit = (invoiceId: string) => {
+        const current = state.get(invoiceId)!;
+        const dueDate = addDays(current.dueDate, 1);
+        return timed(`edit:${invoiceId}:${current.version + 1}`, invoiceId, async () => {
+          const response = await postAgentChange(a, cookie, invoiceId, {
+            action: "respite",
+            expectedVersion: current.version,
+            dueDate: formatCalendarDate(dueDate),
+            reason: "bench: one more day",
+          });
+          if (response.status !== 200) throw new Error(`edit refused: ${JSON.stringify(response)}`);
+          state.set(invoiceId, { version: response.body.version as number, dueDate });
+        });
+      };
+      let mark = 0;
+      const broadcast = (invoiceId: string) =>
+        timed(`ref:${++mark}`, invoiceId, async () => {
+          const response = await fetch(`${a.url}/bench/broadcast`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ invoiceId, mark }),
+          });
+          if (!response.ok) throw new Error(`reference broadcast refused: ${response.status}`);
+        });
+      const samples = { edit: [] as number[], editHttp: [] as number[], reference: [] as number[] };
+      let missing = 0;
+      const warmup = 10;
+      for (let round = 0; round < warmup + config.edits; round++) {
+        const invoiceId = viewed[round % viewed.length]!.id;
+        // Alternating the order keeps drift in the machine's load from favouring either side.
+        const pair = round % 2 ? [broadcast, edit] : [edit, broadcast];
+        for (const step of pair) {
+          const result = await step(invoiceId);
+          if (round < warmup) continue;
+          missing += watchers.get(invoiceId)! - result.times.length;
+          const into = step === edit ? samples.edit : samples.reference;
+          into.push(...result.times.map((t) => t - result.started));
+          if (step === edit) samples.editHttp.push(result.responded);
+        }
+      }
+      const editLatency = summarize(samples.edit);
+      const referenceLatency = summarize(samples.reference);
+      const conditions = { viewers: config.viewers, invoices: viewed.length, edits: config.edits };
+      print({
+        figure: "edit → invoice:changed at every viewer",
+        ...editLatency,
+        ...conditions,
+        missing,
+      });
+      print({ figure: "edit HTTP response (API on A)", ...summarize(samples.editHttp) });
+      print({
+        figure: "reference: raw broadcast, same viewers",
+        ...referenceLatency,
+        ...conditions,
+      });
+      print({
+        figure: "edit vs raw broadcast",
+        p50Ratio: ratio(editLatency.p50, referenceLatency.p50),
+        p99Ratio: ratio(editLatency.p99, referenceLatency.p99),
+        goalP99Ms: 100,
+      });
+      for (const socket of sockets.splice(0)) socket.disconnect();
+      await sleep(3000);
+    }
 
     // (b) Chat: customers on B write, agents on A (20 invoices open each) receive.
     const load = await openChatLoad({
@@ -215,7 +226,7 @@ async function main() {
       refusedAs: JSON.stringify(result.codes),
       lost: result.lost,
     });
-    for (const rate of config.chatRates) {
+    for (const rate of config.phases.has("chat") ? config.chatRates : []) {
       const paced = {
         senders: load.senders.slice(0, rate),
         arrivals,
@@ -234,28 +245,30 @@ async function main() {
         goalMessagesPerSecondPerProcess: 2000,
       });
     }
-    const burst = { senders: load.senders.slice(0, config.burstSenders), arrivals, perSender: 8 };
-    const chatBurst = await runBurst({ ...burst, traffic: load.chat("burst") });
-    await sleep(1000);
-    const typingBurst = await runBurst({ ...burst, traffic: load.typing() });
-    const burstFigure = (figure: string, result: typeof chatBurst) => ({
-      figure,
-      ...summarize(result.delivered),
-      completedPerSecond: perSecond(result.completed, result.elapsedMs / 1000),
-      completed: result.completed,
-      failed: result.refused,
-      failedAs: JSON.stringify(result.codes),
-      senders: burst.senders.length,
-    });
-    print(burstFigure("chat burst: 8 messages per sender at once", chatBurst));
-    print(burstFigure("reference: typing burst, 8 per sender", typingBurst));
-    print({
-      figure: "chat vs typing burst",
-      throughputRatio: ratio(
-        chatBurst.completed / chatBurst.elapsedMs,
-        typingBurst.completed / typingBurst.elapsedMs,
-      ),
-    });
+    if (config.phases.has("burst")) {
+      const burst = { senders: load.senders.slice(0, config.burstSenders), arrivals, perSender: 8 };
+      const chatBurst = await runBurst({ ...burst, traffic: load.chat("burst") });
+      await sleep(1000);
+      const typingBurst = await runBurst({ ...burst, traffic: load.typing() });
+      const burstFigure = (figure: string, result: typeof chatBurst) => ({
+        figure,
+        ...summarize(result.delivered),
+        completedPerSecond: perSecond(result.completed, result.elapsedMs / 1000),
+        completed: result.completed,
+        failed: result.refused,
+        failedAs: JSON.stringify(result.codes),
+        senders: burst.senders.length,
+      });
+      print(burstFigure("chat burst: 8 messages per sender at once", chatBurst));
+      print(burstFigure("reference: typing burst, 8 per sender", typingBurst));
+      print({
+        figure: "chat vs typing burst",
+        throughputRatio: ratio(
+          chatBurst.completed / chatBurst.elapsedMs,
+          typingBurst.completed / typingBurst.elapsedMs,
+        ),
+      });
+    }
     load.close();
     printTable(figures);
   } finally {

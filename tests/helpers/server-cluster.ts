@@ -33,10 +33,14 @@ export interface ServerProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  /** Options for node itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
   const port = Number(env.PORT ?? (await freePort()));
   const output: string[] = [];
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
