@@ -4,8 +4,10 @@ import { useId, useState } from "react";
 import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
 
 /**
- * The text box and send button. Enter sends, Shift+Enter makes a new line; the length limit is
- * the server's, shown before it is reached rather than enforced by cutting the text.
+ * The text box and send button. With a keyboard, Enter sends and Shift+Enter makes a new line; on
+ * a touch screen Enter makes a new line, as it does in every messaging app there, and the button
+ * sends. The length limit is the server's, shown before it is reached rather than enforced by
+ * cutting the text.
  */
 export function ChatComposer({
   label,
@@ -69,7 +71,12 @@ export function ChatComposer({
         }}
         onBlur={() => onTyping(false)}
         onKeyDown={(event) => {
-          if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+          if (
+            event.key === "Enter" &&
+            !event.shiftKey &&
+            !event.nativeEvent.isComposing &&
+            !isTouchFirst()
+          ) {
             event.preventDefault();
             submit();
           }
@@ -92,4 +99,9 @@ export function ChatComposer({
       </div>
     </form>
   );
+}
+
+/** A device whose main pointer is a finger (a phone, a tablet): there Enter is a new line. */
+function isTouchFirst(): boolean {
+  return typeof window !== "undefined" && window.matchMedia?.("(pointer: coarse)").matches === true;
 }

@@ -3,6 +3,7 @@
 import type { ChatMessageView } from "@/lib/chat/chat-message-view";
 import { MessageText } from "./message-text";
 import type { PendingMessage } from "./use-chat";
+import { useStickToNewest } from "./use-stick-to-newest";
 
 export interface ChatListLabels {
   empty: string;
@@ -13,8 +14,9 @@ export interface ChatListLabels {
 }
 
 /**
- * The messages of a conversation, oldest first. It is a log region: screen readers announce new
- * messages politely. "Mine" are the viewer's side's messages; marks are shown on those.
+ * The messages of a conversation, oldest first, opening at the newest. It is a log region: screen
+ * readers announce new messages politely. "Mine" are the viewer's side's messages; marks are
+ * shown on those.
  */
 export function ChatMessageList({
   messages,
@@ -40,12 +42,18 @@ export function ChatMessageList({
     minute: "2-digit",
     timeZone: "Europe/Stockholm",
   });
+  const scroller = useStickToNewest<HTMLDivElement>(messages.length + pending.length);
   return (
     <div
+      ref={scroller.ref}
+      onScroll={scroller.onScroll}
       role="log"
       aria-live="polite"
       aria-relevant="additions"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable log needs focus so older messages can be read by keyboard (WCAG 2.1.1)
+      tabIndex={0}
       className="max-h-96 overflow-y-auto"
+      data-testid="chat-scroller"
     >
       <ol className="flex flex-col gap-2 py-2" data-testid="chat-messages">
         {messages.length === 0 && pending.length === 0 ? (

@@ -9,6 +9,10 @@ import { formatUsagePointTime, usageUnitLabel } from "@/lib/usage/usage-summary"
  * ships no chart JavaScript. The table in the <details> below it is the same data for screen
  * readers, keyboards and anyone who wants the numbers; the SVG itself is one labelled image.
  *
+ * The axis labels are HTML beside the drawing, not SVG text: the drawing stretches to the page's
+ * width, and text inside it would shrink with it (to 5 px on a phone). As HTML they keep the
+ * page's 12 px at any width.
+ *
  * Points are shown exactly as given: nothing is summed, filled in or smoothed, so a gap in the
  * meter data stays visible as a gap.
  */
@@ -36,11 +40,10 @@ export interface ConsumptionChartProps {
 }
 
 const WIDTH = 640;
-const HEIGHT = 220;
-const PLOT = { left: 52, right: WIDTH - 8, top: 24, bottom: HEIGHT - 26 };
+const HEIGHT = 200;
+const PLOT = { left: 0, right: WIDTH, top: 2, bottom: HEIGHT };
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const TEXT_COLOR = "#475569";
 const GRID_COLOR = "#e2e8f0";
 const AXIS_COLOR = "#94a3b8";
 
@@ -174,68 +177,78 @@ export function ConsumptionChart({ series, locale, labels, color }: ConsumptionC
   // Negative readings (meter corrections) are drawn at zero height on this 0-based axis; the
   // table still lists them exactly as given.
 
+  const percentFromTop = (value: number) => round2((value / HEIGHT) * 100);
   return (
     <figure data-testid="usage-chart" className="m-0">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        role="img"
-        aria-labelledby={`${titleId} ${descId}`}
-        className="block h-auto"
-        fontSize={12}
-      >
-        <title id={titleId}>{labels.title}</title>
-        <desc id={descId}>{labels.description}</desc>
-        <text x={PLOT.left - 6} y={PLOT.top - 12} textAnchor="end" fill={TEXT_COLOR}>
-          {unitLabel}
-        </text>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line
-              x1={PLOT.left}
-              x2={PLOT.right}
-              y1={round2(y(tick))}
-              y2={round2(y(tick))}
-              stroke={tick === 0 ? AXIS_COLOR : GRID_COLOR}
-            />
-            <text
-              x={PLOT.left - 6}
-              y={round2(y(tick))}
-              dy="0.32em"
-              textAnchor="end"
-              fill={TEXT_COLOR}
+      <div className="flex gap-2 text-xs text-slate-600 tabular-nums">
+        {/* Decorative labels: the image's title and the table say the same to a screen reader. */}
+        <div aria-hidden="true" className="relative mt-6 h-40 w-10 shrink-0 sm:h-48" data-axis="y">
+          <span className="absolute right-0 bottom-full mb-2 leading-none" data-axis-unit>
+            {unitLabel}
+          </span>
+          {ticks.map((tick) => (
+            <span
+              key={tick}
+              className="absolute right-0 -translate-y-1/2 leading-none"
+              style={{ top: `${percentFromTop(y(tick))}%` }}
+              data-tick
             >
               {formatQuantity(tick, locale)}
-            </text>
-          </g>
-        ))}
-        {asArea ? (
-          <path d={areaPath(series.points, slots, x, y)} fill={color} />
-        ) : (
-          // One path for all bars: hundreds of <rect> elements would weigh down every page view.
-          <path
-            fill={color}
-            d={series.points
-              .map((point) => {
-                const top = round2(y(Math.max(point.quantityMilli, 0)));
-                const left = round2(x(slots.indexOf(point.at)) + (slotWidth - barWidth) / 2);
-                return `M${left} ${top}h${round2(barWidth)}V${PLOT.bottom}h${-round2(barWidth)}Z`;
-              })
-              .join("")}
-          />
-        )}
-        {xLabels(series, slots, locale).map((label) => (
-          <text
-            key={label.slot}
-            x={round2(x(label.slot))}
-            y={PLOT.bottom + 18}
-            textAnchor="middle"
-            fill={TEXT_COLOR}
+            </span>
+          ))}
+        </div>
+        <div className="min-w-0 flex-1">
+          <svg
+            viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+            width="100%"
+            preserveAspectRatio="none"
+            role="img"
+            aria-labelledby={`${titleId} ${descId}`}
+            className="mt-6 block h-40 sm:h-48"
           >
-            {label.text}
-          </text>
-        ))}
-      </svg>
+            <title id={titleId}>{labels.title}</title>
+            <desc id={descId}>{labels.description}</desc>
+            {ticks.map((tick) => (
+              <line
+                key={tick}
+                x1={PLOT.left}
+                x2={PLOT.right}
+                y1={round2(y(tick))}
+                y2={round2(y(tick))}
+                stroke={tick === 0 ? AXIS_COLOR : GRID_COLOR}
+                vectorEffect="non-scaling-stroke"
+              />
+            ))}
+            {asArea ? (
+              <path d={areaPath(series.points, slots, x, y)} fill={color} />
+            ) : (
+              // One path for all bars: hundreds of <rect> elements would weigh down every page view.
+              <path
+                fill={color}
+                d={series.points
+                  .map((point) => {
+                    const top = round2(y(Math.max(point.quantityMilli, 0)));
+                    const left = round2(x(slots.indexOf(point.at)) + (slotWidth - barWidth) / 2);
+                    return `M${left} ${top}h${round2(barWidth)}V${PLOT.bottom}h${-round2(barWidth)}Z`;
+                  })
+                  .join("")}
+              />
+            )}
+          </svg>
+          <div aria-hidden="true" className="relative h-5" data-axis="x">
+            {xLabels(series, slots, locale).map((label) => (
+              <span
+                key={label.slot}
+                className="absolute top-1 -translate-x-1/2 whitespace-nowrap"
+                style={{ left: `${round2((x(label.slot) / WIDTH) * 100)}%` }}
+                data-tick
+              >
+                {label.text}
+              </span>
+            ))}
+          </div>
+        </div>
+      </div>
       <details className="mt-2 text-sm">
         <summary className="cursor-pointer">{labels.tableSummary}</summary>
         <table data-testid="usage-table" className="mt-2 w-full text-left tabular-nums">

@@ -30,25 +30,31 @@ export interface InvoiceDocumentLinks {
   otherInvoice: (number: number) => string | null;
 }
 
-/** The invoice as its customer sees it; the staff preview renders the same component. */
+/**
+ * The invoice as its customer sees it; the staff preview renders the same component. `aside` (the
+ * customer's chat) is a side panel that stays in view beside the invoice on a wide screen, and
+ * follows the invoice at its end on a narrow one.
+ */
 export function InvoiceDocument({
   data,
   locale,
   today,
   links,
   slots = {},
+  aside,
 }: {
   data: InvoicePageData;
   locale: Locale;
   today: Date;
   links: InvoiceDocumentLinks;
   slots?: InvoiceSlots;
+  aside?: ReactNode;
 }) {
   const t = invoiceMessages[locale];
-  return (
+  const body = (
     <div
-      lang={locale}
-      className="mx-auto flex max-w-3xl flex-col gap-4 pb-12 sm:px-4"
+      lang={aside ? undefined : locale}
+      className={`flex flex-col gap-4 sm:px-4 ${aside ? "min-w-0 lg:px-0" : "mx-auto max-w-3xl pb-12"}`}
       data-testid="invoice-document"
       data-invoice-version={data.invoice.version}
     >
@@ -103,6 +109,21 @@ export function InvoiceDocument({
         </div>
         <OtherInvoices data={data} locale={locale} t={t} hrefFor={links.otherInvoice} />
         {slots.chat ? <div data-slot="chat">{slots.chat}</div> : null}
+      </div>
+    </div>
+  );
+  if (!aside) return body;
+  return (
+    <div
+      lang={locale}
+      className="mx-auto flex max-w-3xl flex-col gap-4 pb-12 lg:grid lg:max-w-6xl lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start lg:gap-6 lg:px-4"
+    >
+      {body}
+      <div
+        className="px-2 sm:px-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:px-0"
+        data-slot="aside"
+      >
+        {aside}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { CREDIT_NOTE_MESSAGES, settlementText } from "@/lib/i18n/credit-note-mes
 import { formatLongDate, formatMonthYear } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import { settledSummary } from "@/lib/invoice-page/payments-made";
 import { dueCountdown } from "@/lib/invoice-page/what-happens-next";
 import { formatMoney } from "@/lib/money/money";
 import { StatusBadge } from "./status-badge";
@@ -33,6 +34,8 @@ export function InvoiceHeader({
   const isCreditNote = invoice.kind === "CREDIT_NOTE";
   const countdown =
     invoice.dueDate && data.amountDueOre > 0 ? dueCountdown(invoice.dueDate, today) : null;
+  // Nothing left to pay: what was paid and when, not a large "0,00 kr".
+  const settled = settledSummary(data, locale, t);
   const initials = organization.name
     .split(/\s+/)
     .slice(0, 2)
@@ -78,11 +81,23 @@ export function InvoiceHeader({
         </p>
       )}
       <div className="mt-5 flex flex-wrap items-end gap-x-6 gap-y-3">
-        {isCreditNote ? null : (
-          <div>
-            <p className="text-sm text-slate-700">
-              {data.amountDueOre > 0 ? t.toPay : t.nothingToPay}
+        {isCreditNote ? null : settled ? (
+          <div className="max-w-xl" data-testid="settled-summary">
+            <p className="text-sm text-slate-700">{settled.heading}</p>
+            <p className="text-xl font-semibold" data-testid="settled-text">
+              {settled.text}
             </p>
+            {settled.credit ? <p className="mt-1 font-semibold">{settled.credit}</p> : null}
+            <p className="mt-1 text-sm text-slate-700">
+              {t.settled.leftToPay}:{" "}
+              <span className="tabular-nums" data-testid="amount-to-pay">
+                {formatMoney(data.amountDueOre, { locale })}
+              </span>
+            </p>
+          </div>
+        ) : (
+          <div>
+            <p className="text-sm text-slate-700">{t.toPay}</p>
             <p className="text-4xl font-bold tabular-nums sm:text-5xl" data-testid="amount-to-pay">
               {formatMoney(data.amountDueOre, { locale })}
             </p>

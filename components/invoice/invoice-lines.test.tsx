@@ -29,7 +29,8 @@ describe("the invoice page's lines", () => {
     expect(sv).toContain("312,00 kr/mån");
     expect(sv).toContain("−100,00 kr/st");
     const en = cells(render(invoiceData(), "en"), "unit-price");
-    expect(en).toContain("109.37 öre/kWh");
+    expect(en).toContain("SEK 1.0937/kWh");
+    expect(en.join(" ")).not.toContain("öre");
     expect(en).toContain("SEK 312.00/mo");
     expect(en).toContain("SEK 50.00/pcs");
   });

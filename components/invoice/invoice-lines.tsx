@@ -41,7 +41,11 @@ export function InvoiceLines({
       <h2 id="lines-heading" className="text-xl font-semibold">
         {t.lines.heading}
       </h2>
-      {/* On a narrow screen the table scrolls sideways; keyboard users must be able to scroll it too. */}
+      {/*
+        On a phone the quantity and unit price move into the description's cell, so the table
+        fits 360 px with nothing scrolled out of sight; should a long word still not fit, the
+        table scrolls sideways, and keyboard users must be able to scroll it too.
+      */}
       <section
         className="mt-3 overflow-x-auto"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs focus to be scrolled by keyboard (WCAG 2.1.1)
@@ -49,7 +53,7 @@ export function InvoiceLines({
         aria-labelledby="lines-heading"
       >
         <table
-          className="w-full min-w-[32rem] border-collapse text-left text-sm"
+          className="w-full border-collapse text-left text-sm sm:min-w-[32rem]"
           data-testid="invoice-lines"
         >
           <thead>
@@ -57,10 +61,10 @@ export function InvoiceLines({
               <th scope="col" className="py-2 pr-2 font-medium">
                 {t.lines.description}
               </th>
-              <th scope="col" className="py-2 pr-2 text-right font-medium">
+              <th scope="col" className="hidden py-2 pr-2 text-right font-medium sm:table-cell">
                 {t.lines.quantity}
               </th>
-              <th scope="col" className="py-2 pr-2 text-right font-medium">
+              <th scope="col" className="hidden py-2 pr-2 text-right font-medium sm:table-cell">
                 {t.lines.unitPrice}
               </th>
               <th scope="col" className="py-2 pr-2 text-right font-medium">
@@ -82,57 +86,66 @@ export function InvoiceLines({
                   {t.lines.groups[group.kind]}
                 </th>
               </tr>
-              {group.lines.map((line) => (
-                <tr
-                  key={line.id}
-                  className="border-b border-slate-200 align-top"
-                  data-line-kind={line.kind}
-                >
-                  <td className="py-2 pr-2">
-                    {(locale === "en" && line.descriptionEn) || line.description}
-                    {line.periodStart && line.periodEnd ? (
-                      <span className="block text-xs text-slate-700">
-                        {formatShortDate(line.periodStart, locale)} –{" "}
-                        {formatShortDate(line.periodEnd, locale)}
-                      </span>
-                    ) : null}
-                    {line.discountOre !== 0 ? (
-                      <span className="block text-xs text-slate-700" data-testid="line-discount">
-                        {t.lines.discount(money(-line.discountOre))}
-                      </span>
-                    ) : null}
-                    {line.vatRate === 0 && line.vatExemptionReason ? (
-                      <span className="block text-xs text-slate-700" data-testid="line-no-vat">
-                        {t.lines.noVat(line.vatExemptionReason)}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="py-2 pr-2 text-right whitespace-nowrap tabular-nums">
-                    {safeFormat(() => formatQuantity(line.quantityMilli, locale))}{" "}
-                    {displayUnit(line.unit, locale)}
-                  </td>
-                  <td
-                    className="py-2 pr-2 text-right whitespace-nowrap tabular-nums"
-                    data-testid="unit-price"
+              {group.lines.map((line) => {
+                const quantity = `${safeFormat(() => formatQuantity(line.quantityMilli, locale))} ${displayUnit(line.unit, locale)}`;
+                // Per unit, as energy invoices print it: "43,90 öre/kWh".
+                const unitPrice = safeFormat(() =>
+                  formatUnitPrice(line.unitPriceCentiOre, {
+                    locale,
+                    unit: displayUnit(line.unit, locale),
+                  }),
+                );
+                return (
+                  <tr
+                    key={line.id}
+                    className="border-b border-slate-200 align-top"
+                    data-line-kind={line.kind}
                   >
-                    {/* Per unit, as energy invoices print it: "43,90 öre/kWh". */}
-                    {safeFormat(() =>
-                      formatUnitPrice(line.unitPriceCentiOre, {
-                        locale,
-                        unit: displayUnit(line.unit, locale),
-                      }),
-                    )}
-                  </td>
-                  <td className="py-2 pr-2 text-right whitespace-nowrap">{line.vatRate} %</td>
-                  <td
-                    className="py-2 text-right whitespace-nowrap tabular-nums"
-                    data-testid="line-amount"
-                    data-ore={line.netOre}
-                  >
-                    {safeFormat(() => formatMoneyPlain(line.netOre, locale))}
-                  </td>
-                </tr>
-              ))}
+                    <td className="py-2 pr-2">
+                      {(locale === "en" && line.descriptionEn) || line.description}
+                      <span
+                        className="block text-xs text-slate-700 tabular-nums sm:hidden"
+                        data-testid="line-quantity-price"
+                      >
+                        {t.lines.quantityTimesPrice(quantity, unitPrice)}
+                      </span>
+                      {line.periodStart && line.periodEnd ? (
+                        <span className="block text-xs text-slate-700">
+                          {formatShortDate(line.periodStart, locale)} –{" "}
+                          {formatShortDate(line.periodEnd, locale)}
+                        </span>
+                      ) : null}
+                      {line.discountOre !== 0 ? (
+                        <span className="block text-xs text-slate-700" data-testid="line-discount">
+                          {t.lines.discount(money(-line.discountOre))}
+                        </span>
+                      ) : null}
+                      {line.vatRate === 0 && line.vatExemptionReason ? (
+                        <span className="block text-xs text-slate-700" data-testid="line-no-vat">
+                          {t.lines.noVat(line.vatExemptionReason)}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="hidden py-2 pr-2 text-right whitespace-nowrap tabular-nums sm:table-cell">
+                      {quantity}
+                    </td>
+                    <td
+                      className="hidden py-2 pr-2 text-right whitespace-nowrap tabular-nums sm:table-cell"
+                      data-testid="unit-price"
+                    >
+                      {unitPrice}
+                    </td>
+                    <td className="py-2 pr-2 text-right whitespace-nowrap">{line.vatRate} %</td>
+                    <td
+                      className="py-2 text-right whitespace-nowrap tabular-nums"
+                      data-testid="line-amount"
+                      data-ore={line.netOre}
+                    >
+                      {safeFormat(() => formatMoneyPlain(line.netOre, locale))}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           ))}
         </table>

@@ -3,7 +3,12 @@ import { formatTimestamp } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
 import { timelineEventText } from "@/lib/invoice-page/timeline-text";
-import { nextSteps, nextStepText, sentStepKindOf } from "@/lib/invoice-page/what-happens-next";
+import {
+  nextSteps,
+  nextStepText,
+  pendingRefunds,
+  sentStepKindOf,
+} from "@/lib/invoice-page/what-happens-next";
 
 /** The fee a reminder's timeline entry says it charged (0 when it says nothing readable). */
 function reminderFeeOf(data: unknown): number {
@@ -41,6 +46,7 @@ export function InvoiceTimeline({
         feeOre: reminderFeeOf(e.data),
         step: sentStepKindOf(e.data),
       })),
+    refundsPending: pendingRefunds(data.events),
   });
   return (
     <section aria-labelledby="timeline-heading" className="rounded-lg bg-white p-4 shadow-sm">
@@ -48,11 +54,15 @@ export function InvoiceTimeline({
         {t.next.heading}
       </h2>
       <ul className="mt-2 space-y-1" data-testid="next-steps">
-        {steps.map((step) => (
-          <li key={step.kind} data-next-step={step.kind}>
-            {nextStepText(step, locale, t)}
-          </li>
-        ))}
+        {steps.map((step) => {
+          const text = nextStepText(step, locale, t);
+          // Two refunds on their way are two entries of one kind: the text tells them apart.
+          return (
+            <li key={`${step.kind}:${text}`} data-next-step={step.kind}>
+              {text}
+            </li>
+          );
+        })}
       </ul>
       <h3 className="mt-5 font-semibold">{t.timeline.heading}</h3>
       <ol className="mt-2 border-l-2 border-slate-300 pl-4" data-testid="timeline">

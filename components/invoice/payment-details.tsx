@@ -3,6 +3,7 @@ import { formatLongDate } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
 import { formatStored } from "@/lib/invoice-page/safe-format";
+import { swishAppLink } from "@/lib/invoice-page/swish-app-link";
 import { swishQrPath } from "@/lib/invoice-page/swish-qr-svg";
 import { formatBankgiro, formatPlusgiro } from "@/lib/references/giro";
 import { formatOrgNumber } from "@/lib/references/org-number";
@@ -31,6 +32,17 @@ export function PaymentDetails({
           }),
         )
       : null;
+  // On a phone the QR code cannot be scanned by the phone showing it: there "Öppna Swish" (the
+  // app switch) comes first, and the code stays for paying from another phone.
+  const appLink = qr
+    ? qrOrNothing(() =>
+        swishAppLink({
+          payee: org.swishNumber!,
+          amountOre: data.amountDueOre,
+          message: invoice.ocr!,
+        }),
+      )
+    : null;
   const copy = (value: string, what: string) => (
     <CopyButton value={value} label={t.copyLabel(what)} copiedText={t.copied} text={t.copy} />
   );
@@ -94,22 +106,37 @@ export function PaymentDetails({
           ) : null}
         </dl>
         {qr ? (
-          <figure className="w-44">
-            <svg
-              viewBox={`0 0 ${qr.size} ${qr.size}`}
-              width="176"
-              height="176"
-              role="img"
-              aria-label={t.swishQr}
-              data-testid="swish-qr"
-              data-payload={qr.payload}
-              shapeRendering="crispEdges"
-            >
-              <rect width={qr.size} height={qr.size} fill="#ffffff" />
-              <path d={qr.path} fill="#000000" />
-            </svg>
-            <figcaption className="mt-1 text-xs text-slate-700">{t.swishQr}</figcaption>
-          </figure>
+          <div className="flex flex-col gap-2">
+            {appLink ? (
+              <div className="sm:hidden">
+                <a
+                  href={appLink}
+                  className="inline-flex w-full items-center justify-center rounded-lg bg-blue-700 px-5 py-3 text-lg font-semibold text-white"
+                  data-testid="swish-open"
+                >
+                  {t.swishOpen}
+                </a>
+                <p className="mt-1 text-xs text-slate-700">{t.swishOpenHint}</p>
+                <p className="mt-3 text-sm text-slate-700">{t.swishQrOtherDevice}:</p>
+              </div>
+            ) : null}
+            <figure className="w-44">
+              <svg
+                viewBox={`0 0 ${qr.size} ${qr.size}`}
+                width="176"
+                height="176"
+                role="img"
+                aria-label={t.swishQr}
+                data-testid="swish-qr"
+                data-payload={qr.payload}
+                shapeRendering="crispEdges"
+              >
+                <rect width={qr.size} height={qr.size} fill="#ffffff" />
+                <path d={qr.path} fill="#000000" />
+              </svg>
+              <figcaption className="mt-1 text-xs text-slate-700">{t.swishQr}</figcaption>
+            </figure>
+          </div>
         ) : null}
       </div>
       <div className="mt-6 grid gap-6 text-sm sm:grid-cols-2">
@@ -163,7 +190,7 @@ export function PaymentDetails({
 }
 
 /** A stored Swish number Swish would refuse draws no code (the number is still shown). */
-function qrOrNothing(draw: () => ReturnType<typeof swishQrPath>) {
+function qrOrNothing<T>(draw: () => T): T | null {
   try {
     return draw();
   } catch {

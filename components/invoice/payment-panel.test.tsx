@@ -34,7 +34,7 @@ function render(options: { step: PaymentStep; isDemo?: boolean; locale?: "sv" | 
 const occurrences = (html: string, text: string) => html.split(text).length - 1;
 const OPEN_STEPS: PaymentStep[] = [
   { kind: "choose" },
-  { kind: "demo", attemptId: "a", method: "CARD" },
+  { kind: "demo", attemptId: "a", method: "CARD", amountOre: 12_500, dueBeforeOre: 12_500 },
   { kind: "waiting", attemptId: "a", method: "SWISH" },
   { kind: "paid" },
   { kind: "failed" },

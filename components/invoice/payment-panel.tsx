@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { formatMoney } from "@/lib/money/money";
+import { paymentSentences } from "@/lib/i18n/payment-sentences";
+import { formatMoney, formatMoneyCompact } from "@/lib/money/money";
 import { PaymentChoiceForm } from "./payment/payment-choice-form";
 import { type PaymentFlow, usePaymentFlow } from "./payment/payment-flow";
 import {
@@ -10,13 +11,17 @@ import {
   type PaymentLabels,
 } from "./payment/payment-labels";
 import { StripePaymentElement } from "./payment/stripe-payment-element";
+import { SwishByDevice } from "./payment/swish-by-device";
 
 export type { PaymentLabels };
 
 /**
  * The pay button and payment step: amount (full or, where allowed, part), card or Swish, then the
- * provider — Stripe's Payment Element, loaded only now, or the clearly labelled demo. The ledger
- * changes only when the provider reports success; the page then refreshes from the server.
+ * provider — Stripe's Payment Element, loaded only now, or the clearly labelled demo — whose step
+ * repeats how much and how. The ledger changes only when the provider reports success; the page
+ * then refreshes from the server, and after a part payment the panel says what was paid and what
+ * is left, with the way to pay the rest, without a reload. Swish's step leads with "Öppna Swish"
+ * on a phone and with the QR code on a computer (swish-by-device.tsx).
  */
 export function PaymentPanel(props: PaymentPanelProps) {
   const { labels } = props;
@@ -68,6 +73,18 @@ export function PaymentPanelView(
   const { step } = flow;
   const heading = useRef<HTMLHeadingElement>(null);
   const money = (ore: number) => formatMoney(ore, { locale });
+  const said = (ore: number) => formatMoneyCompact(ore, { locale });
+  const sentences = paymentSentences[locale];
+  const methodWord = (method: "CARD" | "SWISH") =>
+    method === "SWISH" ? labels.methodSwish : labels.methodCard;
+  // After a payment: what the server says is left once the page has re-read it; until then what
+  // the payment leaves of what was due when it started.
+  const leftAfter =
+    step.kind === "paid" && step.amountOre !== undefined && step.dueBeforeOre !== undefined
+      ? amountDueOre !== step.dueBeforeOre
+        ? amountDueOre
+        : Math.max(0, step.dueBeforeOre - step.amountOre)
+      : null;
 
   // Each step announces itself: focus moves to the panel's heading instead of being lost.
   useEffect(() => {
@@ -123,7 +140,9 @@ export function PaymentPanelView(
         ) : null}
         {step.kind === "paid" ? (
           <p className="font-semibold text-green-900" data-testid="payment-done">
-            {labels.paid}
+            {leftAfter !== null && leftAfter > 0 && step.amountOre !== undefined
+              ? `${sentences.paidPart(said(step.amountOre))} ${sentences.leftToPay(said(leftAfter))}`
+              : labels.paid}
           </p>
         ) : null}
         {step.kind === "failed" ? (
@@ -143,7 +162,7 @@ export function PaymentPanelView(
           busy={flow.busy}
           error={flow.error}
           onError={flow.setError}
-          onSubmit={(amountOre, method) => void flow.start(amountOre, method)}
+          onSubmit={(amountOre, method) => void flow.start(amountOre, method, amountDueOre)}
           onCancel={() => flow.setStep({ kind: "closed" })}
         />
       ) : null}
@@ -156,22 +175,37 @@ export function PaymentPanelView(
           >
             {labels.demoBadge}
           </p>
-          <p>{step.method === "SWISH" ? labels.demoSwish : labels.demoCard}</p>
+          <p className="font-semibold" data-testid="payment-summary">
+            {sentences.approveSummary(money(step.amountOre), methodWord(step.method))}
+          </p>
+          <p>
+            {step.method === "SWISH" ? (
+              <>
+                {labels.demoSwish} <SwishByDevice computer={labels.demoSwishQr} />
+              </>
+            ) : (
+              labels.demoCard
+            )}
+          </p>
           <div className="flex flex-wrap gap-3">
             <button
               type="button"
               className={PAYMENT_BUTTON}
               disabled={flow.busy}
-              onClick={() => void flow.finishDemo(step.attemptId, step.method, "succeeded")}
+              onClick={() => void flow.finishDemo(step.attemptId, step.method, "succeeded", step)}
               data-testid="demo-approve"
             >
-              {labels.demoApprove}
+              {step.method === "SWISH" ? (
+                <SwishByDevice phone={labels.demoSwishOpen} computer={labels.demoApprove} />
+              ) : (
+                labels.demoApprove
+              )}
             </button>
             <button
               type="button"
               className={PAYMENT_SECONDARY_BUTTON}
               disabled={flow.busy}
-              onClick={() => void flow.finishDemo(step.attemptId, step.method, "failed")}
+              onClick={() => void flow.finishDemo(step.attemptId, step.method, "failed", step)}
             >
               {labels.demoDecline}
             </button>
@@ -180,14 +214,33 @@ export function PaymentPanelView(
       ) : null}
 
       {step.kind === "stripe" ? (
+        <p className="mt-3 font-semibold" data-testid="payment-summary">
+          {sentences.approveSummary(money(step.amountOre), methodWord(step.method))}
+        </p>
+      ) : null}
+      {step.kind === "stripe" && step.method === "SWISH" ? (
+        // Stripe.js takes it from the button: the app switch on a phone, its QR code elsewhere.
+        <p className="mt-2 text-sm text-slate-700" data-testid="swish-hint">
+          <SwishByDevice phone={labels.swishOpenHint} computer={labels.swishQrHint} />
+        </p>
+      ) : null}
+      {step.kind === "stripe" ? (
         <StripePaymentElement
           publishableKey={step.publishableKey}
           clientSecret={step.clientSecret}
           locale={locale}
           loadingLabel={labels.loadingStripe}
-          payLabel={labels.payNow}
+          payLabel={
+            step.method === "SWISH" ? (
+              <SwishByDevice phone={labels.swishOpen} computer={labels.swishShowQr} />
+            ) : (
+              labels.payNow
+            )
+          }
           buttonClass={PAYMENT_BUTTON}
-          onConfirmed={(message) => flow.stripeConfirmed(step.attemptId, step.method, message)}
+          onConfirmed={(message) =>
+            flow.stripeConfirmed(step.attemptId, step.method, message, step)
+          }
         />
       ) : null}
 
@@ -198,6 +251,16 @@ export function PaymentPanelView(
           onClick={() => flow.setStep({ kind: "choose" })}
         >
           {labels.tryAgain}
+        </button>
+      ) : null}
+      {step.kind === "paid" && leftAfter !== null && leftAfter > 0 ? (
+        <button
+          type="button"
+          className={`mt-3 ${PAYMENT_BUTTON}`}
+          onClick={() => flow.setStep({ kind: "choose" })}
+          data-testid="pay-rest"
+        >
+          {sentences.payRest(said(leftAfter))}
         </button>
       ) : null}
       <p className="mt-3 text-sm text-slate-700">{labels.bankAlternative}</p>

@@ -1,10 +1,15 @@
 import type { Locale } from "@/lib/db/generated/client";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
-import { summarizeUsage } from "@/lib/usage/usage-summary";
+import { priceBasisOf } from "@/lib/usage/price-basis";
+import { formatReadable } from "@/lib/usage/readable-figures";
+import { summarizeUsage, type UsageSummary } from "@/lib/usage/usage-summary";
 import { ConsumptionChart } from "./consumption-chart";
 
-/** The period's usage: total, comparisons in plain words, what it cost, and the chart. */
+/**
+ * The period's usage: total, comparisons in plain words, what it cost (with VAT for consumers,
+ * without for businesses, and saying which), this period beside the earlier ones, and the chart.
+ */
 export function UsageSection({
   data,
   locale,
@@ -16,7 +21,7 @@ export function UsageSection({
 }) {
   const series = data.usage;
   if (!series || series.points.length === 0) return null;
-  const summary = summarizeUsage(series, locale);
+  const summary = summarizeUsage(series, locale, { basis: priceBasisOf(data.customer) });
   const comparisons = [
     { label: t.usage.comparedWithPrevious, value: summary.previous, testId: "usage-vs-previous" },
     { label: t.usage.comparedWithLastYear, value: summary.lastYear, testId: "usage-vs-last-year" },
@@ -48,10 +53,14 @@ export function UsageSection({
           </dt>
           <dd className="text-lg font-semibold tabular-nums" data-testid="usage-cost">
             {summary.cost ?? t.usage.includedInSubscription}
+            {summary.cost && summary.priceBasis ? (
+              <span className="ml-1 text-sm font-normal text-slate-700">{summary.priceBasis}</span>
+            ) : null}
           </dd>
           {summary.cost && summary.unitPrice ? (
-            <dd className="text-sm text-slate-700">
+            <dd className="text-sm text-slate-700" data-testid="usage-unit-price">
               {t.usage.pricePerUnit}: {summary.unitPrice}
+              {summary.priceBasis ? ` ${summary.priceBasis}` : ""}
             </dd>
           ) : null}
         </div>
@@ -67,6 +76,7 @@ export function UsageSection({
           </div>
         ))}
       </dl>
+      <UsagePeriods summary={summary} series={series} locale={locale} t={t} />
       <div className="mt-4">
         <ConsumptionChart
           series={series}
@@ -83,5 +93,59 @@ export function UsageSection({
         />
       </div>
     </section>
+  );
+}
+
+/**
+ * This period beside the period before and the same one a year earlier, as bars on one scale —
+ * only periods the comparison sentences also use (enough days with readings), so a half-read
+ * month is never drawn as a saving.
+ */
+function UsagePeriods({
+  summary,
+  series,
+  locale,
+  t,
+}: {
+  summary: UsageSummary;
+  series: NonNullable<InvoicePageData["usage"]>;
+  locale: Locale;
+  t: InvoiceMessages;
+}) {
+  const rows = [
+    { key: "current", label: t.usage.thisPeriod, milli: series.current.totalMilli },
+    ...(summary.previous
+      ? [{ key: "previous", label: t.usage.previousPeriod, milli: series.previous.totalMilli }]
+      : []),
+    ...(summary.lastYear
+      ? [{ key: "lastYear", label: t.usage.lastYearPeriod, milli: series.lastYear.totalMilli }]
+      : []),
+  ];
+  if (rows.length < 2) return null;
+  const longest = Math.max(...rows.map((row) => Math.max(row.milli, 0)), 1);
+  return (
+    <div className="mt-4">
+      <h3 className="text-sm font-semibold">{t.usage.periodsHeading}</h3>
+      <dl
+        className="mt-2 grid grid-cols-[auto_1fr] items-center gap-x-3 gap-y-2 text-sm"
+        data-testid="usage-periods"
+      >
+        {rows.map((row) => (
+          <div key={row.key} className="contents" data-period={row.key}>
+            <dt className="text-slate-700">{row.label}</dt>
+            <dd className="flex items-center gap-2">
+              <span
+                aria-hidden="true"
+                className={`h-3 rounded ${row.key === "current" ? "bg-slate-800" : "bg-slate-400"}`}
+                style={{ width: `${Math.round((Math.max(row.milli, 0) * 70) / longest)}%` }}
+              />
+              <span className="whitespace-nowrap tabular-nums">
+                {formatReadable(row.milli, { locale })} {summary.unitLabel}
+              </span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }

@@ -2,8 +2,10 @@
 const sv = {
   heading: "Frågor om fakturan? Fråga oss här.",
   online: "Kundservice är online och svarar nu.",
-  offline: (hours: number) =>
-    `Vi svarar inom ${hours} timmar. Svaret kommer här på fakturan och till din e-post om vi har den.`,
+  offline: (hours: number, email: string | null) =>
+    email
+      ? `Vi svarar inom ${hours} timmar. Svaret kommer här på fakturan och till ${email}.`
+      : `Vi svarar inom ${hours} timmar. Svaret kommer här på fakturan.`,
   closedNow: "Kundservice har stängt just nu.",
   connecting: "Ansluter …",
   reconnecting: "Anslutningen bröts – försöker igen …",
@@ -27,6 +29,13 @@ const sv = {
     names.length === 1
       ? `${names[0]} från kundservice tittar på din faktura just nu.`
       : `${names.join(" och ")} från kundservice tittar på din faktura just nu.`,
+  presenceAction: "Skriv till oss",
+  /** The phone's sticky bar (and a new answer's notice anywhere) that opens the chat. */
+  launcher: "Frågor om fakturan? Skriv till oss",
+  launcherOnline: "Kundservice är online – skriv till oss",
+  newReply: (name: string) => `Nytt svar från ${name}`,
+  showReply: "Läs svaret",
+  titleUnread: (count: number) => (count === 1 ? "(1) Nytt svar" : `(${count}) Nya svar`),
   updated: "Fakturan har uppdaterats.",
   updatedKinds: {
     payment: "En betalning har registrerats.",
@@ -45,8 +54,10 @@ export type ChatMessages = typeof sv;
 const en: ChatMessages = {
   heading: "Questions about this invoice? Ask us here.",
   online: "Support is online and answering now.",
-  offline: (hours: number) =>
-    `We answer within ${hours} hours. The answer appears here on the invoice and in your email if we have it.`,
+  offline: (hours: number, email: string | null) =>
+    email
+      ? `We answer within ${hours} hours. The answer appears here on the invoice and is sent to ${email}.`
+      : `We answer within ${hours} hours. The answer appears here on the invoice.`,
   closedNow: "Support is closed right now.",
   connecting: "Connecting …",
   reconnecting: "Connection lost – trying again …",
@@ -68,6 +79,12 @@ const en: ChatMessages = {
   remaining: (count: number) => `${count} characters left`,
   presence: (names: string[]) =>
     `${names.join(" and ")} from support ${names.length === 1 ? "is" : "are"} looking at your invoice now.`,
+  presenceAction: "Write to us",
+  launcher: "Questions about the invoice? Write to us",
+  launcherOnline: "Support is online – write to us",
+  newReply: (name: string) => `New answer from ${name}`,
+  showReply: "Read the answer",
+  titleUnread: (count: number) => (count === 1 ? "(1) New answer" : `(${count}) New answers`),
   updated: "The invoice has been updated.",
   updatedKinds: {
     payment: "A payment has been recorded.",

@@ -12,7 +12,7 @@ const sv = {
     amountLegend: "Belopp",
     full: "Hela beloppet",
     part: "Annat belopp",
-    partHint: "Minst",
+    partHint: "minst",
     partLabel: "Belopp i kronor",
     methodLegend: "Betalsätt",
     card: "Kort",
@@ -27,6 +27,16 @@ const sv = {
     demoSwish:
       "Det här är en demo. I verkligheten öppnar du Swish-appen och godkänner betalningen.",
     demoApprove: "Godkänn betalningen (demo)",
+    // Swish by device (components/invoice/payment/swish-by-device.tsx): on a phone the app
+    // switch, on a computer the QR code.
+    demoSwishQr: "På en dator skannar du först en QR-kod med telefonen.",
+    demoSwishOpen: "Öppna Swish (demo)",
+    swishOpen: "Öppna Swish",
+    swishShowQr: "Visa QR-koden för Swish",
+    swishOpenHint:
+      "Swish-appen öppnas med betalningen ifylld. Godkänn den där och kom sedan tillbaka hit.",
+    swishQrHint:
+      "En QR-kod visas. Skanna den med Swish-appen i telefonen och godkänn betalningen där.",
     demoDecline: "Neka (demo)",
     payNow: "Betala nu",
     waitingCard: "Betalningen behandlas …",
@@ -51,6 +61,10 @@ const sv = {
     providerRefused:
       "Betalningen kunde inte startas. Inget har dragits. Betala med bankgiro och OCR-numret, eller kontakta oss.",
     rateLimited: "För många betalningsförsök. Vänta en stund och försök igen.",
+    // Words only: these labels are handed to the payment panel, a client component (its
+    // sentences with amounts are in payment-sentences.ts).
+    methodCard: "kort",
+    methodSwish: "Swish",
   },
   languageName: "Svenska",
   invoice: "Faktura",
@@ -59,6 +73,21 @@ const sv = {
   intro: (org: string, period: string) => `Här är din faktura från ${org} för ${period}.`,
   toPay: "Att betala",
   nothingToPay: "Inget att betala",
+  /** What a settled invoice's header says instead of an amount to pay. */
+  settled: {
+    paidHeading: "Betald",
+    paid: (amount: string, date: string, methods: string | null) =>
+      `Du betalade ${amount} den ${date}${methods ? ` med ${methods}` : ""}.`,
+    paidInParts: (amount: string, parts: number, date: string, methods: string | null) =>
+      `Du betalade ${amount} i ${parts} delar, den sista den ${date}${methods ? `, med ${methods}` : ""}.`,
+    paidUndated: (amount: string) => `Du har betalat ${amount}.`,
+    creditedHeading: "Krediterad",
+    credited: "Fakturan är krediterad. Du behöver inte betala något.",
+    nothing: "Du behöver inte betala något på den här fakturan.",
+    credit: (amount: string) => `Du har ${amount} tillgodo hos oss.`,
+    leftToPay: "Kvar att betala",
+    and: "och",
+  },
   dueDate: "Förfallodag",
   issueDate: "Fakturadatum",
   invoiceNumber: "Fakturanummer",
@@ -70,6 +99,10 @@ const sv = {
   plusgiro: "Plusgiro",
   swish: "Swish",
   swishQr: "Skanna med Swish-appen för att betala. Belopp och meddelande är ifyllda.",
+  /** On a phone: straight into the Swish app with the payment filled in (the app switch). */
+  swishOpen: "Öppna Swish",
+  swishOpenHint: "Belopp och OCR-nummer är ifyllda i appen.",
+  swishQrOtherDevice: "Betalar du från en annan telefon? Skanna koden",
   period: "Period",
   copy: "Kopiera",
   copied: "Kopierat",
@@ -90,7 +123,8 @@ const sv = {
   countdown: {
     dueIn: (days: number) => (days === 1 ? "1 dag kvar" : `${days} dagar kvar`),
     dueToday: "Förfaller i dag",
-    overdueBy: (days: number) => (days === 1 ? "1 dag sen" : `${days} dagar sen`),
+    overdueBy: (days: number) =>
+      days === 1 ? "Förföll för 1 dag sedan" : `Förföll för ${days} dagar sedan`,
   },
   usage: {
     heading: "Din förbrukning",
@@ -108,11 +142,23 @@ const sv = {
     tableCaption: "Förbrukning under perioden",
     columnTime: "Tid",
     columnQuantity: "Mängd",
+    /** This period beside the ones it is compared with, as bars. */
+    periodsHeading: "Den här perioden bredvid tidigare",
+    thisPeriod: "Den här perioden",
+    previousPeriod: "Förra perioden",
+    lastYearPeriod: "Samma period i fjol",
   },
   value: {
     heading: "Vad du fick för pengarna",
     price: "Du betalar",
     compared: "Jämfört med",
+    cheaper: (amount: string) => `${amount} billigare`,
+    dearer: (amount: string) => `${amount} dyrare`,
+    samePrice: "Samma pris",
+    higher: (amount: string) => `${amount} högre`,
+    lower: (amount: string) => `${amount} lägre`,
+    same: "Lika",
+    points: (amount: string) => `${amount} procentenheter`,
   },
   lines: {
     heading: "Specifikation",
@@ -122,6 +168,8 @@ const sv = {
     vatRate: "Moms",
     amount: "Belopp exkl. moms",
     discount: (amount: string) => `Rabatt ${amount}`,
+    /** On a narrow screen quantity and unit price share the description's cell. */
+    quantityTimesPrice: (quantity: string, price: string) => `${quantity} à ${price}`,
     noVat: (reason: string) => `Ingen moms: ${reason}`,
     groups: {
       SUBSCRIPTION: "Abonnemang",
@@ -203,6 +251,22 @@ const sv = {
       CANCELLED: "Avbetalningsplanen avslutades.",
     } as Record<string, string>,
     payment: (amount: string) => `Betalning mottagen: ${amount}`,
+    paymentWith: (amount: string, method: string) => `Betalning mottagen: ${amount} med ${method}`,
+    /** How a payment was made, by the method its event records. */
+    methods: {
+      card: "kort",
+      swish: "Swish",
+      bankgiro: "bankgiro",
+      bank_transfer: "banköverföring",
+    } as Record<string, string>,
+    demoMethod: (method: string) => `${method} (demo)`,
+    /** Where a refund goes and when it is there, by the way the customer paid. */
+    refundTo: {
+      card: { to: "till ditt kort", when: "inom 5–10 bankdagar" },
+      swish: { to: "via Swish till kontot du betalade från", when: "inom 1–3 bankdagar" },
+    } as Record<string, { to: string; when: string }>,
+    refundPendingTo: (amount: string, to: string, when: string) =>
+      `Återbetalning på väg: ${amount} ${to}. Pengarna brukar synas ${when}.`,
     creditedAmount: (amount: string) => `Fakturan krediterades med ${amount}`,
     compensation: (amount: string) => `Du fick ${amount} i kompensation`,
     respite: (date: string) => `Du fick längre tid att betala. Ny förfallodag: ${date}`,
@@ -219,6 +283,10 @@ const sv = {
     heading: "Vad händer nu?",
     nothingToPay: "Du behöver inte betala något på den här fakturan.",
     paid: "Fakturan är betald. Tack! Du behöver inte göra något mer.",
+    refundPending: (amount: string, to: string, when: string) =>
+      `Vi betalar tillbaka ${amount} ${to}. Räkna med att pengarna syns ${when}.`,
+    refundPendingSomewhere: (amount: string) =>
+      `Vi betalar tillbaka ${amount} på samma sätt som du betalade. Räkna med att pengarna syns inom 5–10 bankdagar.`,
     creditBalance: (amount: string) =>
       // Nothing sets a credit off against later invoices: it is paid out when the customer asks.
       `Du har ${amount} tillgodo hos oss. Kontakta kundservice om du vill få det utbetalt.`,
@@ -305,6 +373,27 @@ const sv = {
     heading: "Dina tidigare fakturor",
     invoiceFor: (period: string) => `Faktura för ${period}`,
   },
+  /** The banner at the top when the invoice changed while it was open (live-changes.ts). */
+  live: {
+    heading: "Nytt på fakturan",
+    dismiss: "Stäng",
+    credited: (amount: string) => `${amount} har krediterats`,
+    creditedRefund: (amount: string, to: string, when: string) =>
+      `${amount} har krediterats — pengarna återbetalas ${to} ${when}`,
+    paid: (amount: string, method: string | null) =>
+      `Vi har tagit emot ${amount}${method ? ` med ${method}` : ""}`,
+    left: (amount: string) => `kvar att betala: ${amount}`,
+    paidInFull: "fakturan är betald. Tack!",
+    refund: (amount: string, to: string, when: string) => `${amount} återbetalas ${to} ${when}`,
+    refundSomewhere: (amount: string) => `${amount} återbetalas på samma sätt som du betalade`,
+    refundDone: (amount: string) => `Återbetalningen på ${amount} är gjord`,
+    refundFailed: (amount: string) =>
+      `Återbetalningen på ${amount} kunde inte göras — pengarna finns kvar som ditt tillgodohavande`,
+    respite: (date: string) => `Ny förfallodag: ${date}`,
+    feeWaived: (amount: string) => `Avgiften på ${amount} är borttagen`,
+    compensation: (amount: string) => `Du har fått ${amount} i kompensation`,
+    planAgreed: "Din avbetalningsplan gäller nu",
+  },
 };
 
 type Messages = typeof sv;
@@ -316,7 +405,7 @@ const en: Messages = {
     amountLegend: "Amount",
     full: "The full amount",
     part: "Another amount",
-    partHint: "At least",
+    partHint: "at least",
     partLabel: "Amount in kronor",
     methodLegend: "Payment method",
     card: "Card",
@@ -329,6 +418,14 @@ const en: Messages = {
     demoCard: "This is a demo. Press to complete the card payment as if the bank approved it.",
     demoSwish: "This is a demo. In real life you open the Swish app and approve the payment.",
     demoApprove: "Approve the payment (demo)",
+    demoSwishQr: "On a computer you first scan a QR code with your phone.",
+    demoSwishOpen: "Open Swish (demo)",
+    swishOpen: "Open Swish",
+    swishShowQr: "Show the Swish QR code",
+    swishOpenHint:
+      "The Swish app opens with the payment filled in. Approve it there, then come back here.",
+    swishQrHint:
+      "A QR code appears. Scan it with the Swish app on your phone and approve the payment there.",
     demoDecline: "Decline (demo)",
     payNow: "Pay now",
     waitingCard: "Processing the payment …",
@@ -353,6 +450,8 @@ const en: Messages = {
     providerRefused:
       "The payment could not be started. Nothing was charged. Pay by bankgiro with the OCR reference, or contact us.",
     rateLimited: "Too many payment attempts. Please wait a moment and try again.",
+    methodCard: "card",
+    methodSwish: "Swish",
   },
   languageName: "English",
   invoice: "Invoice",
@@ -361,6 +460,20 @@ const en: Messages = {
   intro: (org: string, period: string) => `Here is your invoice from ${org} for ${period}.`,
   toPay: "To pay",
   nothingToPay: "Nothing to pay",
+  settled: {
+    paidHeading: "Paid",
+    paid: (amount: string, date: string, methods: string | null) =>
+      `You paid ${amount} on ${date}${methods ? ` by ${methods}` : ""}.`,
+    paidInParts: (amount: string, parts: number, date: string, methods: string | null) =>
+      `You paid ${amount} in ${parts} parts, the last on ${date}${methods ? `, by ${methods}` : ""}.`,
+    paidUndated: (amount: string) => `You have paid ${amount}.`,
+    creditedHeading: "Credited",
+    credited: "The invoice is credited. You do not need to pay anything.",
+    nothing: "You do not need to pay anything on this invoice.",
+    credit: (amount: string) => `You have ${amount} in credit with us.`,
+    leftToPay: "Left to pay",
+    and: "and",
+  },
   dueDate: "Due date",
   issueDate: "Invoice date",
   invoiceNumber: "Invoice number",
@@ -372,6 +485,9 @@ const en: Messages = {
   plusgiro: "Plusgiro",
   swish: "Swish",
   swishQr: "Scan with the Swish app to pay. Amount and message are filled in.",
+  swishOpen: "Open Swish",
+  swishOpenHint: "The amount and OCR reference are filled in in the app.",
+  swishQrOtherDevice: "Paying from another phone? Scan the code",
   period: "Period",
   copy: "Copy",
   copied: "Copied",
@@ -410,11 +526,22 @@ const en: Messages = {
     tableCaption: "Usage in the period",
     columnTime: "Time",
     columnQuantity: "Amount",
+    periodsHeading: "This period beside earlier ones",
+    thisPeriod: "This period",
+    previousPeriod: "The period before",
+    lastYearPeriod: "The same period last year",
   },
   value: {
     heading: "What you got for the money",
     price: "You pay",
     compared: "Compared with",
+    cheaper: (amount: string) => `${amount} cheaper`,
+    dearer: (amount: string) => `${amount} more expensive`,
+    samePrice: "The same price",
+    higher: (amount: string) => `${amount} higher`,
+    lower: (amount: string) => `${amount} lower`,
+    same: "The same",
+    points: (amount: string) => `${amount} percentage points`,
   },
   lines: {
     heading: "Details",
@@ -424,6 +551,7 @@ const en: Messages = {
     vatRate: "VAT",
     amount: "Amount excl. VAT",
     discount: (amount) => `Discount ${amount}`,
+    quantityTimesPrice: (quantity, price) => `${quantity} × ${price}`,
     noVat: (reason) => `No VAT: ${vatReasonText(reason, "en")}`,
     groups: {
       SUBSCRIPTION: "Subscription",
@@ -505,6 +633,20 @@ const en: Messages = {
       CANCELLED: "The payment plan was ended.",
     },
     payment: (amount: string) => `Payment received: ${amount}`,
+    paymentWith: (amount: string, method: string) => `Payment received: ${amount} by ${method}`,
+    methods: {
+      card: "card",
+      swish: "Swish",
+      bankgiro: "bankgiro",
+      bank_transfer: "bank transfer",
+    },
+    demoMethod: (method: string) => `${method} (demo)`,
+    refundTo: {
+      card: { to: "to your card", when: "within 5–10 banking days" },
+      swish: { to: "through Swish to the account you paid from", when: "within 1–3 banking days" },
+    },
+    refundPendingTo: (amount: string, to: string, when: string) =>
+      `Refund on its way: ${amount} ${to}. The money usually arrives ${when}.`,
     creditedAmount: (amount: string) => `The invoice was credited by ${amount}`,
     compensation: (amount: string) => `You received ${amount} in compensation`,
     respite: (date: string) => `You were given more time to pay. New due date: ${date}`,
@@ -521,6 +663,10 @@ const en: Messages = {
     heading: "What happens next?",
     nothingToPay: "You do not need to pay anything on this invoice.",
     paid: "This invoice is paid. Thank you! There is nothing more to do.",
+    refundPending: (amount: string, to: string, when: string) =>
+      `We are paying ${amount} back ${to}. Expect the money ${when}.`,
+    refundPendingSomewhere: (amount: string) =>
+      `We are paying ${amount} back the way you paid. Expect the money within 5–10 banking days.`,
     creditBalance: (amount: string) =>
       `You have ${amount} in credit with us. Contact customer support to have it paid out to you.`,
     payBy: (amount: string, date: string) => `Pay ${amount} by ${date}.`,
@@ -603,6 +749,26 @@ const en: Messages = {
   other: {
     heading: "Your earlier invoices",
     invoiceFor: (period: string) => `Invoice for ${period}`,
+  },
+  live: {
+    heading: "New on this invoice",
+    dismiss: "Close",
+    credited: (amount: string) => `${amount} has been credited`,
+    creditedRefund: (amount: string, to: string, when: string) =>
+      `${amount} has been credited — the money goes back ${to} ${when}`,
+    paid: (amount: string, method: string | null) =>
+      `We have received ${amount}${method ? ` by ${method}` : ""}`,
+    left: (amount: string) => `left to pay: ${amount}`,
+    paidInFull: "the invoice is paid. Thank you!",
+    refund: (amount: string, to: string, when: string) => `${amount} goes back ${to} ${when}`,
+    refundSomewhere: (amount: string) => `${amount} goes back the way you paid`,
+    refundDone: (amount: string) => `The refund of ${amount} has been paid out`,
+    refundFailed: (amount: string) =>
+      `The refund of ${amount} could not be made — the money stays as your credit`,
+    respite: (date: string) => `New due date: ${date}`,
+    feeWaived: (amount: string) => `The fee of ${amount} has been removed`,
+    compensation: (amount: string) => `You have received ${amount} in compensation`,
+    planAgreed: "Your payment plan is now in force",
   },
 };
 

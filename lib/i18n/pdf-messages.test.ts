@@ -35,6 +35,7 @@ const FROM_PAGE: Array<[keyof PdfTexts, (page: InvoiceMessages) => unknown]> = [
   ["totalCredited", (page) => page.vat.totalCredited],
   ["leftToPay", (page) => page.vat.left],
   ["date", (page) => page.creditNoteDate],
+  ["paid", (page) => page.status.paid],
 ];
 
 /** Every text of the page's dictionary (the leaves that are strings). */

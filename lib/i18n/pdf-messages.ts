@@ -44,6 +44,8 @@ function sharedWithPage(page: InvoiceMessages) {
     leftToPay: page.vat.left,
     /** The date column of the credit notes that changed the invoice. */
     date: page.creditNoteDate,
+    /** What a settled invoice's status is called ("Betald"). */
+    paid: page.status.paid,
   };
 }
 
@@ -59,6 +61,8 @@ const svOwn = {
   creditNotes: "Kreditfakturor som ändrat fakturan",
   vatPerRate: "Moms per sats",
   amountInclVat: "Belopp inkl. moms",
+  statusLabel: "Fakturans status",
+  payments: "Betalningar",
   page: (page: number, pages: number) => `Sida ${page} av ${pages}`,
   subject: (title: string, buyer: string) => `${title} till ${buyer}`,
 };
@@ -73,6 +77,8 @@ const enOwn = {
   creditNotes: "Credit notes that changed this invoice",
   vatPerRate: "VAT per rate",
   amountInclVat: "Amount incl. VAT",
+  statusLabel: "Invoice status",
+  payments: "Payments",
   page: (page: number, pages: number) => `Page ${page} of ${pages}`,
   subject: (title: string, buyer: string) => `${title} to ${buyer}`,
 } satisfies typeof svOwn;

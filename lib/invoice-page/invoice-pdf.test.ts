@@ -61,8 +61,8 @@ describe("renderInvoicePdf", () => {
     // The credit note with its VAT per rate.
     expect(text).toContain(`${locale === "sv" ? "25 %" : "25%"}: ${money(-1_000)}`);
     // Prices below an öre as energy invoices print them; the discount and the 0 % reason.
-    expect(text).toContain(locale === "sv" ? "109,37 öre/kWh" : "109.37 öre/kWh");
-    expect(text).toContain(locale === "sv" ? "36,00 öre/kWh" : "36.00 öre/kWh");
+    expect(text).toContain(locale === "sv" ? "109,37 öre/kWh" : "SEK 1.0937/kWh");
+    expect(text).toContain(locale === "sv" ? "36,00 öre/kWh" : "SEK 0.36/kWh");
     expect(text).toContain(locale === "sv" ? "312,00 kr/mån" : "SEK 312.00/mo");
     expect(text).toContain(`${locale === "sv" ? "Rabatt" : "Discount"} ${money(-5_000)}`);
     expect(text).toContain("Gåva, utanför mervärdesskattens tillämpningsområde");

@@ -1,6 +1,7 @@
 import { rgb } from "pdf-lib";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
 import { CREDIT_NOTE_MESSAGES, settlementText } from "@/lib/i18n/credit-note-messages";
+import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { type PdfTexts, pdfMessages } from "@/lib/i18n/pdf-messages";
 import { displayUnit } from "@/lib/i18n/units";
 import {
@@ -11,6 +12,7 @@ import {
   type TableColumn,
 } from "@/lib/invoice-page/invoice-pdf-layout";
 import type { InvoicePageData, PageLine } from "@/lib/invoice-page/load-invoice-page";
+import { paymentsMade } from "@/lib/invoice-page/payments-made";
 import { formatStored, safeFormat } from "@/lib/invoice-page/safe-format";
 import { formatMoney, formatQuantity, formatUnitPrice, type Locale } from "@/lib/money/money";
 import { createArchiveDocument, finishArchiveDocument } from "@/lib/pdf/pdf-archive";
@@ -187,7 +189,9 @@ function drawPaymentDetails(cursor: PdfCursor, { data, locale, t, money }: Conte
     }
     return;
   }
-  if (invoice.kind === "INVOICE") {
+  if (invoice.kind === "INVOICE" && data.invoice.displayStatus === "paid") {
+    drawPaid(cursor, { data, locale, t, money });
+  } else if (invoice.kind === "INVOICE") {
     cursor.pair(t.toPay, money(data.amountDueOre), { bold: true, size: 11 });
     if (invoice.dueDate !== null) cursor.pair(t.dueDate, date(invoice.dueDate), { bold: true });
   }
@@ -195,6 +199,21 @@ function drawPaymentDetails(cursor: PdfCursor, { data, locale, t, money }: Conte
   if (org.bankgiro !== null) cursor.pair(t.bankgiro, formatted(org.bankgiro, formatBankgiro));
   if (org.plusgiro !== null) cursor.pair(t.plusgiro, formatted(org.plusgiro, formatPlusgiro));
   if (org.swishNumber !== null) cursor.pair(t.swish, formatted(org.swishNumber, formatSwishNumber));
+}
+
+/**
+ * A paid invoice says so where the amount to pay would be, with its payments — day, way and
+ * amount — so a printed copy is proof of what was paid (its OCR and accounts still follow).
+ */
+function drawPaid(cursor: PdfCursor, { data, locale, t, money }: Context): void {
+  cursor.pair(t.statusLabel, t.paid, { bold: true, size: 11 });
+  const payments = paymentsMade(data.events, invoiceMessages[locale]);
+  if (payments.length === 0) return;
+  cursor.text(t.payments, { color: GREY, size: 8 });
+  for (const payment of payments) {
+    const how = payment.method ? ` ${payment.method}` : "";
+    cursor.pair(`${date(payment.on)}${how}`, money(payment.amountOre));
+  }
 }
 
 function vatRate(rate: number, locale: Locale): string {

@@ -103,6 +103,8 @@ export interface InvoicePageData {
     locale: Locale;
     isBusiness: boolean;
     vatNumber: string | null;
+    /** Where answers and confirmations go (the page shows it masked); not part of the document. */
+    email?: string | null;
   };
   organization: {
     id: string;
@@ -279,6 +281,7 @@ export async function loadInvoicePage(
           locale: true,
           isBusiness: true,
           vatNumber: true,
+          email: true,
         },
       },
       organization: {

@@ -27,6 +27,8 @@ export interface UsageSeries {
   /** Net cost (excl. VAT) of the usage lines of this unit; null when usage is not charged by unit. */
   usageCostOre: number | null;
   unitPriceCentiOre: number | null;
+  /** The VAT rate of those usage lines (one rate for all), so the page can show the cost with VAT. */
+  usageVatRate?: number | null;
 }
 
 const UNIT_LABELS: Record<UsageUnit, string[]> = {
@@ -148,5 +150,17 @@ export async function loadUsageSeries(
   const unitPriceCentiOre = usageLines.length
     ? usageLines.reduce((sum, line) => sum + line.unitPriceCentiOre, 0)
     : null;
-  return { unit, resolution, points, current, previous, lastYear, usageCostOre, unitPriceCentiOre };
+  const rates = new Set(usageLines.map((line) => line.vatRate));
+  const usageVatRate = rates.size === 1 ? [...rates][0]! : null;
+  return {
+    unit,
+    resolution,
+    points,
+    current,
+    previous,
+    lastYear,
+    usageCostOre,
+    unitPriceCentiOre,
+    usageVatRate,
+  };
 }

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/db/generated/client";
 import { formatLongDate } from "@/lib/i18n/format-date";
 import type { InvoiceMessages } from "@/lib/i18n/invoice-messages";
 import type { InvoicePageData } from "@/lib/invoice-page/load-invoice-page";
+import { paymentMethodName } from "@/lib/invoice-page/payments-made";
 import { formatMoney } from "@/lib/money/money";
 
 type TimelineEvent = Pick<InvoicePageData["events"][number], "type" | "data">;
@@ -17,8 +18,20 @@ const FEE_KINDS: readonly FeeKind[] = [
 ];
 
 /** A text keyed by a value of the event's data, only from the table's own keys. */
-function own(table: Record<string, string>, key: unknown): string | undefined {
+function own<T>(table: Record<string, T>, key: unknown): T | undefined {
   return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/**
+ * Where a refund goes and when it is there ("till ditt kort", "inom 5–10 bankdagar"), by the way
+ * the customer paid as its event records it (`to`); undefined for a refund recorded without it.
+ */
+export function refundDestination(
+  data: unknown,
+  t: InvoiceMessages,
+): { to: string; when: string } | undefined {
+  const to = data && typeof data === "object" ? (data as { to?: unknown }).to : undefined;
+  return own(t.timeline.refundTo, to);
 }
 
 /**
@@ -47,14 +60,18 @@ export function timelineEventText(
   switch (event.type) {
     case "PAYMENT_RECEIVED": {
       const amount = money("amountOre");
-      return amount ? t.timeline.payment(amount) : label;
+      if (!amount) return label;
+      const method = paymentMethodName(data, t);
+      return method ? t.timeline.paymentWith(amount, method) : t.timeline.payment(amount);
     }
     case "PAYMENT_REFUNDED": {
       const amount = money("amountOre");
       if (!amount) return label;
-      return data.status === "PENDING"
-        ? t.timeline.refundPending(amount)
-        : t.timeline.refunded(amount);
+      if (data.status !== "PENDING") return t.timeline.refunded(amount);
+      const destination = refundDestination(data, t);
+      return destination
+        ? t.timeline.refundPendingTo(amount, destination.to, destination.when)
+        : t.timeline.refundPending(amount);
     }
     case "REFUND_COMPLETED": {
       const amount = money("amountOre");

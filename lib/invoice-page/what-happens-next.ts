@@ -35,6 +35,8 @@ export type NextStep =
   | { kind: "nothing-to-pay" }
   | { kind: "paid" }
   | { kind: "credit-balance"; amountOre: number }
+  /** Money on its way back: how much, and where to (the way it was paid; null if unrecorded). */
+  | { kind: "refund-pending"; amountOre: number; to: string | null }
   | { kind: "pay-by"; dueDate: Date; lastDay: Date | null; amountOre: number }
   /** The first part of an agreed payment plan not yet paid. */
   | {
@@ -65,6 +67,32 @@ export interface NextStepCollection {
   handedOverAt: Date | null;
   policy: Pick<InvoiceCollection["policy"], "agencyName" | "agencyContact">;
   activePlan: InvoiceCollection["activePlan"];
+}
+
+/**
+ * Refunds still on their way, from the invoice's customer-visible timeline: each refund booked as
+ * pending (PAYMENT_REFUNDED) until an event says it was paid out or failed.
+ */
+export function pendingRefunds(
+  events: ReadonlyArray<{ type: string; data: unknown }>,
+): Array<{ amountOre: number; to: string | null }> {
+  const read = (data: unknown) =>
+    (data && typeof data === "object" ? data : {}) as Record<string, unknown>;
+  const settled = new Set(
+    events
+      .filter((e) => e.type === "REFUND_COMPLETED" || e.type === "REFUND_FAILED")
+      .map((e) => read(e.data).refundId)
+      .filter((id) => typeof id === "string"),
+  );
+  return events.flatMap((event) => {
+    const data = read(event.data);
+    if (event.type !== "PAYMENT_REFUNDED" || data.status !== "PENDING") return [];
+    if (typeof data.refundId === "string" && settled.has(data.refundId)) return [];
+    const amountOre = data.amountOre;
+    if (typeof amountOre !== "number" || !Number.isSafeInteger(amountOre) || amountOre <= 0)
+      return [];
+    return [{ amountOre, to: typeof data.to === "string" ? data.to : null }];
+  });
 }
 
 export type DueCountdown =
@@ -113,11 +141,14 @@ export function nextSteps(input: {
   customerCreditOre: number;
   /** The invoice's collection (null for credit notes, paid and draft invoices). */
   collection: NextStepCollection | null;
-  /** Reminders sent, oldest first, with the fee each charged. */
   /** The collection steps taken, oldest first, with what each was and charged. */
   remindersSent: Array<{ sentOn: Date; feeOre: number; step?: SentStepKind }>;
+  /** Refunds on their way to the customer (pendingRefunds). */
+  refundsPending?: Array<{ amountOre: number; to: string | null }>;
 }): NextStep[] {
   const steps: NextStep[] = [];
+  for (const refund of input.refundsPending ?? [])
+    steps.push({ kind: "refund-pending", amountOre: refund.amountOre, to: refund.to });
   if (input.customerCreditOre > 0)
     steps.push({ kind: "credit-balance", amountOre: input.customerCreditOre });
   if (input.kind === "CREDIT_NOTE" || input.displayStatus === "credited") {
@@ -184,6 +215,15 @@ export function nextStepText(step: NextStep, locale: Locale, t: InvoiceMessages)
       return t.next.paid;
     case "credit-balance":
       return t.next.creditBalance(money(step.amountOre));
+    case "refund-pending": {
+      const destination =
+        step.to !== null && Object.hasOwn(t.timeline.refundTo, step.to)
+          ? t.timeline.refundTo[step.to]
+          : undefined;
+      return destination
+        ? t.next.refundPending(money(step.amountOre), destination.to, destination.when)
+        : t.next.refundPendingSomewhere(money(step.amountOre));
+    }
     case "pay-by":
       return step.lastDay
         ? `${t.next.payBy(money(step.amountOre), date(step.dueDate))} ${t.next.nextBankingDay(date(step.lastDay))}`

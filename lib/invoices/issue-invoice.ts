@@ -10,6 +10,7 @@ import {
   snapshotJson,
   takeIssuedSnapshot,
 } from "@/lib/invoices/issued-snapshot";
+import { staleVersionError } from "@/lib/invoices/latest-change";
 import { assertTotalsFitColumns, computeInvoiceTotals } from "@/lib/invoices/totals";
 import { generateOcr } from "@/lib/references/ocr";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
@@ -120,9 +121,7 @@ export async function issueInvoiceInTransaction(
     throw new AppError("CONFLICT", "Only a draft can be issued; this invoice is already issued");
   }
   if (options.expectedVersion !== undefined && options.expectedVersion !== invoice.version) {
-    throw new AppError("STALE_VERSION", "The invoice was changed by someone else; reload it", {
-      currentVersion: invoice.version,
-    });
+    throw await staleVersionError(tx, invoice);
   }
   if (invoice.lines.length === 0) {
     throw new AppError("BAD_INPUT", "An invoice needs at least one line before it is issued");

@@ -76,6 +76,11 @@ export async function recordPaymentInTransaction(
      * (it becomes the customer's credit, to be paid back), because refusing it would lose it.
      */
     moneyAlreadyTaken?: boolean;
+    /**
+     * For a demo payment (method "demo"): the instrument the customer chose, so their timeline
+     * can say "kort (demo)" rather than only "demo".
+     */
+    instrument?: "card" | "swish";
   } = {},
 ): Promise<RecordPaymentResult> {
   await lockInvoiceForLedger(tx, input.invoiceId);
@@ -148,6 +153,7 @@ export async function recordPaymentInTransaction(
     data: {
       amountOre: input.amountOre,
       method: input.method,
+      ...(options.instrument ? { instrument: options.instrument } : {}),
       balanceOre: balanceOre(sums),
       ...(overpaidOre > 0 ? { overpaidOre } : {}),
     },

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import {
   formatMoney,
+  formatMoneyCompact,
   formatMoneyPlain,
   formatQuantity,
   formatUnitPrice,
+  formatWholeKronor,
   type Locale,
   parseMoney,
   parseUnitPrice,
@@ -259,7 +261,8 @@ describe("unit prices below an öre", () => {
   it("shows energy prices per kWh in öre with two decimals, others in kronor", () => {
     expect(formatUnitPrice(4_390, { locale: "sv", unit: "kWh" })).toBe("43,90\u00A0öre/kWh");
     expect(formatUnitPrice(10_937, { locale: "sv", unit: "kWh" })).toBe("109,37\u00A0öre/kWh");
-    expect(formatUnitPrice(10_937, { locale: "en", unit: "kWh" })).toBe("109.37\u00A0öre/kWh");
+    expect(formatUnitPrice(10_937, { locale: "en", unit: "kWh" })).toBe("SEK\u00A01.0937/kWh");
+    expect(formatUnitPrice(4_390, { locale: "en", unit: "kWh" })).toBe("SEK\u00A00.4390/kWh");
     expect(formatUnitPrice(200_000, { locale: "sv", unit: "GB" })).toBe("20,00\u00A0kr/GB");
     expect(formatUnitPrice(1_234, { locale: "sv", unit: "min" })).toBe("0,1234\u00A0kr/min");
     expect(formatUnitPrice(3_192_000, { locale: "en", unit: "mo" })).toBe("SEK\u00A0319.20/mo");
@@ -275,5 +278,57 @@ describe("unit prices below an öre", () => {
     expect(parseUnitPrice("1,234", { locale: "en" })).toBe(12_340_000);
     expect(parseUnitPrice("-0,0050", { locale: "sv" })).toBe(-50);
     expect(() => parseUnitPrice("0,12345", { locale: "sv" })).toThrow(AppError);
+  });
+});
+
+describe("formatMoneyCompact", () => {
+  it("writes whole kronor without decimals, Swedish and English", () => {
+    expect(formatMoneyCompact(3_600, { locale: "sv" })).toBe(`36${NBSP}kr`);
+    expect(formatMoneyCompact(3_600, { locale: "en" })).toBe(`SEK${NBSP}36`);
+    expect(formatMoneyCompact(123_400, { locale: "sv" })).toBe(`1${NBSP}234${NBSP}kr`);
+    expect(formatMoneyCompact(10_000_000, { locale: "sv" })).toBe(`100${NBSP}000${NBSP}kr`);
+    expect(formatMoneyCompact(10_000_000, { locale: "en" })).toBe(`SEK${NBSP}100,000`);
+    expect(formatMoneyCompact(0, { locale: "sv" })).toBe(`0${NBSP}kr`);
+    expect(formatMoneyCompact(-3_600, { locale: "sv" })).toBe(`${MINUS}36${NBSP}kr`);
+    expect(formatMoneyCompact(-3_600, { locale: "en" })).toBe(`-SEK${NBSP}36`);
+  });
+
+  it("writes anything else exactly as formatMoney does, öre and all", () => {
+    for (const ore of [3_650, 3_601, 3_610, 1, -3_650, 123_456_789]) {
+      for (const locale of ["sv", "en"] as const) {
+        expect(formatMoneyCompact(ore, { locale })).toBe(formatMoney(ore, { locale }));
+      }
+    }
+    expect(formatMoneyCompact(3_650, { locale: "sv" })).toBe(`36,50${NBSP}kr`);
+  });
+
+  it("rejects what formatMoney rejects", () => {
+    expectBadInput(() => formatMoneyCompact(36.5, { locale: "sv" }), /safe integer/);
+    expectBadInput(() => formatMoneyCompact(3_600, { locale: "de" as Locale }), /locale/);
+  });
+});
+
+describe("formatWholeKronor", () => {
+  it("rounds to whole kronor, half away from zero", () => {
+    expect(formatWholeKronor(116_219, { locale: "sv" })).toBe(`1${NBSP}162${NBSP}kr`);
+    expect(formatWholeKronor(116_249, { locale: "sv" })).toBe(`1${NBSP}162${NBSP}kr`);
+    expect(formatWholeKronor(116_250, { locale: "sv" })).toBe(`1${NBSP}163${NBSP}kr`);
+    expect(formatWholeKronor(116_250, { locale: "en" })).toBe(`SEK${NBSP}1,163`);
+    expect(formatWholeKronor(-116_250, { locale: "sv" })).toBe(`${MINUS}1${NBSP}163${NBSP}kr`);
+    expect(formatWholeKronor(-116_249, { locale: "en" })).toBe(`-SEK${NBSP}1,162`);
+    expect(formatWholeKronor(115_000, { locale: "sv" })).toBe(`1${NBSP}150${NBSP}kr`);
+  });
+
+  it("writes less than half a krona as 0, never as minus zero", () => {
+    expect(formatWholeKronor(49, { locale: "sv" })).toBe(`0${NBSP}kr`);
+    expect(formatWholeKronor(-49, { locale: "sv" })).toBe(`0${NBSP}kr`);
+    expect(formatWholeKronor(-49, { locale: "en" })).toBe(`SEK${NBSP}0`);
+    expect(formatWholeKronor(50, { locale: "sv" })).toBe(`1${NBSP}kr`);
+    expect(formatWholeKronor(-50, { locale: "sv" })).toBe(`${MINUS}1${NBSP}kr`);
+  });
+
+  it("rejects an amount that is not a whole number of öre", () => {
+    expectBadInput(() => formatWholeKronor(116_219.5, { locale: "sv" }), /safe integer/);
+    expectBadInput(() => formatWholeKronor(Number.NaN, { locale: "en" }), /safe integer/);
   });
 });

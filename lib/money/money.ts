@@ -84,6 +84,30 @@ export function formatMoney(
     : `${currency}${NBSP}${plain}`;
 }
 
+/**
+ * An amount as people say it: whole kronor without decimals ("36 kr", "SEK 36"), anything else
+ * exactly as formatMoney writes it ("36,50 kr"). For sentences (a banner, a verdict), never for
+ * the invoice's own figures, which always show their öre.
+ */
+export function formatMoneyCompact(amountOre: number, options: { locale: Locale }): string {
+  const full = formatMoney(amountOre, options);
+  if (amountOre % 100 !== 0) return full;
+  const decimal = SYMBOLS[options.locale].decimal;
+  return full.replace(`${decimal}00`, "");
+}
+
+/**
+ * An amount rounded to whole kronor (half away from zero), for figures read at a glance — a
+ * yearly saving, a cost beside what was got for it — never for what is to be paid.
+ */
+export function formatWholeKronor(amountOre: number, options: { locale: Locale }): string {
+  assertSafeInteger(amountOre, "Amount in öre");
+  const kronor = Math.trunc(amountOre / 100);
+  const rest = amountOre - kronor * 100;
+  const rounded = Math.abs(rest) >= 50 ? kronor + Math.sign(rest) : kronor;
+  return formatMoneyCompact(rounded * 100, options);
+}
+
 /** Quantities are stored in thousandths; trailing fraction zeros are dropped (2000 → "2"). */
 export function formatQuantity(quantityMilli: number, locale: Locale): string {
   assertSafeInteger(quantityMilli, "Quantity in thousandths");
@@ -200,7 +224,8 @@ const ORE_PRICED_UNITS = new Set(["kwh", "mwh"]);
 /**
  * A unit price as energy invoices write it: per kWh in öre with two decimals ("43,90 öre/kWh",
  * "118,25 öre/kWh"); anything else in kronor with two decimals, or up to four when the price has
- * them ("20,00 kr/GB", "0,1234 kr/min"). `unit` is shown after the slash when given.
+ * them ("20,00 kr/GB", "0,1234 kr/min"). `unit` is shown after the slash when given. English has
+ * no öre: there every price is in kronor ("SEK 1.1825/kWh").
  */
 export function formatUnitPrice(
   centiOre: number,
@@ -212,7 +237,8 @@ export function formatUnitPrice(
   const symbols = SYMBOLS[locale];
   const sign = centiOre < 0 ? symbols.minus : "";
   const perUnit = unit && options.withUnit !== false ? `/${unit}` : "";
-  if (unit && ORE_PRICED_UNITS.has(unit.toLowerCase())) {
+  // Öre is a Swedish word: an English document says the same price in kronor ("SEK 1.0937/kWh").
+  if (unit && locale === "sv" && ORE_PRICED_UNITS.has(unit.toLowerCase())) {
     const { whole, fraction } = splitScaled(centiOre, 2);
     return `${sign}${groupThousands(whole, symbols.group)}${symbols.decimal}${fraction}${NBSP}öre${perUnit}`;
   }

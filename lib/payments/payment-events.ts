@@ -2,6 +2,7 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type {
   PaymentAttemptStatus,
+  PaymentMethod,
   PaymentProviderKind,
   Prisma,
   RefundStatus,
@@ -127,7 +128,7 @@ export async function applyPaymentEvent(options: {
             occurredAt,
           },
           { type: "SYSTEM" },
-          { moneyAlreadyTaken: true },
+          { moneyAlreadyTaken: true, instrument: attempt.method === "SWISH" ? "swish" : "card" },
         );
         return {
           outcome: "applied",
@@ -204,6 +205,7 @@ async function recordRefunds(
     status: PaymentAttemptStatus;
     refundedOre: number;
     amountOre: number;
+    method: PaymentMethod;
   },
   refunds: RefundReport[],
   occurredAt: Date,
@@ -327,6 +329,8 @@ async function recordRefunds(
     invoiceId: attempt.invoiceId,
     occurredAt,
   };
+  // Where the money goes, for the customer's timeline: back the way it was paid.
+  const to = attempt.method === "SWISH" ? "swish" : "card";
   for (const change of changes) {
     const data = { refundId: change.refundId, amountOre: change.amountOre };
     if (change.kind === "booked") {
@@ -334,7 +338,7 @@ async function recordRefunds(
         ...base,
         type: "PAYMENT_REFUNDED",
         visibility: "CUSTOMER",
-        data: { ...data, status: change.status, balanceOre: balanceOre(sums) },
+        data: { ...data, status: change.status, balanceOre: balanceOre(sums), to },
       });
     } else if (change.kind === "completed") {
       await recordInvoiceEvent(tx, {

@@ -147,6 +147,8 @@ describe(`creditInvoiceAndRefund through Stripe (${testDatabaseKind})`, () => {
             amountOre: paid.totalOre,
             balanceOre: 0,
             status: "SUCCEEDED",
+            // Where the money went, for the customer's timeline ("to your card").
+            to: "card",
             refundId: expect.any(String),
           },
         },

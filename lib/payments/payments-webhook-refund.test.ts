@@ -149,6 +149,7 @@ describe(`charge.refunded from Stripe (${testDatabaseKind})`, () => {
             amountOre: 5_000,
             balanceOre: 5_000,
             status: "SUCCEEDED",
+            to: "card",
             refundId: expect.any(String),
           },
         },

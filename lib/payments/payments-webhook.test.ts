@@ -138,7 +138,8 @@ describe(`Stripe webhooks recording payments (${testDatabaseKind})`, () => {
       {
         type: "PAYMENT_RECEIVED",
         visibility: "CUSTOMER",
-        data: { amountOre: payment.totalOre, method: "card", balanceOre: 0 },
+        // The instrument names the method in the customer's timeline ("med kort").
+        data: { amountOre: payment.totalOre, method: "card", instrument: "card", balanceOre: 0 },
       },
     ]);
     expect(await attemptStatus(payment.attemptId)).toBe("SUCCEEDED");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/database";
 import { AppError } from "@/lib/errors/app-error";
-import { assertVersion, expectedVersionSchema } from "@/lib/invoices/invoice-change";
+import { assertCurrentVersion, expectedVersionSchema } from "@/lib/invoices/invoice-change";
 import {
   type CreditNoteInput,
   type IssueCreditNoteInput,
@@ -164,6 +164,7 @@ export async function refundCreditForAgent(options: {
   const invoice = await db.invoice.findUnique({
     where: { id: invoiceId },
     select: {
+      id: true,
       organizationId: true,
       version: true,
       organization: { select: { refundPolicy: true } },
@@ -172,7 +173,7 @@ export async function refundCreditForAgent(options: {
   if (!invoice || invoice.organizationId !== options.organizationId) {
     throw new AppError("NOT_FOUND", "No such invoice");
   }
-  assertVersion(invoice, options.expectedVersion);
+  await assertCurrentVersion(db, invoice, options.expectedVersion);
   if (invoice.organization.refundPolicy === "KEEP_CREDIT") {
     throw new AppError(
       "CONFLICT",

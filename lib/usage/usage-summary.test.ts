@@ -314,7 +314,8 @@ describe("summarizeUsage", () => {
     expect(summary).toMatchObject({
       total: `880${NBSP}kWh`,
       cost: `SEK${NBSP}985.60`,
-      unitPrice: `112.00${NBSP}öre/kWh`,
+      // English has no öre: the same price in kronor.
+      unitPrice: `SEK${NBSP}1.12/kWh`,
       averagePerDay: `28.4${NBSP}kWh`,
     });
     expect(summary.previous?.sentence).toBe(`10${NBSP}% more than the month before`);
@@ -327,7 +328,7 @@ describe("summarizeUsage", () => {
       `43,90${NBSP}öre/kWh`,
     );
     expect(summarizeUsage(series({ unitPriceCentiOre: 10_937 }), "en").unitPrice).toBe(
-      `109.37${NBSP}öre/kWh`,
+      `SEK${NBSP}1.0937/kWh`,
     );
     expect(summarizeUsage(series({ unitPriceCentiOre: 700, unit: "GB" }), "en").unitPrice).toBe(
       `SEK${NBSP}0.07/GB`,
@@ -358,10 +359,29 @@ describe("summarizeUsage", () => {
       lastYear: null,
       cost: null,
       unitPrice: null,
+      priceBasis: null,
       averagePerDayMilli: null,
       averagePerDay: null,
       peak: null,
     });
+  });
+
+  it("gives a consumer the cost and price with VAT and a business without, each labelled", () => {
+    const withRate = series({ usageVatRate: 25 });
+    expect(summarizeUsage(withRate, "sv", { basis: "incl-vat" })).toMatchObject({
+      cost: `1${NBSP}232,00${NBSP}kr`,
+      unitPrice: `1,40${NBSP}kr/kWh`,
+      priceBasis: "inkl. moms",
+    });
+    expect(summarizeUsage(withRate, "en", { basis: "excl-vat" })).toMatchObject({
+      cost: `SEK${NBSP}985.60`,
+      unitPrice: `SEK${NBSP}1.12/kWh`,
+      priceBasis: "excl. VAT",
+    });
+    // Without one VAT rate for the usage nothing is guessed: the net figures, said to be net.
+    expect(
+      summarizeUsage(series({ usageVatRate: null }), "sv", { basis: "incl-vat" }),
+    ).toMatchObject({ cost: `985,60${NBSP}kr`, priceBasis: "exkl. moms" });
   });
 
   it("averages over the days with readings and rounds once, from the exact total", () => {

@@ -3,6 +3,8 @@ import type { UsageResolution, UsageUnit } from "@/lib/db/generated/client";
 import type { UsagePeriodTotal, UsageSeries } from "@/lib/invoice-page/load-usage-series";
 import { formatMoney, formatQuantity, formatUnitPrice, type Locale } from "@/lib/money/money";
 import { roundDiv } from "@/lib/money/rounding";
+import { basisLabel, formatPricePerUnit, onBasis, type PriceBasis } from "@/lib/usage/price-basis";
+import { formatReadable } from "@/lib/usage/readable-figures";
 
 /**
  * What the invoice page says about the usage behind an invoice: the total, how it compares with
@@ -162,14 +164,22 @@ export interface UsageComparisonSummary {
 export interface UsageSummary {
   unitLabel: string;
   totalMilli: number;
-  /** "1 234,5 kWh" */
+  /** "1 493 kWh": at a readable precision (readable-figures.ts); the exact total is totalMilli. */
   total: string;
   previous: UsageComparisonSummary | null;
   lastYear: UsageComparisonSummary | null;
-  /** Net cost (excl. VAT) of the usage, formatted; null when usage is not charged by unit. */
+  /**
+   * Cost of the usage, formatted: net (excl. VAT) by default, or on the customer's price basis
+   * when one is given; null when usage is not charged by unit.
+   */
   cost: string | null;
-  /** "1,12 kr/kWh" / "SEK 1.12/kWh"; null when no single unit price applies. */
+  /**
+   * "112,00 öre/kWh" as the line prints it by default; with a price basis "1,40 kr/kWh", in
+   * kronor on that basis. Null when no single unit price applies.
+   */
   unitPrice: string | null;
+  /** "inkl. moms" / "exkl. moms": what cost and unit price include, when a basis was given. */
+  priceBasis: string | null;
   /** Per day with readings, rounded to the milli; null when no day has readings. */
   averagePerDayMilli: number | null;
   /** The average rounded to one decimal, with unit: three decimals of kWh help nobody. */
@@ -197,8 +207,14 @@ function findPeak(points: UsageSeries["points"]) {
   return peak;
 }
 
-export function summarizeUsage(series: UsageSeries, locale: Locale): UsageSummary {
+export function summarizeUsage(
+  series: UsageSeries,
+  locale: Locale,
+  options: { basis?: PriceBasis } = {},
+): UsageSummary {
   const { unit, current } = series;
+  const { basis } = options;
+  const vatRate = series.usageVatRate ?? null;
   const unitLabel = usageUnitLabel(unit, locale);
   // Averaged over the days that have readings: dividing by every day of the period would
   // understate a month with a gap in its meter data.
@@ -208,16 +224,28 @@ export function summarizeUsage(series: UsageSeries, locale: Locale): UsageSummar
   return {
     unitLabel,
     totalMilli: current.totalMilli,
-    total: formatUsageQuantity(current.totalMilli, unit, locale),
+    total: `${formatReadable(current.totalMilli, { locale })}${NBSP}${unitLabel}`,
     previous: summarizeComparison(series, "previous", locale),
     lastYear: summarizeComparison(series, "lastYear", locale),
-    cost: series.usageCostOre === null ? null : formatMoney(series.usageCostOre, { locale }),
-    // Energy in öre per kWh ("43,90 öre/kWh", as Swedish energy invoices print it), the rest in
-    // kronor with the öre fractions it has.
+    cost:
+      series.usageCostOre === null
+        ? null
+        : formatMoney(basis ? onBasis(series.usageCostOre, vatRate, basis) : series.usageCostOre, {
+            locale,
+          }),
+    // As the line prints it: energy in öre per kWh ("43,90 öre/kWh"), the rest in kronor with the
+    // öre fractions it has. On a price basis, what one unit costs in kronor as people compare it.
     unitPrice:
       series.unitPriceCentiOre === null
         ? null
-        : formatUnitPrice(series.unitPriceCentiOre, { locale, unit: unitLabel }),
+        : basis
+          ? formatPricePerUnit(onBasis(series.unitPriceCentiOre, vatRate, basis), {
+              locale,
+              unit: unitLabel,
+            })
+          : formatUnitPrice(series.unitPriceCentiOre, { locale, unit: unitLabel }),
+    // Without one VAT rate for the usage the figures stay net, and say so.
+    priceBasis: basis ? basisLabel(vatRate ? basis : "excl-vat", locale) : null,
     averagePerDayMilli,
     averagePerDay:
       averagePerDayMilli === null

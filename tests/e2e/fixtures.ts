@@ -36,8 +36,11 @@ export interface Fixtures {
   question(invoiceId: string, body: string): Promise<{ conversationId: string }>;
   /** A draft invoice for the customer of an issued one. */
   draft(invoiceId: string): Promise<{ draftId: string }>;
-  /** A draft content block of the organisation. */
-  block(organization: { id: string }): Promise<{ blockId: string }>;
+  /**
+   * A draft content block of the organisation; with `offer`, a published plan offer instead ("best"
+   * for each customer's cheapest plan, or a plan's code).
+   */
+  block(organization: { id: string }, options?: { offer?: string }): Promise<{ blockId: string }>;
   /** A webhook endpoint of the organisation (at an address that never answers). */
   webhookEndpoint(organization: { id: string }): Promise<{ webhookEndpointId: string }>;
   /** A camt.054 of the organisation, received as if uploaded (one payment for the queue). */
@@ -62,7 +65,8 @@ export const test = base.extend<{ fixtures: Fixtures }>({
       customer: (organization, spec) =>
         make("/customers", { organizationId: organization.id, ...spec }),
       question: (invoiceId, body) => make("/questions", { invoiceId, body }),
-      block: (organization) => make("/blocks", { organizationId: organization.id }),
+      block: (organization, options) =>
+        make("/blocks", { organizationId: organization.id, ...options }),
       draft: (invoiceId) => make("/drafts", { invoiceId }),
       webhookEndpoint: (organization) =>
         make("/webhook-endpoints", { organizationId: organization.id }),

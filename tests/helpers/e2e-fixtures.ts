@@ -6,7 +6,7 @@ import { postChatMessage } from "@/lib/chat/post-chat-message";
 import { ensureDefaultPolicy } from "@/lib/collections/policies";
 import { runCollections } from "@/lib/collections/run";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
-import { saveContentBlock } from "@/lib/content/blocks/manage-blocks";
+import { saveContentBlock, setContentBlockStatus } from "@/lib/content/blocks/manage-blocks";
 import {
   addDays,
   addMonths,
@@ -222,19 +222,58 @@ export async function createQuestionFixture(db: Db, input: unknown) {
   return { conversationId: posted.conversationId, seq: posted.message.seq };
 }
 
-export const blockFixtureSchema = z.strictObject({ organizationId: z.uuid() });
+export const blockFixtureSchema = z.strictObject({
+  organizationId: z.uuid(),
+  /**
+   * A published plan offer for every customer instead of a draft: "best" offers each customer the
+   * plan that would have cost them least, a plan's code offers that plan.
+   */
+  offer: z.string().trim().min(1).max(40).optional(),
+});
 
-/** A draft information block of the organisation (drafts show nowhere but in the console). */
+/**
+ * A draft information block of the organisation (drafts show nowhere but in the console), or a
+ * published plan offer in the offers slot (without {{saving}} in its title, so the page's own
+ * headline states the saving).
+ */
 export async function createBlockFixture(db: Db, input: unknown) {
-  const { organizationId } = blockFixtureSchema.parse(input);
+  const { organizationId, offer } = blockFixtureSchema.parse(input);
   const marketer = await db.staffUser.findFirstOrThrow({
     where: { organizationId, role: "MARKETER" },
     select: { id: true },
   });
+  const who = { staffId: marketer.id, organizationId };
+  if (offer) {
+    const saved = await saveContentBlock({
+      db,
+      marketer: who,
+      input: contentBlockInputSchema.parse({
+        name: `Fixture offer ${offer} ${randomBytes(3).toString("hex")}`,
+        kind: "OFFER",
+        slot: "OFFERS",
+        targeting: { all: [] },
+        settings: {
+          plan: offer === "best" ? { mode: "best" } : { mode: "fixed", planCode: offer },
+        },
+        variants: [
+          {
+            key: "A",
+            weight: 1,
+            content: {
+              sv: { title: "Ett avtal som passar dig bättre", body: "Byt när du vill." },
+              en: { title: "A plan that fits you better", body: "Switch whenever you like." },
+            },
+          },
+        ],
+      }),
+    });
+    await setContentBlockStatus({ db, marketer: who, blockId: saved.id, status: "PUBLISHED" });
+    return { blockId: saved.id };
+  }
   const text = { title: "Fixturblock", body: "Text" };
   const saved = await saveContentBlock({
     db,
-    marketer: { staffId: marketer.id, organizationId },
+    marketer: who,
     input: contentBlockInputSchema.parse({
       name: `Fixture ${randomBytes(3).toString("hex")}`,
       kind: "INFORMATION",

@@ -15,6 +15,8 @@ import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { collectionChoices } from "@/lib/invoice-page/collection-choices";
 import { startRecordingCustomerView } from "@/lib/invoice-page/customer-view";
 import { isLocale, LOCALE_COOKIE } from "@/lib/invoice-page/invoice-locale";
+import { liveChanges } from "@/lib/invoice-page/live-changes";
+import { maskEmail } from "@/lib/invoice-page/masked-email";
 import { type InvoicePageRequest, resolveInvoiceLink } from "@/lib/invoice-page/page-request";
 import { resolveLink } from "@/lib/invoices/link-scope";
 import { createLogger } from "@/lib/log";
@@ -94,7 +96,8 @@ export async function InvoiceRoute({
   const canPay =
     data.invoice.kind === "INVOICE" && data.amountDueOre > 0 && getPaymentProvider() !== null;
   return (
-    <main className="min-h-screen">
+    // Room at the end for the phone's chat bar, so it never covers the last of the invoice.
+    <main className="min-h-screen pb-20 lg:pb-0">
       {isStaffPreview ? null : (
         <LiveInvoiceRefresher
           token={token}
@@ -102,6 +105,11 @@ export async function InvoiceRoute({
           version={data.invoice.version}
           locale={request.locale}
           renderedAt={Date.now()}
+          changes={liveChanges(data.events, request.locale, invoiceMessages[request.locale])}
+          bannerLabels={{
+            heading: invoiceMessages[request.locale].live.heading,
+            dismiss: invoiceMessages[request.locale].live.dismiss,
+          }}
         />
       )}
       <InvoiceDocument
@@ -144,31 +152,32 @@ export async function InvoiceRoute({
           ) : data.invoice.kind === "INVOICE" && data.amountDueOre > 0 ? (
             <p className="text-sm text-slate-800">{invoiceMessages[request.locale].pay.bankOnly}</p>
           ) : undefined,
-          chat: (
-            <>
-              <div data-live-section="before-chat">{contentIn("BEFORE_CHAT")}</div>
-              {isStaffPreview ? (
-                <p
-                  className="rounded-lg bg-white p-4 text-sm shadow-sm"
-                  data-testid="chat-preview-note"
-                >
-                  Staff preview: the customer's chat is answered in the{" "}
-                  <a className="underline" href={`/agent/invoices/${data.invoice.id}`}>
-                    agent console's workspace for this invoice
-                  </a>
-                  .
-                </p>
-              ) : (
-                <CustomerChat
-                  token={token}
-                  invoiceNumber={siblingNumber ?? null}
-                  locale={request.locale}
-                  responseHours={data.organization.supportResponseHours}
-                />
-              )}
-            </>
-          ),
+          chat: <div data-live-section="before-chat">{contentIn("BEFORE_CHAT")}</div>,
         }}
+        // Support within reach from anywhere: a side panel on a wide screen, at the end (with a
+        // bar that leads to it) on a phone.
+        aside={
+          isStaffPreview ? (
+            <p
+              className="rounded-lg bg-white p-4 text-sm shadow-sm"
+              data-testid="chat-preview-note"
+            >
+              Staff preview: the customer's chat is answered in the{" "}
+              <a className="underline" href={`/agent/invoices/${data.invoice.id}`}>
+                agent console's workspace for this invoice
+              </a>
+              .
+            </p>
+          ) : (
+            <CustomerChat
+              token={token}
+              invoiceNumber={siblingNumber ?? null}
+              locale={request.locale}
+              responseHours={data.organization.supportResponseHours}
+              email={maskEmail(data.customer.email)}
+            />
+          )
+        }
       />
     </main>
   );

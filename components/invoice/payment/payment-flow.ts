@@ -11,19 +11,26 @@ import { requestJson } from "@/components/ui/problem";
  */
 export type PaymentMethodChoice = "CARD" | "SWISH";
 
+/** How much this attempt pays, and what was left to pay when it started (for "what is left"). */
+interface Paying {
+  amountOre: number;
+  dueBeforeOre: number;
+}
+
 export type PaymentStep =
   | { kind: "closed" }
   | { kind: "choose" }
-  | { kind: "demo"; attemptId: string; method: PaymentMethodChoice }
-  | {
+  | ({ kind: "demo"; attemptId: string; method: PaymentMethodChoice } & Paying)
+  | ({
       kind: "stripe";
       attemptId: string;
       method: PaymentMethodChoice;
       clientSecret: string;
       publishableKey: string;
-    }
-  | { kind: "waiting"; attemptId: string; method: PaymentMethodChoice }
-  | { kind: "paid" }
+    } & Paying)
+  | ({ kind: "waiting"; attemptId: string; method: PaymentMethodChoice } & Partial<Paying>)
+  /** Paid: with the amount when this page started the payment (not after a redirect's return). */
+  | ({ kind: "paid" } & Partial<Paying>)
   /** The provider declined or the payment was cancelled; the panel says so in its own label. */
   | { kind: "failed" };
 
@@ -35,6 +42,14 @@ interface StartedPayment {
 }
 
 const POLL_MS = 1500;
+
+/**
+ * Only the amounts of what is being paid: callers may pass the whole step they are on, whose
+ * `kind` must never be spread over the next step's (a declined demo payment stayed "demo").
+ */
+export function payingOnly(paying?: Paying): Partial<Paying> {
+  return paying ? { amountOre: paying.amountOre, dueBeforeOre: paying.dueBeforeOre } : {};
+}
 
 export function usePaymentFlow(options: {
   token: string;
@@ -63,8 +78,19 @@ export function usePaymentFlow(options: {
       window.history.replaceState(null, "", url.toString());
     }
     if (returned && pending) {
-      const saved = JSON.parse(pending) as { attemptId: string; method: PaymentMethodChoice };
-      setStep({ kind: "waiting", attemptId: saved.attemptId, method: saved.method });
+      const saved = JSON.parse(pending) as {
+        attemptId: string;
+        method: PaymentMethodChoice;
+        amountOre?: number;
+        dueBeforeOre?: number;
+      };
+      setStep({
+        kind: "waiting",
+        attemptId: saved.attemptId,
+        method: saved.method,
+        amountOre: saved.amountOre,
+        dueBeforeOre: saved.dueBeforeOre,
+      });
     }
   }, [pendingKey]);
 
@@ -83,7 +109,7 @@ export function usePaymentFlow(options: {
           `/i/${token}/payments/${step.attemptId}`,
         );
         if (answer.ok && answer.body.status === "SUCCEEDED") {
-          setStep({ kind: "paid" });
+          setStep({ kind: "paid", amountOre: step.amountOre, dueBeforeOre: step.dueBeforeOre });
           router.refresh();
           return;
         }
@@ -100,7 +126,7 @@ export function usePaymentFlow(options: {
     };
   }, [step, token, router]);
 
-  async function start(amountOre: number, method: PaymentMethodChoice) {
+  async function start(amountOre: number, method: PaymentMethodChoice, dueBeforeOre: number) {
     setError(null);
     setBusy(true);
     const answer = await requestJson<StartedPayment>(
@@ -116,9 +142,10 @@ export function usePaymentFlow(options: {
       return;
     }
     const started = answer.body;
+    const paying = { amountOre, dueBeforeOre };
     window.sessionStorage.setItem(
       pendingKey,
-      JSON.stringify({ attemptId: started.attemptId, method }),
+      JSON.stringify({ attemptId: started.attemptId, method, ...paying }),
     );
     if (started.provider === "STRIPE" && started.clientSecret && started.publishableKey) {
       setStep({
@@ -127,9 +154,10 @@ export function usePaymentFlow(options: {
         method,
         clientSecret: started.clientSecret,
         publishableKey: started.publishableKey,
+        ...paying,
       });
     } else {
-      setStep({ kind: "demo", attemptId: started.attemptId, method });
+      setStep({ kind: "demo", attemptId: started.attemptId, method, ...paying });
     }
   }
 
@@ -137,6 +165,7 @@ export function usePaymentFlow(options: {
     attemptId: string,
     method: PaymentMethodChoice,
     outcome: "succeeded" | "failed",
+    paying?: Paying,
   ) {
     setBusy(true);
     const answer = await requestJson(`/i/${token}/payments/${attemptId}/demo`, {
@@ -145,13 +174,18 @@ export function usePaymentFlow(options: {
     });
     setBusy(false);
     if (!answer.ok) return setError(options.genericError);
-    setStep({ kind: "waiting", attemptId, method });
+    setStep({ kind: "waiting", attemptId, method, ...payingOnly(paying) });
   }
 
   /** After Stripe's own confirmation: its message when it refused, else wait for the webhook. */
-  function stripeConfirmed(attemptId: string, method: PaymentMethodChoice, message: string | null) {
+  function stripeConfirmed(
+    attemptId: string,
+    method: PaymentMethodChoice,
+    message: string | null,
+    paying?: Paying,
+  ) {
     if (message) setError(message);
-    else setStep({ kind: "waiting", attemptId, method });
+    else setStep({ kind: "waiting", attemptId, method, ...payingOnly(paying) });
   }
 
   return { step, setStep, error, setError, busy, setBusy, start, finishDemo, stripeConfirmed };

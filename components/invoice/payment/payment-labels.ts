@@ -16,6 +16,12 @@ export type PaymentLabels = Record<
   | "demoCard"
   | "demoSwish"
   | "demoApprove"
+  | "demoSwishQr"
+  | "demoSwishOpen"
+  | "swishOpen"
+  | "swishShowQr"
+  | "swishOpenHint"
+  | "swishQrHint"
   | "demoDecline"
   | "payNow"
   | "waitingCard"
@@ -34,7 +40,9 @@ export type PaymentLabels = Record<
   | "anotherPayment"
   | "providerUnavailable"
   | "providerRefused"
-  | "rateLimited",
+  | "rateLimited"
+  | "methodCard"
+  | "methodSwish",
   string
 >;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 
 /**
  * Stripe's Payment Element, with Stripe.js fetched only when the customer reaches this step —
@@ -11,7 +11,8 @@ export function StripePaymentElement(props: {
   clientSecret: string;
   locale: "sv" | "en";
   loadingLabel: string;
-  payLabel: string;
+  /** Words or markup: Swish's button says "Öppna Swish" on a phone (swish-by-device.tsx). */
+  payLabel: ReactNode;
   buttonClass: string;
   onConfirmed: (message: string | null) => void;
 }) {
