@@ -33,9 +33,13 @@ export function ChatLauncher({
           }`}
           data-testid="chat-launcher"
         >
-          <button
-            type="button"
-            onClick={openChat}
+          {/* A link to the chat, so it works before (or without) script; with it, the chat opens. */}
+          <a
+            href="#chat-heading"
+            onClick={(event) => {
+              event.preventDefault();
+              openChat();
+            }}
             className={`flex w-full items-center justify-center gap-2 rounded-lg px-4 py-3 font-semibold ${
               unread ? "bg-emerald-800 text-white" : "bg-slate-900 text-white"
             }`}
@@ -49,7 +53,7 @@ export function ChatLauncher({
             ) : (
               label
             )}
-          </button>
+          </a>
         </div>
       )}
     </>

@@ -25,6 +25,7 @@ function offerBlock(
       monthlyFeeOre: 4_875,
       currentPlanName: "Fast pris",
       annualSavingOre: 116_219,
+      priceBasis: "incl-vat",
       isSavingInTitle: false,
       effectiveFrom: new Date("2026-12-01T00:00:00Z"),
       acceptedAt: null,
@@ -45,6 +46,14 @@ describe("an offer on the invoice page", () => {
     const html = render(offerBlock({}));
     expect(html).toContain("Spara ca 1 150 kr per år med Rörligt elpris");
     expect(html).not.toContain("1 162,19");
+  });
+
+  it("tells a business its saving excl. VAT, and says so", () => {
+    const html = render(offerBlock({ annualSavingOre: 92_975, priceBasis: "excl-vat" }));
+    expect(html).toContain("Spara ca 920 kr exkl. moms per år med Rörligt elpris");
+    expect(render(offerBlock({ annualSavingOre: 92_975, priceBasis: "excl-vat" }), "en")).toContain(
+      "Save about SEK 920 excl. VAT a year with Rörligt elpris",
+    );
   });
 
   it("speaks one money format in English", () => {

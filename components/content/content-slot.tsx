@@ -68,6 +68,7 @@ function ContentBlockView({
         planName: block.offer.planName,
         locale,
         isSavingInTitle: block.offer.isSavingInTitle,
+        basis: block.offer.priceBasis,
       })
     : null;
   const isDearer = (block.offer?.annualSavingOre ?? 0) < 0;
@@ -120,7 +121,11 @@ function ContentBlockView({
               fromPlan: block.offer.currentPlanName,
               effectiveFrom: formatLongDate(block.offer.effectiveFrom, locale),
               newFee: money(block.offer.monthlyFeeOre),
-              yearly: offerSummaryFigure(block.offer.annualSavingOre, locale),
+              yearly: offerSummaryFigure(
+                block.offer.annualSavingOre,
+                locale,
+                block.offer.priceBasis,
+              ),
             }}
             accepted={
               block.offer.acceptedAt

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useSharedSocket } from "@/components/chat/invoice-socket";
 import { openChat } from "@/components/chat/open-chat";
 import { chatMessages } from "@/lib/i18n/chat-messages";
-import { type LiveChange, unseenChangeTexts } from "@/lib/invoice-page/unseen-changes";
+import { type LiveChange, unseenChanges } from "@/lib/invoice-page/unseen-changes";
 import { useLiveHighlight } from "./use-live-highlight";
 
 type CueKind = keyof (typeof chatMessages)["sv"]["updatedKinds"];
@@ -44,7 +44,7 @@ export function LiveInvoiceRefresher({
   const seen = useRef<Set<string> | null>(null);
   seen.current ??= new Set(changes.map((change) => change.id));
   const [, setDismissed] = useState(0);
-  const banner = unseenChangeTexts(changes, seen.current);
+  const banner = unseenChanges(changes, seen.current);
   const socket = useSharedSocket({ invoiceToken: token, invoiceNumber });
   const [agents, setAgents] = useState<string[]>([]);
   const { announcement, refreshFor } = useLiveHighlight<CueKind>(
@@ -95,7 +95,8 @@ export function LiveInvoiceRefresher({
   return (
     <>
       <p className="sr-only" aria-live="polite" data-testid="live-announcement">
-        {announcement ? [announcement, ...banner].join(" ") : ""}
+        {/* The newest change only: the earlier ones were announced when they came. */}
+        {announcement ? [announcement, banner.at(-1)?.text ?? ""].join(" ").trim() : ""}
       </p>
       {banner.length > 0 ? (
         <div
@@ -105,9 +106,9 @@ export function LiveInvoiceRefresher({
           <div className="flex items-start gap-3 rounded-lg border border-emerald-700 bg-emerald-50 px-4 py-3 text-emerald-950 shadow-md">
             <div className="min-w-0 flex-1">
               {live.heading ? <p className="text-sm font-semibold">{live.heading}</p> : null}
-              {banner.map((text) => (
-                <p key={text} data-testid="live-change">
-                  {text}
+              {banner.map((change) => (
+                <p key={change.id} data-testid="live-change">
+                  {change.text}
                 </p>
               ))}
             </div>

@@ -253,7 +253,11 @@ export function PaymentPanelView(
           {labels.tryAgain}
         </button>
       ) : null}
-      {step.kind === "paid" && leftAfter !== null && leftAfter > 0 ? (
+      {/* Only once the page has re-read what is due: the form must start from the new amount. */}
+      {step.kind === "paid" &&
+      leftAfter !== null &&
+      leftAfter > 0 &&
+      amountDueOre !== step.dueBeforeOre ? (
         <button
           type="button"
           className={`mt-3 ${PAYMENT_BUTTON}`}

@@ -139,11 +139,15 @@ export async function acceptPaymentPlan(options: {
     });
   }
   return db.$transaction(async (tx) => {
-    const invoice = await lockInvoiceForChange(tx, {
-      invoiceId: target.invoiceId,
-      organizationId: target.organizationId,
-      expectedVersion: input.expectedVersion,
-    });
+    const invoice = await lockInvoiceForChange(
+      tx,
+      {
+        invoiceId: target.invoiceId,
+        organizationId: target.organizationId,
+        expectedVersion: input.expectedVersion,
+      },
+      "customer",
+    );
     if (
       invoice.kind !== "INVOICE" ||
       (invoice.status !== "OPEN" && invoice.status !== "OVERDUE") ||

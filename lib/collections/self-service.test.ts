@@ -166,10 +166,13 @@ describe(`self-service respite (${testDatabaseKind})`, () => {
       /2026-12-24 at the latest/,
     );
     expect(tooLate.details).toEqual({ reason: "too_late" });
-    await expectAppError(
+    const stale = await expectAppError(
       take(target, { dueDate: "2026-12-20", expectedVersion: before.invoice.version - 1 }),
       "STALE_VERSION",
     );
+    // A customer is told the invoice changed, never who on the staff changed it or what they did.
+    expect(stale.details).toEqual({ currentVersion: before.invoice.version });
+    expect(stale.message).not.toMatch(/changed this invoice first/);
     await expectAppError(take(target, { dueDate: "2026-02-30" }), "BAD_INPUT");
     await expectAppError(take(target, { dueDate: "den 20:e" }), "BAD_INPUT");
     expect(await collectionState(db, invoice.id)).toEqual(before);

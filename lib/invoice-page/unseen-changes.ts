@@ -15,13 +15,19 @@ export interface LiveChange {
  * What the banner says: the changes not seen when the page was opened, oldest first, a refund
  * told with its credit only once.
  */
+export function unseenChanges(
+  changes: readonly LiveChange[],
+  seen: ReadonlySet<string>,
+): LiveChange[] {
+  const fresh = changes.filter((change) => !seen.has(change.id));
+  const freshIds = new Set(fresh.map((change) => change.id));
+  return fresh.filter((change) => !(change.partOf && freshIds.has(change.partOf)));
+}
+
+/** The same, as the sentences only. */
 export function unseenChangeTexts(
   changes: readonly LiveChange[],
   seen: ReadonlySet<string>,
 ): string[] {
-  const fresh = changes.filter((change) => !seen.has(change.id));
-  const freshIds = new Set(fresh.map((change) => change.id));
-  return fresh
-    .filter((change) => !(change.partOf && freshIds.has(change.partOf)))
-    .map((change) => change.text);
+  return unseenChanges(changes, seen).map((change) => change.text);
 }

@@ -30,6 +30,12 @@ export const customerTextSchema = z.string().trim().min(1).max(500).optional();
 export async function lockInvoiceForChange(
   tx: Prisma.TransactionClient,
   target: { invoiceId: string; organizationId: string; expectedVersion?: number },
+  /**
+   * Who is refused when the version is stale: staff (and the biller's API) are told who changed
+   * the invoice and what they did; a customer only that it changed — the timeline's staff names
+   * and staff-only events are never theirs to read.
+   */
+  refused: "staff" | "customer" = "staff",
 ) {
   await lockInvoiceForLedger(tx, target.invoiceId);
   const invoice = await tx.invoice.findUnique({
@@ -40,7 +46,8 @@ export async function lockInvoiceForChange(
     throw new AppError("NOT_FOUND", "No such invoice");
   }
   if (target.expectedVersion !== undefined) {
-    await assertCurrentVersion(tx, invoice, target.expectedVersion);
+    if (refused === "customer") assertVersion(invoice, target.expectedVersion);
+    else await assertCurrentVersion(tx, invoice, target.expectedVersion);
   }
   return invoice;
 }

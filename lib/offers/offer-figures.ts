@@ -1,5 +1,6 @@
 import { contentMessages } from "@/lib/i18n/content-messages";
 import { formatMoneyCompact, type Locale } from "@/lib/money/money";
+import { basisLabel, type PriceBasis } from "@/lib/usage/price-basis";
 
 /**
  * A yearly figure as an offer says it: "ca 1 150 kr". A saving estimated from last year's usage
@@ -38,19 +39,29 @@ export function yearlyDifference(annualSavingOre: number | null): YearlyDifferen
   return amountOre > 0 ? { kind: "saving", amountOre } : null;
 }
 
-/** "ca 1 150 kr" / "about SEK 1,150": one money format per language, never "1 162,19 kr". */
-export function approximateAmountText(amountOre: number, locale: Locale): string {
-  return contentMessages[locale].approximately(formatMoneyCompact(amountOre, { locale }));
+/**
+ * "ca 1 150 kr" / "about SEK 1,150": one money format per language, never "1 162,19 kr". A
+ * business's figure is excl. VAT and says so ("ca 920 kr exkl. moms"); a consumer's is the price
+ * they pay, incl. VAT.
+ */
+export function approximateAmountText(
+  amountOre: number,
+  locale: Locale,
+  basis: PriceBasis = "incl-vat",
+): string {
+  const amount = contentMessages[locale].approximately(formatMoneyCompact(amountOre, { locale }));
+  return basis === "excl-vat" ? `${amount} ${basisLabel(basis, locale)}` : amount;
 }
 
 /** The value of {{saving}}: only a real saving; a plan that costs more has none to write. */
 export function savingPlaceholderValue(
   annualSavingOre: number | null,
   locale: Locale,
+  basis: PriceBasis = "incl-vat",
 ): string | undefined {
   const difference = yearlyDifference(annualSavingOre);
   return difference?.kind === "saving"
-    ? approximateAmountText(difference.amountOre, locale)
+    ? approximateAmountText(difference.amountOre, locale, basis)
     : undefined;
 }
 
@@ -64,20 +75,25 @@ export function offerHeadline(options: {
   planName: string;
   locale: Locale;
   isSavingInTitle: boolean;
+  basis?: PriceBasis;
 }): string | null {
   const difference = yearlyDifference(options.annualSavingOre);
   if (!difference) return null;
   const t = contentMessages[options.locale];
-  const amount = approximateAmountText(difference.amountOre, options.locale);
+  const amount = approximateAmountText(difference.amountOre, options.locale, options.basis);
   if (difference.kind === "extraCost") return t.extraCostHeadline(amount, options.planName);
   return options.isSavingInTitle ? null : t.savingHeadline(amount, options.planName);
 }
 
 /** The yearly figure in the summary the customer confirms, in the same words as the headline. */
-export function offerSummaryFigure(annualSavingOre: number | null, locale: Locale): string | null {
+export function offerSummaryFigure(
+  annualSavingOre: number | null,
+  locale: Locale,
+  basis: PriceBasis = "incl-vat",
+): string | null {
   const difference = yearlyDifference(annualSavingOre);
   if (!difference) return null;
   const t = contentMessages[locale];
-  const amount = approximateAmountText(difference.amountOre, locale);
+  const amount = approximateAmountText(difference.amountOre, locale, basis);
   return difference.kind === "saving" ? t.saving(amount) : t.extraCost(amount);
 }

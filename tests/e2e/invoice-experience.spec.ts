@@ -217,12 +217,12 @@ for (const device of ["phone", "desktop"] as const satisfies readonly Device[]) 
         // At the top of the page the chat is far below; the bar at the bottom of the screen leads to it.
         await expect(chat).not.toBeInViewport();
         await expect(launcher).toBeInViewport();
-        await expect(launcher.getByRole("button")).toHaveText("Frågor om fakturan? Skriv till oss");
+        await expect(launcher.getByRole("link")).toHaveText("Frågor om fakturan? Skriv till oss");
         const bar = (await launcher.boundingBox())!;
         expect(Math.abs(bar.y + bar.height - viewportHeight)).toBeLessThanOrEqual(1);
         await expectNoAxeViolations(page);
 
-        await launcher.getByRole("button").tap();
+        await launcher.getByRole("link").tap();
         await expect(chat).toBeInViewport();
         await expect(textbox).toBeFocused();
         await expect(launcher).toHaveCount(0);
@@ -253,7 +253,7 @@ for (const device of ["phone", "desktop"] as const satisfies readonly Device[]) 
           "Kundservice är online och svarar nu.",
         );
         await expect(page.getByTestId("support-status")).not.toContainText("stängt");
-        await expect(launcher.getByRole("button")).toHaveText(
+        await expect(launcher.getByRole("link")).toHaveText(
           "Kundservice är online – skriv till oss",
         );
         await presence.tap();
@@ -277,7 +277,7 @@ for (const device of ["phone", "desktop"] as const satisfies readonly Device[]) 
         await expect(page).toHaveTitle(`(1) Nytt svar · ${title}`);
         await expectNoAxeViolations(page);
 
-        await launcher.getByRole("button").tap();
+        await launcher.getByRole("link").tap();
         await expect(chat.getByTestId("chat-message").filter({ hasText: reply })).toBeInViewport();
         await expect(page).toHaveTitle(title);
         await expect(launcher).toHaveCount(0);

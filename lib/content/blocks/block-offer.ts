@@ -9,6 +9,7 @@ import {
   loadBestPlan,
   type PricedPlan,
 } from "@/lib/offers/best-plan";
+import { type PriceBasis, priceBasisOf } from "@/lib/usage/price-basis";
 
 export interface BlockOffer {
   planId: string;
@@ -17,10 +18,13 @@ export interface BlockOffer {
   monthlyFeeOre: number;
   currentPlanName: string | null;
   /**
-   * What the plan would have saved this customer a year on their usage, incl. VAT; negative when
-   * it would have cost more (then the offer says so); null when their usage is not known.
+   * What the plan would have saved this customer a year on their usage, on their price basis
+   * (incl. VAT for a consumer, excl. VAT for a business, which deducts it); negative when it
+   * would have cost more (then the offer says so); null when their usage is not known.
    */
   annualSavingOre: number | null;
+  /** Which prices annualSavingOre is in: a business reads its saving excl. VAT, labelled. */
+  priceBasis: PriceBasis;
   /** The marketer's title already states the saving ({{saving}}): no headline is added for it. */
   isSavingInTitle: boolean;
   effectiveFrom: Date;
@@ -46,6 +50,7 @@ export function createOfferContext(db: Db, invoice: InvoiceRef, today: Date) {
   let best: Promise<LoadedBestPlan | null> | undefined;
   let current: Promise<CurrentPlan | null> | undefined;
   let pending: Promise<boolean> | undefined;
+  let basis: Promise<PriceBasis> | undefined;
   const loadBest = () => {
     best ??= loadBestPlan(db, { invoiceId: invoice.id });
     return best;
@@ -60,6 +65,13 @@ export function createOfferContext(db: Db, invoice: InvoiceRef, today: Date) {
         async (loaded) => loaded?.currentPlan ?? (await currentPlanOf(db, invoice, today)),
       );
       return current;
+    },
+    /** Consumers compare prices with VAT, businesses without (they deduct it). */
+    priceBasis: () => {
+      basis ??= db.customer
+        .findUniqueOrThrow({ where: { id: invoice.customerId }, select: { isBusiness: true } })
+        .then(priceBasisOf);
+      return basis;
     },
     hasPendingPlanChange: () => {
       pending ??= hasPendingPlanChange(db, invoice.customerId, today);
@@ -86,6 +98,7 @@ export interface PricedOffer {
   currentPlan: CurrentPlan | null;
   /** As BlockOffer.annualSavingOre. */
   annualSavingOre: number | null;
+  priceBasis: PriceBasis;
   monthsConsidered: number | null;
 }
 
@@ -100,15 +113,24 @@ export async function priceOffer(
 ): Promise<PricedOffer | null> {
   const parsed = offerSettingsSchema.safeParse(settings);
   if (!parsed.success) return null;
-  const [best, currentPlan] = await Promise.all([context.best(), context.currentPlan()]);
+  const [best, currentPlan, priceBasis] = await Promise.all([
+    context.best(),
+    context.currentPlan(),
+    context.priceBasis(),
+  ]);
   const monthsConsidered = best?.monthsConsidered ?? null;
+  const onBasis = (saving: { netOre: number; inclVatOre: number }) =>
+    priceBasis === "excl-vat" ? saving.netOre : saving.inclVatOre;
   if (parsed.data.plan.mode === "best") {
     if (!best?.bestPlan) return null;
-    // Consumers compare prices with VAT, as the invoice shows them.
     return {
       plan: best.bestPlan,
       currentPlan,
-      annualSavingOre: best.annualSavingInclVatOre,
+      annualSavingOre: onBasis({
+        netOre: best.annualSavingOre,
+        inclVatOre: best.annualSavingInclVatOre,
+      }),
+      priceBasis,
       monthsConsidered,
     };
   }
@@ -129,7 +151,13 @@ export async function priceOffer(
           monthlyUsageMilli: best.monthlyUsageMilli,
         })
       : null;
-  return { plan, currentPlan, annualSavingOre: saving?.inclVatOre ?? null, monthsConsidered };
+  return {
+    plan,
+    currentPlan,
+    annualSavingOre: saving ? onBasis(saving) : null,
+    priceBasis,
+    monthsConsidered,
+  };
 }
 
 /** The offer an offer block makes this customer, or null when it makes none. */
@@ -153,6 +181,7 @@ export async function offerFor(
     monthlyFeeOre: withVat(plan.monthlyFeeOre, plan.vatRate),
     currentPlanName: currentPlan?.name ?? null,
     annualSavingOre: priced.annualSavingOre,
+    priceBasis: priced.priceBasis,
     effectiveFrom: accepted?.effectiveFrom ?? addMonths(firstOfMonth, 1),
     acceptedAt: accepted?.acceptedAt ?? null,
   };

@@ -263,7 +263,7 @@ async function offersFor(
     const accepted = options.acceptances.find((a) => a.blockId === block.id) ?? null;
     const offer = await offerFor(context, block, accepted);
     if (!offer) continue;
-    const saving = savingPlaceholderValue(offer.annualSavingOre, options.locale);
+    const saving = savingPlaceholderValue(offer.annualSavingOre, options.locale, offer.priceBasis);
     const values = { ...options.values, saving };
     if (texts.some((text) => hasUnfilledPlaceholder(text, values))) continue;
     offers.push({

@@ -24,7 +24,11 @@ import { BoundedMap } from "@/lib/memory/bounded-map";
 
 export const MAX_EVALUATED = 2_000;
 const CHUNK = 10;
-const CACHE_TTL_MS = 60_000;
+/**
+ * Facts change with invoices and payments, not by the minute, and reading them costs a few
+ * thousand small queries: a marketer editing rules for an hour reads them six times, not sixty.
+ */
+const CACHE_TTL_MS = 10 * 60_000;
 
 export const audienceInputSchema = z.object({
   /** The rule document as the editor holds it; checked by the targeting module. */
