@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { StaffContext } from "@/lib/auth/require-staff";
+import { shellMessages } from "@/lib/i18n/staff/shell";
 import { StaffHeader } from "./staff-header";
 
 /**
@@ -18,25 +19,27 @@ export function StaffShell({
   bare?: boolean;
   children: ReactNode;
 }) {
+  // The consoles speak the staff member's language (the page's own <html lang> is the site's).
   return (
-    <>
+    <div lang={staff.locale}>
       <StaffHeader staff={staff} />
       {bare ? children : <main className={className}>{children}</main>}
-    </>
+    </div>
   );
 }
 
 /** What a signed-in staff member sees on a console their role does not open. */
 export function Forbidden({ staff }: { staff: StaffContext }) {
+  const t = shellMessages[staff.locale];
   return (
     <StaffShell staff={staff} className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-2xl font-bold" data-testid="forbidden">
-        Not available for your role
+        {t.forbidden.title}
       </h1>
       <p className="mt-4 text-slate-700">
-        Your account ({staff.role.toLowerCase()}) does not give access to this console.{" "}
+        {t.forbidden.body(t.roles[staff.role])}{" "}
         <Link href="/signin" className="underline">
-          Go to your console
+          {t.forbidden.goTo}
         </Link>
         .
       </p>

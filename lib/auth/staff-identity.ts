@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import type { Db } from "@/lib/db/database";
-import type { StaffRole } from "@/lib/db/generated/client";
+import type { Locale, StaffRole } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
@@ -17,6 +17,11 @@ export interface StaffContext {
   role: StaffRole;
   organizationId: string;
   organizationName: string;
+  /** The language the consoles speak to this person: their own choice, else the organisation's. */
+  locale: Locale;
+  /** Their own choice of language; null when they follow the organisation's. */
+  ownLocale: Locale | null;
+  organizationLocale: Locale;
 }
 
 const SIGN_IN = "Sign in to continue";
@@ -37,7 +42,8 @@ export async function loadActiveStaff(
       role: true,
       disabledAt: true,
       organizationId: true,
-      organization: { select: { name: true } },
+      locale: true,
+      organization: { select: { name: true, defaultLocale: true } },
     },
   });
   if (!staff || staff.disabledAt) throw new AppError("UNAUTHENTICATED", SIGN_IN);
@@ -51,6 +57,9 @@ export async function loadActiveStaff(
     role: staff.role,
     organizationId: staff.organizationId,
     organizationName: staff.organization.name,
+    locale: staff.locale ?? staff.organization.defaultLocale,
+    ownLocale: staff.locale,
+    organizationLocale: staff.organization.defaultLocale,
   };
 }
 

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { ALL_STAFF_ROLES } from "@/lib/auth/console-roles";
 import { requireStaff, type StaffContext } from "@/lib/auth/require-staff";
-import type { StaffRole } from "@/lib/db/generated/client";
+import type { Locale, StaffRole } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors/app-error";
 
 /**
@@ -20,5 +20,17 @@ export async function requireStaffPage(
       redirect(`/signin?callbackUrl=${encodeURIComponent(path)}`);
     }
     throw error;
+  }
+}
+
+/**
+ * The signed-in staff member's console language, for what is decided outside the page body (the
+ * page's title in generateMetadata); English when nobody is signed in (the page then redirects).
+ */
+export async function staffLocaleForMetadata(): Promise<Locale> {
+  try {
+    return (await requireStaff(ALL_STAFF_ROLES)).locale;
+  } catch {
+    return "en";
   }
 }

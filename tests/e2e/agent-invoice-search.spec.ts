@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { parseMoney } from "@/lib/money/money";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF_PASSWORD, expectedInvoices } from "./demo-data";
+import { preferEnglish } from "./staff-session";
 
 const org = DEMO_ORGANIZATIONS[0]!;
 
@@ -10,6 +11,7 @@ async function signInAsAgent(page: Page) {
   await page.getByLabel("Password").fill(DEMO_STAFF_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/agent$/);
+  await preferEnglish(page);
 }
 
 function results(page: Page) {
