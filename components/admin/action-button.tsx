@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type ClientProblem, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 
 /**
  * A button that asks the admin API for one thing (send a test event, enable, resend) and shows
@@ -14,6 +16,7 @@ export function ActionButton({
   method = "POST",
   done,
   accessibleLabel,
+  locale,
 }: {
   label: string;
   url: string;
@@ -22,6 +25,7 @@ export function ActionButton({
   done: string;
   /** A longer name for screen readers when the visible label is short (e.g. names the row). */
   accessibleLabel?: string;
+  locale: Locale;
 }) {
   const router = useRouter();
   const [state, setState] = useState<
@@ -36,7 +40,7 @@ export function ActionButton({
         disabled={state.kind === "busy"}
         onClick={async () => {
           setState({ kind: "busy" });
-          const result = await requestJson(url, { method }, "Not done");
+          const result = await requestJson(url, { method }, adminMessages[locale].action.notDone);
           setState(result.ok ? { kind: "done" } : { kind: "failed", problem: result.problem });
           if (result.ok) router.refresh();
         }}

@@ -30,6 +30,7 @@ const view = (props: Partial<Parameters<typeof ApiKeyFormView>[0]> = {}) =>
       onMode: noop,
       onToggle: noop,
       onSubmit: noop,
+      locale: "en",
       ...props,
     }),
   );
@@ -83,7 +84,7 @@ describe("the API key form", () => {
   });
 
   it("starts as the empty form (the key exists only after it is created)", () => {
-    const html = renderToStaticMarkup(createElement(ApiKeyForm, { scopes }));
+    const html = renderToStaticMarkup(createElement(ApiKeyForm, { scopes, locale: "en" }));
     expect(html).toContain('data-testid="api-key-form"');
     expect(html).not.toMatch(/nota_(live|test)_[A-Za-z0-9_-]{43}/);
     expect(html).not.toContain('data-testid="new-api-key"');
@@ -102,6 +103,7 @@ describe("a secret shown once", () => {
         value: "nota_live_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG",
         note: "Give it to the system that calls the API.",
         onDone: noop,
+        locale: "en",
       }),
     );
     expect(html).toContain('value="nota_live_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG"');

@@ -5,6 +5,8 @@ import { useId, useState } from "react";
 import { type ChoiceOption, slug } from "@/components/admin/choices";
 import { OneTimeSecret } from "@/components/admin/one-time-secret";
 import { type ClientProblem, fieldMessage, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 
 interface CreatedKey {
   key: string;
@@ -18,7 +20,8 @@ type Mode = "LIVE" | "TEST";
  * Creating an API key: a name, live or test, and the scopes it needs. The new key is shown once,
  * here, right after it is made (the server keeps only its hash); the list is then read again.
  */
-export function ApiKeyForm({ scopes }: { scopes: ChoiceOption[] }) {
+export function ApiKeyForm({ scopes, locale }: { scopes: ChoiceOption[]; locale: Locale }) {
+  const t = adminMessages[locale].apiKeys;
   const router = useRouter();
   const [name, setName] = useState("");
   const [mode, setMode] = useState<Mode>("LIVE");
@@ -34,7 +37,7 @@ export function ApiKeyForm({ scopes }: { scopes: ChoiceOption[] }) {
     const result = await requestJson<CreatedKey>(
       "/api/admin/api-keys",
       { method: "POST", body: { name, mode, scopes: chosen } },
-      "The key was not created",
+      t.notCreated,
     );
     setBusy(false);
     if (!result.ok) {
@@ -51,11 +54,12 @@ export function ApiKeyForm({ scopes }: { scopes: ChoiceOption[] }) {
     return (
       <OneTimeSecret
         testId="new-api-key"
-        heading={`Your new API key “${created.name}”`}
-        label="API key"
-        copyLabel="Copy the API key"
+        heading={t.newKey(created.name)}
+        label={t.keyLabel}
+        copyLabel={t.copyKey}
         value={created.key}
-        note={`Give it to the system that calls the API as "Authorization: Bearer <key>". The list below shows it only by its prefix (${created.prefix}…). A key that is lost cannot be shown again: revoke it and create a new one.`}
+        note={t.newKeyNote(created.prefix)}
+        locale={locale}
         onDone={() => setCreated(null)}
       />
     );
@@ -76,6 +80,7 @@ export function ApiKeyForm({ scopes }: { scopes: ChoiceOption[] }) {
         )
       }
       onSubmit={submit}
+      locale={locale}
     />
   );
 }
@@ -92,6 +97,7 @@ export function ApiKeyFormView({
   onMode,
   onToggle,
   onSubmit,
+  locale,
 }: {
   scopes: ChoiceOption[];
   name: string;
@@ -103,7 +109,9 @@ export function ApiKeyFormView({
   onMode: (mode: Mode) => void;
   onToggle: (scope: string, on: boolean) => void;
   onSubmit: (event: React.FormEvent) => void;
+  locale: Locale;
 }) {
+  const t = adminMessages[locale].apiKeys;
   const id = useId();
   const nameError = fieldMessage(problem, "name");
   const scopesError = fieldMessage(problem, "scopes");
@@ -117,11 +125,11 @@ export function ApiKeyFormView({
       noValidate
     >
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        Create a key
+        {t.createHeading}
       </h2>
       <div className="grid gap-1 text-sm">
         <label htmlFor={`${id}-name`} className="font-medium">
-          Name
+          {t.name}
         </label>
         <input
           id={`${id}-name`}
@@ -135,7 +143,7 @@ export function ApiKeyFormView({
           className="max-w-md rounded border border-slate-400 px-2 py-1"
         />
         <span id={`${id}-name-hint`} className="text-slate-600">
-          Who uses it, e.g. “Billing system, production”.
+          {t.nameHint}
         </span>
         {nameError ? (
           <span id={`${id}-name-error`} className="text-red-800">
@@ -144,7 +152,7 @@ export function ApiKeyFormView({
         ) : null}
       </div>
       <fieldset className="grid gap-1 text-sm" aria-describedby={`${id}-mode-hint`}>
-        <legend className="font-medium">Mode</legend>
+        <legend className="font-medium">{t.mode}</legend>
         {(["LIVE", "TEST"] as const).map((value) => (
           <label key={value} className="flex items-center gap-2">
             <input
@@ -154,15 +162,14 @@ export function ApiKeyFormView({
               checked={mode === value}
               onChange={() => onMode(value)}
             />
-            {value === "LIVE" ? "Live" : "Test"}
+            {value === "LIVE" ? t.live : t.test}
             <span className="font-mono text-slate-600">
               {value === "LIVE" ? "nota_live_…" : "nota_test_…"}
             </span>
           </label>
         ))}
         <span id={`${id}-mode-hint`} className="text-slate-600">
-          The mode only marks the key, so you and secret scanners can tell them apart: a test key
-          reaches the same data as a live one.
+          {t.modeHint}
         </span>
       </fieldset>
       <fieldset
@@ -170,7 +177,7 @@ export function ApiKeyFormView({
         aria-invalid={scopesError ? true : undefined}
         aria-describedby={scopesError ? `${id}-scopes-error` : undefined}
       >
-        <legend className="font-medium">Scopes (what the key may do)</legend>
+        <legend className="font-medium">{t.scopes}</legend>
         {scopes.map((scope) => (
           <div key={scope.value} className="flex items-start gap-2">
             <input
@@ -205,10 +212,10 @@ export function ApiKeyFormView({
           disabled={busy}
           className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >
-          Create key
+          {t.create}
         </button>
         <p role="alert" className="text-sm text-red-800">
-          {problem ? (otherError ?? "The key was not created: see the fields above.") : ""}
+          {problem ? (otherError ?? t.notCreatedFields) : ""}
         </p>
       </div>
     </form>

@@ -21,7 +21,8 @@ const key = (overrides: Partial<ApiKeyView>): ApiKeyView => ({
   ...overrides,
 });
 
-const render = (keys: ApiKeyView[]) => renderToStaticMarkup(createElement(ApiKeysTable, { keys }));
+const render = (keys: ApiKeyView[]) =>
+  renderToStaticMarkup(createElement(ApiKeysTable, { keys, locale: "en" }));
 const rows = (html: string) => html.split('data-testid="api-key-row"').slice(1);
 
 describe("the admin's list of API keys", () => {

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { type ClientProblem, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 
 /**
  * A destructive admin action (revoke a key, delete an endpoint) behind a confirmation in place:
@@ -19,7 +21,10 @@ export function ConfirmAction(props: {
   confirmLabel: string;
   url: string;
   method: "POST" | "DELETE";
+  /** The staff member's language (English where a caller does not pass it yet). */
+  locale?: Locale;
 }) {
+  const locale = props.locale ?? "en";
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -27,6 +32,7 @@ export function ConfirmAction(props: {
   return (
     <ConfirmActionView
       {...props}
+      locale={locale}
       confirming={confirming}
       busy={busy}
       problem={problem}
@@ -37,7 +43,11 @@ export function ConfirmAction(props: {
       onCancel={() => setConfirming(false)}
       onConfirm={async () => {
         setBusy(true);
-        const result = await requestJson(props.url, { method: props.method }, "Not done");
+        const result = await requestJson(
+          props.url,
+          { method: props.method },
+          adminMessages[locale].action.notDone,
+        );
         setBusy(false);
         if (!result.ok) {
           setProblem(result.problem);
@@ -62,6 +72,7 @@ export function ConfirmActionView({
   onAsk,
   onCancel,
   onConfirm,
+  locale = "en",
 }: {
   label: string;
   accessibleLabel?: string;
@@ -73,6 +84,7 @@ export function ConfirmActionView({
   onAsk: () => void;
   onCancel: () => void;
   onConfirm: () => void;
+  locale?: Locale;
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
   const ask = useRef<HTMLButtonElement>(null);
@@ -117,7 +129,7 @@ export function ConfirmActionView({
           onClick={onCancel}
           className="rounded border border-slate-400 bg-white px-2 py-1"
         >
-          Cancel
+          {adminMessages[locale].action.cancel}
         </button>
       </div>
       {problem ? (

@@ -3,8 +3,18 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 
-export function JobRetryButton({ queue, jobId }: { queue: string; jobId: string }) {
+export function JobRetryButton({
+  queue,
+  jobId,
+  locale,
+}: {
+  queue: string;
+  jobId: string;
+  locale: Locale;
+}) {
   const router = useRouter();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +35,7 @@ export function JobRetryButton({ queue, jobId }: { queue: string; jobId: string 
           if (result.ok) router.refresh();
         }}
       >
-        Retry
+        {adminMessages[locale].jobs.retry}
       </button>
       {problem ? (
         <span role="alert" className="ml-2 text-red-800">

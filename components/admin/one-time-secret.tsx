@@ -2,6 +2,8 @@
 
 import { useEffect, useId, useRef } from "react";
 import { CopyButton } from "@/components/invoice/copy-button";
+import type { Locale } from "@/lib/db/generated/client";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 
 /**
  * A secret the server hands over once (an API key, a webhook signing secret): shown with a copy
@@ -16,6 +18,7 @@ export function OneTimeSecret({
   note,
   onDone,
   testId,
+  locale,
 }: {
   heading: string;
   /** The field's label ("API key"). */
@@ -27,7 +30,9 @@ export function OneTimeSecret({
   note: string;
   onDone: () => void;
   testId: string;
+  locale: Locale;
 }) {
+  const t = adminMessages[locale].secret;
   const headingId = useId();
   const fieldId = useId();
   const title = useRef<HTMLHeadingElement>(null);
@@ -42,9 +47,7 @@ export function OneTimeSecret({
       <h2 id={headingId} ref={title} tabIndex={-1} className="text-lg font-semibold">
         {heading}
       </h2>
-      <p className="mt-1 font-semibold text-amber-950">
-        Copy it now: you will not see it again. Nota keeps no copy it could show you later.
-      </p>
+      <p className="mt-1 font-semibold text-amber-950">{t.warning}</p>
       <p className="mt-1 text-sm text-slate-800">{note}</p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <label htmlFor={fieldId} className="text-sm font-medium">
@@ -58,14 +61,14 @@ export function OneTimeSecret({
           onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 py-1 font-mono text-sm"
         />
-        <CopyButton value={value} label={copyLabel} text="Copy" copiedText="Copied" />
+        <CopyButton value={value} label={copyLabel} text={t.copy} copiedText={t.copied} />
       </div>
       <button
         type="button"
         onClick={onDone}
         className="mt-3 rounded bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white"
       >
-        I have copied it
+        {t.done}
       </button>
     </section>
   );

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { type ClientProblem, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { type AdminMessages, adminMessages } from "@/lib/i18n/staff/admin";
 import { formatMoneyPlain, parseMoney } from "@/lib/money/money";
 
 export interface OrganizationSettingsView {
@@ -36,23 +38,34 @@ type TextKey = {
     : never;
 }[keyof OrganizationSettingsView];
 
-const TEXT_FIELDS: Array<{ key: TextKey; label: string; hint?: string }> = [
-  { key: "name", label: "Name" },
-  { key: "orgNumber", label: "Organisation number", hint: "NNNNNN-NNNN" },
-  { key: "vatNumber", label: "VAT number", hint: "SE + organisation number + 01" },
-  { key: "addressLine1", label: "Address" },
-  { key: "addressLine2", label: "Address, line 2" },
-  { key: "postalCode", label: "Postcode" },
-  { key: "city", label: "City" },
-  { key: "bankgiro", label: "Bankgiro" },
-  { key: "plusgiro", label: "PlusGiro" },
-  { key: "swishNumber", label: "Swish business number", hint: "123 …" },
-  { key: "supportEmail", label: "Support email" },
-  { key: "supportPhone", label: "Support phone" },
+/** The text fields in order, with a hint of the expected form where one helps. */
+type FieldKey = Extract<TextKey, keyof AdminMessages["organization"]["fields"]>;
+
+const TEXT_FIELDS: Array<{ key: FieldKey; hint?: "orgNumber" | "vatNumber" | "swishNumber" }> = [
+  { key: "name" },
+  { key: "orgNumber", hint: "orgNumber" },
+  { key: "vatNumber", hint: "vatNumber" },
+  { key: "addressLine1" },
+  { key: "addressLine2" },
+  { key: "postalCode" },
+  { key: "city" },
+  { key: "bankgiro" },
+  { key: "plusgiro" },
+  { key: "swishNumber", hint: "swishNumber" },
+  { key: "supportEmail" },
+  { key: "supportPhone" },
 ];
 
 /** The admin's form; the server checks everything again with the same schema. */
-export function OrganizationSettingsForm({ initial }: { initial: OrganizationSettingsView }) {
+export function OrganizationSettingsForm({
+  initial,
+  locale,
+}: {
+  initial: OrganizationSettingsView;
+  locale: Locale;
+}) {
+  const t = adminMessages[locale].organization;
+  const hints = { orgNumber: "NNNNNN-NNNN", vatNumber: t.vatHint, swishNumber: "123 …" };
   const [values, setValues] = useState(initial);
   const [fee, setFee] = useState(formatMoneyPlain(initial.reminderFeeOre, "sv"));
   const [minimum, setMinimum] = useState(formatMoneyPlain(initial.minimumPartialPaymentOre, "sv"));
@@ -105,13 +118,14 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
 
   return (
     <form onSubmit={save} className="mt-4 grid max-w-2xl gap-3" data-testid="organization-form">
-      {TEXT_FIELDS.map(({ key, label, hint }) => {
+      {TEXT_FIELDS.map(({ key, hint }) => {
         const error = fieldError(key);
+        const label = t.fields[key];
         return (
           <label key={key} className="grid gap-1 text-sm">
             <span className="font-medium">
               {label}
-              {hint ? <span className="ml-2 font-normal text-slate-600">{hint}</span> : null}
+              {hint ? <span className="ml-2 font-normal text-slate-600">{hints[hint]}</span> : null}
             </span>
             <input
               name={key}
@@ -134,10 +148,10 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
           checked={values.hasFSkatt}
           onChange={(e) => set("hasFSkatt", e.target.checked)}
         />
-        Approved for F-tax (printed "Godkänd för F-skatt")
+        {t.fSkatt}
       </label>
       <label className="grid gap-1 text-sm">
-        <span className="font-medium">Payment terms (days)</span>
+        <span className="font-medium">{t.paymentTerms}</span>
         <input
           type="number"
           min={0}
@@ -153,12 +167,10 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
           checked={values.roundToWholeKrona}
           onChange={(e) => set("roundToWholeKrona", e.target.checked)}
         />
-        Round totals to whole kronor (öresutjämning)
+        {t.rounding}
       </label>
       <label className="grid gap-1 text-sm">
-        <span className="font-medium">
-          Reminder fee (kr, at most 60; charged only to customers who agreed to it)
-        </span>
+        <span className="font-medium">{t.reminderFee}</span>
         <input
           name="reminderFee"
           value={fee}
@@ -173,7 +185,7 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
         ) : null}
       </label>
       <label className="grid gap-1 text-sm">
-        <span className="font-medium">Days after the due date before a reminder</span>
+        <span className="font-medium">{t.reminderAfter}</span>
         <input
           type="number"
           min={1}
@@ -189,25 +201,25 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
           checked={values.allowPartialPayment}
           onChange={(e) => set("allowPartialPayment", e.target.checked)}
         />
-        Customers may pay part of an invoice, at least
+        {t.partial}
         <input
-          aria-label="Smallest part payment (kr)"
+          aria-label={t.partialMinimum}
           value={minimum}
           inputMode="decimal"
           onChange={(e) => setMinimum(e.target.value)}
           className="w-24 rounded border border-slate-400 px-2 py-1"
         />
-        kr
+        {t.kr}
       </label>
       <label className="grid gap-1 text-sm">
-        <span className="font-medium">Money to give back on a credited invoice</span>
+        <span className="font-medium">{t.refundPolicy}</span>
         <select
           value={values.refundPolicy}
           onChange={(e) => set("refundPolicy", e.target.value as "REFUND" | "KEEP_CREDIT")}
           className="w-72 rounded border border-slate-400 px-2 py-1"
         >
-          <option value="REFUND">Refund it the way it was paid</option>
-          <option value="KEEP_CREDIT">Keep it as the customer's credit</option>
+          <option value="REFUND">{t.refund}</option>
+          <option value="KEEP_CREDIT">{t.keepCredit}</option>
         </select>
       </label>
       <label className="flex items-center gap-2 text-sm">
@@ -216,13 +228,10 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
           checked={values.chargeLatePaymentCompensation}
           onChange={(e) => set("chargeLatePaymentCompensation", e.target.checked)}
         />
-        Charge business customers the 450 kr förseningsersättning (lag 1981:739 4 a §) instead of a
-        reminder fee
+        {t.compensation}
       </label>
       <label className="grid gap-1 text-sm">
-        <span className="font-medium">
-          Invoice links expire this many days after the invoice is settled (empty: never)
-        </span>
+        <span className="font-medium">{t.linkExpiry}</span>
         <input
           type="number"
           min={1}
@@ -240,10 +249,10 @@ export function OrganizationSettingsForm({ initial }: { initial: OrganizationSet
           disabled={state.kind === "busy"}
           className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >
-          Save
+          {t.save}
         </button>
         <p role="status" className="text-sm">
-          {state.kind === "saved" ? "Saved." : state.kind === "error" ? state.problem.message : ""}
+          {state.kind === "saved" ? t.saved : state.kind === "error" ? state.problem.message : ""}
         </p>
       </div>
     </form>

@@ -27,7 +27,9 @@ const delivery = (overrides: Partial<DeliveryLogRow>): DeliveryLogRow => ({
 });
 
 const deliveries = (rows: DeliveryLogRow[]) =>
-  renderToStaticMarkup(createElement(WebhookDeliveriesTable, { deliveries: rows, limit: 50 }));
+  renderToStaticMarkup(
+    createElement(WebhookDeliveriesTable, { deliveries: rows, limit: 50, locale: "en" }),
+  );
 const rowsOf = (html: string, testId: string) => html.split(`data-testid="${testId}"`).slice(1);
 
 describe("an endpoint's delivery log", () => {

@@ -1,12 +1,8 @@
 import { ActionButton } from "@/components/admin/action-button";
 import { adminTime } from "@/components/admin/admin-time";
+import type { Locale } from "@/lib/db/generated/client";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 import type { DeliveryLogRow } from "@/lib/webhooks/endpoints";
-
-const STATUS_LABELS: Record<DeliveryLogRow["status"], string> = {
-  PENDING: "Pending",
-  SUCCEEDED: "Delivered",
-  FAILED: "Failed",
-};
 
 /**
  * One endpoint's delivery log: each event sent to it, how it went and when it is tried next. A
@@ -15,48 +11,49 @@ const STATUS_LABELS: Record<DeliveryLogRow["status"], string> = {
 export function WebhookDeliveriesTable({
   deliveries,
   limit,
+  locale,
 }: {
   deliveries: DeliveryLogRow[];
   /** How many the log shows at most (the newest). */
   limit: number;
+  locale: Locale;
 }) {
+  const t = adminMessages[locale].deliveries;
   if (deliveries.length === 0) {
     return (
       <p className="mt-2 text-slate-700" data-testid="no-webhook-deliveries">
-        Nothing has been sent to this endpoint yet.
+        {t.empty}
       </p>
     );
   }
   return (
     <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-      <caption className="p-2 text-left text-slate-700">
-        The latest {limit} deliveries at most, newest first.
-      </caption>
+      <caption className="p-2 text-left text-slate-700">{t.caption(limit)}</caption>
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="p-2">
-            Event
+            {t.event}
           </th>
           <th scope="col" className="p-2">
-            Status
+            {t.status}
           </th>
           <th scope="col" className="p-2">
-            Attempts
+            {t.attempts}
           </th>
           <th scope="col" className="p-2">
-            Last status code
+            {t.lastStatusCode}
           </th>
           <th scope="col" className="p-2">
-            Last error
+            {t.lastError}
           </th>
           <th scope="col" className="p-2">
-            Next attempt
+            {t.nextAttempt}
           </th>
           <th scope="col" className="p-2">
-            Time
+            {t.time}
           </th>
           <th scope="col" className="p-2">
-            <span className="sr-only">Action</span>
+            <span className="sr-only">{t.action}</span>
           </th>
         </tr>
       </thead>
@@ -75,28 +72,29 @@ export function WebhookDeliveriesTable({
                 {delivery.eventId}
               </span>
             </th>
-            <td className="p-2">{STATUS_LABELS[delivery.status]}</td>
+            <td className="p-2">{t.statuses[delivery.status]}</td>
             <td className="p-2">{delivery.attempts}</td>
             <td className="p-2">{delivery.lastStatusCode ?? "—"}</td>
             <td className="max-w-xs p-2 break-words">{delivery.lastError ?? "—"}</td>
             <td className="p-2 whitespace-nowrap">
-              {delivery.status === "PENDING" ? adminTime(delivery.nextAttemptAt, "soon") : "—"}
+              {delivery.status === "PENDING" ? adminTime(delivery.nextAttemptAt, t.soon) : "—"}
             </td>
             <td className="p-2 whitespace-nowrap">
               {adminTime(delivery.createdAt)}
               {delivery.lastAttemptAt ? (
                 <span className="block text-xs text-slate-600">
-                  last try {adminTime(delivery.lastAttemptAt)}
+                  {t.lastTry(adminTime(delivery.lastAttemptAt))}
                 </span>
               ) : null}
             </td>
             <td className="p-2">
               {delivery.status === "PENDING" ? null : (
                 <ActionButton
-                  label="Resend"
-                  accessibleLabel={`Resend ${delivery.eventType} ${delivery.eventId}`}
+                  label={t.resend}
+                  accessibleLabel={t.resendNamed(delivery.eventType, delivery.eventId)}
                   url={`/api/admin/webhook-deliveries/${delivery.id}/resend`}
-                  done="Sent again."
+                  done={t.resent}
+                  locale={locale}
                 />
               )}
             </td>

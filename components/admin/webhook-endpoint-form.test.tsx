@@ -33,6 +33,7 @@ const view = (props: Partial<Parameters<typeof WebhookEndpointFormView>[0]> = {}
       onDescription: noop,
       onToggle: noop,
       onSubmit: noop,
+      locale: "en",
       ...props,
     }),
   );
@@ -90,7 +91,7 @@ describe("the webhook endpoint form", () => {
 
   it("starts as the empty form, with no secret", () => {
     const html = renderToStaticMarkup(
-      createElement(WebhookEndpointForm, { events, allowPrivateNetworks: false }),
+      createElement(WebhookEndpointForm, { events, allowPrivateNetworks: false, locale: "en" }),
     );
     expect(html).toContain('data-testid="webhook-endpoint-form"');
     expect(html).not.toContain("whsec_");

@@ -5,6 +5,8 @@ import { useId, useState } from "react";
 import { type ChoiceOption, slug } from "@/components/admin/choices";
 import { OneTimeSecret } from "@/components/admin/one-time-secret";
 import { type ClientProblem, fieldMessage, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 
 interface CreatedEndpoint {
   url: string;
@@ -18,11 +20,14 @@ interface CreatedEndpoint {
 export function WebhookEndpointForm({
   events,
   allowPrivateNetworks,
+  locale,
 }: {
   events: ChoiceOption[];
   /** Whether this server may send to private and loopback addresses (local tests only). */
   allowPrivateNetworks: boolean;
+  locale: Locale;
 }) {
+  const t = adminMessages[locale].webhooks;
   const router = useRouter();
   const [url, setUrl] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
@@ -41,7 +46,7 @@ export function WebhookEndpointForm({
         method: "POST",
         body: { url, events: chosen, description: description.trim() === "" ? null : description },
       },
-      "The endpoint was not added",
+      t.notAdded,
     );
     setBusy(false);
     if (!result.ok) {
@@ -59,11 +64,12 @@ export function WebhookEndpointForm({
     return (
       <OneTimeSecret
         testId="new-webhook-secret"
-        heading={`Signing secret for ${created.url}`}
-        label="Signing secret"
-        copyLabel="Copy the signing secret"
+        heading={t.secretHeading(created.url)}
+        label={t.secretLabel}
+        copyLabel={t.copySecret}
         value={created.secret}
-        note="Your receiver checks each delivery's webhook-signature header with it (Standard Webhooks; any of its libraries will do). A secret that is lost cannot be shown again: delete the endpoint and add it anew."
+        note={t.secretNote}
+        locale={locale}
         onDone={() => setCreated(null)}
       />
     );
@@ -85,6 +91,7 @@ export function WebhookEndpointForm({
         )
       }
       onSubmit={submit}
+      locale={locale}
     />
   );
 }
@@ -102,6 +109,7 @@ export function WebhookEndpointFormView({
   onDescription,
   onToggle,
   onSubmit,
+  locale,
 }: {
   events: ChoiceOption[];
   allowPrivateNetworks: boolean;
@@ -114,7 +122,9 @@ export function WebhookEndpointFormView({
   onDescription: (description: string) => void;
   onToggle: (type: string, on: boolean) => void;
   onSubmit: (event: React.FormEvent) => void;
+  locale: Locale;
 }) {
+  const t = adminMessages[locale].webhooks;
   const id = useId();
   const urlError = fieldMessage(problem, "url");
   const eventsError = fieldMessage(problem, "events");
@@ -129,11 +139,11 @@ export function WebhookEndpointFormView({
       noValidate
     >
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        Add an endpoint
+        {t.addHeading}
       </h2>
       <div className="grid gap-1 text-sm">
         <label htmlFor={`${id}-url`} className="font-medium">
-          URL
+          {t.url}
         </label>
         <input
           id={`${id}-url`}
@@ -151,9 +161,7 @@ export function WebhookEndpointFormView({
           className="rounded border border-slate-400 px-2 py-1 font-mono"
         />
         <span id={`${id}-url-hint`} className="text-slate-600">
-          {allowPrivateNetworks
-            ? "This server may also send to private and loopback addresses over http:// (WEBHOOK_ALLOW_PRIVATE_NETWORKS is on)."
-            : "An https:// address on the public internet; private, loopback and link-local addresses are refused."}
+          {allowPrivateNetworks ? t.privateHint : t.publicHint}
         </span>
         {urlError ? (
           <span id={`${id}-url-error`} className="text-red-800">
@@ -166,7 +174,7 @@ export function WebhookEndpointFormView({
         aria-invalid={eventsError ? true : undefined}
         aria-describedby={eventsError ? `${id}-events-error` : undefined}
       >
-        <legend className="font-medium">Event types to send</legend>
+        <legend className="font-medium">{t.eventTypes}</legend>
         {events.map((type) => (
           <div key={type.value} className="flex items-start gap-2">
             <input
@@ -197,7 +205,7 @@ export function WebhookEndpointFormView({
       </fieldset>
       <div className="grid gap-1 text-sm">
         <label htmlFor={`${id}-description`} className="font-medium">
-          Description (optional)
+          {t.description}
         </label>
         <input
           id={`${id}-description`}
@@ -221,14 +229,10 @@ export function WebhookEndpointFormView({
           disabled={busy}
           className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >
-          Add endpoint
+          {t.add}
         </button>
         <p role="alert" className="text-sm text-red-800">
-          {problem
-            ? fieldError
-              ? "The endpoint was not added: see the fields above."
-              : problem.message
-            : ""}
+          {problem ? (fieldError ? t.notAddedFields : problem.message) : ""}
         </p>
       </div>
     </form>

@@ -22,7 +22,7 @@ const endpoint = (overrides: Partial<EndpointView>): EndpointView => ({
 });
 
 const endpoints = (rows: EndpointView[]) =>
-  renderToStaticMarkup(createElement(WebhookEndpointsTable, { endpoints: rows }));
+  renderToStaticMarkup(createElement(WebhookEndpointsTable, { endpoints: rows, locale: "en" }));
 const rowsOf = (html: string, testId: string) => html.split(`data-testid="${testId}"`).slice(1);
 
 describe("the admin's list of webhook endpoints", () => {

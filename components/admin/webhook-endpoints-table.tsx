@@ -2,6 +2,8 @@ import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-button";
 import { adminTime } from "@/components/admin/admin-time";
 import { ConfirmAction } from "@/components/admin/confirm-action";
+import type { Locale } from "@/lib/db/generated/client";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 import type { EndpointView } from "@/lib/webhooks/endpoints";
 
 /**
@@ -9,30 +11,37 @@ import type { EndpointView } from "@/lib/webhooks/endpoints";
  * on. A disabled one (it answered 410 Gone) says why and can be turned back on. The signing
  * secret is never shown here.
  */
-export function WebhookEndpointsTable({ endpoints }: { endpoints: EndpointView[] }) {
+export function WebhookEndpointsTable({
+  endpoints,
+  locale,
+}: {
+  endpoints: EndpointView[];
+  locale: Locale;
+}) {
+  const t = adminMessages[locale].webhooks;
   if (endpoints.length === 0) {
     return (
       <p className="mt-2 text-slate-700" data-testid="no-webhook-endpoints">
-        No webhook endpoints yet.
+        {t.empty}
       </p>
     );
   }
   return (
     <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
-      <caption className="sr-only">Webhook endpoints, newest first</caption>
+      <caption className="sr-only">{t.caption}</caption>
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="p-2">
-            Endpoint
+            {t.endpoint}
           </th>
           <th scope="col" className="p-2">
-            Events
+            {t.events}
           </th>
           <th scope="col" className="p-2">
-            Status
+            {t.status}
           </th>
           <th scope="col" className="p-2">
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t.actions}</span>
           </th>
         </tr>
       </thead>
@@ -53,7 +62,7 @@ export function WebhookEndpointsTable({ endpoints }: { endpoints: EndpointView[]
                 </span>
               ) : null}
               <span className="mt-1 block text-xs text-slate-600">
-                Added {adminTime(endpoint.createdAt)}
+                {t.added(adminTime(endpoint.createdAt))}
               </span>
             </th>
             <td className="p-2">
@@ -64,23 +73,24 @@ export function WebhookEndpointsTable({ endpoints }: { endpoints: EndpointView[]
               </ul>
             </td>
             <td className="p-2">
-              <EndpointStatus endpoint={endpoint} />
+              <EndpointStatus endpoint={endpoint} locale={locale} />
             </td>
             <td className="p-2">
               <div className="flex flex-col items-start gap-2">
                 <Link
                   href={`/admin/webhooks/${endpoint.id}`}
                   className="text-blue-800 underline"
-                  aria-label={`Delivery log of ${endpoint.url}`}
+                  aria-label={t.deliveryLogOf(endpoint.url)}
                 >
-                  Delivery log
+                  {t.deliveryLog}
                 </Link>
-                <EndpointSwitch endpoint={endpoint} />
+                <EndpointSwitch endpoint={endpoint} locale={locale} />
                 <ConfirmAction
-                  label="Delete"
-                  accessibleLabel={`Delete ${endpoint.url}`}
-                  question={`Delete the endpoint ${endpoint.url} and its delivery log? Nothing more is sent to it; this cannot be undone.`}
-                  confirmLabel="Delete endpoint"
+                  label={t.delete}
+                  accessibleLabel={t.deleteNamed(endpoint.url)}
+                  question={t.deleteQuestion(endpoint.url)}
+                  confirmLabel={t.deleteEndpoint}
+                  locale={locale}
                   url={`/api/admin/webhook-endpoints/${endpoint.id}`}
                   method="DELETE"
                 />
@@ -94,11 +104,13 @@ export function WebhookEndpointsTable({ endpoints }: { endpoints: EndpointView[]
 }
 
 /** Enabled, or disabled since when and why. */
-export function EndpointStatus({ endpoint }: { endpoint: EndpointView }) {
-  if (!endpoint.disabledAt) return <span className="font-semibold text-green-900">Enabled</span>;
+export function EndpointStatus({ endpoint, locale }: { endpoint: EndpointView; locale: Locale }) {
+  const t = adminMessages[locale].webhooks;
+  if (!endpoint.disabledAt)
+    return <span className="font-semibold text-green-900">{t.enabled}</span>;
   return (
     <span className="block">
-      <span className="font-semibold text-red-800">Disabled</span> since{" "}
+      <span className="font-semibold text-red-800">{t.disabled}</span> {t.since}{" "}
       {adminTime(endpoint.disabledAt)}
       {endpoint.disabledReason ? (
         <span className="block break-words text-slate-700">{endpoint.disabledReason}</span>
@@ -108,22 +120,25 @@ export function EndpointStatus({ endpoint }: { endpoint: EndpointView }) {
 }
 
 /** A test event for an enabled endpoint; "Enable" for a disabled one. */
-export function EndpointSwitch({ endpoint }: { endpoint: EndpointView }) {
+export function EndpointSwitch({ endpoint, locale }: { endpoint: EndpointView; locale: Locale }) {
+  const t = adminMessages[locale].webhooks;
   return endpoint.disabledAt ? (
     <ActionButton
       key="enable"
-      label="Enable"
-      accessibleLabel={`Enable ${endpoint.url}`}
+      label={t.enable}
+      accessibleLabel={t.enableNamed(endpoint.url)}
       url={`/api/admin/webhook-endpoints/${endpoint.id}/enable`}
-      done="Enabled: later events are sent to it again."
+      done={t.enableDone}
+      locale={locale}
     />
   ) : (
     <ActionButton
       key="test"
-      label="Send test event"
-      accessibleLabel={`Send test event to ${endpoint.url}`}
+      label={t.test}
+      accessibleLabel={t.testNamed(endpoint.url)}
       url={`/api/admin/webhook-endpoints/${endpoint.id}/test`}
-      done="Test event queued: see the delivery log."
+      done={t.testDone}
+      locale={locale}
     />
   );
 }

@@ -7,6 +7,8 @@ import { useConnected, useSharedSocket } from "@/components/chat/invoice-socket"
 import { useChat } from "@/components/chat/use-chat";
 import { MAX_MESSAGE_LENGTH } from "@/lib/chat/chat-limits";
 import type { ChatMessageView } from "@/lib/chat/chat-message-view";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentWorkspaceMessages } from "@/lib/i18n/staff/agent/workspace";
 
 interface StaffPresence {
   invoiceId: string;
@@ -24,6 +26,7 @@ export function AgentChat({
   customerName,
   cannedReplies,
   canMessage,
+  locale,
 }: {
   invoiceId: string;
   staffId: string;
@@ -31,7 +34,9 @@ export function AgentChat({
   cannedReplies: Array<{ id: string; title: string; body: string }>;
   /** False on a draft: the customer cannot see it, so only notes are possible. */
   canMessage: boolean;
+  locale: Locale;
 }) {
+  const t = agentWorkspaceMessages[locale].chat;
   const socket = useSharedSocket(null, 0);
   const connected = useConnected(socket);
   const [presence, setPresence] = useState<StaffPresence | null>(null);
@@ -63,10 +68,10 @@ export function AgentChat({
     message.kind === "NOTE"
       ? null
       : message.seq <= chat.receipts.customerReadSeq
-        ? "Read"
+        ? t.marks.read
         : message.seq <= chat.receipts.customerDeliveredSeq
-          ? "Delivered"
-          : "Sent";
+          ? t.marks.delivered
+          : t.marks.sent;
 
   return (
     <section
@@ -75,7 +80,7 @@ export function AgentChat({
       data-testid="agent-chat"
     >
       <h2 id="agent-chat-heading" className="text-lg font-semibold">
-        Conversation
+        {t.heading}
       </h2>
       <ul
         className="mt-1 flex flex-wrap gap-x-4 text-sm text-slate-700"
@@ -88,38 +93,30 @@ export function AgentChat({
           >
             ●{" "}
           </span>
-          {presence?.customerOnline
-            ? `${customerName} is viewing the invoice now`
-            : `${customerName} is not online`}
+          {presence?.customerOnline ? t.viewing(customerName) : t.offline(customerName)}
         </li>
         {others.length > 0 ? (
-          <li>Also here: {others.map((agent) => agent.name).join(", ")}</li>
+          <li>{t.alsoHere(others.map((agent) => agent.name).join(", "))}</li>
         ) : null}
-        {!connected ? <li className="text-amber-800">Reconnecting …</li> : null}
+        {!connected ? <li className="text-amber-800">{t.reconnecting}</li> : null}
       </ul>
       <ChatMessageList
         messages={chat.messages}
         pending={chat.pending}
         isMine={(message) => message.authorType === "STAFF"}
         authorLabel={(message) =>
-          message.authorType === "CUSTOMER" ? customerName : (message.authorName ?? "Support")
+          message.authorType === "CUSTOMER" ? customerName : (message.authorName ?? t.support)
         }
         markFor={markFor}
         onRetry={chat.retry}
-        labels={{
-          empty: "No messages yet.",
-          sending: "Sending …",
-          failed: "Not sent.",
-          retry: "Retry",
-          note: "Internal note",
-        }}
-        locale="en"
+        labels={t.list}
+        locale={locale}
       />
       <p className="min-h-5 text-sm text-slate-700" aria-live="polite" data-testid="chat-typing">
-        {chat.otherTyping !== null ? `${customerName} is typing …` : ""}
+        {chat.otherTyping !== null ? t.typing(customerName) : ""}
       </p>
       <fieldset className="mb-2 flex gap-4 text-sm">
-        <legend className="sr-only">Send as</legend>
+        <legend className="sr-only">{t.sendAs}</legend>
         <label className="flex items-center gap-1">
           <input
             type="radio"
@@ -128,19 +125,19 @@ export function AgentChat({
             disabled={!canMessage}
             onChange={() => setNote(false)}
           />
-          Reply to customer
+          {t.replyToCustomer}
         </label>
         <label className="flex items-center gap-1">
           <input type="radio" name="chat-kind" checked={note} onChange={() => setNote(true)} />
-          Internal note (staff only)
+          {t.internalNote}
         </label>
       </fieldset>
       <ChatComposer
-        label={note ? "Internal note" : "Reply"}
-        placeholder={note ? "Only staff see this …" : `Write to ${customerName} …`}
-        sendLabel={note ? "Add note" : "Send"}
-        tooLong={`A message can be at most ${MAX_MESSAGE_LENGTH} characters.`}
-        remaining={(count) => `${count} characters left`}
+        label={note ? t.noteLabel : t.replyLabel}
+        placeholder={note ? t.notePlaceholder : t.replyPlaceholder(customerName)}
+        sendLabel={note ? t.addNote : t.send}
+        tooLong={t.tooLong(MAX_MESSAGE_LENGTH)}
+        remaining={t.remaining}
         value={draft}
         onValueChange={setDraft}
         onSend={(body) => chat.send(body, note ? "NOTE" : "MESSAGE")}
@@ -151,7 +148,7 @@ export function AgentChat({
         extra={
           cannedReplies.length > 0 ? (
             <select
-              aria-label="Insert a canned reply"
+              aria-label={t.insertCanned}
               className="rounded border border-slate-400 px-2 py-2 text-sm"
               value=""
               onChange={(event) => {
@@ -160,7 +157,7 @@ export function AgentChat({
                   setDraft((current) => (current ? `${current}\n${reply.body}` : reply.body));
               }}
             >
-              <option value="">Canned reply …</option>
+              <option value="">{t.cannedPlaceholder}</option>
               {cannedReplies.map((reply) => (
                 <option key={reply.id} value={reply.id}>
                   {reply.title}

@@ -3,6 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentInboxMessages } from "@/lib/i18n/staff/agent/inbox";
+
+type Messages = (typeof agentInboxMessages)["en"]["canned"];
 
 interface Reply {
   id: string;
@@ -10,22 +14,27 @@ interface Reply {
   body: string;
 }
 
-async function send(url: string, method: string, body?: unknown): Promise<string | null> {
-  const result = await requestJson(url, { method, body });
+async function send(
+  t: Messages,
+  url: string,
+  method: string,
+  body?: unknown,
+): Promise<string | null> {
+  const result = await requestJson(url, { method, body }, t.notSaved);
   return result.ok ? null : result.problem.message;
 }
 
-function ReplyForm({ reply, onDone }: { reply?: Reply; onDone: () => void }) {
+function ReplyForm({ reply, onDone, t }: { reply?: Reply; onDone: () => void; t: Messages }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <form
       className="flex flex-col gap-2"
-      aria-label={reply ? `Edit ${reply.title}` : "New canned reply"}
+      aria-label={reply ? t.edit(reply.title) : t.new}
       onSubmit={async (event) => {
         event.preventDefault();
         const target = event.currentTarget;
         const form = new FormData(target);
-        const failure = await send("/api/agent/canned-replies", "POST", {
+        const failure = await send(t, "/api/agent/canned-replies", "POST", {
           id: reply?.id,
           title: String(form.get("title") ?? ""),
           body: String(form.get("body") ?? ""),
@@ -38,7 +47,7 @@ function ReplyForm({ reply, onDone }: { reply?: Reply; onDone: () => void }) {
       }}
     >
       <label className="flex flex-col gap-1 text-sm">
-        Title
+        {t.titleLabel}
         <input
           name="title"
           defaultValue={reply?.title}
@@ -48,7 +57,7 @@ function ReplyForm({ reply, onDone }: { reply?: Reply; onDone: () => void }) {
         />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        Text
+        {t.text}
         <textarea
           name="body"
           defaultValue={reply?.body}
@@ -67,14 +76,15 @@ function ReplyForm({ reply, onDone }: { reply?: Reply; onDone: () => void }) {
         type="submit"
         className="self-start rounded bg-slate-900 px-3 py-1 text-sm font-semibold text-white"
       >
-        {reply ? "Save" : "Add"}
+        {reply ? t.save : t.add}
       </button>
     </form>
   );
 }
 
 /** The organisation's canned replies: add, edit, delete. */
-export function CannedRepliesEditor({ replies }: { replies: Reply[] }) {
+export function CannedRepliesEditor({ replies, locale }: { replies: Reply[]; locale: Locale }) {
+  const t = agentInboxMessages[locale].canned;
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -82,16 +92,16 @@ export function CannedRepliesEditor({ replies }: { replies: Reply[] }) {
       <ul className="flex flex-col gap-4" data-testid="canned-replies">
         {replies.map((reply) => (
           <li key={reply.id} className="rounded-lg bg-white p-4 shadow-sm">
-            <ReplyForm reply={reply} onDone={() => router.refresh()} />
+            <ReplyForm reply={reply} onDone={() => router.refresh()} t={t} />
             <button
               type="button"
               className="mt-2 text-sm text-red-800 underline"
               onClick={async () => {
-                setError(await send(`/api/agent/canned-replies/${reply.id}`, "DELETE"));
+                setError(await send(t, `/api/agent/canned-replies/${reply.id}`, "DELETE"));
                 router.refresh();
               }}
             >
-              Delete “{reply.title}”
+              {t.delete(reply.title)}
             </button>
           </li>
         ))}
@@ -102,8 +112,8 @@ export function CannedRepliesEditor({ replies }: { replies: Reply[] }) {
         </p>
       ) : null}
       <section className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 className="mb-2 font-semibold">New canned reply</h2>
-        <ReplyForm onDone={() => router.refresh()} />
+        <h2 className="mb-2 font-semibold">{t.new}</h2>
+        <ReplyForm onDone={() => router.refresh()} t={t} />
       </section>
     </div>
   );

@@ -1,11 +1,15 @@
 "use client";
 
+import type { Locale } from "@/lib/db/generated/client";
+import { agentChangeMessages } from "@/lib/i18n/staff/agent/changes";
+
 /** The two texts every change asks for: the internal reason and what the customer reads. */
-export function ChangeTexts({ idPrefix }: { idPrefix: string }) {
+export function ChangeTexts({ idPrefix, locale }: { idPrefix: string; locale: Locale }) {
+  const t = agentChangeMessages[locale].texts;
   return (
     <>
       <label className="flex flex-col gap-1 text-sm" htmlFor={`${idPrefix}-reason`}>
-        Internal reason (staff only)
+        {t.reason}
         <input
           id={`${idPrefix}-reason`}
           name="reason"
@@ -16,7 +20,7 @@ export function ChangeTexts({ idPrefix }: { idPrefix: string }) {
         />
       </label>
       <label className="flex flex-col gap-1 text-sm" htmlFor={`${idPrefix}-customer-text`}>
-        Text for the customer's timeline (optional)
+        {t.customerText}
         <input
           id={`${idPrefix}-customer-text`}
           name="customerText"

@@ -3,23 +3,22 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentInboxMessages } from "@/lib/i18n/staff/agent/inbox";
 
-const LABELS = {
-  "assign-to-me": "Assign to me",
-  unassign: "Unassign",
-  resolve: "Resolve",
-  reopen: "Reopen",
-} as const;
-type Action = keyof typeof LABELS;
+type Action = keyof (typeof agentInboxMessages)["en"]["actions"];
 
 /** Buttons for one conversation; errors are shown beside them in the server's words. */
 export function ConversationActions({
   conversationId,
   actions,
+  locale,
 }: {
   conversationId: string;
   actions: Action[];
+  locale: Locale;
 }) {
+  const t = agentInboxMessages[locale];
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +28,7 @@ export function ConversationActions({
     const result = await requestJson(
       `/api/agent/conversations/${conversationId}`,
       { method: "POST", body: { action } },
-      "Could not update the conversation",
+      t.actionFailed,
     );
     if (!result.ok) setError(result.problem.message);
     router.refresh();
@@ -45,7 +44,7 @@ export function ConversationActions({
           onClick={() => void run(action)}
           className="rounded border border-slate-400 px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-50"
         >
-          {LABELS[action]}
+          {t.actions[action]}
         </button>
       ))}
       {error ? (

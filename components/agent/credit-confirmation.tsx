@@ -1,40 +1,32 @@
+import type { Locale } from "@/lib/db/generated/client";
+import { agentChangeMessages } from "@/lib/i18n/staff/agent/changes";
 import type { CreditNotePreview } from "@/lib/invoices/credit-note-preview";
 import { formatStaffMoney as money } from "@/lib/money/staff-money";
 
-const REFUND_WAYS: Record<string, string> = {
-  card: "to the card they paid with",
-  swish: "by Swish, to the account they paid from",
-};
-
 /** What the credit does to the customer's money, in the sentences the agent confirms. */
-export function moneySentences(preview: CreditNotePreview): string[] {
+export function moneySentences(preview: CreditNotePreview, locale: Locale): string[] {
+  const t = agentChangeMessages[locale].confirmation;
   const sentences: string[] = [];
   if (preview.toPayBeforeOre > 0) {
     sentences.push(
       preview.toPayAfterOre > 0
-        ? `${money(preview.toPayAfterOre)} is left to pay instead of ${money(preview.toPayBeforeOre)}.`
-        : `Nothing is left to pay (${money(preview.toPayBeforeOre)} was).`,
+        ? t.leftToPay(money(preview.toPayAfterOre), money(preview.toPayBeforeOre))
+        : t.nothingLeft(money(preview.toPayBeforeOre)),
     );
   }
   if (preview.moneyBackOre > 0) {
     if (preview.moneyBack === "refund") {
-      const ways = (preview.refundMethods ?? []).map((method) => REFUND_WAYS[method] ?? method);
-      sentences.push(
-        `${money(preview.moneyBackOre)} goes back to the customer: refunded ${
-          ways.length > 0 ? ways.join(" and ") : "the way they paid"
-        }.`,
-      );
+      const ways = (preview.refundMethods ?? []).map((method) => t.refundWays[method] ?? method);
+      sentences.push(t.goesBack(money(preview.moneyBackOre), ways));
     } else {
-      sentences.push(
-        `${money(preview.moneyBackOre)} they have paid stays with you as the customer's credit (not paid out).`,
-      );
+      sentences.push(t.staysAsCredit(money(preview.moneyBackOre)));
     }
   }
   if (preview.toPayBeforeOre === 0 && preview.moneyBackOre === 0) {
-    sentences.push("Nothing was left to pay, and no money goes back.");
+    sentences.push(t.nothingToPay);
   }
   if (preview.waivedFeesOre > 0) {
-    sentences.push(`Reminder fees of ${money(preview.waivedFeesOre)} are waived with it.`);
+    sentences.push(t.feesWaived(money(preview.waivedFeesOre)));
   }
   return sentences;
 }
@@ -48,12 +40,15 @@ export function CreditConfirmation({
   busy,
   onConfirm,
   onCancel,
+  locale,
 }: {
   preview: CreditNotePreview;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  locale: Locale;
 }) {
+  const t = agentChangeMessages[locale].confirmation;
   return (
     <section
       aria-labelledby="credit-confirmation-heading"
@@ -61,23 +56,24 @@ export function CreditConfirmation({
       data-testid="credit-confirmation"
     >
       <h3 id="credit-confirmation-heading" className="font-semibold">
-        Check before you issue it
+        {t.heading}
       </h3>
       <p data-testid="credit-confirmation-amount">
-        A credit note of <strong>{money(preview.creditedOre)}</strong> including{" "}
-        {money(preview.vatOre)} VAT.
+        {t.amountBefore}
+        <strong>{money(preview.creditedOre)}</strong>
+        {t.amountAfter(money(preview.vatOre))}
       </p>
       <ul className="list-disc pl-5" data-testid="credit-confirmation-vat">
         {preview.vatGroups.map((group) => (
           <li key={group.vatRate}>
-            {group.vatRate} %: {money(group.netOre)} + {money(group.vatOre)} VAT
+            {t.vatGroup(group.vatRate, money(group.netOre), money(group.vatOre))}
           </li>
         ))}
-        {preview.roundingOre !== 0 ? <li>Öresutjämning: {money(preview.roundingOre)}</li> : null}
+        {preview.roundingOre !== 0 ? <li>{t.rounding(money(preview.roundingOre))}</li> : null}
       </ul>
-      <p className="font-semibold">What happens to the money</p>
+      <p className="font-semibold">{t.money}</p>
       <ul className="list-disc pl-5" data-testid="credit-confirmation-money">
-        {moneySentences(preview).map((sentence) => (
+        {moneySentences(preview, locale).map((sentence) => (
           <li key={sentence}>{sentence}</li>
         ))}
       </ul>
@@ -88,7 +84,7 @@ export function CreditConfirmation({
           disabled={busy}
           className="rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-50"
         >
-          Issue credit note
+          {t.issue}
         </button>
         <button
           type="button"
@@ -96,7 +92,7 @@ export function CreditConfirmation({
           disabled={busy}
           className="rounded px-4 py-2 ring-1 ring-slate-400"
         >
-          Change it
+          {t.change}
         </button>
       </div>
     </section>

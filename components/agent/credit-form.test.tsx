@@ -29,6 +29,7 @@ describe("the credit form", () => {
         version: 3,
         vatRates: [25],
         lines: [line("1", "Bredband", 0), line("2", "Router", 1000), line("3", "Tv", 3000)],
+        locale: "en",
       }),
     );
     const rows = [...html.matchAll(/data-testid="credit-line" data-credited="(\w+)"/g)].map(
@@ -53,22 +54,28 @@ describe("the credit form", () => {
 
   it("names the credit note it made", () => {
     expect(
-      issuedMessage({
-        creditNoteId: "x",
-        number: 1043,
-        creditedOre: 12_500,
-        refundedOre: 0,
-        keptAsCreditOre: 0,
-      }),
+      issuedMessage(
+        {
+          creditNoteId: "x",
+          number: 1043,
+          creditedOre: 12_500,
+          refundedOre: 0,
+          keptAsCreditOre: 0,
+        },
+        "en",
+      ),
     ).toBe("Credit note 1043 issued: 125,00\u00a0kr taken off.");
     expect(
-      issuedMessage({
-        creditNoteId: "x",
-        number: 1044,
-        creditedOre: 12_500,
-        refundedOre: 12_500,
-        keptAsCreditOre: 0,
-      }),
+      issuedMessage(
+        {
+          creditNoteId: "x",
+          number: 1044,
+          creditedOre: 12_500,
+          refundedOre: 12_500,
+          keptAsCreditOre: 0,
+        },
+        "en",
+      ),
     ).toBe("Credit note 1044 issued: 125,00\u00a0kr taken off. 125,00\u00a0kr refunded.");
   });
 });
@@ -89,29 +96,34 @@ describe("the credit's confirmation", () => {
   };
 
   it("says what is left to pay afterwards", () => {
-    expect(moneySentences(preview)).toEqual([
+    expect(moneySentences(preview, "en")).toEqual([
       "250,00\u00a0kr is left to pay instead of 375,00\u00a0kr.",
     ]);
   });
 
   it("says where money the customer gets back goes", () => {
     const paid = { ...preview, toPayBeforeOre: 0, toPayAfterOre: 0, moneyBackOre: 12_500 };
-    expect(moneySentences({ ...paid, moneyBack: "refund", refundMethods: ["swish"] })).toEqual([
+    expect(
+      moneySentences({ ...paid, moneyBack: "refund", refundMethods: ["swish"] }, "en"),
+    ).toEqual([
       "125,00\u00a0kr goes back to the customer: refunded by Swish, to the account they paid from.",
     ]);
-    expect(moneySentences({ ...paid, moneyBack: "credit_balance" })).toEqual([
+    expect(moneySentences({ ...paid, moneyBack: "credit_balance" }, "en")).toEqual([
       "125,00\u00a0kr they have paid stays with you as the customer's credit (not paid out).",
     ]);
   });
 
   it("names fees waived with the last of the invoice", () => {
     expect(
-      moneySentences({
-        ...preview,
-        toPayAfterOre: 0,
-        completesInvoice: true,
-        waivedFeesOre: 6_000,
-      }),
+      moneySentences(
+        {
+          ...preview,
+          toPayAfterOre: 0,
+          completesInvoice: true,
+          waivedFeesOre: 6_000,
+        },
+        "en",
+      ),
     ).toEqual([
       "Nothing is left to pay (375,00\u00a0kr was).",
       "Reminder fees of 60,00\u00a0kr are waived with it.",
@@ -122,20 +134,26 @@ describe("the credit's confirmation", () => {
 describe("a stale refusal", () => {
   it("says who changed the invoice first and what they did", () => {
     expect(
-      staleMessage({
-        details: {
-          currentVersion: 4,
-          changedBy: "Anna Agent",
-          change: "credited 125,00\u00a0kr (credit note 1043)",
+      staleMessage(
+        {
+          details: {
+            currentVersion: 4,
+            changedBy: "Anna Agent",
+            change: "credited 125,00\u00a0kr (credit note 1043)",
+          },
         },
-      }),
+        "en",
+      ),
     ).toBe(
       "Anna Agent changed this invoice first: credited 125,00\u00a0kr (credit note 1043). The newest state (version 4) is shown; check it and try again.",
     );
     expect(
-      staleMessage({ details: { currentVersion: 4, changedBy: "the customer", change: "x" } }),
+      staleMessage(
+        { details: { currentVersion: 4, changedBy: "the customer", change: "x" } },
+        "en",
+      ),
     ).toMatch(/^The customer changed this invoice first/);
-    expect(staleMessage({ details: { currentVersion: 4 } })).toMatch(
+    expect(staleMessage({ details: { currentVersion: 4 } }, "en")).toMatch(
       /^Someone changed this invoice first \(it is now at version 4\)/,
     );
   });

@@ -2,6 +2,8 @@
 
 import { useRef, useState } from "react";
 import type { IssuedCreditSummary } from "@/lib/agent/agent-invoice-change";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentChangeMessages } from "@/lib/i18n/staff/agent/changes";
 import type { CreditNotePreview } from "@/lib/invoices/credit-note-preview";
 import { formatQuantity, parseMoney } from "@/lib/money/money";
 import { parseQuantityMilli } from "@/lib/money/quantity";
@@ -22,27 +24,30 @@ export interface CreditableLineView {
 }
 
 type Mode = "full" | "lines" | "amount" | "goodwill";
-const MODES: Array<{ value: Mode; label: string }> = [
-  { value: "full", label: "The whole invoice" },
-  { value: "lines", label: "Chosen lines" },
-  { value: "amount", label: "An amount" },
-  { value: "goodwill", label: "Compensation (goodwill)" },
-];
+const MODES: Mode[] = ["full", "lines", "amount", "goodwill"];
 
 /** What the agent is told once the credit note exists: which one, and what it did. */
-export function issuedMessage(creditNote: IssuedCreditSummary | undefined): string {
-  if (!creditNote) return "Credit note issued.";
-  const refunded =
-    creditNote.refundedOre > 0 ? ` ${formatStaffMoney(creditNote.refundedOre)} refunded.` : "";
-  return `Credit note ${creditNote.number} issued: ${formatStaffMoney(creditNote.creditedOre)} taken off.${refunded}`;
+export function issuedMessage(creditNote: IssuedCreditSummary | undefined, locale: Locale): string {
+  const t = agentChangeMessages[locale].credit;
+  if (!creditNote) return t.issued;
+  return t.issuedNumber(
+    creditNote.number,
+    formatStaffMoney(creditNote.creditedOre),
+    creditNote.refundedOre > 0 ? formatStaffMoney(creditNote.refundedOre) : null,
+  );
 }
 
 /** A line's state for crediting: all of it, a part left, or nothing left. */
-function lineNote(line: CreditableLineView): string | null {
+function lineNote(line: CreditableLineView, locale: Locale): string | null {
+  const t = agentChangeMessages[locale].credit;
   const remaining = line.remainingQuantityMilli ?? Math.abs(line.quantityMilli);
-  if (remaining <= 0) return "already credited";
+  if (remaining <= 0) return t.alreadyCredited;
   if (remaining < Math.abs(line.quantityMilli)) {
-    return `partly credited: ${formatQuantity(remaining, "en")} of ${formatQuantity(Math.abs(line.quantityMilli), "en")} ${line.unit} left`;
+    return t.partlyCredited(
+      formatQuantity(remaining, locale),
+      formatQuantity(Math.abs(line.quantityMilli), locale),
+      line.unit,
+    );
   }
   return null;
 }
@@ -58,12 +63,15 @@ export function CreditForm({
   version,
   lines,
   vatRates,
+  locale,
 }: {
   invoiceId: string;
   version: number;
   lines: CreditableLineView[];
   vatRates: number[];
+  locale: Locale;
 }) {
+  const t = agentChangeMessages[locale].credit;
   const formRef = useRef<HTMLFormElement>(null);
   const [mode, setMode] = useState<Mode>("lines");
   const [pending, setPending] = useState<{
@@ -73,6 +81,7 @@ export function CreditForm({
   const { outcome, submit, check, setOutcome, touch, changedMeanwhile } = useInvoiceChange(
     invoiceId,
     version,
+    locale,
   );
   const busy = outcome.kind === "busy";
 
@@ -115,7 +124,7 @@ export function CreditForm({
     if (!pending) return;
     const done = await submit<{ version: number; creditNote?: IssuedCreditSummary }>(
       pending.body,
-      (answer) => issuedMessage(answer.creditNote),
+      (answer) => issuedMessage(answer.creditNote, locale),
     );
     setPending(null);
     if (done) {
@@ -135,28 +144,28 @@ export function CreditForm({
         // A changed form is a new credit: what was shown for confirmation no longer applies.
         setPending(null);
       }}
-      aria-label="Credit"
+      aria-label={t.formLabel}
     >
       <fieldset className="flex flex-wrap gap-3 text-sm" disabled={pending !== null}>
-        <legend className="mb-1 font-medium">What to credit</legend>
+        <legend className="mb-1 font-medium">{t.what}</legend>
         {MODES.map((option) => (
-          <label key={option.value} className="flex items-center gap-1">
+          <label key={option} className="flex items-center gap-1">
             <input
               type="radio"
               name="mode"
-              value={option.value}
-              checked={mode === option.value}
-              onChange={() => setMode(option.value)}
+              value={option}
+              checked={mode === option}
+              onChange={() => setMode(option)}
             />
-            {option.label}
+            {t.modes[option]}
           </label>
         ))}
       </fieldset>
       {mode === "lines" ? (
         <fieldset className="flex flex-col gap-2 text-sm" disabled={pending !== null}>
-          <legend className="sr-only">Lines</legend>
+          <legend className="sr-only">{t.lines}</legend>
           {lines.map((line) => {
-            const note = lineNote(line);
+            const note = lineNote(line, locale);
             const isCredited = (line.remainingQuantityMilli ?? 1) <= 0;
             return (
               <div
@@ -170,7 +179,7 @@ export function CreditForm({
                 >
                   <input type="checkbox" name={`line-${line.id}`} disabled={isCredited} />
                   <span>
-                    {line.description} ({formatStaffMoney(line.netOre)} excl. VAT, {line.vatRate} %)
+                    {t.line(line.description, formatStaffMoney(line.netOre), line.vatRate)}
                     {note ? (
                       <span className="ml-1 font-semibold text-slate-800"> · {note}</span>
                     ) : null}
@@ -178,13 +187,16 @@ export function CreditForm({
                 </label>
                 {isCredited ? null : (
                   <label className="flex items-center gap-1">
-                    <span className="sr-only">Quantity to credit of {line.description}</span>
+                    <span className="sr-only">{t.quantityOf(line.description)}</span>
                     <input
                       name={`quantity-${line.id}`}
-                      placeholder={`all (${formatQuantity(
-                        line.remainingQuantityMilli ?? Math.abs(line.quantityMilli),
-                        "en",
-                      )} ${line.unit})`}
+                      placeholder={t.all(
+                        formatQuantity(
+                          line.remainingQuantityMilli ?? Math.abs(line.quantityMilli),
+                          locale,
+                        ),
+                        line.unit,
+                      )}
                       inputMode="decimal"
                       className="w-32 rounded border border-slate-400 px-2 py-1"
                     />
@@ -197,9 +209,9 @@ export function CreditForm({
       ) : null}
       {mode === "amount" || mode === "goodwill" ? (
         <fieldset className="flex flex-wrap gap-3 text-sm" disabled={pending !== null}>
-          <legend className="sr-only">Amount</legend>
+          <legend className="sr-only">{t.amount}</legend>
           <label className="flex flex-col gap-1">
-            Amount incl. VAT (kr)
+            {t.amountInclVat}
             <input
               name="amount"
               required
@@ -208,7 +220,7 @@ export function CreditForm({
             />
           </label>
           <label className="flex flex-col gap-1">
-            VAT rate
+            {t.vatRate}
             <select
               name="vatRate"
               defaultValue={vatRates[0] ?? 25}
@@ -223,13 +235,14 @@ export function CreditForm({
           </label>
         </fieldset>
       ) : null}
-      <ChangeTexts idPrefix="credit" />
-      <ChangedMeanwhile show={changedMeanwhile} />
+      <ChangeTexts idPrefix="credit" locale={locale} />
+      <ChangedMeanwhile show={changedMeanwhile} locale={locale} />
       <OutcomeMessage outcome={outcome} />
       {pending ? (
         <CreditConfirmation
           preview={pending.preview}
           busy={busy}
+          locale={locale}
           onConfirm={() => void onConfirm()}
           onCancel={() => {
             setPending(null);
@@ -242,7 +255,7 @@ export function CreditForm({
           disabled={busy}
           className="self-start rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >
-          Review credit note
+          {t.review}
         </button>
       )}
     </form>

@@ -32,7 +32,11 @@ const context = (feeAgreement: CustomerContext["customer"]["feeAgreement"]): Cus
 
 const render = (feeAgreement: CustomerContext["customer"]["feeAgreement"]) =>
   renderToStaticMarkup(
-    createElement(CustomerContextPanel, { context: context(feeAgreement), today: "2026-03-15" }),
+    createElement(CustomerContextPanel, {
+      context: context(feeAgreement),
+      today: "2026-03-15",
+      locale: "en",
+    }),
   );
 
 const status = (html: string) =>
@@ -59,9 +63,9 @@ describe("the customer context panel's reminder-fee agreement", () => {
   });
 
   it("puts any agreement in the same words", () => {
-    expect(feeAgreementText(null)).toBe("Ingen avtalad påminnelseavgift");
-    expect(feeAgreementText({ agreedOn: "2024-11-20", source: "Allmänna villkor 2024" })).toBe(
-      "Påminnelseavgift avtalad 2024-11-20 (Allmänna villkor 2024)",
-    );
+    expect(feeAgreementText(null, "en")).toBe("Ingen avtalad påminnelseavgift");
+    expect(
+      feeAgreementText({ agreedOn: "2024-11-20", source: "Allmänna villkor 2024" }, "en"),
+    ).toBe("Påminnelseavgift avtalad 2024-11-20 (Allmänna villkor 2024)");
   });
 });

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentWorkspaceMessages } from "@/lib/i18n/staff/agent/workspace";
 
 /**
  * Marks the conversation as the customer disputing the invoice (lib/collections/disputes.ts):
@@ -13,12 +15,15 @@ export function DisputeToggle({
   conversationId,
   disputed,
   resolved,
+  locale,
 }: {
   conversationId: string;
   disputed: boolean;
   /** A resolved conversation is no dispute: reopen it first. */
   resolved: boolean;
+  locale: Locale;
 }) {
+  const t = agentWorkspaceMessages[locale].dispute;
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +33,7 @@ export function DisputeToggle({
     const result = await requestJson(
       `/api/agent/conversations/${conversationId}/dispute`,
       { method: "PUT", body: { disputed: next } },
-      "Could not change the dispute",
+      t.failed,
     );
     if (!result.ok) setError(result.problem.message);
     router.refresh();
@@ -43,14 +48,10 @@ export function DisputeToggle({
           disabled={busy || (resolved && !disputed)}
           onChange={(event) => void toggle(event.target.checked)}
         />
-        Markera som tvist — pausar påminnelser
+        {t.label}
       </label>
       <p className="mt-1 text-slate-700">
-        {disputed
-          ? "Disputed: no reminder or other collection step runs until you unmark it or resolve the conversation. The customer's timeline says reminders are paused."
-          : resolved
-            ? "Reopen the conversation to mark the invoice as disputed."
-            : "Mark it when the customer objects to the invoice: collection steps wait while you look into it, and resume re-timed after."}
+        {disputed ? t.disputed : resolved ? t.reopenFirst : t.explain}
       </p>
       {error ? (
         <p role="alert" className="mt-1 text-red-700">

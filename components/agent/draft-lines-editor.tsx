@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentChangeMessages } from "@/lib/i18n/staff/agent/changes";
 import {
   formatMoneyPlain,
   formatUnitPricePlain,
@@ -57,15 +59,19 @@ export function DraftLinesEditor({
   invoiceId,
   version,
   lines,
+  locale,
 }: {
   invoiceId: string;
   version: number;
   lines: DraftLineView[];
+  locale: Locale;
 }) {
+  const t = agentChangeMessages[locale].draft;
   const [rows, setRows] = useState<Row[]>(() => lines.map(toRow));
   const { outcome, submit, setOutcome, touch, changedMeanwhile } = useInvoiceChange(
     invoiceId,
     version,
+    locale,
   );
   const update = (key: string, patch: Partial<Row>) => {
     touch();
@@ -75,27 +81,33 @@ export function DraftLinesEditor({
     let payload: unknown[];
     try {
       payload = rows.map((row, index) => {
-        const label = `Line ${index + 1}`;
-        if (!row.description.trim()) throw new Error(`${label}: write a description`);
+        const label = t.line(index + 1);
+        if (!row.description.trim()) throw new Error(t.needsDescription(label));
         const reason = row.vatExemptionReason.trim();
         if (row.vatRate === 0 && !reason) {
-          throw new Error(`${label}: a line at 0 % VAT needs its legal reason`);
+          throw new Error(t.needsReason(label));
         }
         const read = <T,>(what: string, parse: () => T): T => {
           try {
             return parse();
           } catch (error) {
-            throw new Error(`${label}, ${what}: ${(error as Error).message}`);
+            throw new Error(t.unreadable(label, what, (error as Error).message));
           }
         };
         return {
           kind: row.kind,
           description: row.description.trim(),
-          quantityMilli: read("quantity", () => parseQuantityMilli(row.quantity)),
+          quantityMilli: read(t.fields.quantity, () => parseQuantityMilli(row.quantity)),
           unit: row.unit.trim() || "st",
-          unitPriceCentiOre: read("price", () => parseUnitPrice(row.price, { locale: "sv" })),
+          unitPriceCentiOre: read(t.fields.price, () =>
+            parseUnitPrice(row.price, { locale: "sv" }),
+          ),
           ...(row.discount.trim()
-            ? { discountOre: read("discount", () => parseMoney(row.discount, { locale: "sv" })) }
+            ? {
+                discountOre: read(t.fields.discount, () =>
+                  parseMoney(row.discount, { locale: "sv" }),
+                ),
+              }
             : {}),
           vatRate: row.vatRate,
           ...(row.vatRate === 0 ? { vatExemptionReason: reason } : {}),
@@ -105,21 +117,21 @@ export function DraftLinesEditor({
       setOutcome({ kind: "error", message: (error as Error).message });
       return;
     }
-    await submit({ action: "edit-lines", lines: payload }, "Draft saved.");
+    await submit({ action: "edit-lines", lines: payload }, t.saved);
   };
   return (
     <div className="flex flex-col gap-3" data-testid="draft-lines-editor">
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left">
-            <th scope="col">Description</th>
-            <th scope="col">Qty</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Price (kr, excl. VAT, up to 4 decimals)</th>
-            <th scope="col">Discount (kr)</th>
-            <th scope="col">VAT</th>
+            <th scope="col">{t.headers.description}</th>
+            <th scope="col">{t.headers.quantity}</th>
+            <th scope="col">{t.headers.unit}</th>
+            <th scope="col">{t.headers.price}</th>
+            <th scope="col">{t.headers.discount}</th>
+            <th scope="col">{t.headers.vat}</th>
             <th scope="col">
-              <span className="sr-only">Remove</span>
+              <span className="sr-only">{t.headers.remove}</span>
             </th>
           </tr>
         </thead>
@@ -128,7 +140,7 @@ export function DraftLinesEditor({
             <tr key={row.key}>
               <td>
                 <input
-                  aria-label={`Description, line ${index + 1}`}
+                  aria-label={t.aria.description(index + 1)}
                   value={row.description}
                   maxLength={200}
                   onChange={(e) => update(row.key, { description: e.target.value })}
@@ -137,7 +149,7 @@ export function DraftLinesEditor({
               </td>
               <td>
                 <input
-                  aria-label={`Quantity, line ${index + 1}`}
+                  aria-label={t.aria.quantity(index + 1)}
                   value={row.quantity}
                   inputMode="decimal"
                   onChange={(e) => update(row.key, { quantity: e.target.value })}
@@ -146,7 +158,7 @@ export function DraftLinesEditor({
               </td>
               <td>
                 <input
-                  aria-label={`Unit, line ${index + 1}`}
+                  aria-label={t.aria.unit(index + 1)}
                   value={row.unit}
                   maxLength={20}
                   onChange={(e) => update(row.key, { unit: e.target.value })}
@@ -155,7 +167,7 @@ export function DraftLinesEditor({
               </td>
               <td>
                 <input
-                  aria-label={`Price, line ${index + 1}`}
+                  aria-label={t.aria.price(index + 1)}
                   value={row.price}
                   inputMode="decimal"
                   onChange={(e) => update(row.key, { price: e.target.value })}
@@ -164,7 +176,7 @@ export function DraftLinesEditor({
               </td>
               <td>
                 <input
-                  aria-label={`Discount, line ${index + 1}`}
+                  aria-label={t.aria.discount(index + 1)}
                   value={row.discount}
                   inputMode="decimal"
                   placeholder="0"
@@ -174,7 +186,7 @@ export function DraftLinesEditor({
               </td>
               <td>
                 <select
-                  aria-label={`VAT rate, line ${index + 1}`}
+                  aria-label={t.aria.vatRate(index + 1)}
                   value={row.vatRate}
                   onChange={(e) => update(row.key, { vatRate: Number(e.target.value) })}
                   className="rounded border border-slate-400"
@@ -187,11 +199,11 @@ export function DraftLinesEditor({
                 </select>
                 {row.vatRate === 0 ? (
                   <input
-                    aria-label={`Reason for 0 % VAT, line ${index + 1}`}
+                    aria-label={t.aria.exemption(index + 1)}
                     value={row.vatExemptionReason}
                     maxLength={200}
                     list="vat-exemption-reasons"
-                    placeholder="Legal reason for 0 %"
+                    placeholder={t.exemptionPlaceholder}
                     onChange={(e) => update(row.key, { vatExemptionReason: e.target.value })}
                     className="mt-1 block w-56 rounded border border-slate-400 px-1"
                   />
@@ -200,7 +212,7 @@ export function DraftLinesEditor({
               <td>
                 <button
                   type="button"
-                  aria-label={`Remove line ${index + 1}`}
+                  aria-label={t.aria.remove(index + 1)}
                   onClick={() => setRows((current) => current.filter((r) => r.key !== row.key))}
                   className="px-2 text-red-800"
                 >
@@ -237,7 +249,7 @@ export function DraftLinesEditor({
           }
           className="rounded border border-slate-400 px-3 py-1 text-sm"
         >
-          Add line
+          {t.addLine}
         </button>
         <button
           type="button"
@@ -245,10 +257,10 @@ export function DraftLinesEditor({
           disabled={outcome.kind === "busy"}
           className="rounded bg-slate-900 px-4 py-1 text-sm font-semibold text-white disabled:opacity-50"
         >
-          Save draft
+          {t.save}
         </button>
       </div>
-      <ChangedMeanwhile show={changedMeanwhile} />
+      <ChangedMeanwhile show={changedMeanwhile} locale={locale} />
       <OutcomeMessage outcome={outcome} />
     </div>
   );

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
 import type { FeeAgreement } from "@/lib/customers/fee-agreement";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentWorkspaceMessages } from "@/lib/i18n/staff/agent/workspace";
 
 type Outcome =
   | { kind: "idle" }
@@ -20,12 +22,15 @@ export function FeeAgreementForm({
   customerId,
   agreement,
   today,
+  locale,
 }: {
   customerId: string;
   agreement: FeeAgreement | null;
   /** Today (YYYY-MM-DD), the latest date the picker offers. */
   today?: string;
+  locale: Locale;
 }) {
+  const t = agentWorkspaceMessages[locale].feeAgreement;
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
   const save = async (body: FeeAgreement | null, doneMessage: string) => {
@@ -33,7 +38,7 @@ export function FeeAgreementForm({
     const answer = await requestJson<{ agreement: FeeAgreement | null }>(
       `/api/agent/customers/${customerId}/fee-agreement`,
       { method: "PUT", body },
-      "The agreement was not saved.",
+      t.notSaved,
     );
     if (answer.ok) {
       setOutcome({ kind: "done", message: doneMessage });
@@ -42,19 +47,16 @@ export function FeeAgreementForm({
     }
     setOutcome({
       kind: "error",
-      message:
-        answer.problem.code === "NETWORK"
-          ? "Could not reach the server; nothing was saved."
-          : answer.problem.message,
+      message: answer.problem.code === "NETWORK" ? t.unreachable : answer.problem.message,
     });
   };
   return (
     <details className="mt-1" data-testid="fee-agreement">
       <summary className="cursor-pointer text-blue-800 underline">
-        {agreement ? "Change the agreement" : "Record an agreement"}
+        {agreement ? t.change : t.record}
       </summary>
       <form
-        aria-label="Reminder-fee agreement"
+        aria-label={t.formLabel}
         data-testid="fee-agreement-form"
         className="mt-2 flex flex-col gap-2"
         onSubmit={async (event) => {
@@ -65,12 +67,12 @@ export function FeeAgreementForm({
               agreedOn: String(form.get("agreedOn") ?? ""),
               source: String(form.get("source") ?? "").trim(),
             },
-            "Agreement saved.",
+            t.saved,
           );
         }}
       >
         <label className="flex flex-col gap-1">
-          Agreed on
+          {t.agreedOn}
           <input
             type="date"
             name="agreedOn"
@@ -81,7 +83,7 @@ export function FeeAgreementForm({
           />
         </label>
         <label className="flex flex-col gap-1">
-          Where it is written (contract, version of the terms)
+          {t.source}
           <input
             name="source"
             required
@@ -106,16 +108,16 @@ export function FeeAgreementForm({
             disabled={outcome.kind === "busy"}
             className="rounded bg-slate-900 px-3 py-1.5 font-semibold text-white disabled:opacity-50"
           >
-            Save agreement
+            {t.save}
           </button>
           {agreement ? (
             <button
               type="button"
               disabled={outcome.kind === "busy"}
-              onClick={() => save(null, "Agreement removed: reminders carry no fee.")}
+              onClick={() => save(null, t.removed)}
               className="rounded border border-slate-400 px-3 py-1.5 disabled:opacity-50"
             >
-              Remove agreement
+              {t.remove}
             </button>
           ) : null}
         </div>

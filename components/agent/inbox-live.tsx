@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useConnected, useSharedSocket } from "@/components/chat/invoice-socket";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentInboxMessages } from "@/lib/i18n/staff/agent/inbox";
 
 /** A short two-tone chime, made on the spot (no audio file); browsers allow it after a click. */
 function chime(): void {
@@ -28,7 +30,8 @@ function chime(): void {
  * Keeps the inbox current: every inbox cue re-reads it from the server; a new customer message
  * also chimes (if sound is on), flashes a notice and counts in the tab title until looked at.
  */
-export function InboxLive() {
+export function InboxLive({ locale }: { locale: Locale }) {
+  const t = agentInboxMessages[locale].live;
   const router = useRouter();
   const socket = useSharedSocket(null, 0);
   const connected = useConnected(socket);
@@ -71,7 +74,7 @@ export function InboxLive() {
           aria-hidden="true"
           className={`inline-block size-2 rounded-full ${connected ? "bg-green-600" : "bg-slate-400"}`}
         />
-        {connected ? "Live" : "Connecting …"}
+        {connected ? t.connected : t.connecting}
       </span>
       <label className="flex items-center gap-1">
         <input
@@ -79,12 +82,12 @@ export function InboxLive() {
           checked={sound}
           onChange={(event) => setSound(event.target.checked)}
         />
-        Sound on new messages
+        {t.sound}
       </label>
       <p role="status" aria-live="polite" data-testid="inbox-new">
         {fresh > 0 ? (
           <span className="rounded bg-amber-200 px-2 py-0.5 font-semibold text-amber-950">
-            {fresh} new {fresh === 1 ? "message" : "messages"}
+            {t.fresh(fresh)}
           </span>
         ) : null}
       </p>

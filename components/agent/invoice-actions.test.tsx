@@ -19,6 +19,7 @@ const base: Props = {
   fees: [],
   creditableOre: 0,
   customerHasEmail: true,
+  locale: "en",
 };
 const render = (props: Partial<Props>) =>
   renderToStaticMarkup(createElement(InvoiceActions, { ...base, ...props }));

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentChangeMessages } from "@/lib/i18n/staff/agent/changes";
 import { type CreditableLineView, CreditForm } from "./credit-form";
 import { DraftLinesEditor } from "./draft-lines-editor";
 import { LinkForm } from "./link-form";
@@ -23,6 +25,7 @@ export function InvoiceActions({
   fees,
   creditableOre,
   customerHasEmail,
+  locale,
 }: {
   invoiceId: string;
   version: number;
@@ -40,12 +43,13 @@ export function InvoiceActions({
   fees: Array<{ id: string; amountOre: number; occurredAt: string; memo: string | null }>;
   creditableOre: number;
   customerHasEmail: boolean;
+  locale: Locale;
 }) {
+  const t = agentChangeMessages[locale].actions;
   const [tab, setTab] = useState<Tab>("credit");
   const heading = (
     <h2 id="invoice-actions-heading" className="text-lg font-semibold">
-      Change the invoice{" "}
-      <span className="text-sm font-normal text-slate-700">(version {version})</span>
+      {t.heading} <span className="text-sm font-normal text-slate-700">{t.version(version)}</span>
     </h2>
   );
   if (kind === "CREDIT_NOTE") return null;
@@ -57,21 +61,19 @@ export function InvoiceActions({
         data-testid="invoice-actions"
       >
         {heading}
-        <p className="mb-2 text-sm text-slate-700">
-          A draft: the customer does not see it until it is issued.
-        </p>
+        <p className="mb-2 text-sm text-slate-700">{t.draft}</p>
         {/* Not reset by a newer version: the agent's unsaved rows stay, and saving them is refused. */}
-        <DraftLinesEditor invoiceId={invoiceId} version={version} lines={lines} />
+        <DraftLinesEditor invoiceId={invoiceId} version={version} lines={lines} locale={locale} />
       </section>
     );
   }
   const tabs: Array<{ value: Tab; label: string; enabled: boolean }> = [
-    { value: "credit", label: "Credit", enabled: creditableOre > 0 },
-    { value: "respite", label: "Respite", enabled: status === "OPEN" || status === "OVERDUE" },
-    { value: "fee", label: "Waive fee", enabled: fees.length > 0 },
+    { value: "credit", label: t.tabs.credit, enabled: creditableOre > 0 },
+    { value: "respite", label: t.tabs.respite, enabled: status === "OPEN" || status === "OVERDUE" },
+    { value: "fee", label: t.tabs.fee, enabled: fees.length > 0 },
     // Any issued document's links may need shutting (a leak), paid or credited too; a draft has
     // none (it returns above, and is named here so that stays true if that changes).
-    { value: "link", label: "Link", enabled: status !== "DRAFT" },
+    { value: "link", label: t.tabs.link, enabled: status !== "DRAFT" },
   ];
   const available = tabs.filter((entry) => entry.enabled);
   if (available.length === 0) {
@@ -82,9 +84,7 @@ export function InvoiceActions({
         data-testid="invoice-actions"
       >
         {heading}
-        <p className="text-sm text-slate-700">
-          Nothing left to change: the invoice is credited in full.
-        </p>
+        <p className="text-sm text-slate-700">{t.nothingLeft}</p>
       </section>
     );
   }
@@ -96,7 +96,7 @@ export function InvoiceActions({
       data-testid="invoice-actions"
     >
       {heading}
-      <div role="tablist" aria-label="Change" className="my-2 flex gap-2">
+      <div role="tablist" aria-label={t.tabsLabel} className="my-2 flex gap-2">
         {available.map((entry) => (
           <button
             key={entry.value}
@@ -117,13 +117,19 @@ export function InvoiceActions({
             version={version}
             lines={lines}
             vatRates={[...new Set(lines.map((l) => l.vatRate))]}
+            locale={locale}
           />
         ) : current === "respite" ? (
-          <RespiteForm invoiceId={invoiceId} version={version} dueDate={dueDate} />
+          <RespiteForm invoiceId={invoiceId} version={version} dueDate={dueDate} locale={locale} />
         ) : current === "fee" ? (
-          <WaiveFeeForm invoiceId={invoiceId} version={version} fees={fees} />
+          <WaiveFeeForm invoiceId={invoiceId} version={version} fees={fees} locale={locale} />
         ) : (
-          <LinkForm invoiceId={invoiceId} version={version} hasEmail={customerHasEmail} />
+          <LinkForm
+            invoiceId={invoiceId}
+            version={version}
+            hasEmail={customerHasEmail}
+            locale={locale}
+          />
         )}
       </div>
     </section>

@@ -5,6 +5,9 @@ import { useRouter } from "next/navigation";
 import { useMemo, useTransition } from "react";
 import { createDataTableColumnHelper, DataTable } from "@/components/ui/data-table";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentSearchMessages } from "@/lib/i18n/staff/agent/search";
+import { agentStatusMessages, statusName } from "@/lib/i18n/staff/agent/statuses";
 import type { InvoiceSearchRow, InvoiceSearchSort } from "@/lib/invoices/invoice-search";
 import { formatStaffMoney } from "@/lib/money/staff-money";
 
@@ -13,54 +16,58 @@ const column = createDataTableColumnHelper<InvoiceSearchRow>();
 const date = (value: Date | null) => (value ? formatCalendarDate(value) : "—");
 
 /** Column ids are the search's sort names, so a header click maps straight onto the URL. */
-export const invoiceColumns = column.columns([
-  column.accessor("number", {
-    id: "number" satisfies InvoiceSearchSort,
-    header: "Number",
-    cell: (info) => (
-      <>
-        <Link
-          href={`/agent/invoices/${info.row.original.id}`}
-          className="text-blue-800 underline underline-offset-2"
-        >
-          {info.getValue() ?? "Draft"}
-        </Link>
-        {info.row.original.kind === "CREDIT_NOTE" ? " (credit note)" : ""}
-      </>
-    ),
-  }),
-  column.accessor("customerName", {
-    id: "customer" satisfies InvoiceSearchSort,
-    header: "Customer",
-    cell: (info) => (
-      <>
-        {info.getValue()}{" "}
-        <span className="text-slate-600">({info.row.original.customerNumber})</span>
-      </>
-    ),
-  }),
-  column.accessor("issueDate", {
-    id: "issueDate" satisfies InvoiceSearchSort,
-    header: "Issued",
-    cell: (info) => date(info.getValue()),
-  }),
-  column.accessor("dueDate", {
-    id: "dueDate" satisfies InvoiceSearchSort,
-    header: "Due",
-    cell: (info) => date(info.getValue()),
-  }),
-  column.accessor("status", {
-    id: "status" satisfies InvoiceSearchSort,
-    header: "Status",
-    cell: (info) => info.getValue().toLowerCase(),
-  }),
-  column.accessor("totalOre", {
-    id: "totalOre" satisfies InvoiceSearchSort,
-    header: "Total",
-    meta: { align: "end" },
-    cell: (info) => formatStaffMoney(info.getValue()),
-  }),
-]);
+export function invoiceColumns(locale: Locale) {
+  const t = agentSearchMessages[locale].columns;
+  const statuses = agentStatusMessages[locale].invoice;
+  return column.columns([
+    column.accessor("number", {
+      id: "number" satisfies InvoiceSearchSort,
+      header: t.number,
+      cell: (info) => (
+        <>
+          <Link
+            href={`/agent/invoices/${info.row.original.id}`}
+            className="text-blue-800 underline underline-offset-2"
+          >
+            {info.getValue() ?? t.draft}
+          </Link>
+          {info.row.original.kind === "CREDIT_NOTE" ? t.creditNote : ""}
+        </>
+      ),
+    }),
+    column.accessor("customerName", {
+      id: "customer" satisfies InvoiceSearchSort,
+      header: t.customer,
+      cell: (info) => (
+        <>
+          {info.getValue()}{" "}
+          <span className="text-slate-600">({info.row.original.customerNumber})</span>
+        </>
+      ),
+    }),
+    column.accessor("issueDate", {
+      id: "issueDate" satisfies InvoiceSearchSort,
+      header: t.issued,
+      cell: (info) => date(info.getValue()),
+    }),
+    column.accessor("dueDate", {
+      id: "dueDate" satisfies InvoiceSearchSort,
+      header: t.due,
+      cell: (info) => date(info.getValue()),
+    }),
+    column.accessor("status", {
+      id: "status" satisfies InvoiceSearchSort,
+      header: t.status,
+      cell: (info) => statusName(statuses, info.getValue()),
+    }),
+    column.accessor("totalOre", {
+      id: "totalOre" satisfies InvoiceSearchSort,
+      header: t.total,
+      meta: { align: "end" },
+      cell: (info) => formatStaffMoney(info.getValue()),
+    }),
+  ]);
+}
 
 /**
  * The search's results. A header click puts the new order into the URL (first page, the filters
@@ -72,7 +79,10 @@ export function InvoiceResultsTable(props: {
   dir: "asc" | "desc";
   /** The current search as a URL query ("?…" or ""), as the server understood it. */
   query: string;
+  locale: Locale;
 }) {
+  const t = agentSearchMessages[props.locale].columns;
+  const columns = useMemo(() => invoiceColumns(props.locale), [props.locale]);
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const sorting = useMemo(
@@ -82,9 +92,9 @@ export function InvoiceResultsTable(props: {
 
   return (
     <DataTable
-      columns={invoiceColumns}
+      columns={columns}
       data={props.rows}
-      caption="Invoices"
+      caption={t.caption}
       getRowId={(row) => row.id}
       sorting={sorting}
       onSortingChange={(next) => {
@@ -96,7 +106,7 @@ export function InvoiceResultsTable(props: {
         search.delete("page");
         startTransition(() => router.push(`/agent/invoices?${search}`));
       }}
-      emptyMessage="No invoices match this search."
+      emptyMessage={t.empty}
       isBusy={isPending}
     />
   );

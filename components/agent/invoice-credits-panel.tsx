@@ -1,14 +1,9 @@
 import Link from "next/link";
 import type { InvoiceCredit } from "@/lib/agent/invoice-credits";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentWorkspaceMessages } from "@/lib/i18n/staff/agent/workspace";
 import { formatStaffMoney } from "@/lib/money/staff-money";
-
-const KIND_LABELS: Record<InvoiceCredit["kind"], string> = {
-  full: "the rest of the invoice",
-  lines: "chosen lines",
-  amount: "an amount",
-  goodwill: "compensation",
-};
 
 /**
  * The credit notes issued on this invoice, for the agent: which, when, how much, by whom and why
@@ -17,10 +12,13 @@ const KIND_LABELS: Record<InvoiceCredit["kind"], string> = {
 export function InvoiceCreditsPanel({
   credits,
   creditableOre,
+  locale,
 }: {
   credits: InvoiceCredit[];
   creditableOre: number;
+  locale: Locale;
 }) {
+  const t = agentWorkspaceMessages[locale].credits;
   if (credits.length === 0) return null;
   const total = credits.reduce((sum, credit) => sum + credit.creditedOre, 0);
   return (
@@ -30,14 +28,14 @@ export function InvoiceCreditsPanel({
       data-testid="invoice-credits"
     >
       <h2 id="invoice-credits-heading" className="text-lg font-semibold">
-        Credits on this invoice
+        {t.heading}
       </h2>
       <p className="text-sm text-slate-700">
-        {formatStaffMoney(total)} credited in {credits.length}{" "}
-        {credits.length === 1 ? "credit note" : "credit notes"};{" "}
-        {creditableOre > 0
-          ? `${formatStaffMoney(creditableOre)} can still be credited.`
-          : "nothing is left to credit."}
+        {t.summary(
+          formatStaffMoney(total),
+          credits.length,
+          creditableOre > 0 ? formatStaffMoney(creditableOre) : null,
+        )}
       </p>
       <ul className="mt-2 flex flex-col gap-2 text-sm">
         {credits.map((credit) => (
@@ -48,13 +46,15 @@ export function InvoiceCreditsPanel({
             data-number={credit.number ?? undefined}
           >
             <Link href={`/agent/invoices/${credit.id}`} className="text-blue-800 underline">
-              Credit note {credit.number}
+              {t.creditNote(credit.number)}
             </Link>
             {credit.issueDate ? `, ${formatCalendarDate(credit.issueDate)}` : ""}:{" "}
-            <strong>{formatStaffMoney(credit.creditedOre)}</strong> (VAT{" "}
-            {formatStaffMoney(credit.vatOre)}), {KIND_LABELS[credit.kind]}, by {credit.issuedBy}
+            <strong>{formatStaffMoney(credit.creditedOre)}</strong> ({t.vat}{" "}
+            {formatStaffMoney(credit.vatOre)}), {t.kinds[credit.kind]}, {t.by} {credit.issuedBy}
             {credit.reason ? (
-              <span className="block text-slate-700">Reason: {credit.reason}</span>
+              <span className="block text-slate-700">
+                {t.reason} {credit.reason}
+              </span>
             ) : null}
           </li>
         ))}

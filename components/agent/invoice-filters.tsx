@@ -1,6 +1,9 @@
 import Form from "next/form";
 import Link from "next/link";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentSearchMessages } from "@/lib/i18n/staff/agent/search";
+import { agentStatusMessages, statusName } from "@/lib/i18n/staff/agent/statuses";
 import {
   amountParamText,
   CUSTOMER_QUERY_MAX_LENGTH,
@@ -17,18 +20,26 @@ const input = "mt-1 w-full rounded border border-slate-400 bg-white px-2 py-1";
  * reloaded, bookmarked and shared. Sort and rows per page are kept; the page starts over at 1.
  * Render it with key={the current query}, so its fields follow back/forward navigation.
  */
-export function InvoiceFilters({ params }: { params: InvoiceSearchParams }) {
+export function InvoiceFilters({
+  params,
+  locale,
+}: {
+  params: InvoiceSearchParams;
+  locale: Locale;
+}) {
+  const t = agentSearchMessages[locale].filters;
+  const statuses = agentStatusMessages[locale].invoice;
   return (
     <Form
       action="/agent/invoices"
-      aria-label="Filter invoices"
+      aria-label={t.label}
       className="mt-4 grid gap-4 rounded-lg bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
     >
       <input type="hidden" name="sort" value={params.sort} />
       <input type="hidden" name="dir" value={params.dir} />
       <div className="sm:col-span-2">
         <label htmlFor="filter-customer" className="block font-medium">
-          Customer name or number
+          {t.customer}
         </label>
         <input
           id="filter-customer"
@@ -41,7 +52,7 @@ export function InvoiceFilters({ params }: { params: InvoiceSearchParams }) {
       </div>
       <div>
         <label htmlFor="filter-issued-from" className="block font-medium">
-          Issued from
+          {t.issuedFrom}
         </label>
         <input
           id="filter-issued-from"
@@ -53,7 +64,7 @@ export function InvoiceFilters({ params }: { params: InvoiceSearchParams }) {
       </div>
       <div>
         <label htmlFor="filter-issued-to" className="block font-medium">
-          Issued to
+          {t.issuedTo}
         </label>
         <input
           id="filter-issued-to"
@@ -64,7 +75,7 @@ export function InvoiceFilters({ params }: { params: InvoiceSearchParams }) {
         />
       </div>
       <fieldset className="sm:col-span-2">
-        <legend className="font-medium">Status</legend>
+        <legend className="font-medium">{t.status}</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {INVOICE_STATUSES.map((status) => (
             <label key={status} className="inline-flex items-center gap-1">
@@ -74,18 +85,18 @@ export function InvoiceFilters({ params }: { params: InvoiceSearchParams }) {
                 value={status}
                 defaultChecked={params.statuses.includes(status)}
               />
-              {status.toLowerCase()}
+              {statusName(statuses, status)}
             </label>
           ))}
           <label className="inline-flex items-center gap-1">
             <input type="checkbox" name="overdue" value="1" defaultChecked={params.overdueOnly} />
-            past due date
+            {t.overdue}
           </label>
         </div>
       </fieldset>
       <div>
         <label htmlFor="filter-min-amount" className="block font-medium">
-          Amount from (kr)
+          {t.minAmount}
         </label>
         <input
           id="filter-min-amount"
@@ -97,7 +108,7 @@ export function InvoiceFilters({ params }: { params: InvoiceSearchParams }) {
       </div>
       <div>
         <label htmlFor="filter-max-amount" className="block font-medium">
-          Amount to (kr)
+          {t.maxAmount}
         </label>
         <input
           id="filter-max-amount"
@@ -109,7 +120,7 @@ export function InvoiceFilters({ params }: { params: InvoiceSearchParams }) {
       </div>
       <div className="flex flex-wrap items-end gap-3 sm:col-span-2 lg:col-span-4">
         <label className="inline-flex items-center gap-2">
-          Rows per page
+          {t.pageSize}
           <select
             name="pageSize"
             defaultValue={String(params.pageSize)}
@@ -126,10 +137,10 @@ export function InvoiceFilters({ params }: { params: InvoiceSearchParams }) {
           type="submit"
           className="rounded bg-blue-700 px-4 py-1.5 font-medium text-white hover:bg-blue-800"
         >
-          Search
+          {t.search}
         </button>
         <Link href="/agent/invoices" className="text-blue-800 underline underline-offset-2">
-          Clear filters
+          {t.clear}
         </Link>
       </div>
     </Form>

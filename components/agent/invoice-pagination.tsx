@@ -1,4 +1,6 @@
 import Link from "next/link";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentSearchMessages } from "@/lib/i18n/staff/agent/search";
 import { type InvoiceSearchParams, invoiceSearchQuery } from "@/lib/invoices/invoice-search-params";
 
 const linkClass =
@@ -11,19 +13,20 @@ export function InvoicePagination(props: {
   page: number;
   pageCount: number;
   total: number;
+  locale: Locale;
 }) {
   const { params, page, pageCount } = props;
+  const t = agentSearchMessages[props.locale].pages;
   const links = [
-    { label: "First", target: 1, enabled: page > 1 },
-    { label: "Previous", target: page - 1, enabled: page > 1 },
-    { label: "Next", target: page + 1, enabled: page < pageCount },
-    { label: "Last", target: pageCount, enabled: page < pageCount },
+    { label: t.first, target: 1, enabled: page > 1 },
+    { label: t.previous, target: page - 1, enabled: page > 1 },
+    { label: t.next, target: page + 1, enabled: page < pageCount },
+    { label: t.last, target: pageCount, enabled: page < pageCount },
   ];
   return (
-    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label={t.label} className="mt-4 flex flex-wrap items-center gap-2 text-sm">
       <p className="mr-auto text-slate-700" data-testid="invoice-search-summary">
-        {props.total.toLocaleString("en")} {props.total === 1 ? "invoice" : "invoices"} · page{" "}
-        {page} of {pageCount}
+        {t.summary(props.total, page, pageCount)}
       </p>
       {links.map((link) =>
         link.enabled ? (

@@ -1,5 +1,7 @@
 "use client";
 
+import type { Locale } from "@/lib/db/generated/client";
+import { agentChangeMessages } from "@/lib/i18n/staff/agent/changes";
 import { OutcomeMessage, useInvoiceChange } from "./use-invoice-change";
 
 /**
@@ -10,15 +12,18 @@ export function LinkForm({
   invoiceId,
   version,
   hasEmail,
+  locale,
 }: {
   invoiceId: string;
   version: number;
   hasEmail: boolean;
+  locale: Locale;
 }) {
-  const { outcome, submit } = useInvoiceChange(invoiceId, version);
+  const t = agentChangeMessages[locale].link;
+  const { outcome, submit } = useInvoiceChange(invoiceId, version, locale);
   return (
     <form
-      aria-label="The customer's links"
+      aria-label={t.formLabel}
       data-testid="link-form"
       className="flex flex-col gap-3"
       onSubmit={async (event) => {
@@ -31,17 +36,13 @@ export function LinkForm({
             action: renew ? "renew-link" : "revoke-links",
             reason: String(form.get("reason") ?? ""),
           },
-          renew
-            ? "Every old link stops working; the customer is being mailed a new one."
-            : "Every link of this invoice stops working. Nothing was sent.",
+          renew ? t.renewed : t.revoked,
         );
       }}
     >
-      <p className="text-sm text-slate-700">
-        Use this when a link reached someone it should not. Open pages on an old link are closed.
-      </p>
+      <p className="text-sm text-slate-700">{t.intro}</p>
       <label className="flex flex-col gap-1 text-sm">
-        Internal reason (staff only)
+        {agentChangeMessages[locale].texts.reason}
         <input
           name="reason"
           required
@@ -58,7 +59,7 @@ export function LinkForm({
           disabled={outcome.kind === "busy" || !hasEmail}
           className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >
-          Renew and mail the customer a new link
+          {t.renew}
         </button>
         <button
           type="submit"
@@ -66,14 +67,10 @@ export function LinkForm({
           disabled={outcome.kind === "busy"}
           className="rounded px-4 py-2 text-sm font-semibold text-red-900 ring-1 ring-red-300 disabled:opacity-50"
         >
-          Revoke all links
+          {t.revoke}
         </button>
       </div>
-      {hasEmail ? null : (
-        <p className="text-sm text-slate-700">
-          The customer has no email address on file, so a new link cannot be mailed.
-        </p>
-      )}
+      {hasEmail ? null : <p className="text-sm text-slate-700">{t.noEmail}</p>}
     </form>
   );
 }

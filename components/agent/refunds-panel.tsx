@@ -1,5 +1,7 @@
 "use client";
 
+import type { Locale } from "@/lib/db/generated/client";
+import { agentWorkspaceMessages } from "@/lib/i18n/staff/agent/workspace";
 import { formatStaffMoney } from "@/lib/money/staff-money";
 import { OutcomeMessage, useInvoiceChange } from "./use-invoice-change";
 
@@ -12,13 +14,6 @@ export interface RefundRow {
   updatedAt: string;
 }
 
-const STATUS_TEXT: Record<RefundRow["status"], string> = {
-  PENDING: "On its way",
-  SUCCEEDED: "Paid out",
-  FAILED: "Failed: the amount is the customer's credit again",
-  CANCELED: "Cancelled: the amount is the customer's credit again",
-};
-
 /**
  * The invoice's refunds with their status at the provider (a failed one shows the provider's
  * reason, for staff), and — when the customer has credit left and the organisation refunds —
@@ -30,14 +25,17 @@ export function RefundsPanel({
   refunds,
   creditOre,
   refundsCredit,
+  locale,
 }: {
   invoiceId: string;
   version: number;
   refunds: RefundRow[];
   creditOre: number;
   refundsCredit: boolean;
+  locale: Locale;
 }) {
-  const { outcome, submit } = useInvoiceChange(invoiceId, version);
+  const t = agentWorkspaceMessages[locale].refunds;
+  const { outcome, submit } = useInvoiceChange(invoiceId, version, locale);
   if (refunds.length === 0 && creditOre <= 0) return null;
   const money = formatStaffMoney;
   return (
@@ -47,7 +45,7 @@ export function RefundsPanel({
       data-testid="refunds-panel"
     >
       <h2 id="refunds-heading" className="text-base font-semibold">
-        Refunds
+        {t.heading}
       </h2>
       {refunds.length ? (
         <ul className="mt-2 flex flex-col gap-2 text-sm">
@@ -61,7 +59,7 @@ export function RefundsPanel({
                     : undefined
                 }
               >
-                {STATUS_TEXT[refund.status]}
+                {t.statuses[refund.status]}
               </span>{" "}
               <span className="text-slate-600">
                 (
@@ -72,7 +70,7 @@ export function RefundsPanel({
               </span>
               {refund.failureReason ? (
                 <span className="block text-slate-700">
-                  Provider&apos;s reason: {refund.failureReason}
+                  {t.providerReason} {refund.failureReason}
                 </span>
               ) : null}
             </li>
@@ -82,27 +80,20 @@ export function RefundsPanel({
       {creditOre > 0 ? (
         <div className="mt-3 flex flex-col gap-2">
           <p className="text-sm" data-testid="customer-credit">
-            The customer has {money(creditOre)} in credit on this invoice.
+            {t.credit(money(creditOre))}
           </p>
           <OutcomeMessage outcome={outcome} />
           {refundsCredit ? (
             <button
               type="button"
               disabled={outcome.kind === "busy"}
-              onClick={() =>
-                submit(
-                  { action: "refund-credit" },
-                  "The refund was asked for; its status shows above.",
-                )
-              }
+              onClick={() => submit({ action: "refund-credit" }, t.requested)}
               className="self-start rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
             >
-              Refund {money(creditOre)} to the customer
+              {t.refund(money(creditOre))}
             </button>
           ) : (
-            <p className="text-sm text-slate-700">
-              Your organisation keeps such money as credit for the next invoice.
-            </p>
+            <p className="text-sm text-slate-700">{t.keptAsCredit}</p>
           )}
         </div>
       ) : null}

@@ -1,5 +1,7 @@
 "use client";
 
+import type { Locale } from "@/lib/db/generated/client";
+import { agentChangeMessages } from "@/lib/i18n/staff/agent/changes";
 import { ChangeTexts, changeTexts } from "./change-texts";
 import { ChangedMeanwhile, OutcomeMessage, useInvoiceChange } from "./use-invoice-change";
 
@@ -8,15 +10,18 @@ export function RespiteForm({
   invoiceId,
   version,
   dueDate,
+  locale,
 }: {
   invoiceId: string;
   version: number;
   dueDate: string | null;
+  locale: Locale;
 }) {
-  const { outcome, submit, touch, changedMeanwhile } = useInvoiceChange(invoiceId, version);
+  const t = agentChangeMessages[locale].respite;
+  const { outcome, submit, touch, changedMeanwhile } = useInvoiceChange(invoiceId, version, locale);
   return (
     <form
-      aria-label="Respite"
+      aria-label={t.formLabel}
       data-testid="respite-form"
       onChange={touch}
       className="flex flex-col gap-3"
@@ -26,13 +31,13 @@ export function RespiteForm({
         const form = new FormData(target);
         const done = await submit(
           { action: "respite", dueDate: String(form.get("dueDate") ?? ""), ...changeTexts(form) },
-          "Respite granted.",
+          t.granted,
         );
         if (done) target.reset();
       }}
     >
       <label className="flex flex-col gap-1 text-sm">
-        New due date {dueDate ? `(now ${dueDate})` : ""}
+        {t.newDueDate(dueDate)}
         <input
           type="date"
           name="dueDate"
@@ -41,15 +46,15 @@ export function RespiteForm({
           className="w-44 rounded border border-slate-400 px-2 py-1"
         />
       </label>
-      <ChangeTexts idPrefix="respite" />
-      <ChangedMeanwhile show={changedMeanwhile} />
+      <ChangeTexts idPrefix="respite" locale={locale} />
+      <ChangedMeanwhile show={changedMeanwhile} locale={locale} />
       <OutcomeMessage outcome={outcome} />
       <button
         type="submit"
         disabled={outcome.kind === "busy"}
         className="self-start rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
       >
-        Grant respite
+        {t.grant}
       </button>
     </form>
   );

@@ -3,14 +3,22 @@
 import { useEffect } from "react";
 import { useSharedSocket } from "@/components/chat/invoice-socket";
 import { useLiveHighlight } from "@/components/invoice/use-live-highlight";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentWorkspaceMessages } from "@/lib/i18n/staff/agent/workspace";
 
 /** The agent's copy of the invoice stays current too: a colleague's edit or a payment shows at once. */
-export function StaffLiveInvoice({ invoiceId, version }: { invoiceId: string; version: number }) {
+export function StaffLiveInvoice({
+  invoiceId,
+  version,
+  locale,
+}: {
+  invoiceId: string;
+  version: number;
+  locale: Locale;
+}) {
+  const t = agentWorkspaceMessages[locale].live;
   const socket = useSharedSocket(null, 0);
-  const { announcement, refreshFor } = useLiveHighlight<string>(
-    version,
-    (kind) => `The invoice was updated${kind ? ` (${kind})` : ""}.`,
-  );
+  const { announcement, refreshFor } = useLiveHighlight<string>(version, (kind) => t.updated(kind));
   useEffect(() => {
     if (!socket) return;
     const onChanged = (cue: { invoiceId?: string; version?: number; kind?: string }) => {

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { type ClientProblem, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { agentChangeMessages } from "@/lib/i18n/staff/agent/changes";
 
 export type ChangeOutcome =
   | { kind: "idle" }
@@ -15,14 +17,15 @@ export type ChangeOutcome =
  * What the agent reads when their change was refused as stale: who changed the invoice first and
  * what they did (the server reads it from the timeline), and that the newer state is shown.
  */
-export function staleMessage(problem: Pick<ClientProblem, "details">): string {
+export function staleMessage(problem: Pick<ClientProblem, "details">, locale: Locale): string {
+  const t = agentChangeMessages[locale].outcome;
   const { changedBy, change, currentVersion } = problem.details;
   const version = String(currentVersion ?? "?");
   if (typeof changedBy === "string" && typeof change === "string") {
     const who = changedBy.charAt(0).toUpperCase() + changedBy.slice(1);
-    return `${who} changed this invoice first: ${change}. The newest state (version ${version}) is shown; check it and try again.`;
+    return t.stale(who, change, version);
   }
-  return `Someone changed this invoice first (it is now at version ${version}). The newest state is shown; check it and try again.`;
+  return t.staleUnknown(version);
 }
 
 /**
@@ -31,7 +34,8 @@ export function staleMessage(problem: Pick<ClientProblem, "details">): string {
  * or a payment changed the invoice first) is refused by the server; the page then shows the newer
  * state and the agent decides again.
  */
-export function useInvoiceChange(invoiceId: string, version: number) {
+export function useInvoiceChange(invoiceId: string, version: number, locale: Locale) {
+  const t = agentChangeMessages[locale].outcome;
   const router = useRouter();
   const [outcome, setOutcome] = useState<ChangeOutcome>({ kind: "idle" });
   const basedOn = useRef<number | null>(null);
@@ -42,16 +46,13 @@ export function useInvoiceChange(invoiceId: string, version: number) {
   /** Shows why the server refused; a stale version also brings the newer state in. */
   const refused = (problem: ClientProblem) => {
     if (problem.code === "STALE_VERSION") {
-      setOutcome({ kind: "stale", message: staleMessage(problem) });
+      setOutcome({ kind: "stale", message: staleMessage(problem, locale) });
       router.refresh();
       return;
     }
     setOutcome({
       kind: "error",
-      message:
-        problem.code === "NETWORK"
-          ? "Could not reach the server; nothing was changed."
-          : problem.message,
+      message: problem.code === "NETWORK" ? t.unreachable : problem.message,
     });
   };
   const submit = async <T extends { version: number }>(
@@ -65,7 +66,7 @@ export function useInvoiceChange(invoiceId: string, version: number) {
       const answer = await requestJson<T>(
         `/api/agent/invoices/${invoiceId}/changes`,
         { method: "POST", body: { ...body, expectedVersion } },
-        "The change was not made.",
+        t.notMade,
       );
       if (answer.ok) {
         const message = typeof doneMessage === "function" ? doneMessage(answer.body) : doneMessage;
@@ -76,7 +77,7 @@ export function useInvoiceChange(invoiceId: string, version: number) {
       refused(answer.problem);
       return false;
     } catch {
-      setOutcome({ kind: "error", message: "Could not reach the server; nothing was changed." });
+      setOutcome({ kind: "error", message: t.unreachable });
       return false;
     }
   };
@@ -91,7 +92,7 @@ export function useInvoiceChange(invoiceId: string, version: number) {
       const answer = await requestJson<T>(
         `/api/agent/invoices/${invoiceId}/${path}`,
         { method: "POST", body: { ...body, expectedVersion } },
-        "The change cannot be made.",
+        t.cannotBeMade,
       );
       if (answer.ok) {
         setOutcome({ kind: "idle" });
@@ -101,7 +102,7 @@ export function useInvoiceChange(invoiceId: string, version: number) {
       refused(answer.problem);
       return null;
     } catch {
-      setOutcome({ kind: "error", message: "Could not reach the server; nothing was changed." });
+      setOutcome({ kind: "error", message: t.unreachable });
       return null;
     }
   };
@@ -129,7 +130,7 @@ export function OutcomeMessage({ outcome }: { outcome: ChangeOutcome }) {
 }
 
 /** Warns, before sending, that the invoice changed after the agent started on the form. */
-export function ChangedMeanwhile({ show }: { show: boolean }) {
+export function ChangedMeanwhile({ show, locale }: { show: boolean; locale: Locale }) {
   if (!show) return null;
   return (
     <p
@@ -137,8 +138,7 @@ export function ChangedMeanwhile({ show }: { show: boolean }) {
       className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-950"
       data-testid="changed-meanwhile"
     >
-      The invoice changed while you were filling this in. Sending it will be refused; look at the
-      new state first.
+      {agentChangeMessages[locale].outcome.changedMeanwhile}
     </p>
   );
 }

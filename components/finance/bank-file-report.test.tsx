@@ -26,6 +26,7 @@ const payment = (overrides: Partial<BankFilePaymentRow>): BankFilePaymentRow => 
 const table = (payments: BankFilePaymentRow[], invoiceLinks = true) =>
   renderToStaticMarkup(
     createElement(BankFilePaymentsTable, {
+      locale: "en",
       payments,
       caption: "The file's payments",
       invoiceLinks,
@@ -37,6 +38,7 @@ describe("a bank file's report", () => {
   it("lists each check as passed or failed with its detail", () => {
     const html = renderToStaticMarkup(
       createElement(BankFileChecks, {
+        locale: "en",
         checks: [
           { name: "TtlNtries sum", ok: true, detail: "1234.50 = 1234.50" },
           { name: "currency is SEK", ok: false, detail: "currencies: EUR" },
@@ -54,14 +56,20 @@ describe("a bank file's report", () => {
   });
 
   it("says when a file has not been checked", () => {
-    expect(renderToStaticMarkup(createElement(BankFileChecks, { checks: [] }))).toContain(
-      "not been checked yet",
-    );
+    expect(
+      renderToStaticMarkup(
+        createElement(BankFileChecks, {
+          locale: "en",
+          checks: [],
+        }),
+      ),
+    ).toContain("not been checked yet");
   });
 
   it("sums up entries, booked, unmatched, already booked and not payments, in kronor", () => {
     const html = renderToStaticMarkup(
       createElement(BankFileSummaryList, {
+        locale: "en",
         summary: {
           entries: 5,
           booked: 2,

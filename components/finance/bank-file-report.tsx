@@ -1,35 +1,38 @@
 import Link from "next/link";
-import {
-  kronor,
-  PAYMENT_STATUS_LABELS,
-  referenceKindLabel,
-} from "@/components/finance/finance-labels";
+import { kronor, referenceKindLabel } from "@/components/finance/finance-labels";
 import type {
   BankFileDetail,
   BankFilePaymentRow,
   BankFileSummary,
 } from "@/lib/bank-files/bank-file-console";
+import type { Locale } from "@/lib/db/generated/client";
+import { financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 
 /** The checks a file went through before anything was booked: each passed or failed, and why. */
-export function BankFileChecks({ checks }: { checks: BankFileDetail["checks"] }) {
+export function BankFileChecks({
+  checks,
+  locale,
+}: {
+  checks: BankFileDetail["checks"];
+  locale: Locale;
+}) {
+  const t = financeBankMessages[locale].report;
   if (checks.length === 0) {
-    return <p className="mt-2 text-slate-700">The file has not been checked yet.</p>;
+    return <p className="mt-2 text-slate-700">{t.notChecked}</p>;
   }
   return (
     <table className="mt-2 w-full max-w-4xl border-collapse bg-white text-left text-sm">
-      <caption className="p-2 text-left text-slate-700">
-        Every check must pass before anything in the file is booked.
-      </caption>
+      <caption className="p-2 text-left text-slate-700">{t.checksCaption}</caption>
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="p-2">
-            Check
+            {t.checkColumns.check}
           </th>
           <th scope="col" className="p-2">
-            Result
+            {t.checkColumns.result}
           </th>
           <th scope="col" className="p-2">
-            Detail
+            {t.checkColumns.detail}
           </th>
         </tr>
       </thead>
@@ -45,7 +48,7 @@ export function BankFileChecks({ checks }: { checks: BankFileDetail["checks"] })
               {check.name}
             </th>
             <td className={`p-2 font-semibold ${check.ok ? "text-green-800" : "text-red-800"}`}>
-              {check.ok ? "Passed" : "Failed"}
+              {check.ok ? t.passed : t.failed}
             </td>
             <td className="p-2 break-words">{check.detail}</td>
           </tr>
@@ -56,30 +59,37 @@ export function BankFileChecks({ checks }: { checks: BankFileDetail["checks"] })
 }
 
 /** What the import made of the file's entries, with sums in kronor. */
-export function BankFileSummaryList({ summary }: { summary: BankFileSummary }) {
+export function BankFileSummaryList({
+  summary,
+  locale,
+}: {
+  summary: BankFileSummary;
+  locale: Locale;
+}) {
+  const t = financeBankMessages[locale].report.summaryItems;
   const items: Array<{ key: string; label: string; value: string }> = [
-    { key: "entries", label: "Entries in the file", value: String(summary.entries) },
+    { key: "entries", label: t.entries, value: String(summary.entries) },
     {
       key: "booked",
-      label: "Booked by OCR",
+      label: t.booked,
       value: `${summary.booked} · ${kronor(summary.bookedOre)}`,
     },
     {
       key: "unmatched",
-      label: "Sent to the unmatched queue",
+      label: t.unmatched,
       value: `${summary.unmatched} · ${kronor(summary.unmatchedOre)}`,
     },
     {
       key: "already-booked",
-      label: "Already booked from an earlier file",
+      label: t.alreadyBooked,
       value: String(summary.alreadyBooked),
     },
     {
       key: "not-payments",
-      label: "Not payments (money out, not yet booked by the bank)",
+      label: t.notPayments,
       value: String(summary.notPayments),
     },
-    { key: "total", label: "Paid in, in all", value: kronor(summary.totalOre) },
+    { key: "total", label: t.total, value: kronor(summary.totalOre) },
   ];
   return (
     <dl className="mt-2 grid max-w-4xl grid-cols-1 gap-2 sm:grid-cols-3">
@@ -103,15 +113,18 @@ export function BankFilePaymentsTable({
   payments,
   caption,
   invoiceLinks,
+  locale,
 }: {
   payments: BankFilePaymentRow[];
   caption: string;
   invoiceLinks: boolean;
+  locale: Locale;
 }) {
+  const { report: t, labels } = financeBankMessages[locale];
   if (payments.length === 0) {
     return (
       <p className="mt-2 text-slate-700" data-testid="no-bank-payments">
-        No payments from this file.
+        {t.noPayments}
       </p>
     );
   }
@@ -122,25 +135,25 @@ export function BankFilePaymentsTable({
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="p-2">
-              Bank reference
+              {t.paymentColumns.bankReference}
             </th>
             <th scope="col" className="p-2">
-              Booking date
+              {t.paymentColumns.bookingDate}
             </th>
             <th scope="col" className="p-2 text-right">
-              Amount
+              {t.paymentColumns.amount}
             </th>
             <th scope="col" className="p-2">
-              Reference
+              {t.paymentColumns.reference}
             </th>
             <th scope="col" className="p-2">
-              Payer
+              {t.paymentColumns.payer}
             </th>
             <th scope="col" className="p-2">
-              Status
+              {t.paymentColumns.status}
             </th>
             <th scope="col" className="p-2">
-              Invoice
+              {t.paymentColumns.invoice}
             </th>
           </tr>
         </thead>
@@ -161,7 +174,7 @@ export function BankFilePaymentsTable({
               </td>
               <td className="p-2 break-words">
                 <span className="block text-slate-600">
-                  {referenceKindLabel(payment.referenceKind)}
+                  {referenceKindLabel(payment.referenceKind, locale)}
                 </span>
                 {payment.reference ?? "—"}
               </td>
@@ -174,17 +187,17 @@ export function BankFilePaymentsTable({
               <td className="p-2">
                 {payment.status === "UNMATCHED" ? (
                   <Link href="/finance/unmatched" className="text-blue-800 underline">
-                    {PAYMENT_STATUS_LABELS.UNMATCHED}
+                    {labels.paymentStatus.UNMATCHED}
                   </Link>
                 ) : (
-                  PAYMENT_STATUS_LABELS[payment.status]
+                  labels.paymentStatus[payment.status]
                 )}
                 {payment.status === "ASSIGNED" && !payment.invoice && payment.customerId ? (
-                  <span className="block text-slate-700">On the customer's balance</span>
+                  <span className="block text-slate-700">{t.onBalance}</span>
                 ) : null}
                 {payment.decisionReason ? (
                   <span className="block max-w-xs break-words text-slate-700">
-                    Why: {payment.decisionReason}
+                    {t.why(payment.decisionReason)}
                   </span>
                 ) : null}
               </td>

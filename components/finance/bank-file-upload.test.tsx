@@ -18,7 +18,7 @@ vi.mock("next/navigation", () => ({
 const MAX = 128 * 1024 * 1024;
 const view = (state: UploadState) =>
   renderToStaticMarkup(
-    createElement(BankFileUploadView, { maxBytes: MAX, state, onSubmit: () => {} }),
+    createElement(BankFileUploadView, { maxBytes: MAX, locale: "en", state, onSubmit: () => {} }),
   );
 const received: UploadedBankFile = {
   id: "00000000-0000-4000-8000-0000000000f1",
@@ -33,7 +33,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("the bank file upload", () => {
   it("is a labelled file input that says what it takes", () => {
-    const html = renderToStaticMarkup(createElement(BankFileUpload, { maxBytes: MAX }));
+    const html = renderToStaticMarkup(
+      createElement(BankFileUpload, { maxBytes: MAX, locale: "en" }),
+    );
     const input = /<input [^>]*type="file"[^>]*>/.exec(html)?.[0] ?? "";
     const id = /\sid="([^"]+)"/.exec(input)?.[1];
     expect(id).toBeTruthy();
@@ -88,7 +90,7 @@ describe("the bank file upload", () => {
     );
     vi.stubGlobal("fetch", fetch);
     const file = new File(["<Document/>"], "dec 11 camt.xml");
-    const result = await uploadBankFile(file, MAX);
+    const result = await uploadBankFile(file, MAX, "en");
     expect(result).toEqual({ ok: true, file: { ...received, duplicate: true } });
     const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe("/api/finance/bank-files?name=dec%2011%20camt.xml");
@@ -105,11 +107,11 @@ describe("the bank file upload", () => {
       ),
     );
     vi.stubGlobal("fetch", fetch);
-    const refused = await uploadBankFile(new File(["01BGMAX"], "bgmax.txt"), MAX);
+    const refused = await uploadBankFile(new File(["01BGMAX"], "bgmax.txt"), MAX, "en");
     expect(refused).toMatchObject({ ok: false, problem: { message: "The file is empty" } });
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(await uploadBankFile(new File([], "empty.txt"), MAX)).toMatchObject({ ok: false });
-    expect(await uploadBankFile(new File(["01BGMAX"], "big.txt"), 3)).toMatchObject({
+    expect(await uploadBankFile(new File([], "empty.txt"), MAX, "en")).toMatchObject({ ok: false });
+    expect(await uploadBankFile(new File(["01BGMAX"], "big.txt"), 3, "en")).toMatchObject({
       ok: false,
       problem: { code: "PAYLOAD_TOO_LARGE" },
     });
@@ -123,7 +125,7 @@ describe("the bank file upload", () => {
         throw new TypeError("fetch failed");
       }),
     );
-    expect(await uploadBankFile(new File(["01BGMAX"], "bgmax.txt"), MAX)).toMatchObject({
+    expect(await uploadBankFile(new File(["01BGMAX"], "bgmax.txt"), MAX, "en")).toMatchObject({
       ok: false,
       problem: { code: "NETWORK", message: "Could not reach the server" },
     });

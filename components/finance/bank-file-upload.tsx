@@ -6,7 +6,8 @@ import { useId, useRef, useState } from "react";
 import { adminTime } from "@/components/admin/admin-time";
 import { FILE_FORMAT_LABELS } from "@/components/finance/finance-labels";
 import { type ClientProblem, readProblem } from "@/components/ui/problem";
-import type { BankFileFormat } from "@/lib/db/generated/client";
+import type { BankFileFormat, Locale } from "@/lib/db/generated/client";
+import { financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 
 /** What the upload route answers about the file (lib/bank-files/bank-file-views.ts). */
 export interface UploadedBankFile {
@@ -47,15 +48,14 @@ const megabytes = (bytes: number) => `${Math.floor(bytes / (1024 * 1024))} MB`;
 export async function uploadBankFile(
   file: Blob & { name: string },
   maxBytes: number,
+  locale: Locale,
 ): Promise<{ ok: true; file: UploadedBankFile } | { ok: false; problem: ClientProblem }> {
-  if (file.size === 0) return { ok: false, problem: problemOf("The file is empty") };
+  const t = financeBankMessages[locale].upload;
+  if (file.size === 0) return { ok: false, problem: problemOf(t.empty) };
   if (file.size > maxBytes) {
     return {
       ok: false,
-      problem: problemOf(
-        `The file is larger than ${megabytes(maxBytes)}, the most this server takes`,
-        "PAYLOAD_TOO_LARGE",
-      ),
+      problem: problemOf(t.tooLarge(megabytes(maxBytes)), "PAYLOAD_TOO_LARGE"),
     };
   }
   let response: Response;
@@ -66,19 +66,17 @@ export async function uploadBankFile(
       body: file,
     });
   } catch {
-    return { ok: false, problem: problemOf("Could not reach the server", "NETWORK") };
+    return { ok: false, problem: problemOf(t.unreachable, "NETWORK") };
   }
   if (!response.ok) {
-    return { ok: false, problem: await readProblem(response, "The file was not received") };
+    return { ok: false, problem: await readProblem(response, t.failed) };
   }
   const body = (await response.json().catch(() => null)) as UploadedBankFile | null;
-  return body
-    ? { ok: true, file: body }
-    : { ok: false, problem: problemOf("The file was not received", "UNKNOWN") };
+  return body ? { ok: true, file: body } : { ok: false, problem: problemOf(t.failed, "UNKNOWN") };
 }
 
 /** The upload form: choose a file, send it; the list below is then read again. */
-export function BankFileUpload({ maxBytes }: { maxBytes: number }) {
+export function BankFileUpload({ maxBytes, locale }: { maxBytes: number; locale: Locale }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<UploadState>({ kind: "idle" });
@@ -87,11 +85,14 @@ export function BankFileUpload({ maxBytes }: { maxBytes: number }) {
     event.preventDefault();
     const file = input.current?.files?.[0];
     if (!file) {
-      setState({ kind: "failed", problem: problemOf("Choose a bank file first") });
+      setState({
+        kind: "failed",
+        problem: problemOf(financeBankMessages[locale].upload.chooseFirst),
+      });
       return;
     }
     setState({ kind: "busy", fileName: file.name });
-    const result = await uploadBankFile(file, maxBytes);
+    const result = await uploadBankFile(file, maxBytes, locale);
     if (!result.ok) {
       setState({ kind: "failed", problem: result.problem });
       return;
@@ -101,7 +102,15 @@ export function BankFileUpload({ maxBytes }: { maxBytes: number }) {
     router.refresh();
   };
 
-  return <BankFileUploadView maxBytes={maxBytes} state={state} input={input} onSubmit={submit} />;
+  return (
+    <BankFileUploadView
+      maxBytes={maxBytes}
+      state={state}
+      input={input}
+      onSubmit={submit}
+      locale={locale}
+    />
+  );
 }
 
 /** The form in a given state (rendered by BankFileUpload; tested on its own). */
@@ -110,12 +119,15 @@ export function BankFileUploadView({
   state,
   input,
   onSubmit,
+  locale,
 }: {
   maxBytes: number;
   state: UploadState;
   input?: React.Ref<HTMLInputElement>;
   onSubmit: (event: React.FormEvent) => void;
+  locale: Locale;
 }) {
+  const t = financeBankMessages[locale].upload;
   const id = useId();
   const failed = state.kind === "failed";
   return (
@@ -127,11 +139,11 @@ export function BankFileUploadView({
       noValidate
     >
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        Upload a bank file
+        {t.heading}
       </h2>
       <div className="grid gap-1 text-sm">
         <label htmlFor={`${id}-file`} className="font-medium">
-          Bank file
+          {t.fileLabel}
         </label>
         <input
           id={`${id}-file`}
@@ -144,9 +156,7 @@ export function BankFileUploadView({
           className="max-w-md"
         />
         <span id={`${id}-hint`} className="text-slate-600">
-          ISO 20022 camt.054 (an .xml file) or Bankgirot's BgMax, up to {megabytes(maxBytes)}. The
-          whole file is checked before anything is booked: control totals, that it is for your
-          account, SEK. The import runs in the background; the list below shows how it went.
+          {t.hint(megabytes(maxBytes))}
         </span>
       </div>
       <div className="flex flex-wrap items-center gap-3">
@@ -155,29 +165,27 @@ export function BankFileUploadView({
           disabled={state.kind === "busy"}
           className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
         >
-          {state.kind === "busy" ? "Uploading…" : "Upload"}
+          {state.kind === "busy" ? t.uploading : t.upload}
         </button>
         <p id={`${id}-error`} role="alert" className="text-sm text-red-800">
-          {failed ? `The file was not received: ${state.problem.message}` : ""}
+          {failed ? t.notReceived(state.problem.message) : ""}
         </p>
       </div>
       <div role="status" className="text-sm" data-testid="bank-file-upload-result">
-        {state.kind === "busy" ? <p>Sending {state.fileName}…</p> : null}
+        {state.kind === "busy" ? <p>{t.sending(state.fileName)}</p> : null}
         {state.kind === "done" && !state.file.duplicate ? (
           <p>
-            Received {state.file.fileName} ({FILE_FORMAT_LABELS[state.file.format]}). It is being
-            checked and imported.{" "}
+            {t.received(state.file.fileName, FILE_FORMAT_LABELS[state.file.format])}{" "}
             <Link href={`/finance/bank-files/${state.file.id}`} className="text-blue-800 underline">
-              Open its report
+              {t.openReport}
             </Link>
           </p>
         ) : null}
         {state.kind === "done" && state.file.duplicate ? (
           <p>
-            This file was already received ({state.file.fileName}, on{" "}
-            {adminTime(new Date(state.file.receivedAt))}): nothing in it is booked twice.{" "}
+            {t.duplicate(state.file.fileName, adminTime(new Date(state.file.receivedAt)))}{" "}
             <Link href={`/finance/bank-files/${state.file.id}`} className="text-blue-800 underline">
-              Open its report
+              {t.openReport}
             </Link>
           </p>
         ) : null}

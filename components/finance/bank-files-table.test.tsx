@@ -28,7 +28,7 @@ const file = (overrides: Partial<BankFileListRow>): BankFileListRow => ({
 });
 
 const render = (files: BankFileListRow[]) =>
-  renderToStaticMarkup(createElement(BankFilesTable, { files, limit: 100 }));
+  renderToStaticMarkup(createElement(BankFilesTable, { files, limit: 100, locale: "en" }));
 const rows = (html: string) => html.split('data-testid="bank-file-row"').slice(1);
 
 describe("the list of bank files", () => {

@@ -1,60 +1,63 @@
 import Link from "next/link";
 import { adminTime } from "@/components/admin/admin-time";
-import {
-  FILE_FORMAT_LABELS,
-  FILE_SOURCE_LABELS,
-  FILE_STATUS_LABELS,
-  kronor,
-} from "@/components/finance/finance-labels";
+import { FILE_FORMAT_LABELS, kronor } from "@/components/finance/finance-labels";
 import type { BankFileListRow } from "@/lib/bank-files/bank-file-console";
+import type { Locale } from "@/lib/db/generated/client";
+import { financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 
 /**
  * The organisation's bank files, newest first: when and how each came, what became of it (with
  * the refusal's reason) and its counts and sums; each file's name opens its report.
  */
-export function BankFilesTable({ files, limit }: { files: BankFileListRow[]; limit: number }) {
+export function BankFilesTable({
+  files,
+  limit,
+  locale,
+}: {
+  files: BankFileListRow[];
+  limit: number;
+  locale: Locale;
+}) {
+  const { files: t, labels } = financeBankMessages[locale];
   if (files.length === 0) {
     return (
       <p className="mt-2 text-slate-700" data-testid="no-bank-files">
-        No bank files yet. Upload one above, send one to the API, or let the bank deliver to the
-        watched folder.
+        {t.empty}
       </p>
     );
   }
   return (
     <div className="mt-2 overflow-x-auto">
       <table className="w-full border-collapse bg-white text-left text-sm">
-        <caption className="p-2 text-left text-slate-700">
-          The latest {limit} bank files at most, newest first. Sums in kronor.
-        </caption>
+        <caption className="p-2 text-left text-slate-700">{t.caption(limit)}</caption>
         <thead>
           <tr className="border-b border-slate-300">
             <th scope="col" className="p-2">
-              File
+              {t.columns.file}
             </th>
             <th scope="col" className="p-2">
-              Received
+              {t.columns.received}
             </th>
             <th scope="col" className="p-2">
-              Format
+              {t.columns.format}
             </th>
             <th scope="col" className="p-2">
-              Source
+              {t.columns.source}
             </th>
             <th scope="col" className="p-2">
-              Status
+              {t.columns.status}
             </th>
             <th scope="col" className="p-2 text-right">
-              Entries
+              {t.columns.entries}
             </th>
             <th scope="col" className="p-2 text-right">
-              Booked
+              {t.columns.booked}
             </th>
             <th scope="col" className="p-2 text-right">
-              Unmatched
+              {t.columns.unmatched}
             </th>
             <th scope="col" className="p-2 text-right">
-              Paid in
+              {t.columns.paidIn}
             </th>
           </tr>
         </thead>
@@ -74,10 +77,10 @@ export function BankFilesTable({ files, limit }: { files: BankFileListRow[]; lim
               </th>
               <td className="p-2 whitespace-nowrap">{adminTime(file.receivedAt)}</td>
               <td className="p-2">{FILE_FORMAT_LABELS[file.format]}</td>
-              <td className="p-2">{FILE_SOURCE_LABELS[file.source]}</td>
+              <td className="p-2">{labels.fileSource[file.source]}</td>
               <td className="p-2" data-testid="bank-file-status">
                 <span className={file.status === "REFUSED" ? "font-semibold text-red-800" : ""}>
-                  {FILE_STATUS_LABELS[file.status]}
+                  {labels.fileStatus[file.status]}
                 </span>
                 {file.refusalReason ? (
                   <span className="block max-w-md break-words text-slate-700">

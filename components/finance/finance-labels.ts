@@ -1,44 +1,18 @@
-import type {
-  BankFileFormat,
-  BankFileSource,
-  BankFileStatus,
-  BankPaymentStatus,
-} from "@/lib/db/generated/client";
+import type { BankFileFormat, Locale } from "@/lib/db/generated/client";
+import { financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 import { formatMoney } from "@/lib/money/money";
 
-/** The finance console's words for the bank files' and payments' states. */
-export const FILE_STATUS_LABELS: Record<BankFileStatus, string> = {
-  RECEIVED: "Received, being imported",
-  IMPORTED: "Imported",
-  REFUSED: "Refused",
-};
-
+/**
+ * The bank files' formats, the same in every language; the words for the files' and payments'
+ * states are in lib/i18n/staff/finance/bank.ts (`labels`).
+ */
 export const FILE_FORMAT_LABELS: Record<BankFileFormat, string> = {
   CAMT054: "camt.054",
   BGMAX: "BgMax",
 };
 
-export const FILE_SOURCE_LABELS: Record<BankFileSource, string> = {
-  UPLOAD: "Upload",
-  API: "API",
-  FOLDER: "Watched folder",
-};
-
-export const PAYMENT_STATUS_LABELS: Record<BankPaymentStatus, string> = {
-  BOOKED: "Booked by OCR",
-  UNMATCHED: "Waiting in the queue",
-  ASSIGNED: "Decided by a person",
-  RETURNED: "Marked for return",
-};
-
-const REFERENCE_KIND_LABELS: Record<string, string> = {
-  structured: "OCR",
-  unstructured: "Text",
-  none: "None",
-};
-
-export function referenceKindLabel(kind: string): string {
-  return REFERENCE_KIND_LABELS[kind] ?? kind;
+export function referenceKindLabel(kind: string, locale: Locale): string {
+  return financeBankMessages[locale].labels.referenceKind[kind] ?? kind;
 }
 
 /** Sums in kronor, the Swedish way ("1 234,50 kr"). */

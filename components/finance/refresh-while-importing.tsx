@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import type { Locale } from "@/lib/db/generated/client";
+import { financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 
 /**
  * While a bank file is still being imported, reads the page again from the server every few
@@ -10,8 +12,10 @@ import { useEffect } from "react";
 export function RefreshWhileImporting({
   importing,
   everyMs = 3000,
+  locale,
 }: {
   importing: boolean;
+  locale: Locale;
   everyMs?: number;
 }) {
   const router = useRouter();
@@ -22,7 +26,7 @@ export function RefreshWhileImporting({
   }, [importing, everyMs, router]);
   return importing ? (
     <p className="mt-2 text-sm text-slate-700" data-testid="bank-files-importing">
-      A file is being imported; this page updates itself.
+      {financeBankMessages[locale].importing}
     </p>
   ) : null;
 }

@@ -55,6 +55,7 @@ const view = (
 ) =>
   renderToStaticMarkup(
     createElement(UnmatchedPaymentView, {
+      locale: "en",
       payment: item,
       canOpenFiles: true,
       canOpenInvoices: true,
@@ -81,7 +82,12 @@ afterEach(() => vi.unstubAllGlobals());
 describe("the unmatched-payments queue", () => {
   it("says so when nothing waits", () => {
     const html = renderToStaticMarkup(
-      createElement(UnmatchedQueue, { payments: [], canOpenFiles: true, canOpenInvoices: true }),
+      createElement(UnmatchedQueue, {
+        payments: [],
+        canOpenFiles: true,
+        canOpenInvoices: true,
+        locale: "en",
+      }),
     );
     expect(html).toContain("Nothing waits in the queue.");
   });
@@ -219,6 +225,7 @@ describe("deciding a queued payment", () => {
     const outcome = await submitDecision(
       payment(),
       fields({ invoiceChoice: INVOICE_ID, reason: "Kunden ringde" }),
+      "en",
     );
     expect(outcome).toEqual({
       ok: true,
@@ -251,6 +258,7 @@ describe("deciding a queued payment", () => {
     const outcome = await submitDecision(
       payment(),
       fields({ invoiceChoice: "number", invoiceNumber: " 2001 ", reason: "Fakturanummer i mejl" }),
+      "en",
     );
     expect(outcome).toMatchObject({
       ok: true,
@@ -277,6 +285,7 @@ describe("deciding a queued payment", () => {
     const outcome = await submitDecision(
       payment(),
       fields({ action: "assign-customer", customerNumber: "K 12/3", reason: "Tillgodo" }),
+      "en",
     );
     expect(outcome).toMatchObject({ ok: true });
     expect(fetch.mock.calls[0]![0]).toBe("/api/finance/decision-targets?customerNumber=K%2012%2F3");
@@ -290,7 +299,11 @@ describe("deciding a queued payment", () => {
   it("marks for return with the reason alone", async () => {
     const fetch = answers(Response.json({ status: "RETURNED" }));
     expect(
-      await submitDecision(payment(), fields({ action: "return", reason: "Okänd avsändare" })),
+      await submitDecision(
+        payment(),
+        fields({ action: "return", reason: "Okänd avsändare" }),
+        "en",
+      ),
     ).toEqual({ ok: true, message: "499,00\u00a0kr from Erik Slarvfel marked for return." });
     expect(bodyOf(fetch.mock.calls[0]![1])).toEqual({
       action: "return",
@@ -300,11 +313,15 @@ describe("deciding a queued payment", () => {
 
   it("asks for a reason and an invoice before sending anything", async () => {
     const fetch = answers();
-    expect(await submitDecision(payment(), fields({ invoiceChoice: INVOICE_ID }))).toMatchObject({
+    expect(
+      await submitDecision(payment(), fields({ invoiceChoice: INVOICE_ID }), "en"),
+    ).toMatchObject({
       ok: false,
       problem: { issues: [{ path: "reason" }] },
     });
-    expect(await submitDecision(payment(), fields({ reason: "Kunden ringde" }))).toMatchObject({
+    expect(
+      await submitDecision(payment(), fields({ reason: "Kunden ringde" }), "en"),
+    ).toMatchObject({
       ok: false,
       problem: { issues: [{ path: "invoiceNumber" }] },
     });
@@ -326,6 +343,7 @@ describe("deciding a queued payment", () => {
       await submitDecision(
         payment(),
         fields({ invoiceChoice: "number", invoiceNumber: "99", reason: "Kunden ringde" }),
+        "en",
       ),
     ).toMatchObject({ ok: false, problem: { status: 404, param: "/invoiceNumber" } });
     answers(
@@ -336,7 +354,11 @@ describe("deciding a queued payment", () => {
       }),
     );
     expect(
-      await submitDecision(payment(), fields({ action: "return", reason: "Okänd avsändare" })),
+      await submitDecision(
+        payment(),
+        fields({ action: "return", reason: "Okänd avsändare" }),
+        "en",
+      ),
     ).toMatchObject({
       ok: false,
       problem: {

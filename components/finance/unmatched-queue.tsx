@@ -8,6 +8,8 @@ import { kronor, referenceKindLabel } from "@/components/finance/finance-labels"
 import { type ClientProblem, fieldMessage, requestJson } from "@/components/ui/problem";
 import type { DecisionTarget } from "@/lib/bank-files/bank-file-console";
 import type { Suggestion } from "@/lib/bank-files/suggestions";
+import type { Locale } from "@/lib/db/generated/client";
+import { type FinanceBankMessages, financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 
 /** A payment in the queue as the page hands it over (dates as text). */
 export interface QueuePayment {
@@ -37,28 +39,10 @@ export interface DecisionFields {
   reason: string;
 }
 
-const ACTIONS: Array<{ value: DecisionAction; label: string; submit: string; hint: string }> = [
-  {
-    value: "assign-invoice",
-    label: "Book on invoice",
-    submit: "Book payment",
-    hint: "Booked on the invoice like a payment with its OCR: its balance, status and timeline change, and the customer's open page shows it at once.",
-  },
-  {
-    value: "assign-customer",
-    label: "Put on a customer's balance",
-    submit: "Put on balance",
-    hint: "The money is recorded as the customer's; no invoice is touched.",
-  },
-  {
-    value: "return",
-    label: "Mark for return",
-    submit: "Mark for return",
-    hint: "Nothing is booked; the payment is marked to be paid back to the payer.",
-  },
-];
+const ACTIONS: readonly DecisionAction[] = ["assign-invoice", "assign-customer", "return"];
 
-const payerOf = (payment: QueuePayment) => payment.payerName ?? "an unnamed payer";
+const payerOf = (payment: QueuePayment, t: FinanceBankMessages["unmatched"]) =>
+  payment.payerName ?? t.unnamedPayer;
 
 const refusal = (path: string, message: string): ClientProblem => ({
   code: "BAD_INPUT",
@@ -77,59 +61,57 @@ type Outcome = { ok: true; message: string } | { ok: false; problem: ClientProbl
 export async function submitDecision(
   payment: QueuePayment,
   fields: DecisionFields,
+  locale: Locale,
 ): Promise<Outcome> {
+  const t = financeBankMessages[locale].unmatched;
   const reason = fields.reason.trim();
-  if (reason.length < 3)
-    return { ok: false, problem: refusal("reason", "Say why (at least 3 characters)") };
-  const money = `${kronor(payment.amountOre)} from ${payerOf(payment)}`;
+  if (reason.length < 3) return { ok: false, problem: refusal("reason", t.sayWhy) };
+  const money = t.money(kronor(payment.amountOre), payerOf(payment, t));
   let body: Record<string, string>;
   let message: string;
   if (fields.action === "assign-invoice") {
     const suggested = payment.suggestions.find((s) => s.invoiceId === fields.invoiceChoice);
     if (suggested) {
       body = { action: fields.action, invoiceId: suggested.invoiceId, reason };
-      message = `${money} booked on invoice ${suggested.number ?? ""} (${suggested.customerName}).`;
+      message = t.bookedOn(money, String(suggested.number ?? ""), suggested.customerName);
     } else {
       const number = fields.invoiceNumber.trim();
       if (fields.invoiceChoice !== "number" || number === "") {
         return {
           ok: false,
-          problem: refusal(
-            "invoiceNumber",
-            "Choose a suggested invoice or write an invoice number",
-          ),
+          problem: refusal("invoiceNumber", t.chooseInvoice),
         };
       }
       const found = await requestJson<Extract<DecisionTarget, { kind: "invoice" }>>(
         `/api/finance/decision-targets?invoiceNumber=${encodeURIComponent(number)}`,
         {},
-        "The invoice was not found",
+        t.invoiceNotFound,
       );
       if (!found.ok) return found;
       body = { action: fields.action, invoiceId: found.body.invoiceId, reason };
-      message = `${money} booked on invoice ${found.body.number} (${found.body.customerName}).`;
+      message = t.bookedOn(money, String(found.body.number), found.body.customerName);
     }
   } else if (fields.action === "assign-customer") {
     const number = fields.customerNumber.trim();
     if (number === "") {
-      return { ok: false, problem: refusal("customerNumber", "Write the customer number") };
+      return { ok: false, problem: refusal("customerNumber", t.writeCustomer) };
     }
     const found = await requestJson<Extract<DecisionTarget, { kind: "customer" }>>(
       `/api/finance/decision-targets?customerNumber=${encodeURIComponent(number)}`,
       {},
-      "The customer was not found",
+      t.customerNotFound,
     );
     if (!found.ok) return found;
     body = { action: fields.action, customerId: found.body.customerId, reason };
-    message = `${money} put on the balance of ${found.body.name} (customer ${found.body.customerNumber}).`;
+    message = t.putOnBalance(money, found.body.name, found.body.customerNumber);
   } else {
     body = { action: fields.action, reason };
-    message = `${money} marked for return.`;
+    message = t.markedReturn(money);
   }
   const decided = await requestJson<{ status: string }>(
     `/api/finance/unmatched-payments/${payment.id}`,
     { method: "POST", body },
-    "The payment was not decided",
+    t.notDecided,
   );
   return decided.ok ? { ok: true, message } : decided;
 }
@@ -143,8 +125,10 @@ export function UnmatchedQueue({
   payments,
   canOpenFiles,
   canOpenInvoices,
+  locale,
 }: {
   payments: QueuePayment[];
+  locale: Locale;
   /** The file's report is the finance console's (FINANCE, ADMIN). */
   canOpenFiles: boolean;
   /** The invoice workspace is the agents' (AGENT, ADMIN). */
@@ -165,7 +149,7 @@ export function UnmatchedQueue({
       </p>
       {waiting.length === 0 ? (
         <p className="mt-4 text-slate-700" data-testid="unmatched-empty">
-          Nothing waits in the queue.
+          {financeBankMessages[locale].unmatched.nothingWaits}
         </p>
       ) : (
         <ol className="mt-2 grid gap-6">
@@ -175,6 +159,7 @@ export function UnmatchedQueue({
               payment={payment}
               canOpenFiles={canOpenFiles}
               canOpenInvoices={canOpenInvoices}
+              locale={locale}
               onDecided={(message) => {
                 setDecided((current) => [...current, payment.id]);
                 setAnnouncement(message);
@@ -193,12 +178,14 @@ function UnmatchedPaymentItem({
   payment,
   canOpenFiles,
   canOpenInvoices,
+  locale,
   onDecided,
   onReload,
 }: {
   payment: QueuePayment;
   canOpenFiles: boolean;
   canOpenInvoices: boolean;
+  locale: Locale;
   onDecided: (message: string) => void;
   onReload: () => void;
 }) {
@@ -215,7 +202,7 @@ function UnmatchedPaymentItem({
     event.preventDefault();
     setBusy(true);
     setProblem(null);
-    const outcome = await submitDecision(payment, fields);
+    const outcome = await submitDecision(payment, fields, locale);
     setBusy(false);
     if (outcome.ok) onDecided(outcome.message);
     else setProblem(outcome.problem);
@@ -225,6 +212,7 @@ function UnmatchedPaymentItem({
       payment={payment}
       canOpenFiles={canOpenFiles}
       canOpenInvoices={canOpenInvoices}
+      locale={locale}
       fields={fields}
       busy={busy}
       problem={problem}
@@ -246,10 +234,12 @@ export function UnmatchedPaymentView({
   onChange,
   onSubmit,
   onReload,
+  locale,
 }: {
   payment: QueuePayment;
   canOpenFiles: boolean;
   canOpenInvoices: boolean;
+  locale: Locale;
   fields: DecisionFields;
   busy: boolean;
   problem: ClientProblem | null;
@@ -258,7 +248,8 @@ export function UnmatchedPaymentView({
   onReload: () => void;
 }) {
   const id = useId();
-  const action = ACTIONS.find((candidate) => candidate.value === fields.action) ?? ACTIONS[0]!;
+  const t = financeBankMessages[locale].unmatched;
+  const action = t.actions[fields.action] ?? t.actions["assign-invoice"];
   const invoiceError = fieldMessage(problem, "invoiceNumber") ?? fieldMessage(problem, "invoiceId");
   const customerError =
     fieldMessage(problem, "customerNumber") ?? fieldMessage(problem, "customerId");
@@ -272,30 +263,30 @@ export function UnmatchedPaymentView({
         className="rounded border border-slate-200 bg-white p-4"
       >
         <h2 id={`${id}-heading`} className="text-lg font-semibold">
-          {kronor(payment.amountOre)} from {payerOf(payment)}
+          {t.heading(kronor(payment.amountOre), payerOf(payment, t))}
         </h2>
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="font-medium">Booking date</dt>
+          <dt className="font-medium">{t.bookingDate}</dt>
           <dd>{payment.bookingDate ?? "—"}</dd>
-          <dt className="font-medium">Reference</dt>
+          <dt className="font-medium">{t.reference}</dt>
           <dd className="break-words" data-testid="unmatched-reference">
             {payment.reference === null
-              ? "None given"
-              : `${referenceKindLabel(payment.referenceKind)}: ${payment.reference}`}
+              ? t.noneGiven
+              : `${referenceKindLabel(payment.referenceKind, locale)}: ${payment.reference}`}
             {payment.extraReferences.length > 0 ? (
               <span className="block text-slate-700">
-                Also: {payment.extraReferences.join(" · ")}
+                {t.also(payment.extraReferences.join(" · "))}
               </span>
             ) : null}
           </dd>
-          <dt className="font-medium">Payer</dt>
+          <dt className="font-medium">{t.payer}</dt>
           <dd className="break-words">
-            {payment.payerName ?? "No name given"}
+            {payment.payerName ?? t.noName}
             {payment.payerAccount ? (
               <span className="ml-2 font-mono text-slate-700">{payment.payerAccount}</span>
             ) : null}
           </dd>
-          <dt className="font-medium">File</dt>
+          <dt className="font-medium">{t.file}</dt>
           <dd className="break-all">
             {canOpenFiles ? (
               <Link
@@ -308,17 +299,21 @@ export function UnmatchedPaymentView({
               payment.fileName
             )}
           </dd>
-          <dt className="font-medium">In the queue since</dt>
+          <dt className="font-medium">{t.waitingSince}</dt>
           <dd>{adminTime(new Date(payment.waitingSince))}</dd>
         </dl>
 
-        <h3 className="mt-4 font-semibold">Suggestions</h3>
+        <h3 className="mt-4 font-semibold">{t.suggestions}</h3>
         {payment.suggestions.length === 0 ? (
           <p className="mt-1 text-sm text-slate-700" data-testid="no-suggestions">
-            Nothing in the payment points at an invoice: find it by the payer, or decide otherwise.
+            {t.noSuggestions}
           </p>
         ) : (
-          <SuggestionsTable suggestions={payment.suggestions} canOpenInvoices={canOpenInvoices} />
+          <SuggestionsTable
+            suggestions={payment.suggestions}
+            canOpenInvoices={canOpenInvoices}
+            t={t}
+          />
         )}
 
         <form
@@ -329,21 +324,21 @@ export function UnmatchedPaymentView({
           noValidate
         >
           <h3 id={`${id}-decide`} className="font-semibold">
-            Decide
+            {t.decide}
           </h3>
           <fieldset className="grid gap-1">
-            <legend className="font-medium">What to do with the payment</legend>
+            <legend className="font-medium">{t.whatToDo}</legend>
             {ACTIONS.map((option) => (
-              <div key={option.value} className="flex items-center gap-2">
+              <div key={option} className="flex items-center gap-2">
                 <input
-                  id={`${id}-action-${option.value}`}
+                  id={`${id}-action-${option}`}
                   type="radio"
                   name={`${id}-action`}
-                  value={option.value}
-                  checked={fields.action === option.value}
-                  onChange={() => onChange({ action: option.value })}
+                  value={option}
+                  checked={fields.action === option}
+                  onChange={() => onChange({ action: option })}
                 />
-                <label htmlFor={`${id}-action-${option.value}`}>{option.label}</label>
+                <label htmlFor={`${id}-action-${option}`}>{t.actions[option].label}</label>
               </div>
             ))}
             <p className="text-slate-600">{action.hint}</p>
@@ -355,7 +350,7 @@ export function UnmatchedPaymentView({
               aria-invalid={invoiceError ? true : undefined}
               aria-describedby={invoiceError ? `${id}-invoice-error` : undefined}
             >
-              <legend className="font-medium">Invoice to book it on</legend>
+              <legend className="font-medium">{t.invoiceToBook}</legend>
               {payment.suggestions.map((suggestion) => (
                 <div key={suggestion.invoiceId} className="flex items-center gap-2">
                   <input
@@ -367,8 +362,11 @@ export function UnmatchedPaymentView({
                     onChange={() => onChange({ invoiceChoice: suggestion.invoiceId })}
                   />
                   <label htmlFor={`${id}-invoice-${suggestion.invoiceId}`}>
-                    Invoice {suggestion.number ?? "—"} · {suggestion.customerName} ·{" "}
-                    {kronor(suggestion.totalOre)}
+                    {t.suggestionLabel(
+                      String(suggestion.number ?? "—"),
+                      suggestion.customerName,
+                      kronor(suggestion.totalOre),
+                    )}
                   </label>
                 </div>
               ))}
@@ -382,13 +380,11 @@ export function UnmatchedPaymentView({
                     checked={fields.invoiceChoice === "number"}
                     onChange={() => onChange({ invoiceChoice: "number" })}
                   />
-                  <label htmlFor={`${id}-invoice-number-choice`}>
-                    Another invoice, by its number
-                  </label>
+                  <label htmlFor={`${id}-invoice-number-choice`}>{t.anotherInvoice}</label>
                 </div>
               ) : null}
               <label htmlFor={`${id}-invoice-number`} className="mt-1">
-                Invoice number
+                {t.invoiceNumber}
               </label>
               <input
                 id={`${id}-invoice-number`}
@@ -415,7 +411,7 @@ export function UnmatchedPaymentView({
           {fields.action === "assign-customer" ? (
             <div className="grid gap-1">
               <label htmlFor={`${id}-customer-number`} className="font-medium">
-                Customer number
+                {t.customerNumber}
               </label>
               <input
                 id={`${id}-customer-number`}
@@ -438,7 +434,7 @@ export function UnmatchedPaymentView({
 
           <div className="grid gap-1">
             <label htmlFor={`${id}-reason`} className="font-medium">
-              Reason
+              {t.reason}
             </label>
             <textarea
               id={`${id}-reason`}
@@ -453,7 +449,7 @@ export function UnmatchedPaymentView({
               className="max-w-xl rounded border border-slate-400 px-2 py-1"
             />
             <span id={`${id}-reason-hint`} className="text-slate-600">
-              Kept with the decision, with your name.
+              {t.reasonHint}
             </span>
             {reasonError ? (
               <span id={`${id}-reason-error`} className="text-red-800">
@@ -471,7 +467,7 @@ export function UnmatchedPaymentView({
               {action.submit}
             </button>
             <p role="alert" className="text-red-800" data-testid="unmatched-decision-problem">
-              {problem ? (fieldError ? "Not decided: see the fields above." : problem.message) : ""}
+              {problem ? (fieldError ? t.seeFields : problem.message) : ""}
             </p>
             {conflict ? (
               <button
@@ -479,7 +475,7 @@ export function UnmatchedPaymentView({
                 onClick={onReload}
                 className="rounded border border-slate-400 bg-white px-2 py-1"
               >
-                Reload the queue
+                {t.reload}
               </button>
             ) : null}
           </div>
@@ -492,31 +488,31 @@ export function UnmatchedPaymentView({
 function SuggestionsTable({
   suggestions,
   canOpenInvoices,
+  t,
 }: {
   suggestions: Suggestion[];
   canOpenInvoices: boolean;
+  t: FinanceBankMessages["unmatched"];
 }) {
   return (
     <table className="mt-1 w-full border-collapse text-left text-sm">
-      <caption className="py-1 text-left text-slate-700">
-        Invoices this payment may be for, most likely first. Nothing is booked on a guess.
-      </caption>
+      <caption className="py-1 text-left text-slate-700">{t.suggestionsCaption}</caption>
       <thead>
         <tr className="border-b border-slate-300">
           <th scope="col" className="p-2">
-            Invoice
+            {t.suggestionColumns.invoice}
           </th>
           <th scope="col" className="p-2">
-            Customer
+            {t.suggestionColumns.customer}
           </th>
           <th scope="col" className="p-2 text-right">
-            Total
+            {t.suggestionColumns.total}
           </th>
           <th scope="col" className="p-2 text-right">
-            Score
+            {t.suggestionColumns.score}
           </th>
           <th scope="col" className="p-2">
-            Why
+            {t.suggestionColumns.why}
           </th>
         </tr>
       </thead>

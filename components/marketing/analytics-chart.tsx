@@ -1,6 +1,8 @@
 import { useId } from "react";
 import { axisTicks, COUNT_AXIS } from "@/lib/charts/axis-ticks";
 import type { DailyPoint } from "@/lib/content/analytics/analytics";
+import type { Locale } from "@/lib/db/generated/client";
+import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
 
 /**
  * Daily impressions (solid lines) and accepts (dashed lines) per variant as a server-rendered SVG,
@@ -21,12 +23,15 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 export function AnalyticsChart({
   daily,
   variantKeys,
+  locale,
 }: {
   daily: DailyPoint[];
   variantKeys: string[];
+  locale: Locale;
 }) {
   const id = useId();
-  if (daily.length === 0) return <p className="text-sm text-slate-700">No impressions yet.</p>;
+  const t = marketingMessages[locale].analytics;
+  if (daily.length === 0) return <p className="text-sm text-slate-700">{t.noImpressions}</p>;
   const days = [...new Set(daily.map((point) => point.day))];
   const ticks = axisTicks(
     Math.max(...daily.map((point) => Math.max(point.impressions, point.accepts))),
@@ -58,11 +63,8 @@ export function AnalyticsChart({
         className="block h-auto"
         fontSize={12}
       >
-        <title id={`${id}-title`}>Impressions and accepts per day</title>
-        <desc id={`${id}-desc`}>
-          Solid lines: invoices showing each variant per day. Dashed lines: offers accepted per day.
-          The table below has the same numbers.
-        </desc>
+        <title id={`${id}-title`}>{t.chartTitle}</title>
+        <desc id={`${id}-desc`}>{t.chartDescription}</desc>
         {ticks.map((tick) => (
           <g key={tick}>
             <line
@@ -105,23 +107,21 @@ export function AnalyticsChart({
               className="inline-block h-1 w-5"
               style={{ background: COLORS[index % COLORS.length] }}
             />
-            Variant {key}
+            {t.variant(key)}
           </span>
         ))}
-        <span>solid: impressions · dashed: accepts</span>
+        <span>{t.legend}</span>
       </figcaption>
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer">Show as a table</summary>
+        <summary className="cursor-pointer">{t.showTable}</summary>
         <table className="mt-2 w-full text-left tabular-nums" data-testid="analytics-daily-table">
-          <caption className="text-left font-medium">
-            Impressions and accepts per day and variant
-          </caption>
+          <caption className="text-left font-medium">{t.dailyCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Day</th>
+              <th scope="col">{t.day}</th>
               {variantKeys.map((key) => (
                 <th key={key} scope="col" className="text-right">
-                  {key}: impressions / accepts
+                  {t.dailyColumn(key)}
                 </th>
               ))}
             </tr>

@@ -1,5 +1,7 @@
 import type { BlockAnalytics } from "@/lib/content/analytics/analytics";
 import { formatRate } from "@/lib/content/analytics/wilson-interval";
+import type { Locale } from "@/lib/db/generated/client";
+import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
 
 const number = (value: number | null, digits = 1) => (value === null ? "–" : value.toFixed(digits));
 const share = (part: number, whole: number) =>
@@ -9,54 +11,58 @@ const share = (part: number, whole: number) =>
  * Per variant, side by side. Rates carry their 95 % Wilson interval: when two variants' intervals
  * overlap widely, the test has not shown a difference yet, whatever the point estimates say.
  */
-export function AnalyticsVariantTable({ analytics }: { analytics: BlockAnalytics }) {
+export function AnalyticsVariantTable({
+  analytics,
+  locale,
+}: {
+  analytics: BlockAnalytics;
+  locale: Locale;
+}) {
   const { variants, surveyScale } = analytics;
+  const t = marketingMessages[locale].analytics;
+  const r = t.rows;
   const rows: Array<[string, (v: BlockAnalytics["variants"][number]) => string]> = [
-    ["Weight", (v) => String(v.weight)],
-    ["Impressions (invoices)", (v) => String(v.impressions)],
-    ["Clicks", (v) => String(v.clicks)],
-    ["Click rate (95 % CI)", (v) => formatRate(v.clickRate)],
-    ["Accepts", (v) => String(v.accepts)],
-    ["Accept rate (95 % CI)", (v) => formatRate(v.acceptRate)],
+    [r.weight, (v) => String(v.weight)],
+    [r.impressions, (v) => String(v.impressions)],
+    [r.clicks, (v) => String(v.clicks)],
+    [r.clickRate, (v) => formatRate(v.clickRate)],
+    [r.accepts, (v) => String(v.accepts)],
+    [r.acceptRate, (v) => formatRate(v.acceptRate)],
   ];
   if (surveyScale) {
-    rows.push(["Survey answers", (v) => String(v.survey.answers)]);
-    rows.push([
-      `Mean answer (${surveyScale === "NPS" ? "0–10" : "1–5"})`,
-      (v) => number(v.survey.mean),
-    ]);
-    if (surveyScale === "NPS")
-      rows.push(["NPS (promoters − detractors)", (v) => number(v.survey.nps, 0)]);
+    rows.push([r.surveyAnswers, (v) => String(v.survey.answers)]);
+    rows.push([r.meanAnswer(surveyScale === "NPS" ? "0–10" : "1–5"), (v) => number(v.survey.mean)]);
+    if (surveyScale === "NPS") rows.push([r.nps, (v) => number(v.survey.nps, 0)]);
   }
   rows.push(
     [
-      "Paid on time (of invoices due or paid)",
+      r.paidOnTime,
       (v) =>
-        `${share(v.outcomes.paidOnTime, v.outcomes.decided)} (${v.outcomes.paidOnTime} of ${v.outcomes.decided})`,
+        `${share(v.outcomes.paidOnTime, v.outcomes.decided)} (${r.ofTotal(v.outcomes.paidOnTime, v.outcomes.decided)})`,
     ],
-    ["Mean days from issue to full payment", (v) => number(v.outcomes.meanDaysToPayment)],
-    ["Customers", (v) => String(v.outcomes.customers)],
+    [r.meanDays, (v) => number(v.outcomes.meanDaysToPayment)],
+    [r.customers, (v) => String(v.outcomes.customers)],
     [
-      "Wrote to support within 30 days",
+      r.wroteToSupport,
       (v) => `${v.outcomes.chatContacts} (${share(v.outcomes.chatContacts, v.outcomes.customers)})`,
     ],
     [
-      "Changed plan afterwards (any offer)",
+      r.changedPlan,
       (v) => `${v.outcomes.planChanges} (${share(v.outcomes.planChanges, v.outcomes.customers)})`,
     ],
   );
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
       <table className="w-full text-left text-sm tabular-nums" data-testid="analytics-variants">
-        <caption className="sr-only">Results per variant</caption>
+        <caption className="sr-only">{t.resultsCaption}</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
             <th scope="col" className="p-2">
-              Measure
+              {t.measure}
             </th>
             {variants.map((variant) => (
               <th key={variant.variantId} scope="col" className="p-2 text-right">
-                Variant {variant.key}
+                {t.variant(variant.key)}
               </th>
             ))}
           </tr>

@@ -5,6 +5,8 @@ import { requestJson } from "@/components/ui/problem";
 import type { AudienceSize as Audience } from "@/lib/content/targeting/audience";
 import { parseRuleDocument } from "@/lib/content/targeting/parse-rule";
 import type { Rule } from "@/lib/content/targeting/rule";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 /** Edits settle for this long before the count is asked for again. */
 const COUNT_DELAY_MS = 500;
@@ -14,32 +16,30 @@ type State =
   | { kind: "counted"; audience: Audience }
   | { kind: "failed"; message: string };
 
-export function audienceText(audience: Audience): string {
-  const about = audience.isEstimate ? "about " : "";
-  const customers = `${audience.customers.toLocaleString("en")} ${
-    audience.customers === 1 ? "customer" : "customers"
-  }`;
-  const undecided =
-    audience.undecided > 0
-      ? ` ${about}${audience.undecided.toLocaleString("en")} more cannot be decided (a fact the rule asks about is unknown for them) and do not see it.`
-      : "";
-  const sample = audience.isEstimate
-    ? ` Estimated from ${audience.evaluated.toLocaleString("en")} customers chosen at random.`
-    : "";
-  return `This rule selects ${about}${audience.matching.toLocaleString("en")} of ${customers} with an invoice.${undecided}${sample}`;
+export function audienceText(audience: Audience, locale: Locale): string {
+  const count = (value: number) => value.toLocaleString(locale === "sv" ? "sv-SE" : "en");
+  return blockEditorMessages[locale].audience.text({
+    about: audience.isEstimate,
+    matching: count(audience.matching),
+    customers: count(audience.customers),
+    isOne: audience.customers === 1,
+    undecided: audience.undecided > 0 ? count(audience.undecided) : null,
+    evaluated: audience.isEstimate ? count(audience.evaluated) : null,
+  });
 }
 
 /**
  * The audience size of the rule being written: how many of the organisation's customers it
  * selects, counted on the server from each customer's facts exactly as their page judges them.
  */
-export function AudienceSize({ rule }: { rule: Rule }) {
+export function AudienceSize({ rule, locale }: { rule: Rule; locale: Locale }) {
+  const t = blockEditorMessages[locale].audience;
   const [state, setState] = useState<State>({ kind: "counting" });
   const ruleJson = JSON.stringify(rule);
   useEffect(() => {
     const parsed = parseRuleDocument(JSON.parse(ruleJson));
     if (!parsed.ok) {
-      setState({ kind: "failed", message: "Fix the rule to see how many customers it selects." });
+      setState({ kind: "failed", message: t.fixRule });
       return;
     }
     let isCurrent = true;
@@ -55,7 +55,7 @@ export function AudienceSize({ rule }: { rule: Rule }) {
           ? { kind: "counted", audience: answer.body.audience }
           : {
               kind: "failed",
-              message: `The audience could not be counted: ${answer.problem.message}`,
+              message: t.failed(answer.problem.message),
             },
       );
     }, COUNT_DELAY_MS);
@@ -63,7 +63,7 @@ export function AudienceSize({ rule }: { rule: Rule }) {
       isCurrent = false;
       clearTimeout(timer);
     };
-  }, [ruleJson]);
+  }, [ruleJson, t]);
   return (
     <p
       role="status"
@@ -75,9 +75,9 @@ export function AudienceSize({ rule }: { rule: Rule }) {
       data-customers={state.kind === "counted" ? state.audience.customers : undefined}
     >
       {state.kind === "counting"
-        ? "Counting the customers this rule selects …"
+        ? t.counting
         : state.kind === "counted"
-          ? audienceText(state.audience)
+          ? audienceText(state.audience, locale)
           : state.message}
     </p>
   );

@@ -1,7 +1,8 @@
 "use client";
 
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import type { BlockDraft, Slot } from "./block-draft";
-import { SLOT_LABELS } from "./block-labels";
 
 const INPUT = "rounded border border-slate-400 px-2 py-1 text-sm";
 
@@ -13,16 +14,19 @@ function Issue({ message }: { message?: string }) {
 export function BlockBasicsFields({
   draft,
   issues,
+  locale,
   onChange,
 }: {
   draft: BlockDraft;
   issues: Record<string, string>;
+  locale: Locale;
   onChange: (changes: Partial<BlockDraft>) => void;
 }) {
+  const t = blockEditorMessages[locale];
   return (
     <div className="grid gap-3 md:grid-cols-2">
       <label className="flex flex-col gap-1 text-sm md:col-span-2">
-        Internal name
+        {t.basics.name}
         <input
           className={INPUT}
           value={draft.name}
@@ -33,13 +37,13 @@ export function BlockBasicsFields({
         <Issue message={issues.name} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        Placement on the invoice
+        {t.basics.slot}
         <select
           className={INPUT}
           value={draft.slot}
           onChange={(event) => onChange({ slot: event.currentTarget.value as Slot })}
         >
-          {Object.entries(SLOT_LABELS).map(([slot, label]) => (
+          {Object.entries(t.slots).map(([slot, label]) => (
             <option key={slot} value={slot}>
               {label}
             </option>
@@ -47,7 +51,7 @@ export function BlockBasicsFields({
         </select>
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        Priority (0–1000, highest shown first)
+        {t.basics.priority}
         <input
           type="number"
           min={0}
@@ -59,7 +63,7 @@ export function BlockBasicsFields({
         <Issue message={issues.priority} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        Starts (Swedish time, optional)
+        {t.basics.startsAt}
         <input
           type="datetime-local"
           className={INPUT}
@@ -69,7 +73,7 @@ export function BlockBasicsFields({
         <Issue message={issues.startsAt} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        Ends (Swedish time, optional)
+        {t.basics.endsAt}
         <input
           type="datetime-local"
           className={INPUT}
@@ -79,7 +83,7 @@ export function BlockBasicsFields({
         <Issue message={issues.endsAt} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        Show on at most this many of a customer's invoices (empty: no limit)
+        {t.basics.frequencyCap}
         <input
           type="number"
           min={1}

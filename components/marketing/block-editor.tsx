@@ -5,6 +5,8 @@ import { useMemo, useState } from "react";
 import { requestJson } from "@/components/ui/problem";
 import { type ContentBlockInput, contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import type { FactName } from "@/lib/content/targeting/catalogue";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { AudienceSize } from "./audience-size";
 import { BlockBasicsFields } from "./block-basics-fields";
 import {
@@ -14,7 +16,6 @@ import {
   draftToInput,
   newBlockDraft,
 } from "./block-draft";
-import { KIND_LABELS } from "./block-labels";
 import { BlockPreviewPanel } from "./block-preview-panel";
 import { BlockStatusActions } from "./block-status-actions";
 import { type FormIssue, FormIssues, issuesByPath, issuesUnder } from "./form-issues";
@@ -28,6 +29,7 @@ export interface BlockEditorProps {
   kind: BlockKind;
   plans: OfferPlan[];
   suggestions: Partial<Record<FactName, readonly string[]>>;
+  locale: Locale;
 }
 
 /**
@@ -35,7 +37,8 @@ export interface BlockEditorProps {
  * input schema on every change: the same JSON is checked here (for hints while typing), sent to
  * the preview, and saved — where the server parses it with the very same schema.
  */
-export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProps) {
+export function BlockEditor({ block, kind, plans, suggestions, locale }: BlockEditorProps) {
+  const t = blockEditorMessages[locale];
   const router = useRouter();
   const initial = useMemo(
     () => (block ? draftFromInput(block.input) : newBlockDraft(kind)),
@@ -86,14 +89,14 @@ export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProp
       router.push(`/marketing/blocks/${result.body.id}`);
       return;
     }
-    setNotice(block.status === "PUBLISHED" ? "Saved. Customers see the change now." : "Saved.");
+    setNotice(block.status === "PUBLISHED" ? t.editor.savedLive : t.editor.saved);
     router.refresh();
   }
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <form
-        aria-label={block ? `Edit ${block.input.name}` : "New content block"}
+        aria-label={block ? t.editor.editForm(block.input.name) : t.editor.newForm}
         className="flex min-w-0 flex-col gap-5 rounded-lg bg-white p-4 shadow-sm"
         data-testid="block-editor"
         onSubmit={(event) => {
@@ -102,49 +105,52 @@ export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProp
         }}
       >
         <p className="text-sm text-slate-700">
-          Kind: <strong>{KIND_LABELS[draft.kind]}</strong>
+          {t.editor.kind}
+          <strong>{t.kinds[draft.kind]}</strong>
         </p>
-        <BlockBasicsFields draft={draft} issues={byPath} onChange={update} />
+        <BlockBasicsFields draft={draft} issues={byPath} locale={locale} onChange={update} />
         <KindSettingsFields
           kind={draft.kind}
           settings={draft.settings}
           plans={plans}
           issues={issuesUnder(byPath, "settings")}
+          locale={locale}
           onChange={(settings) => update({ settings })}
         />
         <TargetingEditor
           rule={draft.targeting}
           suggestions={suggestions}
           error={byPath.targeting}
+          locale={locale}
           onChange={(targeting) => update({ targeting })}
         />
-        <AudienceSize rule={draft.targeting} />
+        <AudienceSize rule={draft.targeting} locale={locale} />
         <VariantsEditor
           variants={draft.variants}
           issues={issuesUnder(byPath, "variants")}
+          locale={locale}
           onChange={(variants) => update({ variants })}
         />
         <div className="sticky bottom-0 flex flex-col gap-3 border-t border-slate-200 bg-white pt-3">
           {serverError && serverError.issues.length > 0 ? (
-            <FormIssues title="Not saved. Please fix:" issues={serverError.issues} />
+            <FormIssues title={t.editor.notSavedFix} issues={serverError.issues} />
           ) : null}
           {serverError && serverError.issues.length === 0 ? (
             <p
               role="alert"
               className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
             >
-              Not saved: {serverError.message}
+              {t.editor.notSaved}
+              {serverError.message}
             </p>
           ) : null}
           {!serverError && hints.length > 0 ? (
             <details className="text-sm text-slate-800" data-testid="editor-hints">
-              <summary className="cursor-pointer">
-                {hints.length} thing{hints.length === 1 ? "" : "s"} to fix before it can be saved
-              </summary>
+              <summary className="cursor-pointer">{t.editor.hints(hints.length)}</summary>
               <ul className="mt-1 list-disc pl-5">
                 {hints.map((hint) => (
                   <li key={`${hint.path}:${hint.message}`}>
-                    <code>{hint.path || "block"}</code>: {hint.message}
+                    <code>{hint.path || t.editor.blockPath}</code>: {hint.message}
                   </li>
                 ))}
               </ul>
@@ -156,7 +162,7 @@ export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProp
               disabled={busy || (block !== undefined && !isDirty)}
               className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
             >
-              {block ? "Save changes" : "Create draft"}
+              {block ? t.editor.saveChanges : t.editor.createDraft}
             </button>
             {notice ? (
               <span role="status" className="text-sm text-green-800">
@@ -164,7 +170,7 @@ export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProp
               </span>
             ) : null}
             {block && isDirty ? (
-              <span className="text-sm text-slate-700">Unsaved changes</span>
+              <span className="text-sm text-slate-700">{t.editor.unsaved}</span>
             ) : null}
           </div>
           {block ? (
@@ -172,12 +178,13 @@ export function BlockEditor({ block, kind, plans, suggestions }: BlockEditorProp
               blockId={block.id}
               status={block.status}
               hasUnsavedChanges={isDirty}
+              locale={locale}
             />
           ) : null}
         </div>
       </form>
       <div className="min-w-0 xl:sticky xl:top-4 xl:self-start">
-        <BlockPreviewPanel input={input} blockId={block?.id} />
+        <BlockPreviewPanel input={input} blockId={block?.id} locale={locale} />
       </div>
     </div>
   );

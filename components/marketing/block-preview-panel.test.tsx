@@ -18,6 +18,7 @@ describe("previewing any variant from the editor", () => {
             draft: "e30",
             variants: key ? new Map([["preview", key]]) : undefined,
           }),
+        locale: "en",
         onChoose: () => {},
       }),
     ).replace(/&amp;/g, "&");
@@ -30,7 +31,9 @@ describe("previewing any variant from the editor", () => {
 
 describe("the editor's text help", () => {
   it("lists every placeholder, {{saving}} among them", () => {
-    const html = renderToStaticMarkup(createElement(MarkupCheatSheet, { id: "help" }));
+    const html = renderToStaticMarkup(
+      createElement(MarkupCheatSheet, { id: "help", locale: "en" }),
+    );
     for (const name of ["firstName", "planName", "saving"]) expect(html).toContain(`{{${name}}}`);
     expect(html).toMatch(/\{\{saving\}\}.*offers only/);
   });

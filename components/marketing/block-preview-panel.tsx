@@ -9,6 +9,8 @@ import {
   PREVIEW_BLOCK_ID,
 } from "@/lib/content/blocks/preview-draft";
 import { previewHref } from "@/lib/content/blocks/preview-variants";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { CustomerSearch } from "./customer-search";
 
 /** Edits settle for this long before the preview reloads, so typing does not reload per key. */
@@ -23,11 +25,14 @@ const RELOAD_DELAY_MS = 600;
 export function BlockPreviewPanel({
   input,
   blockId,
+  locale,
 }: {
   input: ContentBlockInput;
   /** The stored block being edited (absent for a new one): the draft stands in its place. */
   blockId?: string;
+  locale: Locale;
 }) {
+  const t = blockEditorMessages[locale].preview;
   const [customer, setCustomer] = useState<PreviewCustomer | null>(null);
   const [variant, setVariant] = useState<string | null>(null);
   const encoded = encodePreviewDraft(input);
@@ -57,35 +62,28 @@ export function BlockPreviewPanel({
       data-testid="block-preview"
     >
       <h2 id="preview-heading" className="text-lg font-semibold">
-        Preview
+        {t.heading}
       </h2>
-      <CustomerSearch onChoose={setCustomer} />
+      <CustomerSearch onChoose={setCustomer} locale={locale} />
       {customer ? (
-        <p className="text-sm text-slate-700">
-          Showing {customer.name}'s latest invoice, with this draft. It reloads as you edit.
-        </p>
+        <p className="text-sm text-slate-700">{t.showing(customer.name)}</p>
       ) : (
-        <p className="text-sm text-slate-700">
-          Choose a customer to see their invoice with this block.
-        </p>
+        <p className="text-sm text-slate-700">{t.choose}</p>
       )}
       {invoiceId && !tooLong ? (
         <PreviewVariantPicker
           keys={keys}
           chosen={chosen}
           hrefFor={(key) => href(key) ?? ""}
+          locale={locale}
           onChoose={setVariant}
         />
       ) : null}
-      {invoiceId && tooLong ? (
-        <p className="text-sm text-red-700">
-          The draft is too long to preview; shorten the texts or save it.
-        </p>
-      ) : null}
+      {invoiceId && tooLong ? <p className="text-sm text-red-700">{t.tooLong}</p> : null}
       {src && !tooLong ? (
         <iframe
           key={invoiceId}
-          title={`Invoice preview: what ${customer?.name} sees`}
+          title={t.frame(customer?.name ?? "")}
           src={src}
           className="h-[80vh] w-full rounded border border-slate-300 bg-slate-50"
           data-testid="preview-frame"
@@ -104,19 +102,22 @@ export function PreviewVariantPicker({
   keys,
   chosen,
   hrefFor,
+  locale,
   onChoose,
 }: {
   keys: readonly string[];
   chosen: string | null;
   hrefFor: (key: string | null) => string;
+  locale: Locale;
   onChoose: (key: string | null) => void;
 }) {
+  const t = blockEditorMessages[locale].preview;
   const options: Array<{ key: string | null; label: string }> = [
-    { key: null, label: "Assigned variant" },
-    ...keys.map((key) => ({ key, label: `Preview variant ${key}` })),
+    { key: null, label: t.assigned },
+    ...keys.map((key) => ({ key, label: t.variant(key) })),
   ];
   return (
-    <nav aria-label="Variant to preview" data-testid="preview-variants">
+    <nav aria-label={t.picker} data-testid="preview-variants">
       <ul className="flex flex-wrap gap-2 text-sm">
         {options.map(({ key, label }) => (
           <li key={key ?? "assigned"}>

@@ -3,19 +3,23 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 type Status = "DRAFT" | "PUBLISHED" | "ARCHIVED";
 
-const ACTIONS: Record<Status, Array<{ to: Status; label: string }>> = {
+type Label = "publish" | "archive" | "withdraw" | "restore";
+
+const ACTIONS: Record<Status, Array<{ to: Status; label: Label }>> = {
   DRAFT: [
-    { to: "PUBLISHED", label: "Publish" },
-    { to: "ARCHIVED", label: "Archive" },
+    { to: "PUBLISHED", label: "publish" },
+    { to: "ARCHIVED", label: "archive" },
   ],
   PUBLISHED: [
-    { to: "DRAFT", label: "Withdraw" },
-    { to: "ARCHIVED", label: "Archive" },
+    { to: "DRAFT", label: "withdraw" },
+    { to: "ARCHIVED", label: "archive" },
   ],
-  ARCHIVED: [{ to: "DRAFT", label: "Restore as draft" }],
+  ARCHIVED: [{ to: "DRAFT", label: "restore" }],
 };
 
 /** Publish, withdraw or archive; open invoice pages pick the change up at once. */
@@ -23,18 +27,23 @@ export function BlockStatusActions({
   blockId,
   status,
   hasUnsavedChanges,
+  locale,
 }: {
   blockId: string;
   status: Status;
   hasUnsavedChanges: boolean;
+  locale: Locale;
 }) {
+  const words = blockEditorMessages[locale];
+  const t = words.status;
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <div className="flex flex-col gap-1" data-testid="block-status">
       <p className="text-sm">
-        Status: <strong data-testid="block-status-value">{status.toLowerCase()}</strong>
+        {t.label}
+        <strong data-testid="block-status-value">{words.statuses[status]}</strong>
       </p>
       <div className="flex flex-wrap gap-2">
         {ACTIONS[status].map((action) => (
@@ -59,12 +68,12 @@ export function BlockStatusActions({
               if (result.ok) router.refresh();
             }}
           >
-            {action.label}
+            {t[action.label]}
           </button>
         ))}
       </div>
       {hasUnsavedChanges && status === "DRAFT" ? (
-        <p className="text-xs text-slate-700">Save your changes before publishing.</p>
+        <p className="text-xs text-slate-700">{t.saveFirst}</p>
       ) : null}
       {message ? (
         <p role="alert" className="text-sm text-red-700">

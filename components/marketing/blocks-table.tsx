@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ConsoleBlock } from "@/lib/content/blocks/console-queries";
 import { toStockholmLocal } from "@/lib/dates/stockholm-datetime";
-import { KIND_LABELS, SLOT_LABELS } from "./block-labels";
+import type { Locale } from "@/lib/db/generated/client";
+import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 const when = (date: Date | null) => (date ? toStockholmLocal(date).replace("T", " ") : "–");
 
@@ -12,9 +14,11 @@ const STATUS_STYLE = {
 } as const;
 
 /** The organisation's blocks with their variants and what customers did so far. */
-export function BlocksTable({ blocks }: { blocks: ConsoleBlock[] }) {
+export function BlocksTable({ blocks, locale }: { blocks: ConsoleBlock[]; locale: Locale }) {
+  const t = marketingMessages[locale].table;
+  const words = blockEditorMessages[locale];
   if (blocks.length === 0) {
-    return <p className="text-slate-700">No content blocks yet. Create one above.</p>;
+    return <p className="text-slate-700">{t.empty}</p>;
   }
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
@@ -22,28 +26,28 @@ export function BlocksTable({ blocks }: { blocks: ConsoleBlock[] }) {
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
             <th scope="col" className="p-2">
-              Name
+              {t.name}
             </th>
             <th scope="col" className="p-2">
-              Kind
+              {t.kind}
             </th>
             <th scope="col" className="p-2">
-              Status
+              {t.status}
             </th>
             <th scope="col" className="p-2">
-              Placement
+              {t.placement}
             </th>
             <th scope="col" className="p-2 text-right">
-              Priority
+              {t.priority}
             </th>
             <th scope="col" className="p-2">
-              Dates (Swedish time)
+              {t.dates}
             </th>
             <th scope="col" className="p-2">
-              Variants: weight · impressions · accepts
+              {t.variants}
             </th>
             <th scope="col" className="p-2">
-              <span className="sr-only">Links</span>
+              <span className="sr-only">{t.links}</span>
             </th>
           </tr>
         </thead>
@@ -64,19 +68,20 @@ export function BlocksTable({ blocks }: { blocks: ConsoleBlock[] }) {
                     className="mt-1 font-normal text-amber-900"
                     data-testid="rule-problem"
                   >
-                    ⚠ rule could not be evaluated for some customers: {block.ruleProblem}
+                    {marketingMessages[locale].ruleProblem}
+                    {block.ruleProblem}
                   </p>
                 ) : null}
               </th>
-              <td className="p-2">{KIND_LABELS[block.kind]}</td>
+              <td className="p-2">{words.kinds[block.kind]}</td>
               <td className="p-2">
                 <span
                   className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_STYLE[block.status]}`}
                 >
-                  {block.status.toLowerCase()}
+                  {words.statuses[block.status]}
                 </span>
               </td>
-              <td className="p-2">{SLOT_LABELS[block.slot]}</td>
+              <td className="p-2">{words.slots[block.slot]}</td>
               <td className="p-2 text-right tabular-nums">{block.priority}</td>
               <td className="p-2 whitespace-nowrap">
                 {when(block.startsAt)} → {when(block.endsAt)}
@@ -92,14 +97,14 @@ export function BlocksTable({ blocks }: { blocks: ConsoleBlock[] }) {
               </td>
               <td className="p-2 whitespace-nowrap">
                 <Link href={`/marketing/blocks/${block.id}`} className="text-blue-800 underline">
-                  Edit
+                  {t.edit}
                 </Link>{" "}
                 ·{" "}
                 <Link
                   href={`/marketing/blocks/${block.id}/analytics`}
                   className="text-blue-800 underline"
                 >
-                  Analytics
+                  {t.analytics}
                 </Link>
               </td>
             </tr>

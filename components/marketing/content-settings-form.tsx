@@ -4,19 +4,24 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
 import { contentSettingsSchema } from "@/lib/content/blocks/content-settings";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 /** How many marketing blocks one invoice shows at most (1–10); checked with the server's schema. */
 export function ContentSettingsForm({
   maxContentBlocksPerInvoice,
+  locale,
 }: {
   maxContentBlocksPerInvoice: number;
+  locale: Locale;
 }) {
+  const t = blockEditorMessages[locale].contentSettings;
   const router = useRouter();
   const [value, setValue] = useState(String(maxContentBlocksPerInvoice));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   return (
     <form
-      aria-label="Content settings"
+      aria-label={t.form}
       className="flex flex-wrap items-end gap-3"
       data-testid="content-settings"
       onSubmit={async (event) => {
@@ -24,18 +29,18 @@ export function ContentSettingsForm({
         const input = { maxContentBlocksPerInvoice: Number(value) };
         const check = contentSettingsSchema.safeParse(input);
         if (!check.success) {
-          setMessage({ ok: false, text: check.error.issues[0]?.message ?? "Check the number" });
+          setMessage({ ok: false, text: check.error.issues[0]?.message ?? t.checkNumber });
           return;
         }
         const result = await requestJson("/api/marketing/settings", { method: "PUT", body: input });
         setMessage(
-          result.ok ? { ok: true, text: "Saved." } : { ok: false, text: result.problem.message },
+          result.ok ? { ok: true, text: t.saved } : { ok: false, text: result.problem.message },
         );
         if (result.ok) router.refresh();
       }}
     >
       <label className="flex flex-col gap-1 text-sm">
-        Most marketing blocks on one invoice
+        {t.max}
         <input
           type="number"
           min={1}
@@ -50,7 +55,7 @@ export function ContentSettingsForm({
         type="submit"
         className="rounded bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white"
       >
-        Save
+        {t.save}
       </button>
       {message ? (
         <span

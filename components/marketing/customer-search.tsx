@@ -3,11 +3,20 @@
 import { useEffect, useId, useState } from "react";
 import { requestJson } from "@/components/ui/problem";
 import type { PreviewCustomer } from "@/lib/content/blocks/console-queries";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 const SEARCH_DELAY_MS = 250;
 
 /** Finds one of the organisation's customers (name or customer number) to preview a block as. */
-export function CustomerSearch({ onChoose }: { onChoose: (customer: PreviewCustomer) => void }) {
+export function CustomerSearch({
+  onChoose,
+  locale,
+}: {
+  onChoose: (customer: PreviewCustomer) => void;
+  locale: Locale;
+}) {
+  const t = blockEditorMessages[locale].search;
   const id = useId();
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<PreviewCustomer[]>([]);
@@ -25,12 +34,12 @@ export function CustomerSearch({ onChoose }: { onChoose: (customer: PreviewCusto
         const result = await requestJson<{ customers: PreviewCustomer[] }>(
           `/api/marketing/customers?q=${encodeURIComponent(trimmed)}`,
           { signal: controller.signal },
-          "Search failed",
+          t.failed,
         );
         setProblem(result.ok ? null : result.problem.message);
         setResults(result.ok ? result.body.customers : []);
       } catch (error) {
-        if (!controller.signal.aborted) setProblem("Could not reach the server");
+        if (!controller.signal.aborted) setProblem(t.unreachable);
         void error;
       }
     }, SEARCH_DELAY_MS);
@@ -38,12 +47,12 @@ export function CustomerSearch({ onChoose }: { onChoose: (customer: PreviewCusto
       clearTimeout(timer);
       controller.abort();
     };
-  }, [query]);
+  }, [query, t]);
 
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={`${id}-q`} className="text-sm">
-        Preview as customer (name or customer number)
+        {t.label}
       </label>
       <input
         id={`${id}-q`}
@@ -56,7 +65,7 @@ export function CustomerSearch({ onChoose }: { onChoose: (customer: PreviewCusto
       {problem ? <p className="text-xs text-red-700">{problem}</p> : null}
       {results.length > 0 ? (
         <ul
-          aria-label="Matching customers"
+          aria-label={t.results}
           className="flex flex-col rounded border border-slate-200 bg-white"
           data-testid="preview-customers"
         >
@@ -73,8 +82,11 @@ export function CustomerSearch({ onChoose }: { onChoose: (customer: PreviewCusto
               >
                 {customer.name} · {customer.customerNumber}
                 {customer.latestInvoice
-                  ? ` · invoice ${customer.latestInvoice.number ?? ""} (${customer.latestInvoice.issueDate ?? "–"})`
-                  : " · no issued invoice"}
+                  ? t.invoice(
+                      String(customer.latestInvoice.number ?? ""),
+                      String(customer.latestInvoice.issueDate ?? "–"),
+                    )
+                  : t.noInvoice}
               </button>
             </li>
           ))}

@@ -1,5 +1,7 @@
 "use client";
 
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { formatStaffMoney } from "@/lib/money/staff-money";
 import type { BlockKind } from "./block-draft";
 
@@ -18,21 +20,24 @@ export function KindSettingsFields({
   settings,
   plans,
   issues,
+  locale,
   onChange,
 }: {
   kind: BlockKind;
   settings: Record<string, unknown>;
   plans: OfferPlan[];
   issues: Record<string, string>;
+  locale: Locale;
   onChange: (settings: Record<string, unknown>) => void;
 }) {
+  const t = blockEditorMessages[locale].settings;
   const problems = Object.values(issues);
   if (kind === "OFFER") {
     const plan = (settings.plan ?? {}) as { mode?: string; planCode?: string };
     const fixed = plan.mode === "fixed";
     return (
       <fieldset className="flex flex-col gap-2 text-sm">
-        <legend className="font-semibold">What the offer offers</legend>
+        <legend className="font-semibold">{t.offerLegend}</legend>
         <label className="flex items-center gap-2">
           <input
             type="radio"
@@ -40,7 +45,7 @@ export function KindSettingsFields({
             checked={!fixed}
             onChange={() => onChange({ plan: { mode: "best" } })}
           />
-          The best plan for this customer (from their usage; hidden when they already have it)
+          {t.bestPlan}
         </label>
         <label className="flex items-center gap-2">
           <input
@@ -49,9 +54,9 @@ export function KindSettingsFields({
             checked={fixed}
             onChange={() => onChange({ plan: { mode: "fixed", planCode: plans[0]?.code ?? "" } })}
           />
-          A fixed plan:
+          {t.fixedPlan}
           <select
-            aria-label="Plan"
+            aria-label={t.plan}
             className={INPUT}
             disabled={!fixed}
             value={fixed ? (plan.planCode ?? "") : ""}
@@ -59,18 +64,16 @@ export function KindSettingsFields({
               onChange({ plan: { mode: "fixed", planCode: event.currentTarget.value } })
             }
           >
-            {fixed ? null : <option value="">choose a plan</option>}
+            {fixed ? null : <option value="">{t.choosePlan}</option>}
             {plans.map((option) => (
               <option key={option.code} value={option.code}>
                 {option.name} ({option.code}, {formatStaffMoney(option.monthlyFeeOre)}
-                /month)
+                {t.perMonth})
               </option>
             ))}
           </select>
         </label>
-        {plans.length === 0 ? (
-          <p className="text-slate-700">The catalogue has no active plans.</p>
-        ) : null}
+        {plans.length === 0 ? <p className="text-slate-700">{t.noPlans}</p> : null}
         {problems.map((problem) => (
           <p key={problem} className="text-xs text-red-700">
             {problem}
@@ -82,11 +85,11 @@ export function KindSettingsFields({
   if (kind === "SURVEY") {
     return (
       <fieldset className="flex flex-col gap-2 text-sm">
-        <legend className="font-semibold">Question scale</legend>
+        <legend className="font-semibold">{t.scaleLegend}</legend>
         {(
           [
-            ["NPS", "NPS: how likely to recommend us, 0–10"],
-            ["CSAT", "CSAT: how satisfied, 1–5"],
+            ["NPS", t.nps],
+            ["CSAT", t.csat],
           ] as const
         ).map(([scale, label]) => (
           <label key={scale} className="flex items-center gap-2">

@@ -1,26 +1,15 @@
-import { PLACEHOLDER_HELP, PLACEHOLDERS } from "@/lib/content/blocks/placeholder-names";
+import { PLACEHOLDERS } from "@/lib/content/blocks/placeholder-names";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 /** The rich-text subset the body field accepts (lib/content/rich-text.ts), beside the field. */
-const ROWS: Array<[string, string]> = [
-  ["**bold**", "bold"],
-  ["_emphasis_", "emphasis"],
-  ["[text](https://…)", "link (https, http or mailto only)"],
-  ["### Heading", "a small heading, on its own line"],
-  ["- item", "bulleted list"],
-  ["1. item", "numbered list"],
-  ["empty line", "new paragraph"],
-];
-
-export function MarkupCheatSheet({ id }: { id: string }) {
+export function MarkupCheatSheet({ id, locale }: { id: string; locale: Locale }) {
+  const t = blockEditorMessages[locale].markup;
   return (
-    <aside
-      id={id}
-      aria-label="Text formatting"
-      className="rounded bg-slate-100 p-2 text-xs text-slate-800"
-    >
-      <p className="mb-1 font-semibold">Formatting</p>
+    <aside id={id} aria-label={t.label} className="rounded bg-slate-100 p-2 text-xs text-slate-800">
+      <p className="mb-1 font-semibold">{t.heading}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
-        {ROWS.map(([markup, meaning]) => (
+        {t.rows.map(([markup, meaning]) => (
           <div key={markup} className="contents">
             <dt>
               <code>{markup}</code>
@@ -29,21 +18,19 @@ export function MarkupCheatSheet({ id }: { id: string }) {
           </div>
         ))}
       </dl>
-      <p className="mt-1">No HTML: anything else shows as plain text.</p>
-      <p className="mt-2 mb-1 font-semibold">Filled in per customer</p>
+      <p className="mt-1">{t.noHtml}</p>
+      <p className="mt-2 mb-1 font-semibold">{t.placeholders}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5" data-testid="placeholder-help">
         {PLACEHOLDERS.map((name) => (
           <div key={name} className="contents">
             <dt>
               <code>{`{{${name}}}`}</code>
             </dt>
-            <dd>{PLACEHOLDER_HELP[name]}</dd>
+            <dd>{t.placeholderHelp[name]}</dd>
           </div>
         ))}
       </dl>
-      <p className="mt-1">
-        A customer without a value (no campaign, no saving) does not see the text.
-      </p>
+      <p className="mt-1">{t.noValue}</p>
     </aside>
   );
 }

@@ -17,7 +17,11 @@ const comparison = (overrides: Partial<OfferComparison>): OfferComparison => ({
 
 const render = (overrides: Partial<OfferComparison>) =>
   renderToStaticMarkup(
-    createElement(OfferCostWarning, { comparison: comparison(overrides), customerName: "Anna" }),
+    createElement(OfferCostWarning, {
+      comparison: comparison(overrides),
+      customerName: "Anna",
+      locale: "en",
+    }),
   )
     .replace(/\u00a0/g, " ")
     .replace(/&#x27;/g, "'");

@@ -1,4 +1,6 @@
 import type { OfferComparison } from "@/lib/content/blocks/block-offer";
+import type { Locale } from "@/lib/db/generated/client";
+import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
 import { formatMoneyCompact } from "@/lib/money/money";
 import { formatStaffMoney } from "@/lib/money/staff-money";
 import { approximateKronor } from "@/lib/offers/offer-figures";
@@ -15,44 +17,39 @@ const yearly = (amountOre: number, direction: "down" | "up") =>
 export function OfferCostWarning({
   comparison,
   customerName,
+  locale,
 }: {
   comparison: OfferComparison;
   customerName: string;
+  locale: Locale;
 }) {
+  const t = marketingMessages[locale].cost;
   const { planName, currentPlanName, annualSavingOre, monthsConsidered } = comparison;
-  const current = currentPlanName ?? "their current plan";
+  const current = currentPlanName ?? t.currentPlan;
   if (comparison.isCurrentPlan) {
-    return (
-      <Note tone="info">
-        {customerName} already has {planName}: the offer is not shown to them.
-      </Note>
-    );
+    return <Note tone="info">{t.alreadyHas(customerName, planName)}</Note>;
   }
-  const period = monthsConsidered === 1 ? "the last month" : `the last ${monthsConsidered} months`;
+  const period = t.period(monthsConsidered);
+  const words = { plan: planName, customer: customerName, current, period };
   if (annualSavingOre !== null && annualSavingOre < 0) {
     return (
-      <Note tone="warning">
-        ⚠ {planName} is more expensive for {customerName} than {current}: about{" "}
-        {yearly(-annualSavingOre, "up")} more a year incl. VAT, on their usage over {period}. The
-        offer tells the customer so; an offer text with {"{{saving}}"} is not shown to them.
-      </Note>
+      <Note tone="warning">{t.dearer({ ...words, amount: yearly(-annualSavingOre, "up") })}</Note>
     );
   }
   if (annualSavingOre !== null && annualSavingOre > 0) {
     return (
-      <Note tone="info">
-        {planName} would save {customerName} about {yearly(annualSavingOre, "down")} a year incl.
-        VAT compared with {current}, on their usage over {period}.
-      </Note>
+      <Note tone="info">{t.saves({ ...words, amount: yearly(annualSavingOre, "down") })}</Note>
     );
   }
   const { monthlyFeeOre, currentMonthlyFeeOre } = comparison;
   if (currentMonthlyFeeOre !== null && monthlyFeeOre > currentMonthlyFeeOre) {
     return (
       <Note tone="warning">
-        ⚠ {planName} has a higher monthly fee than {current} ({formatStaffMoney(monthlyFeeOre)}{" "}
-        against {formatStaffMoney(currentMonthlyFeeOre)} incl. VAT). {customerName}'s usage is not
-        known, so the yearly cost cannot be compared.
+        {t.higherFee({
+          ...words,
+          fee: formatStaffMoney(monthlyFeeOre),
+          currentFee: formatStaffMoney(currentMonthlyFeeOre),
+        })}
       </Note>
     );
   }

@@ -7,18 +7,9 @@ import {
   type TargetingOp,
 } from "@/lib/content/targeting/catalogue";
 import type { Condition } from "@/lib/content/targeting/rule";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { convertValue, defaultValue, TargetingValueInput } from "./targeting-value-input";
-
-export const OP_LABELS: Record<TargetingOp, string> = {
-  eq: "is",
-  neq: "is not",
-  gt: "is more than",
-  gte: "is at least",
-  lt: "is less than",
-  lte: "is at most",
-  in: "is one of",
-  between: "is between",
-};
 
 const SELECT = "rounded border border-slate-400 px-2 py-1 text-sm";
 
@@ -33,21 +24,24 @@ export function TargetingConditionRow({
   condition,
   suggestions,
   facts = TARGETING_FACT_NAMES,
+  locale,
   onChange,
 }: {
   condition: Condition;
   suggestions: Partial<Record<FactName, readonly string[]>>;
   /** The facts to choose from (default: the whole catalogue). */
   facts?: readonly FactName[];
+  locale: Locale;
   onChange: (condition: Condition) => void;
 }) {
+  const t = blockEditorMessages[locale].targeting;
   const definition = TARGETING_FACTS[condition.fact];
   // A stored condition on a fact outside the list is still shown as what it is.
   const choices = facts.includes(condition.fact) ? facts : [condition.fact, ...facts];
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="targeting-condition">
       <select
-        aria-label="Fact"
+        aria-label={t.fact}
         className={SELECT}
         value={condition.fact}
         onChange={(event) => {
@@ -60,12 +54,12 @@ export function TargetingConditionRow({
       >
         {choices.map((name) => (
           <option key={name} value={name}>
-            {TARGETING_FACTS[name].label.en}
+            {TARGETING_FACTS[name].label[locale]}
           </option>
         ))}
       </select>
       <select
-        aria-label="Comparison"
+        aria-label={t.comparison}
         className={SELECT}
         value={condition.op}
         onChange={(event) => {
@@ -75,7 +69,7 @@ export function TargetingConditionRow({
       >
         {definition.ops.map((op) => (
           <option key={op} value={op}>
-            {OP_LABELS[op]}
+            {t.ops[op]}
           </option>
         ))}
       </select>
@@ -84,6 +78,7 @@ export function TargetingConditionRow({
         op={condition.op}
         value={condition.value}
         suggestions={suggestions[condition.fact]}
+        locale={locale}
         onChange={(value) => onChange({ ...condition, value })}
       />
     </div>

@@ -3,6 +3,8 @@
 import type { ReactNode } from "react";
 import { type FactName, TARGETING_FACT_NAMES } from "@/lib/content/targeting/catalogue";
 import type { Rule } from "@/lib/content/targeting/rule";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { newCondition, TargetingConditionRow } from "./targeting-condition-row";
 
 /**
@@ -15,18 +17,28 @@ type Suggestions = Partial<Record<FactName, readonly string[]>>;
 
 const BUTTON = "rounded border border-slate-400 bg-white px-2 py-0.5 text-xs hover:bg-slate-50";
 
-function AddButtons({ facts, onAdd }: { facts: readonly FactName[]; onAdd: (rule: Rule) => void }) {
+type Words = (typeof blockEditorMessages)[Locale]["targeting"];
+
+function AddButtons({
+  facts,
+  t,
+  onAdd,
+}: {
+  facts: readonly FactName[];
+  t: Words;
+  onAdd: (rule: Rule) => void;
+}) {
   const condition = () => newCondition(facts[0]);
   return (
     <div className="flex flex-wrap gap-2">
       <button type="button" className={BUTTON} onClick={() => onAdd(condition())}>
-        + condition
+        {t.addCondition}
       </button>
       <button type="button" className={BUTTON} onClick={() => onAdd({ any: [condition()] })}>
-        + group
+        {t.addGroup}
       </button>
       <button type="button" className={BUTTON} onClick={() => onAdd({ not: condition() })}>
-        + not
+        {t.addNot}
       </button>
     </div>
   );
@@ -37,6 +49,7 @@ function RuleNode({
   depth,
   suggestions,
   facts,
+  locale,
   onChange,
   onRemove,
 }: {
@@ -44,25 +57,28 @@ function RuleNode({
   depth: number;
   suggestions: Suggestions;
   facts: readonly FactName[];
+  locale: Locale;
   onChange: (rule: Rule) => void;
   onRemove?: () => void;
 }) {
+  const t = blockEditorMessages[locale].targeting;
   const remove = onRemove ? (
     <button type="button" className="text-xs text-red-800 underline" onClick={onRemove}>
-      Remove
+      {t.remove}
     </button>
   ) : null;
   if ("not" in rule) {
     return (
       <div className="rounded border border-amber-300 bg-amber-50 p-2" data-testid="targeting-not">
         <div className="mb-1 flex items-center gap-2 text-sm font-semibold">
-          Not: the following is false {remove}
+          {t.not} {remove}
         </div>
         <RuleNode
           rule={rule.not}
           depth={depth + 1}
           suggestions={suggestions}
           facts={facts}
+          locale={locale}
           onChange={(child) => onChange({ not: child })}
         />
       </div>
@@ -79,24 +95,20 @@ function RuleNode({
       >
         <legend className="flex items-center gap-2 px-1 text-sm">
           <select
-            aria-label="Group matches when"
+            aria-label={t.groupMode}
             className="rounded border border-slate-400 px-1 py-0.5 text-sm"
             value={mode}
             onChange={(event) =>
               onChange(event.currentTarget.value === "all" ? { all: children } : { any: children })
             }
           >
-            <option value="all">All of these are true</option>
-            <option value="any">Any of these is true</option>
+            <option value="all">{t.all}</option>
+            <option value="any">{t.any}</option>
           </select>
           {remove}
         </legend>
         {children.length === 0 ? (
-          <p className="text-sm text-slate-700">
-            {mode === "all"
-              ? "No conditions: every customer is selected."
-              : "No conditions: no customer is selected."}
-          </p>
+          <p className="text-sm text-slate-700">{mode === "all" ? t.emptyAll : t.emptyAny}</p>
         ) : null}
         <ul className="flex flex-col gap-2">
           {children.map((child, index) => (
@@ -108,13 +120,14 @@ function RuleNode({
                 depth={depth + 1}
                 suggestions={suggestions}
                 facts={facts}
+                locale={locale}
                 onChange={(next) => set(children.map((c, i) => (i === index ? next : c)))}
                 onRemove={() => set(children.filter((_, i) => i !== index))}
               />
             </li>
           ))}
         </ul>
-        <AddButtons facts={facts} onAdd={(added) => set([...children, added])} />
+        <AddButtons facts={facts} t={t} onAdd={(added) => set([...children, added])} />
       </fieldset>
     );
   }
@@ -124,6 +137,7 @@ function RuleNode({
         condition={rule}
         suggestions={suggestions}
         facts={facts}
+        locale={locale}
         onChange={onChange}
       />
       {remove}
@@ -136,8 +150,9 @@ export function TargetingEditor({
   suggestions = {},
   error,
   facts = TARGETING_FACT_NAMES,
-  heading = "Who sees it",
-  description = "A customer sees the block only when the rule is true for them. When a fact is unknown for a customer (no usage data, no birth year …) the block stays hidden for them.",
+  heading,
+  description,
+  locale = "en",
   onChange,
 }: {
   rule: Rule;
@@ -148,8 +163,11 @@ export function TargetingEditor({
   facts?: readonly FactName[];
   heading?: string;
   description?: ReactNode;
+  /** The staff member's language (English where a caller does not pass it yet). */
+  locale?: Locale;
   onChange: (rule: Rule) => void;
 }) {
+  const t = blockEditorMessages[locale].targeting;
   return (
     <section
       aria-labelledby="targeting-heading"
@@ -157,10 +175,17 @@ export function TargetingEditor({
       data-testid="targeting-editor"
     >
       <h3 id="targeting-heading" className="font-semibold">
-        {heading}
+        {heading ?? t.heading}
       </h3>
-      <p className="text-sm text-slate-700">{description}</p>
-      <RuleNode rule={rule} depth={0} suggestions={suggestions} facts={facts} onChange={onChange} />
+      <p className="text-sm text-slate-700">{description ?? t.description}</p>
+      <RuleNode
+        rule={rule}
+        depth={0}
+        suggestions={suggestions}
+        facts={facts}
+        locale={locale}
+        onChange={onChange}
+      />
       {error ? (
         <p role="alert" className="text-sm text-red-700">
           {error}

@@ -3,6 +3,8 @@
 import { useState } from "react";
 import type { FactDefinition, TargetingOp } from "@/lib/content/targeting/catalogue";
 import type { ConditionValue } from "@/lib/content/targeting/rule";
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 const INPUT = "rounded border border-slate-400 px-2 py-1 text-sm";
 
@@ -72,13 +74,16 @@ function ListInput({
   value,
   label,
   numeric,
+  locale,
   onChange,
 }: {
   value: readonly (string | number)[];
   label: string;
   numeric: boolean;
+  locale: Locale;
   onChange: (value: ConditionValue) => void;
 }) {
+  const t = blockEditorMessages[locale].targeting;
   const [text, setText] = useState(value.join(", "));
   const parse = (raw: string) => (numeric ? splitList(raw).map(Number) : splitList(raw));
   const formatted = value.join(", ");
@@ -87,10 +92,10 @@ function ListInput({
     setText(formatted);
   return (
     <input
-      aria-label={`${label} (separate with commas)`}
+      aria-label={t.commaSeparated(label)}
       className={`${INPUT} w-56`}
       value={text}
-      placeholder="value, value"
+      placeholder={t.listPlaceholder}
       onChange={(event) => {
         setText(event.currentTarget.value);
         onChange(parse(event.currentTarget.value) as ConditionValue);
@@ -105,18 +110,21 @@ export function TargetingValueInput({
   op,
   value,
   suggestions,
+  locale,
   onChange,
 }: {
   definition: FactDefinition;
   op: TargetingOp;
   value: ConditionValue;
   suggestions?: readonly string[];
+  locale: Locale;
   onChange: (value: ConditionValue) => void;
 }) {
-  const label = `Value for ${definition.label.en}`;
+  const t = blockEditorMessages[locale].targeting;
+  const label = t.valueFor(definition.label[locale]);
   const { type } = definition;
   const unit = definition.unit ? (
-    <span className="text-sm text-slate-700">{definition.unit.en}</span>
+    <span className="text-sm text-slate-700">{definition.unit[locale]}</span>
   ) : null;
   if (op === "between") {
     const [min, max] = Array.isArray(value) ? value : [0, 0];
@@ -124,13 +132,13 @@ export function TargetingValueInput({
       <span className="flex items-center gap-1">
         <NumberInput
           value={min}
-          label={`${label}, from`}
+          label={`${label}${t.from}`}
           onChange={(next) => onChange([next, max as number])}
         />
-        <span className="text-sm">and</span>
+        <span className="text-sm">{t.and}</span>
         <NumberInput
           value={max}
-          label={`${label}, to`}
+          label={`${label}${t.to}`}
           onChange={(next) => onChange([min as number, next])}
         />
         {unit}
@@ -169,6 +177,7 @@ export function TargetingValueInput({
           value={list}
           label={label}
           numeric={type.kind === "number"}
+          locale={locale}
           onChange={onChange}
         />
         {unit}
@@ -191,8 +200,8 @@ export function TargetingValueInput({
         value={String(value)}
         onChange={(e) => onChange(e.currentTarget.value === "true")}
       >
-        <option value="true">yes</option>
-        <option value="false">no</option>
+        <option value="true">{t.yes}</option>
+        <option value="false">{t.no}</option>
       </select>
     );
   }

@@ -1,24 +1,28 @@
 "use client";
 
 import { useId } from "react";
+import type { Locale } from "@/lib/db/generated/client";
+import { type BlockEditorMessages, blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import type { LocaleFields, VariantDraft } from "./block-draft";
 import { MarkupCheatSheet } from "./markup-cheat-sheet";
 
 const INPUT = "rounded border border-slate-400 px-2 py-1 text-sm";
-const LANGUAGES = [
-  { locale: "sv", name: "Swedish" },
-  { locale: "en", name: "English" },
-] as const;
+/** The languages a variant is written in (the customer's), named in the staff member's. */
+const LANGUAGES = ["sv", "en"] as const;
 
 function LocaleEditor({
   name,
   fields,
   issues,
+  t,
+  locale,
   onChange,
 }: {
   name: string;
   fields: LocaleFields;
   issues: Record<string, string>;
+  t: BlockEditorMessages["variants"];
+  locale: Locale;
   onChange: (fields: LocaleFields) => void;
 }) {
   const id = useId();
@@ -43,10 +47,10 @@ function LocaleEditor({
   return (
     <fieldset className="flex flex-col gap-2 rounded border border-slate-200 p-2">
       <legend className="px-1 text-sm font-semibold">{name}</legend>
-      {field("title", "Title", { maxLength: 120 })}
+      {field("title", t.title, { maxLength: 120 })}
       <div className="grid gap-2 md:grid-cols-[1fr_14rem]">
         <label className="flex flex-col gap-1 text-sm">
-          Text
+          {t.body}
           <textarea
             className={INPUT}
             rows={5}
@@ -58,12 +62,12 @@ function LocaleEditor({
           />
           {issues.body ? <span className="text-xs text-red-700">{issues.body}</span> : null}
         </label>
-        <MarkupCheatSheet id={`${id}-markup`} />
+        <MarkupCheatSheet id={`${id}-markup`} locale={locale} />
       </div>
-      {field("cta", "Button text (optional)", { maxLength: 40 })}
+      {field("cta", t.cta, { maxLength: 40 })}
       <div className="grid gap-2 md:grid-cols-2">
-        {field("imageUrl", "Image address (https, optional)", { maxLength: 500, type: "url" })}
-        {field("imageAlt", "Image description for screen readers", { maxLength: 200 })}
+        {field("imageUrl", t.imageUrl, { maxLength: 500, type: "url" })}
+        {field("imageAlt", t.imageAlt, { maxLength: 200 })}
       </div>
     </fieldset>
   );
@@ -75,6 +79,7 @@ export function VariantFields({
   share,
   issues,
   canRemove,
+  locale,
   onChange,
   onRemove,
 }: {
@@ -84,9 +89,11 @@ export function VariantFields({
   /** Messages by path below the variant, e.g. "content.sv.title". */
   issues: Record<string, string>;
   canRemove: boolean;
+  locale: Locale;
   onChange: (variant: VariantDraft) => void;
   onRemove: () => void;
 }) {
+  const t = blockEditorMessages[locale].variants;
   const localeIssues = (locale: string) =>
     Object.fromEntries(
       Object.entries(issues)
@@ -99,9 +106,9 @@ export function VariantFields({
       data-testid={`variant-${variant.key}`}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <h4 className="text-base font-semibold">Variant {variant.key}</h4>
+        <h4 className="text-base font-semibold">{t.variant(variant.key)}</h4>
         <label className="flex items-center gap-2 text-sm">
-          Weight
+          {t.weight}
           <input
             type="number"
             min={0}
@@ -113,26 +120,28 @@ export function VariantFields({
             }
           />
         </label>
-        <span className="text-sm text-slate-700">{share.toFixed(0)} % of customers</span>
+        <span className="text-sm text-slate-700">{t.share(share.toFixed(0))}</span>
         {canRemove ? (
           <button
             type="button"
             className="ml-auto text-sm text-red-800 underline"
             onClick={onRemove}
           >
-            Remove variant {variant.key}
+            {t.remove(variant.key)}
           </button>
         ) : null}
       </div>
       {issues.weight ? <p className="text-xs text-red-700">{issues.weight}</p> : null}
-      {LANGUAGES.map(({ locale, name }) => (
+      {LANGUAGES.map((language) => (
         <LocaleEditor
-          key={locale}
-          name={name}
-          fields={variant.content[locale]}
-          issues={localeIssues(locale)}
+          key={language}
+          name={t.languages[language]}
+          fields={variant.content[language]}
+          issues={localeIssues(language)}
+          t={t}
+          locale={locale}
           onChange={(fields) =>
-            onChange({ ...variant, content: { ...variant.content, [locale]: fields } })
+            onChange({ ...variant, content: { ...variant.content, [language]: fields } })
           }
         />
       ))}

@@ -1,5 +1,7 @@
 "use client";
 
+import type { Locale } from "@/lib/db/generated/client";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { nextVariantKey, type VariantDraft, withNewVariant } from "./block-draft";
 import { VariantFields } from "./variant-fields";
 
@@ -13,13 +15,16 @@ const MAX_VARIANTS = 5;
 export function VariantsEditor({
   variants,
   issues,
+  locale,
   onChange,
 }: {
   variants: VariantDraft[];
   /** Messages by path below "variants", e.g. "0.content.sv.title". */
   issues: Record<string, string>;
+  locale: Locale;
   onChange: (variants: VariantDraft[]) => void;
 }) {
+  const t = blockEditorMessages[locale].variants;
   const total = variants.reduce(
     (sum, variant) => sum + (Number.isFinite(variant.weight) ? variant.weight : 0),
     0,
@@ -33,7 +38,7 @@ export function VariantsEditor({
   return (
     <section aria-labelledby="variants-heading" className="flex flex-col gap-3">
       <h3 id="variants-heading" className="font-semibold">
-        Variants
+        {t.heading}
       </h3>
       {issues[""] ? <p className="text-sm text-red-700">{issues[""]}</p> : null}
       {variants.map((variant, index) => (
@@ -43,6 +48,7 @@ export function VariantsEditor({
           share={total > 0 ? (variant.weight / total) * 100 : 0}
           issues={issuesOf(index)}
           canRemove={variants.length > 1}
+          locale={locale}
           onChange={(next) => onChange(variants.map((v, i) => (i === index ? next : v)))}
           onRemove={() => onChange(variants.filter((_, i) => i !== index))}
         />
@@ -53,7 +59,7 @@ export function VariantsEditor({
           className="self-start rounded border border-slate-400 px-3 py-1 text-sm"
           onClick={() => onChange(withNewVariant(variants))}
         >
-          Add variant {nextVariantKey(variants)}
+          {t.add(nextVariantKey(variants))}
         </button>
       ) : null}
     </section>

@@ -21,6 +21,8 @@ import {
   SupportChurnTable,
 } from "@/components/receivables/receivables-tables";
 import { RefreshButton } from "@/components/receivables/refresh-button";
+import type { Locale } from "@/lib/db/generated/client";
+import { receivablesMessages } from "@/lib/i18n/staff/finance/receivables";
 import type { ReceivablesDashboard } from "@/lib/receivables/dashboard";
 import { shareOf } from "@/lib/receivables/figures";
 import { receivablesSearch } from "@/lib/receivables/receivables-query";
@@ -34,7 +36,9 @@ export function FinanceReceivables({
   dashboard,
   action,
   problem,
+  locale,
 }: {
+  locale: Locale;
   dashboard: ReceivablesDashboard;
   /** The page the filter form submits to. */
   action: string;
@@ -42,40 +46,34 @@ export function FinanceReceivables({
   problem: string | null;
 }) {
   const { total, periods, filter } = dashboard;
+  const m = receivablesMessages[locale];
+  const t = m.finance;
   const headline = [
-    ["invoices", "Invoices issued", `${total.invoices} · ${money(total.issuedOre)}`],
-    ["on-time", "Paid on time", percent(shareOf(total.paidOnTime, total.onTimeDecided))],
-    ["median", "Median days to pay", medianText(total.medianDaysToPay)],
-    ["outstanding", `Outstanding on ${total.to}`, money(total.outstandingOre)],
-    ["dso", "DSO over the range", daysText(total.dsoDays)],
+    ["invoices", t.invoices, `${total.invoices} · ${money(total.issuedOre)}`],
+    ["on-time", t.onTime, percent(shareOf(total.paidOnTime, total.onTimeDecided))],
+    ["median", t.median, medianText(total.medianDaysToPay, locale)],
+    ["outstanding", t.outstanding(total.to), money(total.outstandingOre)],
+    ["dso", t.dso, daysText(total.dsoDays, locale)],
     [
       "collections",
-      "Reached reminder / handover",
+      t.collections,
       `${percent(shareOf(total.reachedReminder, total.invoices))} / ${percent(shareOf(total.reachedHandover, total.invoices))}`,
     ],
     [
       "fees",
-      "Fees charged / paid",
+      t.fees,
       `${money(total.feesChargedOre - total.feesWaivedOre)} / ${money(total.feesPaidOre)}`,
     ],
     [
       "interest",
-      "Interest charged / paid",
+      t.interest,
       `${money(total.interestChargedOre - total.interestWaivedOre)} / ${money(total.interestPaidOre)}`,
     ],
-    [
-      "refunds-credits",
-      "Refunded / credited",
-      `${money(total.refundedOre)} / ${money(total.creditedOre)}`,
-    ],
-    [
-      "support",
-      "Support contacts per 100 invoices",
-      per100Text(total.supportContacts, total.invoices),
-    ],
+    ["refunds-credits", t.refunds, `${money(total.refundedOre)} / ${money(total.creditedOre)}`],
+    ["support", t.support, per100Text(total.supportContacts, total.invoices)],
     [
       "churn",
-      "Churn after a reminder / without",
+      t.churn,
       `${percent(shareOf(total.churnRemindedChurned, total.churnRemindedDecided))} / ${percent(shareOf(total.churnUnremindedChurned, total.churnUnremindedDecided))}`,
     ],
   ] as const;
@@ -83,20 +81,18 @@ export function FinanceReceivables({
     <section aria-labelledby="receivables-heading" className="mt-8 flex flex-col gap-4">
       <div>
         <h2 id="receivables-heading" className="text-lg font-semibold">
-          Receivables
+          {t.heading}
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          The invoices issued in each period and what became of them: payment, reminders, fees,
-          support load and churn side by side. Fees and interest are net of waivers.{" "}
-          <RefreshedAt at={dashboard.refreshedAt} />
+          {t.intro} <RefreshedAt at={dashboard.refreshedAt} locale={locale} />
         </p>
         <div className="mt-2">
-          <RefreshButton />
+          <RefreshButton locale={locale} />
         </div>
       </div>
       {problem ? (
         <p role="alert" className="text-sm text-red-800" data-testid="receivables-problem">
-          The filters in the address were not understood ({problem}); showing the last 12 months.
+          {m.problem(problem)}
         </p>
       ) : null}
       <ReceivablesFilters
@@ -104,6 +100,7 @@ export function FinanceReceivables({
         filter={filter}
         segmentNames={dashboard.segmentNames}
         showMargin
+        locale={locale}
       />
       <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
         {headline.map(([key, label, value]) => (
@@ -116,34 +113,33 @@ export function FinanceReceivables({
         ))}
       </dl>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <InvoicedChart periods={periods} />
-        <OnTimeChart periods={periods} />
-        <DsoChart periods={periods} />
-        <ChurnChart periods={periods} />
+        <InvoicedChart periods={periods} locale={locale} />
+        <OnTimeChart periods={periods} locale={locale} />
+        <DsoChart periods={periods} locale={locale} />
+        <ChurnChart periods={periods} locale={locale} />
       </div>
-      <ReceivablesMoneyTable periods={periods} total={total} />
+      <ReceivablesMoneyTable periods={periods} total={total} locale={locale} />
       <p>
         <a
           href={`/api/finance/receivables.csv?${receivablesSearch(filter)}`}
           className="text-blue-800 underline"
           download
         >
-          Download as CSV
+          {t.csv}
         </a>
       </p>
-      <SupportChart periods={periods} />
-      <SupportChurnTable periods={periods} total={total} />
-      <h3 className="text-base font-semibold">Customer lifetime value per segment</h3>
-      <p className="max-w-3xl text-sm text-slate-700">
-        An estimate, not a figure from the books: what a customer is invoiced per month they are
-        billed (last 12 months) × an assumed margin of {filter.marginPercent} % × the customers'
-        average tenure so far. Tenure runs to the end of the last contract for customers who left
-        and to today for the rest, so it is low for young segments.
-      </p>
-      <LifetimeValueTable segments={dashboard.segments} marginPercent={filter.marginPercent} />
-      <h3 className="text-base font-semibold">Collection experiments</h3>
-      <ExperimentResultsTable steps={dashboard.experiments} />
-      <ReceivablesMethod withMoney />
+      <SupportChart periods={periods} locale={locale} />
+      <SupportChurnTable periods={periods} total={total} locale={locale} />
+      <h3 className="text-base font-semibold">{t.lifetimeHeading}</h3>
+      <p className="max-w-3xl text-sm text-slate-700">{t.lifetimeIntro(filter.marginPercent)}</p>
+      <LifetimeValueTable
+        segments={dashboard.segments}
+        marginPercent={filter.marginPercent}
+        locale={locale}
+      />
+      <h3 className="text-base font-semibold">{t.experimentsHeading}</h3>
+      <ExperimentResultsTable steps={dashboard.experiments} locale={locale} />
+      <ReceivablesMethod withMoney locale={locale} />
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { ReceivablesFilters } from "@/components/receivables/receivables-filters
 import { per100Text, percent } from "@/components/receivables/receivables-format";
 import { ReceivablesMethod, RefreshedAt } from "@/components/receivables/receivables-method";
 import { SupportChurnTable } from "@/components/receivables/receivables-tables";
+import type { Locale } from "@/lib/db/generated/client";
+import { receivablesMessages } from "@/lib/i18n/staff/finance/receivables";
 import { shareOf } from "@/lib/receivables/figures";
 import type { MarketingReceivables as MarketingView } from "@/lib/receivables/marketing-view";
 
@@ -12,41 +14,39 @@ export function MarketingReceivables({
   view,
   action,
   problem,
+  locale,
 }: {
+  locale: Locale;
   view: MarketingView;
   action: string;
   problem: string | null;
 }) {
   const { total, periods } = view;
+  const m = receivablesMessages[locale];
+  const t = m.marketing;
   const headline = [
-    ["invoices", "Invoices issued", String(total.invoices)],
-    ["reminded", "Reached a reminder", percent(shareOf(total.reachedReminder, total.invoices))],
-    [
-      "support",
-      "Support contacts per 100 invoices",
-      per100Text(total.supportContacts, total.invoices),
-    ],
+    ["invoices", t.invoices, String(total.invoices)],
+    ["reminded", t.reminded, percent(shareOf(total.reachedReminder, total.invoices))],
+    ["support", t.support, per100Text(total.supportContacts, total.invoices)],
     [
       "churn-reminded",
-      "Churn within 90 days after a reminder",
+      t.churnReminded,
       percent(shareOf(total.churnRemindedChurned, total.churnRemindedDecided)),
     ],
     [
       "churn-unreminded",
-      "Churn within 90 days without one",
+      t.churnUnreminded,
       percent(shareOf(total.churnUnremindedChurned, total.churnUnremindedDecided)),
     ],
   ] as const;
   return (
     <div className="flex flex-col gap-4">
       <p className="max-w-3xl text-sm text-slate-700">
-        What reminders do to customers: how often they write to support and whether they stay, for
-        the invoices issued in each period, and how each variant of a collection message fares.{" "}
-        <RefreshedAt at={view.refreshedAt} />
+        {t.intro} <RefreshedAt at={view.refreshedAt} locale={locale} />
       </p>
       {problem ? (
         <p role="alert" className="text-sm text-red-800" data-testid="receivables-problem">
-          The filters in the address were not understood ({problem}); showing the last 12 months.
+          {m.problem(problem)}
         </p>
       ) : null}
       <ReceivablesFilters
@@ -54,6 +54,7 @@ export function MarketingReceivables({
         filter={view.filter}
         segmentNames={view.segmentNames}
         showMargin={false}
+        locale={locale}
       />
       <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-5">
         {headline.map(([key, label, value]) => (
@@ -66,13 +67,13 @@ export function MarketingReceivables({
         ))}
       </dl>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-        <SupportChart periods={periods} />
-        <ChurnChart periods={periods} />
+        <SupportChart periods={periods} locale={locale} />
+        <ChurnChart periods={periods} locale={locale} />
       </div>
-      <SupportChurnTable periods={periods} total={total} />
-      <h2 className="text-lg font-semibold">Collection experiments</h2>
-      <ExperimentResultsTable steps={view.experiments} />
-      <ReceivablesMethod withMoney={false} />
+      <SupportChurnTable periods={periods} total={total} locale={locale} />
+      <h2 className="text-lg font-semibold">{t.experimentsHeading}</h2>
+      <ExperimentResultsTable steps={view.experiments} locale={locale} />
+      <ReceivablesMethod withMoney={false} locale={locale} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { PeriodChart, type PeriodChartProps } from "@/components/receivables/per
 const render = (props: Partial<PeriodChartProps>) =>
   renderToStaticMarkup(
     createElement(PeriodChart, {
+      locale: "en",
       title: "Paid on time",
       description: "The share paid by the due date.",
       labels: ["2026-01", "2026-02", "2026-03"],

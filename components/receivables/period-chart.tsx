@@ -1,5 +1,7 @@
 import { useId } from "react";
 import { axisTicks, COUNT_AXIS } from "@/lib/charts/axis-ticks";
+import type { Locale } from "@/lib/db/generated/client";
+import { receivablesMessages } from "@/lib/i18n/staff/finance/receivables";
 
 /**
  * One or two figures per period as bars, server-rendered SVG like the invoice's consumption chart
@@ -27,6 +29,7 @@ export interface PeriodChartProps {
   /** A y-axis tick in words ("40 %", "12 000 kr"). */
   tickLabel: (tick: number) => string;
   testId: string;
+  locale: Locale;
 }
 
 const WIDTH = 720;
@@ -47,13 +50,15 @@ export function PeriodChart({
   series,
   tickLabel,
   testId,
+  locale,
 }: PeriodChartProps) {
   const id = useId();
+  const t = receivablesMessages[locale].chart;
   const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   if (labels.length === 0 || values.length === 0) {
     return (
       <p className="text-sm text-slate-700" data-testid={testId}>
-        {title}: nothing to show for these periods yet.
+        {t.empty(title)}
       </p>
     );
   }
@@ -76,7 +81,7 @@ export function PeriodChart({
         fontSize={12}
       >
         <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description} The table below has the same numbers.</desc>
+        <desc id={`${id}-desc`}>{`${description} ${t.sameNumbers}`}</desc>
         {ticks.map((tick) => (
           <g key={tick}>
             <line
@@ -134,12 +139,12 @@ export function PeriodChart({
         </figcaption>
       ) : null}
       <details className="mt-2 text-sm">
-        <summary className="cursor-pointer">Show as a table</summary>
+        <summary className="cursor-pointer">{t.showTable}</summary>
         <table className="mt-2 w-full text-left tabular-nums" data-testid={`${testId}-table`}>
           <caption className="text-left font-medium">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Period</th>
+              <th scope="col">{t.period}</th>
               {series.map((s) => (
                 <th key={s.name} scope="col" className="text-right">
                   {s.name}

@@ -1,5 +1,7 @@
 import { type ChartSeries, PeriodChart } from "@/components/receivables/period-chart";
 import { DASH, daysText, money, percent } from "@/components/receivables/receivables-format";
+import type { Locale } from "@/lib/db/generated/client";
+import { receivablesMessages } from "@/lib/i18n/staff/finance/receivables";
 import type { PeriodFigures } from "@/lib/receivables/dashboard";
 import { per100, shareOf } from "@/lib/receivables/figures";
 import type { MarketingFigures } from "@/lib/receivables/marketing-view";
@@ -16,15 +18,17 @@ const percentValue = (value: number | null) => percent(value === null ? null : v
 
 type Labelled = { label: string };
 
-export function InvoicedChart({ periods }: { periods: PeriodFigures[] }) {
+export function InvoicedChart({ periods, locale }: { periods: PeriodFigures[]; locale: Locale }) {
+  const t = receivablesMessages[locale].charts.invoiced;
   return (
     <PeriodChart
-      title="Invoiced per period"
-      description="The amount of the invoices issued in each period, in kronor."
+      locale={locale}
+      title={t.title}
+      description={t.description}
       labels={periods.map((p) => p.label)}
       series={[
         {
-          name: "Invoiced",
+          name: t.name,
           color: BLUE,
           // Whole kronor: the axis steps are whole numbers.
           values: periods.map((p) => (p.invoices > 0 ? Math.round(p.issuedOre / 100) : null)),
@@ -37,15 +41,17 @@ export function InvoicedChart({ periods }: { periods: PeriodFigures[] }) {
   );
 }
 
-export function OnTimeChart({ periods }: { periods: PeriodFigures[] }) {
+export function OnTimeChart({ periods, locale }: { periods: PeriodFigures[]; locale: Locale }) {
+  const t = receivablesMessages[locale].charts.onTime;
   return (
     <PeriodChart
-      title="Paid on time"
-      description="Of the invoices issued in each period that are paid or past their due date, the share paid in full by the due date."
+      locale={locale}
+      title={t.title}
+      description={t.description}
       labels={periods.map((p) => p.label)}
       series={[
         {
-          name: "Paid on time",
+          name: t.name,
           color: BLUE,
           values: periods.map((p) => asPercent(shareOf(p.paidOnTime, p.onTimeDecided))),
           format: percentValue,
@@ -57,30 +63,45 @@ export function OnTimeChart({ periods }: { periods: PeriodFigures[] }) {
   );
 }
 
-export function DsoChart({ periods }: { periods: PeriodFigures[] }) {
+export function DsoChart({ periods, locale }: { periods: PeriodFigures[]; locale: Locale }) {
+  const t = receivablesMessages[locale].charts.dso;
   return (
     <PeriodChart
-      title="Days sales outstanding"
-      description="Receivables outstanding at the end of each period divided by what it invoiced, times its days."
+      locale={locale}
+      title={t.title}
+      description={t.description}
       labels={periods.map((p) => p.label)}
       series={[
-        { name: "DSO", color: BLUE, values: periods.map((p) => p.dsoDays), format: daysText },
+        {
+          name: t.name,
+          color: BLUE,
+          values: periods.map((p) => p.dsoDays),
+          format: (days) => daysText(days, locale),
+        },
       ]}
-      tickLabel={(tick) => `${tick} d`}
+      tickLabel={t.tick}
       testId="chart-dso"
     />
   );
 }
 
-export function SupportChart({ periods }: { periods: Array<MarketingFigures & Labelled> }) {
+export function SupportChart({
+  periods,
+  locale,
+}: {
+  periods: Array<MarketingFigures & Labelled>;
+  locale: Locale;
+}) {
+  const t = receivablesMessages[locale].charts.support;
   return (
     <PeriodChart
-      title="Support contacts per 100 invoices"
-      description="The customers' own chat messages on the invoices issued in each period, per 100 of them."
+      locale={locale}
+      title={t.title}
+      description={t.description}
       labels={periods.map((p) => p.label)}
       series={[
         {
-          name: "Contacts per 100 invoices",
+          name: t.name,
           color: BLUE,
           values: periods.map((p) => per100(p.supportContacts, p.invoices)),
           format: (value) => (value === null ? DASH : value.toFixed(1)),
@@ -92,10 +113,17 @@ export function SupportChart({ periods }: { periods: Array<MarketingFigures & La
   );
 }
 
-export function ChurnChart({ periods }: { periods: Array<MarketingFigures & Labelled> }) {
+export function ChurnChart({
+  periods,
+  locale,
+}: {
+  periods: Array<MarketingFigures & Labelled>;
+  locale: Locale;
+}) {
+  const t = receivablesMessages[locale].charts.churn;
   const series: ChartSeries[] = [
     {
-      name: "After a reminder",
+      name: t.reminded,
       color: ORANGE,
       values: periods.map((p) =>
         asPercent(shareOf(p.churnRemindedChurned, p.churnRemindedDecided)),
@@ -103,7 +131,7 @@ export function ChurnChart({ periods }: { periods: Array<MarketingFigures & Labe
       format: percentValue,
     },
     {
-      name: "Without a reminder",
+      name: t.unreminded,
       color: BLUE,
       values: periods.map((p) =>
         asPercent(shareOf(p.churnUnremindedChurned, p.churnUnremindedDecided)),
@@ -113,8 +141,9 @@ export function ChurnChart({ periods }: { periods: Array<MarketingFigures & Labe
   ];
   return (
     <PeriodChart
-      title="Churn within 90 days"
-      description="Of the invoices issued in each period whose 90 days are over, the share whose customer had a contract end within 90 days after the first reminder, and, for invoices without a reminder, after the due date."
+      locale={locale}
+      title={t.title}
+      description={t.description}
       labels={periods.map((p) => p.label)}
       series={series}
       tickLabel={percentTick}

@@ -1,5 +1,7 @@
 import { segmentLabel } from "@/components/receivables/receivables-format";
 import { formatCalendarDate } from "@/lib/dates/calendar-date";
+import type { Locale } from "@/lib/db/generated/client";
+import { receivablesMessages } from "@/lib/i18n/staff/finance/receivables";
 import { NO_SEGMENT, type ReceivablesFilter } from "@/lib/receivables/receivables-query";
 
 /**
@@ -12,8 +14,10 @@ export function ReceivablesFilters({
   filter,
   segmentNames,
   showMargin,
+  locale,
 }: {
   action: string;
+  locale: Locale;
   filter: ReceivablesFilter;
   segmentNames: string[];
   /** The lifetime-value margin: only where the money figures are shown. */
@@ -24,6 +28,7 @@ export function ReceivablesFilters({
   // A segment in the URL that no customer has (any longer) stays selectable, so the form says
   // what is shown.
   if (filter.segment && !named.includes(filter.segment)) named.push(filter.segment);
+  const t = receivablesMessages[locale].filters;
   const field = "flex flex-col gap-1 text-sm";
   const input = "rounded border border-slate-400 bg-white px-2 py-1";
   return (
@@ -31,18 +36,18 @@ export function ReceivablesFilters({
       method="get"
       action={action}
       className="flex flex-wrap items-end gap-3"
-      aria-label="Receivables filters"
+      aria-label={t.label}
       data-testid="receivables-filters"
     >
       <label className={field}>
-        Per
+        {t.per}
         <select name="period" defaultValue={filter.period} className={input}>
-          <option value="month">Month</option>
-          <option value="week">Week</option>
+          <option value="month">{t.month}</option>
+          <option value="week">{t.week}</option>
         </select>
       </label>
       <label className={field}>
-        From (issued)
+        {t.from}
         <input
           type="date"
           name="from"
@@ -51,7 +56,7 @@ export function ReceivablesFilters({
         />
       </label>
       <label className={field}>
-        To
+        {t.to}
         <input
           type="date"
           name="to"
@@ -60,19 +65,19 @@ export function ReceivablesFilters({
         />
       </label>
       <label className={field}>
-        Segment
+        {t.segment}
         <select name="segment" defaultValue={segmentValue} className={input}>
-          <option value="">All segments</option>
+          <option value="">{t.allSegments}</option>
           {named.map((name) => (
             <option key={name} value={name}>
-              {segmentLabel(name)}
+              {segmentLabel(name, locale)}
             </option>
           ))}
-          <option value={NO_SEGMENT}>{segmentLabel("")}</option>
+          <option value={NO_SEGMENT}>{segmentLabel("", locale)}</option>
         </select>
       </label>
       <label className={field}>
-        Customers
+        {t.customers}
         <select
           name="kind"
           defaultValue={
@@ -80,14 +85,14 @@ export function ReceivablesFilters({
           }
           className={input}
         >
-          <option value="all">Consumers and businesses</option>
-          <option value="consumer">Consumers</option>
-          <option value="business">Businesses</option>
+          <option value="all">{t.all}</option>
+          <option value="consumer">{t.consumers}</option>
+          <option value="business">{t.businesses}</option>
         </select>
       </label>
       {showMargin ? (
         <label className={field}>
-          Assumed margin (%)
+          {t.margin}
           <input
             type="number"
             name="margin"
@@ -103,7 +108,7 @@ export function ReceivablesFilters({
         type="submit"
         className="rounded bg-blue-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-blue-900"
       >
-        Show
+        {t.show}
       </button>
     </form>
   );

@@ -63,6 +63,7 @@ describe("the receivables tables", () => {
   it("show each period's money in kronor and shares with their counts, and the range's total", () => {
     const html = renderToStaticMarkup(
       createElement(ReceivablesMoneyTable, {
+        locale: "en",
         periods: [january],
         total: figures({ invoices: 4, to: "2026-03-31" }),
       }),
@@ -81,6 +82,7 @@ describe("the receivables tables", () => {
   it("give finance everything, with the filters in the form and the CSV link", () => {
     const html = renderToStaticMarkup(
       createElement(FinanceReceivables, {
+        locale: "en",
         dashboard: {
           filter: { ...FILTER, segment: "", isBusiness: true, marginPercent: 25 },
           periods: [january],
@@ -120,6 +122,7 @@ describe("the receivables tables", () => {
     });
     const html = renderToStaticMarkup(
       createElement(MarketingReceivables, {
+        locale: "en",
         view,
         action: "/marketing/receivables",
         problem: null,
@@ -149,6 +152,7 @@ describe("the receivables tables", () => {
     });
     const html = renderToStaticMarkup(
       createElement(ExperimentResultsTable, {
+        locale: "en",
         steps: [
           {
             stepId: "s",
@@ -166,8 +170,13 @@ describe("the receivables tables", () => {
     expect(html).toContain("B (removed)");
     expect(html).toMatch(/75\.0 % \(\d+\.\d–\d+\.\d %\) · n 40/);
     expect(html).toContain("55.0 % · n 40");
-    expect(renderToStaticMarkup(createElement(ExperimentResultsTable, { steps: [] }))).toContain(
-      "No collection step with variants",
-    );
+    expect(
+      renderToStaticMarkup(
+        createElement(ExperimentResultsTable, {
+          locale: "en",
+          steps: [],
+        }),
+      ),
+    ).toContain("No collection step with variants");
   });
 });

@@ -5,6 +5,11 @@ import {
   per100Text,
   shareText,
 } from "@/components/receivables/receivables-format";
+import type { Locale } from "@/lib/db/generated/client";
+import {
+  type ReceivablesMessages,
+  receivablesMessages,
+} from "@/lib/i18n/staff/finance/receivables";
 import type { PeriodFigures, ReceivablesFigures } from "@/lib/receivables/dashboard";
 import type { MarketingFigures } from "@/lib/receivables/marketing-view";
 
@@ -13,37 +18,34 @@ import type { MarketingFigures } from "@/lib/receivables/marketing-view";
  * (finance and marketing), each with a last row for the whole range.
  */
 
-type Column<F> = [label: string, cell: (figures: F) => string];
+type Column<F> = [
+  label: keyof ReceivablesMessages["tables"],
+  cell: (figures: F, locale: Locale) => string,
+];
 
 const MONEY_COLUMNS: Array<Column<ReceivablesFigures>> = [
-  ["Invoices", (f) => String(f.invoices)],
-  ["Invoiced", (f) => money(f.issuedOre)],
-  ["Paid on time", (f) => shareText(f.paidOnTime, f.onTimeDecided)],
-  ["Median days to pay", (f) => medianText(f.medianDaysToPay)],
-  ["Outstanding at end", (f) => money(f.outstandingOre)],
-  ["DSO", (f) => daysText(f.dsoDays)],
-  ["Reached reminder", (f) => shareText(f.reachedReminder, f.invoices)],
-  ["Reached handover", (f) => shareText(f.reachedHandover, f.invoices)],
-  [
-    "Fees charged / waived / paid",
-    (f) => feesText(f.feesChargedOre, f.feesWaivedOre, f.feesPaidOre),
-  ],
-  [
-    "Interest charged / waived / paid",
-    (f) => feesText(f.interestChargedOre, f.interestWaivedOre, f.interestPaidOre),
-  ],
-  ["Refunded", (f) => money(f.refundedOre)],
-  ["Credited", (f) => `${money(f.creditedOre)} (${f.creditedInvoices})`],
+  ["invoices", (f) => String(f.invoices)],
+  ["invoiced", (f) => money(f.issuedOre)],
+  ["paidOnTime", (f, l) => shareText(f.paidOnTime, f.onTimeDecided, l)],
+  ["medianDays", (f, l) => medianText(f.medianDaysToPay, l)],
+  ["outstanding", (f) => money(f.outstandingOre)],
+  ["dso", (f, l) => daysText(f.dsoDays, l)],
+  ["reachedReminder", (f, l) => shareText(f.reachedReminder, f.invoices, l)],
+  ["reachedHandover", (f, l) => shareText(f.reachedHandover, f.invoices, l)],
+  ["fees", (f) => feesText(f.feesChargedOre, f.feesWaivedOre, f.feesPaidOre)],
+  ["interest", (f) => feesText(f.interestChargedOre, f.interestWaivedOre, f.interestPaidOre)],
+  ["refunded", (f) => money(f.refundedOre)],
+  ["credited", (f) => `${money(f.creditedOre)} (${f.creditedInvoices})`],
 ];
 
 const SUPPORT_COLUMNS: Array<Column<MarketingFigures>> = [
-  ["Invoices", (f) => String(f.invoices)],
-  ["Reached reminder", (f) => shareText(f.reachedReminder, f.invoices)],
-  ["Support contacts", (f) => String(f.supportContacts)],
-  ["Contacts per 100 invoices", (f) => per100Text(f.supportContacts, f.invoices)],
-  ["Invoices with a contact", (f) => shareText(f.invoicesWithContact, f.invoices)],
-  ["Churn after a reminder", (f) => shareText(f.churnRemindedChurned, f.churnRemindedDecided)],
-  ["Churn without one", (f) => shareText(f.churnUnremindedChurned, f.churnUnremindedDecided)],
+  ["invoices", (f) => String(f.invoices)],
+  ["reachedReminder", (f, l) => shareText(f.reachedReminder, f.invoices, l)],
+  ["supportContacts", (f) => String(f.supportContacts)],
+  ["contactsPer100", (f) => per100Text(f.supportContacts, f.invoices)],
+  ["withContact", (f, l) => shareText(f.invoicesWithContact, f.invoices, l)],
+  ["churnReminded", (f, l) => shareText(f.churnRemindedChurned, f.churnRemindedDecided, l)],
+  ["churnUnreminded", (f, l) => shareText(f.churnUnremindedChurned, f.churnUnremindedDecided, l)],
 ];
 
 function feesText(charged: number, waived: number, paid: number): string {
@@ -56,13 +58,16 @@ function FiguresTable<F extends MarketingFigures>({
   periods,
   total,
   testId,
+  locale,
 }: {
+  locale: Locale;
   caption: string;
   columns: Array<Column<F>>;
   periods: Array<F & { label: string }>;
   total: F;
   testId: string;
 }) {
+  const t = receivablesMessages[locale].tables;
   const cell = "whitespace-nowrap p-2 text-right";
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm">
@@ -71,11 +76,11 @@ function FiguresTable<F extends MarketingFigures>({
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
             <th scope="col" className="p-2">
-              Period
+              {t.period}
             </th>
             {columns.map(([label]) => (
               <th key={label} scope="col" className={cell}>
-                {label}
+                {t[label]}
               </th>
             ))}
           </tr>
@@ -92,7 +97,7 @@ function FiguresTable<F extends MarketingFigures>({
               </th>
               {columns.map(([label, value]) => (
                 <td key={label} className={cell}>
-                  {value(period)}
+                  {value(period, locale)}
                 </td>
               ))}
             </tr>
@@ -105,7 +110,7 @@ function FiguresTable<F extends MarketingFigures>({
             </th>
             {columns.map(([label, value]) => (
               <td key={label} className={cell}>
-                {value(total)}
+                {value(total, locale)}
               </td>
             ))}
           </tr>
@@ -118,13 +123,16 @@ function FiguresTable<F extends MarketingFigures>({
 export function ReceivablesMoneyTable({
   periods,
   total,
+  locale,
 }: {
   periods: PeriodFigures[];
   total: ReceivablesFigures;
+  locale: Locale;
 }) {
   return (
     <FiguresTable
-      caption="Payment per period of issue"
+      locale={locale}
+      caption={receivablesMessages[locale].tables.money}
       columns={MONEY_COLUMNS}
       periods={periods}
       total={total}
@@ -136,13 +144,16 @@ export function ReceivablesMoneyTable({
 export function SupportChurnTable({
   periods,
   total,
+  locale,
 }: {
   periods: Array<MarketingFigures & { label: string }>;
   total: MarketingFigures;
+  locale: Locale;
 }) {
   return (
     <FiguresTable
-      caption="Support load and churn per period of issue"
+      locale={locale}
+      caption={receivablesMessages[locale].tables.support}
       columns={SUPPORT_COLUMNS}
       periods={periods}
       total={total}

@@ -2,12 +2,15 @@
 
 import { useState } from "react";
 import { type ClientProblem, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { receivablesMessages } from "@/lib/i18n/staff/finance/receivables";
 
 /**
  * "Recompute now": asks for the organisation's refresh job (one waiting at a time). The figures
  * change when the job has run, a minute or so later; the page says so instead of waiting.
  */
-export function RefreshButton() {
+export function RefreshButton({ locale }: { locale: Locale }) {
+  const t = receivablesMessages[locale].refresh;
   const [state, setState] = useState<"idle" | "busy" | "asked" | "already">("idle");
   const [problem, setProblem] = useState<ClientProblem | null>(null);
   return (
@@ -21,20 +24,16 @@ export function RefreshButton() {
           const result = await requestJson<{ requested: boolean }>(
             "/api/finance/receivables/refresh",
             { method: "POST", body: {} },
-            "Not asked",
+            t.notAsked,
           );
           setProblem(result.ok ? null : result.problem);
           setState(result.ok ? (result.body.requested ? "asked" : "already") : "idle");
         }}
       >
-        {state === "busy" ? "Asking…" : "Recompute now"}
+        {state === "busy" ? t.asking : t.recompute}
       </button>
       <span role="status" className="text-sm text-slate-700">
-        {state === "asked"
-          ? "Asked: reload in a minute or two to see the new figures."
-          : state === "already"
-            ? "A recomputation is already waiting."
-            : ""}
+        {state === "asked" ? t.asked : state === "already" ? t.already : ""}
       </span>
       {problem ? (
         <span role="alert" className="text-sm text-red-800">

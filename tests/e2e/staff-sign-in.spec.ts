@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_ORGANIZATIONS, DEMO_STAFF, DEMO_STAFF_PASSWORD } from "./demo-data";
+import { preferEnglish } from "./staff-session";
 
 const org = DEMO_ORGANIZATIONS[0]!;
 const home = {
@@ -31,9 +32,10 @@ test("a marketer cannot open the support console, an admin can open every consol
   await signIn(page, `marketing@${org.emailDomain}`, DEMO_STAFF_PASSWORD);
   await expect(page).toHaveURL(/\/marketing$/);
   await page.goto("/agent");
-  await expect(page.getByRole("heading", { name: "Not available for your role" })).toBeVisible();
+  // In the demo company's language: Swedish.
+  await expect(page.getByRole("heading", { name: "Inte tillgängligt för din roll" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Logga ut" }).click();
   await expect(page).toHaveURL(/\/signin/);
   await signIn(page, `admin@${org.emailDomain}`, DEMO_STAFF_PASSWORD);
   await expect(page).toHaveURL(/\/admin$/);
@@ -48,6 +50,7 @@ test("the support console shows the organisation's own conversations and invoice
 }) => {
   await signIn(page, `agent@${org.emailDomain}`, DEMO_STAFF_PASSWORD);
   await expect(page).toHaveURL(/\/agent$/);
+  await preferEnglish(page);
   // The demo seeds a few customers waiting for an answer in each company's inbox.
   await expect(page.getByTestId("inbox-item").first()).toBeVisible();
   await expect(page.getByText(DEMO_ORGANIZATIONS[1]!.name)).toHaveCount(0);

@@ -568,6 +568,14 @@ const CASES: RouteCase[] = [
     }),
   },
   {
+    // One's own console language: any signed-in staff member, for themselves only.
+    file: "app/api/staff/language/route.ts",
+    method: "POST",
+    access: staffOnly(["ADMIN", "AGENT", "MARKETER", "FINANCE"], false),
+    ok: 200,
+    request: async () => ({ path: "/api/staff/language", body: { locale: "en" } }),
+  },
+  {
     file: "app/api/marketing/audience/route.ts",
     method: "POST",
     access: staffOnly(MARKETERS, false),

@@ -1,27 +1,24 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ConversationActions } from "@/components/agent/conversation-actions";
 import { InboxLive } from "@/components/agent/inbox-live";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { inboxFilterSchema, listInbox } from "@/lib/chat/inbox";
 import { getDb } from "@/lib/db/client";
+import { agentInboxMessages } from "@/lib/i18n/staff/agent/inbox";
 
-export const metadata: Metadata = { title: "Support inbox" };
+export async function generateMetadata() {
+  return { title: agentInboxMessages[await staffLocaleForMetadata()].title };
+}
 
-const FILTERS = [
-  { value: "open", label: "Open" },
-  { value: "mine", label: "Mine" },
-  { value: "unassigned", label: "Unassigned" },
-  { value: "resolved", label: "Resolved" },
-] as const;
+const FILTERS = ["open", "mine", "unassigned", "resolved"] as const;
 
-function waited(since: Date, now: Date): string {
+function waited(since: Date, now: Date, t: (typeof agentInboxMessages)["en"]["waited"]): string {
   const minutes = Math.max(0, Math.round((now.getTime() - since.getTime()) / 60_000));
-  if (minutes < 60) return `${minutes} min`;
-  if (minutes < 48 * 60) return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-  return `${Math.floor(minutes / 1440)} days`;
+  if (minutes < 60) return t.minutes(minutes);
+  if (minutes < 48 * 60) return t.hours(Math.floor(minutes / 60), minutes % 60);
+  return t.days(Math.floor(minutes / 1440));
 }
 
 /** The agent inbox: conversations waiting for an answer, the longest wait first. */
@@ -33,6 +30,7 @@ export default async function AgentInboxPage({
   const access = await requireStaffPage(CONSOLE_ROLES.agent, "/agent");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const t = agentInboxMessages[staff.locale];
   const filter = inboxFilterSchema.parse((await searchParams).filter);
   const conversations = await listInbox(await getDb(), {
     organizationId: staff.organizationId,
@@ -43,41 +41,41 @@ export default async function AgentInboxPage({
   return (
     <StaffShell staff={staff} className="mx-auto max-w-6xl px-4 py-8">
       <div className="flex flex-wrap items-baseline justify-between gap-4">
-        <h1 className="text-2xl font-bold">Support inbox</h1>
-        <nav aria-label="Support" className="flex gap-4 text-sm">
+        <h1 className="text-2xl font-bold">{t.title}</h1>
+        <nav aria-label={t.nav.label} className="flex gap-4 text-sm">
           <Link href="/agent/invoices" className="text-blue-800 underline">
-            Search invoices
+            {t.nav.searchInvoices}
           </Link>
           <Link href="/agent/canned-replies" className="text-blue-800 underline">
-            Canned replies
+            {t.nav.cannedReplies}
           </Link>
           <Link href="/finance/unmatched" className="text-blue-800 underline">
-            Unmatched payments
+            {t.nav.unmatchedPayments}
           </Link>
         </nav>
       </div>
       <div className="mt-3">
-        <InboxLive />
+        <InboxLive locale={staff.locale} />
       </div>
-      <nav aria-label="Inbox filter" className="mt-4 flex gap-2">
+      <nav aria-label={t.filterLabel} className="mt-4 flex gap-2">
         {FILTERS.map((option) => (
           <Link
-            key={option.value}
-            href={option.value === "open" ? "/agent" : `/agent?filter=${option.value}`}
-            aria-current={filter === option.value ? "page" : undefined}
+            key={option}
+            href={option === "open" ? "/agent" : `/agent?filter=${option}`}
+            aria-current={filter === option ? "page" : undefined}
             className={`rounded-full px-3 py-1 text-sm ${
-              filter === option.value
+              filter === option
                 ? "bg-slate-900 text-white"
                 : "bg-white text-slate-900 ring-1 ring-slate-300"
             }`}
           >
-            {option.label}
+            {t.filters[option]}
           </Link>
         ))}
       </nav>
       {conversations.length === 0 ? (
         <p className="mt-6 text-slate-700" data-testid="inbox-empty">
-          No conversations here.
+          {t.empty}
         </p>
       ) : (
         <ul
@@ -97,14 +95,14 @@ export default async function AgentInboxPage({
                     {conversation.customerName}
                   </Link>{" "}
                   <span className="text-sm text-slate-700">
-                    · invoice {conversation.invoiceNumber ?? "draft"}
+                    {t.invoice(conversation.invoiceNumber)}
                   </span>
                   {conversation.unreadCount > 0 ? (
                     <span
                       className="ml-2 rounded-full bg-blue-700 px-2 py-0.5 text-xs font-semibold text-white"
                       data-testid="unread-count"
                     >
-                      {conversation.unreadCount} unread
+                      {t.unread(conversation.unreadCount)}
                     </span>
                   ) : null}
                 </p>
@@ -115,18 +113,19 @@ export default async function AgentInboxPage({
               <p className="text-sm text-slate-700">
                 {conversation.waitingSince ? (
                   <span className="font-semibold text-amber-800">
-                    Waiting {waited(conversation.waitingSince, now)}
+                    {t.waiting(waited(conversation.waitingSince, now, t.waited))}
                   </span>
                 ) : (
-                  "Answered"
+                  t.answered
                 )}
                 {" · "}
                 {conversation.assignedStaffName
-                  ? `Handled by ${conversation.assignedStaffName}`
-                  : "Unassigned"}
+                  ? t.handledBy(conversation.assignedStaffName)
+                  : t.unassigned}
               </p>
               <ConversationActions
                 conversationId={conversation.id}
+                locale={staff.locale}
                 actions={
                   conversation.status === "RESOLVED"
                     ? ["reopen"]

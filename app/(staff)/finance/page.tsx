@@ -4,14 +4,17 @@ import { kronor } from "@/components/finance/finance-labels";
 import { FinanceReceivables } from "@/components/receivables/finance-receivables";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { financeOverview } from "@/lib/bank-files/bank-file-console";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
+import { financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 import { loadReceivablesDashboard } from "@/lib/receivables/dashboard";
 import { readReceivablesSearch } from "@/lib/receivables/receivables-query";
 
-export const metadata: Metadata = { title: "Finance" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: financeBankMessages[await staffLocaleForMetadata()].overview.title };
+}
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -24,6 +27,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Sear
   const access = await requireStaffPage(CONSOLE_ROLES.finance, "/finance");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const t = financeBankMessages[staff.locale].overview;
   const today = todayInSweden();
   const { filter, problem } = readReceivablesSearch(await searchParams, today);
   const db = await getDb();
@@ -32,45 +36,39 @@ export default async function FinancePage({ searchParams }: { searchParams: Sear
     loadReceivablesDashboard(db, { organizationId: staff.organizationId, filter, today }),
   ]);
   const figures = [
-    { key: "files-waiting", label: "Files being imported", value: String(overview.filesWaiting) },
+    { key: "files-waiting", label: t.filesWaiting, value: String(overview.filesWaiting) },
     {
       key: "files-refused",
-      label: "Files refused in the last 30 days",
+      label: t.filesRefused,
       value: String(overview.filesRefusedLast30Days),
     },
     {
       key: "files-imported",
-      label: "Files imported in the last 30 days",
+      label: t.filesImported,
       value: String(overview.filesImportedLast30Days),
     },
     {
       key: "unmatched",
-      label: "Payments waiting in the unmatched queue",
+      label: t.unmatchedWaiting,
       value: `${overview.unmatchedCount} · ${kronor(overview.unmatchedOre)}`,
     },
   ];
   return (
     <StaffShell staff={staff}>
-      <h1 className="text-2xl font-bold">Finance</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        Payments {staff.organizationName}'s customers make from their bank — by OCR through
-        bankgiro, or by transfer — reach Nota in the bank's payment files (ISO 20022 camt.054, or
-        BgMax). Each file is checked as a whole before anything is booked; payments are booked on
-        their invoice by OCR, and what the OCR does not place waits in the unmatched queue for a
-        person to decide.
-      </p>
-      <nav aria-label="Finance" className="mt-3 flex gap-4 text-sm">
+      <h1 className="text-2xl font-bold">{t.title}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{t.intro(staff.organizationName)}</p>
+      <nav aria-label={t.nav} className="mt-3 flex gap-4 text-sm">
         <Link href="/finance/bank-files" className="text-blue-800 underline">
-          Bank files
+          {t.bankFiles}
         </Link>
         <Link href="/finance/unmatched" className="text-blue-800 underline">
-          Unmatched payments
+          {t.unmatched}
         </Link>
         <Link href="/finance/collections" className="text-blue-800 underline">
-          Collections (inkasso)
+          {t.collections}
         </Link>
       </nav>
-      <h2 className="mt-6 text-lg font-semibold">At a glance</h2>
+      <h2 className="mt-6 text-lg font-semibold">{t.atAGlance}</h2>
       <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
         {figures.map((figure) => (
           <div key={figure.key} className="rounded border border-slate-200 bg-white p-3">
@@ -84,7 +82,12 @@ export default async function FinancePage({ searchParams }: { searchParams: Sear
           </div>
         ))}
       </dl>
-      <FinanceReceivables dashboard={dashboard} action="/finance" problem={problem} />
+      <FinanceReceivables
+        dashboard={dashboard}
+        action="/finance"
+        problem={problem}
+        locale={staff.locale}
+      />
     </StaffShell>
   );
 }

@@ -1,40 +1,49 @@
 import Link from "next/link";
+import type { Locale } from "@/lib/db/generated/client";
+import { collectionsMessages } from "@/lib/i18n/staff/finance/collections";
 
 const LINKS = [
-  { href: "/finance/collections", label: "Policies" },
-  { href: "/finance/collections/forecast", label: "Forecast" },
-  { href: "/finance/collections/decisions", label: "Experiments" },
-  { href: "/finance/collections/letters", label: "Letters to print" },
-  { href: "/finance/collections/handovers", label: "Handovers" },
-  { href: "/finance/collections/reference-rates", label: "Reference rates" },
+  "/finance/collections",
+  "/finance/collections/forecast",
+  "/finance/collections/decisions",
+  "/finance/collections/letters",
+  "/finance/collections/handovers",
+  "/finance/collections/reference-rates",
 ] as const;
 
 /** The collections console's own links, under the finance console's. */
-export function CollectionsNav({ current }: { current: (typeof LINKS)[number]["href"] | null }) {
+export function CollectionsNav({
+  current,
+  locale,
+}: {
+  current: (typeof LINKS)[number] | null;
+  locale: Locale;
+}) {
+  const t = collectionsMessages[locale].nav;
   return (
     <>
       <p className="text-sm">
         <Link href="/finance" className="text-blue-800 underline">
-          Finance
+          {t.finance}
         </Link>
         {current !== "/finance/collections" ? (
           <>
             {" · "}
             <Link href="/finance/collections" className="text-blue-800 underline">
-              Collections
+              {t.collections}
             </Link>
           </>
         ) : null}
       </p>
-      <nav aria-label="Collections" className="mt-2 flex flex-wrap gap-4 text-sm">
-        {LINKS.map((link) =>
-          link.href === current ? (
-            <span key={link.href} aria-current="page" className="font-semibold">
-              {link.label}
+      <nav aria-label={t.label} className="mt-2 flex flex-wrap gap-4 text-sm">
+        {LINKS.map((href) =>
+          href === current ? (
+            <span key={href} aria-current="page" className="font-semibold">
+              {t.links[href]}
             </span>
           ) : (
-            <Link key={link.href} href={link.href} className="text-blue-800 underline">
-              {link.label}
+            <Link key={href} href={href} className="text-blue-800 underline">
+              {t.links[href]}
             </Link>
           ),
         )}

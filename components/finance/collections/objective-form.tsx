@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { type ClientProblem, fieldMessage, requestJson } from "@/components/ui/problem";
 import type { CollectionObjective } from "@/lib/collections/learner";
+import type { Locale } from "@/lib/db/generated/client";
+import { collectionsFormMessages } from "@/lib/i18n/staff/finance/collections-forms";
 
 /**
  * What the collection learner counts as a step that worked, for the organisation: paid in full
@@ -49,22 +51,34 @@ export function objectiveToInput(draft: ObjectiveDraft): Record<string, number |
   };
 }
 
-export function saveObjective(input: Record<string, number | null>) {
+export function saveObjective(
+  input: Record<string, number | null>,
+  fallback = collectionsFormMessages.en.objective.notSaved,
+) {
   return requestJson<{ objective: CollectionObjective }>(
     "/api/finance/collections/objective",
     { method: "PUT", body: input },
-    "Not saved",
+    fallback,
   );
 }
 
-export function ObjectiveForm({ objective }: { objective: CollectionObjective }) {
+export function ObjectiveForm({
+  objective,
+  locale,
+}: {
+  objective: CollectionObjective;
+  locale: Locale;
+}) {
   const router = useRouter();
   const [draft, setDraft] = useState(() => draftOfObjective(objective));
   const [state, setState] = useState<ObjectiveFormState>({ kind: "idle" });
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setState({ kind: "busy" });
-    const result = await saveObjective(objectiveToInput(draft));
+    const result = await saveObjective(
+      objectiveToInput(draft),
+      collectionsFormMessages[locale].objective.notSaved,
+    );
     if (!result.ok) {
       setState({ kind: "failed", problem: result.problem });
       return;
@@ -82,6 +96,7 @@ export function ObjectiveForm({ objective }: { objective: CollectionObjective })
         setState({ kind: "idle" });
       }}
       onSubmit={submit}
+      locale={locale}
     />
   );
 }
@@ -92,7 +107,9 @@ export function ObjectiveFormView(props: {
   state: ObjectiveFormState;
   onChange: (changes: Partial<ObjectiveDraft>) => void;
   onSubmit: (event: React.FormEvent) => void;
+  locale?: Locale;
 }) {
+  const t = collectionsFormMessages[props.locale ?? "en"].objective;
   const id = useId();
   const { draft, state } = props;
   const problem = state.kind === "failed" ? state.problem : null;
@@ -111,16 +128,12 @@ export function ObjectiveFormView(props: {
       data-testid="objective-form"
     >
       <h3 id={`${id}-heading`} className="font-semibold">
-        What the learner aims for
+        {t.heading}
       </h3>
-      <p className="text-sm text-slate-700">
-        A step in learning mode learns, per customer group, which variant works best by this
-        measure: paid in full within the days below, less the penalties (the result is kept between
-        0 and 1). It applies to outcomes measured from now on.
-      </p>
+      <p className="text-sm text-slate-700">{t.intro}</p>
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Paid in full within</span>
+          <span className="font-medium">{t.paidWithin}</span>
           <select
             className="rounded border border-slate-400 px-2 py-1"
             value={draft.paidWithinDays}
@@ -129,13 +142,13 @@ export function ObjectiveFormView(props: {
           >
             {PAID_WITHIN_DAYS.map((days) => (
               <option key={days} value={String(days)}>
-                {days} days of the step
+                {t.days(days)}
               </option>
             ))}
           </select>
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Penalty: the customer left within 90 days (0–10)</span>
+          <span className="font-medium">{t.churnPenalty}</span>
           <input
             inputMode="decimal"
             className="w-24 rounded border border-slate-400 px-2 py-1"
@@ -145,7 +158,7 @@ export function ObjectiveFormView(props: {
           />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Penalty: wrote to support within 14 days (0–10)</span>
+          <span className="font-medium">{t.supportPenalty}</span>
           <input
             inputMode="decimal"
             className="w-24 rounded border border-slate-400 px-2 py-1"
@@ -159,14 +172,14 @@ export function ObjectiveFormView(props: {
           disabled={state.kind === "busy"}
           className="rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-50"
         >
-          {state.kind === "busy" ? "Saving…" : "Save objective"}
+          {state.kind === "busy" ? t.saving : t.save}
         </button>
       </div>
       <p role="alert" className="text-sm text-red-800">
         {problem ? (firstIssue ?? problem.message) : ""}
       </p>
       <p role="status" className="text-sm text-slate-700">
-        {state.kind === "saved" ? "Saved. Outcomes measured from now on count by it." : ""}
+        {state.kind === "saved" ? t.saved : ""}
       </p>
     </form>
   );

@@ -119,7 +119,9 @@ describe("the collection policy editor", () => {
   });
 
   it("renders whole, new or stored, with its preview panel", () => {
-    const html = renderToStaticMarkup(createElement(PolicyEditor, { suggestions: {} }));
+    const html = renderToStaticMarkup(
+      createElement(PolicyEditor, { suggestions: {}, locale: "en" }),
+    );
     expect(html).toContain("Create policy");
     expect(html).toContain('data-testid="policy-preview"');
     expect(html).toContain("Invoice number");

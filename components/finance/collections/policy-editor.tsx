@@ -22,7 +22,11 @@ import {
 import type { StepPreview } from "@/lib/collections/policy-preview";
 import { describeExperiment, describeStep } from "@/lib/collections/policy-words";
 import type { FactName } from "@/lib/content/targeting/catalogue";
-import type { CollectionExperimentMode, CollectionStepKind } from "@/lib/db/generated/client";
+import type { Locale } from "@/lib/db/generated/client";
+import {
+  type CollectionsFormMessages,
+  collectionsFormMessages,
+} from "@/lib/i18n/staff/finance/collections-forms";
 import {
   addVariant,
   draftFromInput,
@@ -38,7 +42,6 @@ import {
   setStepKind,
   TEMPLATE_FIELDS,
   TEMPLATE_LOCALES,
-  type TemplateField,
   type VariantDraft,
 } from "./policy-draft";
 
@@ -48,27 +51,6 @@ import {
  * into the policy document the server checks with the same schema; the server's issues show
  * beside the fields they concern.
  */
-
-export const KIND_LABELS: Record<CollectionStepKind, string> = {
-  COURTESY: "Courtesy reminder (vänlig påminnelse, before the due date)",
-  REMINDER: "Reminder (påminnelse)",
-  FINAL_REMINDER: "Final reminder (sista påminnelse)",
-  COLLECTION_HANDOVER: "Handover to collection (inkasso)",
-};
-const ANCHOR_LABELS = { DUE_DATE: "the due date", PREVIOUS_STEP: "the previous step" } as const;
-const CHANNEL_LABELS = {
-  EMAIL: "Email",
-  SMS: "SMS",
-  LETTER: "Letter (printed and posted)",
-  PAGE: "Invoice page only",
-} as const;
-const TONE_LABELS = { FRIENDLY: "Friendly", NEUTRAL: "Neutral", FIRM: "Firm" } as const;
-const FIELD_LABELS: Record<TemplateField, string> = {
-  subject: "Subject (email, letter heading)",
-  body: "Text (email, letter)",
-  sms: "SMS",
-};
-const LANGUAGE_LABELS = { sv: "Swedish", en: "English" } as const;
 
 const INPUT = "rounded border border-slate-400 px-2 py-1 text-sm";
 const BUTTON = "rounded border border-slate-400 bg-white px-2 py-1 text-sm disabled:opacity-50";
@@ -92,9 +74,11 @@ export interface PolicyEditorProps {
     variantActionCounts?: Record<string, Record<string, number>>;
   };
   suggestions: Partial<Record<FactName, readonly string[]>>;
+  locale: Locale;
 }
 
-export function PolicyEditor({ policy, suggestions }: PolicyEditorProps) {
+export function PolicyEditor({ policy, suggestions, locale }: PolicyEditorProps) {
+  const t = collectionsFormMessages[locale];
   const router = useRouter();
   const [draft, setDraft] = useState<PolicyDraft>(() =>
     policy ? draftFromInput(policy.input) : newPolicyDraft(),
@@ -103,7 +87,7 @@ export function PolicyEditor({ policy, suggestions }: PolicyEditorProps) {
   const [clientIssues, setClientIssues] = useState<FormIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const previewState = usePreview(draft, policy?.id);
+  const previewState = usePreview(draft, policy?.id, t);
 
   const update = (changes: Partial<PolicyDraft>) => {
     setDraft((current) => ({ ...current, ...changes }));
@@ -137,7 +121,7 @@ export function PolicyEditor({ policy, suggestions }: PolicyEditorProps) {
       router.push(`/finance/collections/policies/${result.body.id}`);
       return;
     }
-    setNotice("Saved. The next daily run follows the policy as it is now.");
+    setNotice(t.editor.saved);
     router.refresh();
   }
 
@@ -158,8 +142,9 @@ export function PolicyEditor({ policy, suggestions }: PolicyEditorProps) {
         notice={notice}
         onChange={update}
         onSave={() => void save()}
+        locale={locale}
       />
-      <PreviewPanel draft={draft} state={previewState} />
+      <PreviewPanel draft={draft} state={previewState} locale={locale} />
     </div>
   );
 }
@@ -179,6 +164,7 @@ export function PolicyFormView({
   notice,
   onChange,
   onSave,
+  locale = "en",
 }: {
   draft: PolicyDraft;
   isNew: boolean;
@@ -195,14 +181,17 @@ export function PolicyFormView({
   notice: string | null;
   onChange: (changes: Partial<PolicyDraft>) => void;
   onSave: () => void;
+  locale?: Locale;
 }) {
+  const t = collectionsFormMessages[locale];
+  const e = t.editor;
   const id = useId();
   const byPath = issuesByPath(issues);
   const setStep = (index: number, step: StepDraft) =>
     onChange({ steps: draft.steps.map((s, i) => (i === index ? step : s)) });
   return (
     <form
-      aria-label={isNew ? "New collection policy" : `Edit ${draft.name}`}
+      aria-label={isNew ? e.newPolicy : e.editPolicy(draft.name)}
       className="flex min-w-0 flex-col gap-5 rounded-lg bg-white p-4 shadow-sm"
       data-testid="policy-editor"
       noValidate
@@ -212,7 +201,7 @@ export function PolicyFormView({
       }}
     >
       <label className="flex flex-col gap-1 text-sm">
-        <span className="font-medium">Name</span>
+        <span className="font-medium">{e.name}</span>
         <input
           className={INPUT}
           name="name"
@@ -227,12 +216,9 @@ export function PolicyFormView({
       {isDefault ? (
         <section className="text-sm" aria-labelledby={`${id}-default`}>
           <h3 id={`${id}-default`} className="font-semibold">
-            Who it applies to
+            {e.whoItAppliesTo}
           </h3>
-          <p className="text-slate-700">
-            This is the default policy: it takes every unpaid invoice that no policy above it takes.
-            It has no rule of its own, and it cannot be deleted.
-          </p>
+          <p className="text-slate-700">{e.defaultPolicy}</p>
         </section>
       ) : (
         <TargetingEditor
@@ -240,17 +226,18 @@ export function PolicyFormView({
           suggestions={suggestions}
           facts={COLLECTION_FACT_NAMES}
           error={byPath.targeting}
-          heading="Who it applies to"
-          description="An unpaid invoice falls under the first policy whose rule is true for it (the list's order), else under the default. A step once taken keeps the invoice on its policy. When a fact is unknown for an invoice, the rule is not true for it."
+          heading={e.whoItAppliesTo}
+          description={e.targetingDescription}
+          locale={locale}
           onChange={(targeting) => onChange({ targeting })}
         />
       )}
 
       <fieldset className="grid gap-3 md:grid-cols-2">
-        <legend className="mb-1 font-semibold">Fees and interest</legend>
+        <legend className="mb-1 font-semibold">{e.feesAndInterest}</legend>
         <MoneyField
-          label="No reminder fee on a claim below (kr)"
-          hint="A 60 kr fee on a 45 kr claim is out of proportion."
+          label={e.feeMinimum}
+          hint={e.feeMinimumHint}
           value={draft.feeMinimumKronor}
           issue={byPath.feeMinimumAmountDueOre}
           onChange={(feeMinimumKronor) => onChange({ feeMinimumKronor })}
@@ -262,11 +249,11 @@ export function PolicyFormView({
               checked={draft.chargeInterest}
               onChange={(event) => onChange({ chargeInterest: event.currentTarget.checked })}
             />
-            Charge late-payment interest (dröjsmålsränta, räntelagen 6 §)
+            {e.chargeInterest}
           </label>
           <MoneyField
-            label="Interest charged from (kr)"
-            hint="Less than this keeps accruing until the next step."
+            label={e.interestMinimum}
+            hint={e.interestMinimumHint}
             value={draft.interestMinimumKronor}
             disabled={!draft.chargeInterest}
             issue={byPath.interestMinimumOre}
@@ -276,9 +263,9 @@ export function PolicyFormView({
       </fieldset>
 
       <fieldset className="grid gap-3 md:grid-cols-2">
-        <legend className="mb-1 font-semibold">What the customer may choose on the invoice</legend>
+        <legend className="mb-1 font-semibold">{e.customerChoices}</legend>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">More time to pay: at most (days, 0 for none)</span>
+          <span className="font-medium">{e.respiteMaxDays}</span>
           <input
             type="number"
             min={0}
@@ -290,13 +277,13 @@ export function PolicyFormView({
           <Issue message={byPath.respiteMaxDays} />
         </label>
         <MoneyField
-          label="Payment plan from (kr, empty for none)"
+          label={e.paymentPlanMin}
           value={draft.paymentPlanMinKronor}
           issue={byPath.paymentPlanMinOre}
           onChange={(paymentPlanMinKronor) => onChange({ paymentPlanMinKronor })}
         />
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Payment plan: at most (parts)</span>
+          <span className="font-medium">{e.paymentPlanMaxParts}</span>
           <input
             type="number"
             min={2}
@@ -309,8 +296,8 @@ export function PolicyFormView({
           <Issue message={byPath.paymentPlanMaxParts} />
         </label>
         <MoneyField
-          label="Payment plan fee (kr)"
-          hint={`At most ${kronor(PAYMENT_PLAN_FEE_CAP_ORE)} (förordning 1981:1057); shown before the customer agrees.`}
+          label={e.paymentPlanFee}
+          hint={e.paymentPlanFeeHint(kronor(PAYMENT_PLAN_FEE_CAP_ORE))}
           value={draft.paymentPlanFeeKronor}
           disabled={draft.paymentPlanMinKronor.trim() === ""}
           issue={byPath.paymentPlanFeeOre}
@@ -319,9 +306,9 @@ export function PolicyFormView({
       </fieldset>
 
       <fieldset className="grid gap-3 md:grid-cols-2">
-        <legend className="mb-1 font-semibold">Collection agency (inkassobolag)</legend>
+        <legend className="mb-1 font-semibold">{e.agency}</legend>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Name</span>
+          <span className="font-medium">{e.name}</span>
           <input
             className={INPUT}
             value={draft.agencyName}
@@ -332,7 +319,7 @@ export function PolicyFormView({
           <Issue message={byPath.agencyName} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">How to reach it (phone, web)</span>
+          <span className="font-medium">{e.agencyContact}</span>
           <input
             className={INPUT}
             value={draft.agencyContact}
@@ -341,21 +328,14 @@ export function PolicyFormView({
           />
           <Issue message={byPath.agencyContact} />
         </label>
-        <p className="text-xs text-slate-600 md:col-span-2">
-          Needed when the policy hands over; the customer sees both after the handover.
-        </p>
+        <p className="text-xs text-slate-600 md:col-span-2">{e.agencyHint}</p>
       </fieldset>
 
       <section aria-labelledby={`${id}-steps`} className="flex flex-col gap-3">
         <h3 id={`${id}-steps`} className="font-semibold">
-          Steps
+          {e.steps}
         </h3>
-        <p className="text-sm text-slate-700">
-          In order: courtesy reminders first (never a fee), then reminders, one final reminder, and
-          a handover last. Every step falls on a banking day and waits while a dispute, a payment
-          plan or a payment on its way holds the invoice. A fee is charged only where the law and
-          the customer's agreement allow, once per claim.
-        </p>
+        <p className="text-sm text-slate-700">{e.stepsIntro}</p>
         <Issue message={byPath.steps} />
         <ol className="flex flex-col gap-3">
           {draft.steps.map((step, index) => (
@@ -373,6 +353,7 @@ export function PolicyFormView({
                 onChange={(next) => setStep(index, next)}
                 onMove={(by) => onChange({ steps: moveStep(draft.steps, index, by) })}
                 onRemove={() => onChange({ steps: draft.steps.filter((_, i) => i !== index) })}
+                locale={locale}
               />
             </li>
           ))}
@@ -384,22 +365,22 @@ export function PolicyFormView({
             disabled={draft.steps.length >= MAX_STEPS}
             onClick={() => onChange({ steps: [...draft.steps, newStepDraft()] })}
           >
-            + Add a step
+            {e.addStep}
           </button>
           {draft.steps.length >= MAX_STEPS ? (
-            <span className="ml-2 text-xs text-slate-600">At most {MAX_STEPS} steps.</span>
+            <span className="ml-2 text-xs text-slate-600">{e.maxSteps(MAX_STEPS)}</span>
           ) : null}
         </div>
       </section>
 
       <div className="sticky bottom-0 flex flex-col gap-3 border-t border-slate-200 bg-white pt-3">
-        {issues.length > 0 ? <FormIssues title="Not saved. Please fix:" issues={issues} /> : null}
+        {issues.length > 0 ? <FormIssues title={e.notSavedFix} issues={issues} /> : null}
         {problemMessage ? (
           <p
             role="alert"
             className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
           >
-            Not saved: {problemMessage}
+            {e.notSaved(problemMessage)}
           </p>
         ) : null}
         <div className="flex flex-wrap items-center gap-3">
@@ -408,7 +389,7 @@ export function PolicyFormView({
             disabled={busy}
             className="rounded bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-50"
           >
-            {busy ? "Saving…" : isNew ? "Create policy" : "Save"}
+            {busy ? e.saving : isNew ? e.create : e.save}
           </button>
           <p role="status" className="text-sm text-slate-700">
             {notice ?? ""}
@@ -463,6 +444,7 @@ export function StepFields({
   onChange,
   onMove,
   onRemove,
+  locale = "en",
 }: {
   step: StepDraft;
   index: number;
@@ -476,7 +458,9 @@ export function StepFields({
   onChange: (step: StepDraft) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
+  locale?: Locale;
 }) {
+  const t = collectionsFormMessages[locale];
   const id = useId();
   const prefix = `steps.${index}`;
   const set = (changes: Partial<StepDraft>) => onChange({ ...step, ...changes });
@@ -494,7 +478,7 @@ export function StepFields({
   const summary = `${
     Number.isInteger(offset)
       ? describeStep({ ...step, offsetDays: offset }, "sv")
-      : KIND_LABELS[step.kind]
+      : t.kinds[step.kind]
   }${experiment}`;
   return (
     <fieldset
@@ -502,13 +486,11 @@ export function StepFields({
       data-testid="policy-step"
       aria-invalid={issues[prefix] ? true : undefined}
     >
-      <legend className="px-1 text-sm font-semibold">
-        Step {index + 1}: {summary}
-      </legend>
+      <legend className="px-1 text-sm font-semibold">{t.step.legend(index + 1, summary)}</legend>
       <Issue message={issues[prefix]} />
       <div className="grid gap-3 md:grid-cols-3">
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Kind</span>
+          <span className="font-medium">{t.step.kind}</span>
           <select
             className={INPUT}
             value={step.kind}
@@ -518,14 +500,14 @@ export function StepFields({
           >
             {STEP_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
+                {t.kinds[kind]}
               </option>
             ))}
           </select>
           <Issue message={issues[`${prefix}.kind`]} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Days after (− before)</span>
+          <span className="font-medium">{t.step.offsetDays}</span>
           <input
             type="number"
             min={-30}
@@ -537,7 +519,7 @@ export function StepFields({
           <Issue message={issues[`${prefix}.offsetDays`]} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Counted from</span>
+          <span className="font-medium">{t.step.countedFrom}</span>
           <select
             className={INPUT}
             value={step.anchor}
@@ -545,14 +527,14 @@ export function StepFields({
           >
             {STEP_ANCHORS.map((anchor) => (
               <option key={anchor} value={anchor}>
-                {ANCHOR_LABELS[anchor]}
+                {t.anchors[anchor]}
               </option>
             ))}
           </select>
           <Issue message={issues[`${prefix}.anchor`]} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Channel</span>
+          <span className="font-medium">{t.step.channel}</span>
           <select
             className={INPUT}
             value={step.channel}
@@ -562,14 +544,14 @@ export function StepFields({
           >
             {STEP_CHANNELS.map((channel) => (
               <option key={channel} value={channel}>
-                {CHANNEL_LABELS[channel]}
+                {t.channels[channel]}
               </option>
             ))}
           </select>
           <Issue message={issues[`${prefix}.channel`]} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Tone</span>
+          <span className="font-medium">{t.step.tone}</span>
           <select
             className={INPUT}
             value={step.tone}
@@ -577,7 +559,7 @@ export function StepFields({
           >
             {STEP_TONES.map((tone) => (
               <option key={tone} value={tone}>
-                {TONE_LABELS[tone]}
+                {t.tones[tone]}
               </option>
             ))}
           </select>
@@ -591,21 +573,20 @@ export function StepFields({
             onChange={(event) => set({ chargeFee: event.currentTarget.checked })}
           />
           {step.kind === "COLLECTION_HANDOVER"
-            ? "Charge the collection fee (180 kr)"
-            : "Charge the reminder fee (where agreed)"}
+            ? t.step.chargeCollectionFee
+            : t.step.chargeReminderFee}
         </label>
       </div>
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer">Texts (Swedish, English)</summary>
+        <summary className="cursor-pointer">{t.step.texts}</summary>
         <p className="mt-2 text-xs text-slate-600">
-          Leave a text empty for the default, shown greyed. Placeholders:{" "}
-          {TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(", ")}.
+          {t.step.textsHint(TEMPLATE_PLACEHOLDERS.map((name) => `{{${name}}}`).join(", "))}
         </p>
         {TEMPLATE_LOCALES.map((locale) => {
           const fallback = defaultTemplate(step.kind, step.tone, locale);
           return (
             <fieldset key={locale} className="mt-2 grid gap-2">
-              <legend className="font-medium">{LANGUAGE_LABELS[locale]}</legend>
+              <legend className="font-medium">{t.languages[locale]}</legend>
               {TEMPLATE_FIELDS.map((field) => {
                 const path = `${prefix}.templates.${locale}.${field}`;
                 const control = `${id}-${locale}-${field}`;
@@ -625,7 +606,7 @@ export function StepFields({
                 };
                 return (
                   <div key={field} className="flex flex-col gap-1">
-                    <label htmlFor={control}>{FIELD_LABELS[field]}</label>
+                    <label htmlFor={control}>{t.fields[field]}</label>
                     {field === "body" ? (
                       <textarea rows={8} maxLength={3000} {...common} />
                     ) : (
@@ -646,40 +627,38 @@ export function StepFields({
         variantActionCounts={variantActionCounts}
         onChange={onChange}
         onPreviewVariant={onPreviewVariant}
+        locale={locale}
       />
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <button
           type="button"
           className={BUTTON}
           disabled={index === 0}
-          aria-label={`Move step ${index + 1} up`}
+          aria-label={t.step.moveUp(index + 1)}
           onClick={() => onMove(-1)}
         >
-          ↑ Up
+          {t.step.up}
         </button>
         <button
           type="button"
           className={BUTTON}
           disabled={index === count - 1}
-          aria-label={`Move step ${index + 1} down`}
+          aria-label={t.step.moveDown(index + 1)}
           onClick={() => onMove(1)}
         >
-          ↓ Down
+          {t.step.down}
         </button>
         <button
           type="button"
           className={`${BUTTON} text-red-800`}
           disabled={actionCount > 0 || count === 1}
-          aria-label={`Remove step ${index + 1}`}
+          aria-label={t.step.remove(index + 1)}
           onClick={onRemove}
         >
-          Remove
+          {t.step.removeButton}
         </button>
         {actionCount > 0 ? (
-          <span className="text-xs text-slate-700">
-            Sent to {actionCount === 1 ? "1 invoice" : `${actionCount} invoices`}: it can be
-            changed, not removed.
-          </span>
+          <span className="text-xs text-slate-700">{t.step.sentTo(actionCount)}</span>
         ) : null}
       </div>
     </fieldset>
@@ -688,19 +667,8 @@ export function StepFields({
 
 // --- Experiment --------------------------------------------------------------------------------
 
-export const EXPERIMENT_MODE_WORDS: Record<
-  CollectionExperimentMode,
-  { label: string; hint: string }
-> = {
-  OFF: { label: "Off", hint: "The step as written, for everyone." },
-  SPLIT: { label: "Split", hint: "Fixed shares" },
-  LEARNING: {
-    label: "Learning",
-    hint: "Learns per customer group which variant works best, within the law, always trying each at least a little",
-  },
-};
-
-const feeWord = (step: StepDraft) => (step.chargeFee ? "charges the fee" : "no fee");
+const feeWord = (step: StepDraft, t: CollectionsFormMessages) =>
+  step.chargeFee ? t.variant.stepChargesFee : t.variant.stepNoFee;
 
 /**
  * A step's experiment: off, a split by fixed shares, or the learner; and its variants (up to
@@ -714,6 +682,7 @@ export function ExperimentFields({
   variantActionCounts,
   onChange,
   onPreviewVariant,
+  locale = "en",
 }: {
   step: StepDraft;
   index: number;
@@ -721,7 +690,9 @@ export function ExperimentFields({
   variantActionCounts: Record<string, number>;
   onChange: (step: StepDraft) => void;
   onPreviewVariant?: (variantKey: string) => void;
+  locale?: Locale;
 }) {
+  const t = collectionsFormMessages[locale];
   const prefix = `steps.${index}`;
   const mode = step.experimentMode;
   const nextKey = nextVariantKey(step.variants);
@@ -731,7 +702,7 @@ export function ExperimentFields({
   }, 0);
   return (
     <fieldset className="mt-3 rounded border border-slate-200 p-3" data-testid="step-experiment">
-      <legend className="px-1 text-sm font-semibold">Experiment</legend>
+      <legend className="px-1 text-sm font-semibold">{t.experiment.legend}</legend>
       <div className="flex flex-col gap-1 text-sm">
         {EXPERIMENT_MODES.map((option) => (
           <label key={option} className="flex items-start gap-2">
@@ -744,31 +715,24 @@ export function ExperimentFields({
               onChange={() => onChange(setExperimentMode(step, option))}
             />
             <span>
-              <span className="font-medium">{EXPERIMENT_MODE_WORDS[option].label}</span>
+              <span className="font-medium">{t.modes[option].label}</span>
               {" — "}
-              <span className="text-slate-700">{EXPERIMENT_MODE_WORDS[option].hint}</span>
+              <span className="text-slate-700">{t.modes[option].hint}</span>
             </span>
           </label>
         ))}
       </div>
       <Issue message={issues[`${prefix}.experimentMode`]} />
       {mode === "OFF" && step.variants.length > 0 ? (
-        <p className="mt-2 text-xs text-slate-700">
-          Off: everyone gets the step as written. The variants below are kept, with their results,
-          but not used.
-        </p>
+        <p className="mt-2 text-xs text-slate-700">{t.experiment.offNote}</p>
       ) : null}
       {mode === "SPLIT" ? (
         <p className="mt-2 text-xs text-slate-700" data-testid="split-total">
-          Each customer always gets the same variant, by these shares (they add up to 100): now{" "}
-          {total}.
+          {t.experiment.splitNote(total)}
         </p>
       ) : null}
       {mode === "LEARNING" ? (
-        <p className="mt-2 text-xs text-slate-700">
-          The learner chooses among the variants in play, per customer group, for what finance set
-          as the objective; every variant in play keeps getting a share.
-        </p>
+        <p className="mt-2 text-xs text-slate-700">{t.experiment.learningNote}</p>
       ) : null}
       <Issue message={issues[`${prefix}.variants`]} />
       {step.variants.length > 0 ? (
@@ -789,6 +753,7 @@ export function ExperimentFields({
                 }
                 onRemove={() => onChange(removeVariant(step, variantIndex))}
                 onPreview={onPreviewVariant ? () => onPreviewVariant(variant.key) : undefined}
+                locale={locale}
               />
             </li>
           ))}
@@ -799,15 +764,13 @@ export function ExperimentFields({
           <button
             type="button"
             className={BUTTON}
-            aria-label={`Add a variant to step ${index + 1}`}
+            aria-label={t.experiment.addVariantTo(index + 1)}
             disabled={step.variants.length >= MAX_VARIANTS || nextKey === null}
             onClick={() => onChange(addVariant(step))}
           >
-            + Add variant {nextKey ?? ""}
+            {t.experiment.addVariant(nextKey ?? "")}
           </button>
-          <span className="text-xs text-slate-600">
-            At most {MAX_VARIANTS}; adding or removing one puts every variant at an equal share.
-          </span>
+          <span className="text-xs text-slate-600">{t.experiment.maxVariants(MAX_VARIANTS)}</span>
         </div>
       ) : null}
     </fieldset>
@@ -824,6 +787,7 @@ export function VariantFields({
   onChange,
   onRemove,
   onPreview,
+  locale = "en",
 }: {
   step: StepDraft;
   variant: VariantDraft;
@@ -834,7 +798,10 @@ export function VariantFields({
   onChange: (variant: VariantDraft) => void;
   onRemove: () => void;
   onPreview?: () => void;
+  locale?: Locale;
 }) {
+  const t = collectionsFormMessages[locale];
+  const v = t.variant;
   const id = useId();
   const set = (changes: Partial<VariantDraft>) => onChange({ ...variant, ...changes });
   const courtesy = step.kind === "COURTESY";
@@ -848,7 +815,7 @@ export function VariantFields({
     >
       <div className="grid gap-3 md:grid-cols-3">
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Variant {variant.key}: name</span>
+          <span className="font-medium">{v.name(variant.key)}</span>
           <input
             className={INPUT}
             value={variant.name}
@@ -860,7 +827,7 @@ export function VariantFields({
         </label>
         {step.experimentMode === "SPLIT" ? (
           <label className="flex flex-col gap-1">
-            <span className="font-medium">Share (%)</span>
+            <span className="font-medium">{v.share}</span>
             <input
               type="number"
               min={0}
@@ -886,25 +853,25 @@ export function VariantFields({
                 })
               }
             />
-            In play (the learner may choose it)
+            {v.inPlay}
           </label>
         ) : null}
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Days after (− before)</span>
+          <span className="font-medium">{t.step.offsetDays}</span>
           <input
             type="number"
             min={-30}
             max={courtesy ? 0 : 180}
             className={`${INPUT} w-24`}
             value={variant.offsetDays}
-            placeholder={`${step.offsetDays} (the step's)`}
+            placeholder={v.offsetPlaceholder(step.offsetDays)}
             aria-invalid={issues[`${prefix}.offsetDays`] ? true : undefined}
             onChange={(event) => set({ offsetDays: event.currentTarget.value })}
           />
           <Issue message={issues[`${prefix}.offsetDays`]} />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Channel</span>
+          <span className="font-medium">{t.step.channel}</span>
           <select
             className={INPUT}
             value={variant.channel}
@@ -912,54 +879,52 @@ export function VariantFields({
               set({ channel: event.currentTarget.value as VariantDraft["channel"] })
             }
           >
-            <option value="">As the step ({CHANNEL_LABELS[step.channel]})</option>
+            <option value="">{v.asStep(t.channels[step.channel])}</option>
             {STEP_CHANNELS.map((channel) => (
               <option key={channel} value={channel}>
-                {CHANNEL_LABELS[channel]}
+                {t.channels[channel]}
               </option>
             ))}
           </select>
           <Issue message={issues[`${prefix}.channel`]} />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Tone</span>
+          <span className="font-medium">{t.step.tone}</span>
           <select
             className={INPUT}
             value={variant.tone}
             onChange={(event) => set({ tone: event.currentTarget.value as VariantDraft["tone"] })}
           >
-            <option value="">As the step ({TONE_LABELS[step.tone]})</option>
+            <option value="">{v.asStep(t.tones[step.tone])}</option>
             {STEP_TONES.map((option) => (
               <option key={option} value={option}>
-                {TONE_LABELS[option]}
+                {t.tones[option]}
               </option>
             ))}
           </select>
           <Issue message={issues[`${prefix}.tone`]} />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Fee</span>
+          <span className="font-medium">{v.fee}</span>
           <select
             className={INPUT}
             value={courtesy ? "" : variant.chargeFee}
             disabled={courtesy}
-            aria-label={`Fee of variant ${variant.key}`}
+            aria-label={v.feeOf(variant.key)}
             aria-invalid={issues[`${prefix}.chargeFee`] ? true : undefined}
             onChange={(event) =>
               set({ chargeFee: event.currentTarget.value as VariantDraft["chargeFee"] })
             }
           >
-            <option value="">As the step ({feeWord(step)})</option>
+            <option value="">{v.asStep(feeWord(step, t))}</option>
             <option value="charge">
               {step.kind === "COLLECTION_HANDOVER"
-                ? "Charge the collection fee"
-                : "Charge the reminder fee (where agreed)"}
+                ? v.chargeCollectionFee
+                : t.step.chargeReminderFee}
             </option>
-            <option value="none">No fee</option>
+            <option value="none">{v.noFee}</option>
           </select>
-          {courtesy ? (
-            <span className="text-xs text-slate-600">A courtesy never charges a fee.</span>
-          ) : null}
+          {courtesy ? <span className="text-xs text-slate-600">{v.courtesyNoFee}</span> : null}
           <Issue message={issues[`${prefix}.chargeFee`]} />
         </label>
       </div>
@@ -969,19 +934,17 @@ export function VariantFields({
           checked={variant.offerPaymentPlan}
           onChange={(event) => set({ offerPaymentPlan: event.currentTarget.checked })}
         />
-        Offer the payment plan up front in the message (where the policy offers plans)
+        {v.offerPlan}
       </label>
       <details className="mt-2">
-        <summary className="cursor-pointer">Texts of variant {variant.key}</summary>
-        <p className="mt-2 text-xs text-slate-600">
-          Leave a text empty for the step's text (shown greyed).
-        </p>
+        <summary className="cursor-pointer">{v.texts(variant.key)}</summary>
+        <p className="mt-2 text-xs text-slate-600">{v.textsHint}</p>
         {TEMPLATE_LOCALES.map((locale) => {
           const own = step.templates[locale];
           const fallback = defaultTemplate(step.kind, tone, locale);
           return (
             <fieldset key={locale} className="mt-2 grid gap-2">
-              <legend className="font-medium">{LANGUAGE_LABELS[locale]}</legend>
+              <legend className="font-medium">{t.languages[locale]}</legend>
               {TEMPLATE_FIELDS.map((field) => {
                 const path = `${prefix}.templates.${locale}.${field}`;
                 const control = `${id}-${locale}-${field}`;
@@ -1004,7 +967,7 @@ export function VariantFields({
                 };
                 return (
                   <div key={field} className="flex flex-col gap-1">
-                    <label htmlFor={control}>{FIELD_LABELS[field]}</label>
+                    <label htmlFor={control}>{t.fields[field]}</label>
                     {field === "body" ? (
                       <textarea rows={6} maxLength={3000} {...common} />
                     ) : (
@@ -1021,23 +984,20 @@ export function VariantFields({
       <div className="mt-2 flex flex-wrap items-center gap-2">
         {onPreview ? (
           <button type="button" className={BUTTON} onClick={onPreview}>
-            Förhandsgranska variant {variant.key}
+            {v.preview(variant.key)}
           </button>
         ) : null}
         <button
           type="button"
           className={`${BUTTON} text-red-800`}
           disabled={actionCount > 0}
-          aria-label={`Remove variant ${variant.key}`}
+          aria-label={v.remove(variant.key)}
           onClick={onRemove}
         >
-          Remove
+          {t.step.removeButton}
         </button>
         {actionCount > 0 ? (
-          <span className="text-xs text-slate-700">
-            Sent to {actionCount === 1 ? "1 invoice" : `${actionCount} invoices`}: it can be
-            changed, not removed (give it no share, or take it out of play, to stop it).
-          </span>
+          <span className="text-xs text-slate-700">{v.sentTo(actionCount)}</span>
         ) : null}
       </div>
     </div>
@@ -1047,17 +1007,20 @@ export function VariantFields({
 // --- Preview --------------------------------------------------------------------------------
 
 /** Asks the server for one step's preview; its problem comes back as it is. */
-export async function requestPreview(body: {
-  policyId?: string;
-  policy: unknown;
-  stepIndex: number;
-  invoiceNumber: number;
-  variantKey?: string;
-}) {
+export async function requestPreview(
+  body: {
+    policyId?: string;
+    policy: unknown;
+    stepIndex: number;
+    invoiceNumber: number;
+    variantKey?: string;
+  },
+  fallback = collectionsFormMessages.en.preview.noPreview,
+) {
   return requestJson<StepPreview>(
     "/api/finance/collections/preview",
     { method: "POST", body },
-    "No preview",
+    fallback,
   );
 }
 
@@ -1065,7 +1028,7 @@ export async function requestPreview(body: {
  * The preview's state: the invoice, the step and the variant chosen, and the answer. Held by the
  * editor, so a step's "Förhandsgranska variant B" can choose (and show) it from the form.
  */
-function usePreview(draft: PolicyDraft, policyId: string | undefined) {
+function usePreview(draft: PolicyDraft, policyId: string | undefined, t: CollectionsFormMessages) {
   const [invoiceNumber, setInvoiceNumber] = useState("");
   const [stepIndex, setStepIndex] = useState(0);
   const [variantKey, setVariantKey] = useState<string | null>(null);
@@ -1088,19 +1051,22 @@ function usePreview(draft: PolicyDraft, policyId: string | undefined) {
         issues: [],
         message:
           issues.length > 0
-            ? `Fix the policy first: ${issues[0]!.path}: ${issues[0]!.message}`
-            : "Type the number of an unpaid invoice",
+            ? t.preview.fixFirst(issues[0]!.path, issues[0]!.message)
+            : t.preview.typeNumber,
       });
       return;
     }
     setBusy(true);
-    const result = await requestPreview({
-      ...(policyId ? { policyId } : {}),
-      policy: input,
-      stepIndex: stepAt,
-      invoiceNumber: number,
-      ...(keyAt ? { variantKey: keyAt } : {}),
-    });
+    const result = await requestPreview(
+      {
+        ...(policyId ? { policyId } : {}),
+        policy: input,
+        stepIndex: stepAt,
+        invoiceNumber: number,
+        ...(keyAt ? { variantKey: keyAt } : {}),
+      },
+      t.preview.noPreview,
+    );
     setBusy(false);
     if (result.ok) {
       setPreview(result.body);
@@ -1137,10 +1103,14 @@ function usePreview(draft: PolicyDraft, policyId: string | undefined) {
 function PreviewPanel({
   draft,
   state,
+  locale,
 }: {
   draft: PolicyDraft;
   state: ReturnType<typeof usePreview>;
+  locale: Locale;
 }) {
+  const t = collectionsFormMessages[locale].preview;
+  const kinds = collectionsFormMessages[locale].kinds;
   const id = useId();
   const {
     invoiceNumber,
@@ -1163,16 +1133,12 @@ function PreviewPanel({
       data-testid="policy-preview"
     >
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        Preview for an invoice
+        {t.heading}
       </h2>
-      <p className="text-sm text-slate-700">
-        A step of the policy as it stands here (saved or not), for one unpaid invoice, in its
-        customer's language: the text as sent and what the step would charge. Nothing is sent or
-        saved.
-      </p>
+      <p className="text-sm text-slate-700">{t.intro}</p>
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Invoice number</span>
+          <span className="font-medium">{t.invoiceNumber}</span>
           <input
             inputMode="numeric"
             className={`${INPUT} w-32`}
@@ -1181,7 +1147,7 @@ function PreviewPanel({
           />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Step</span>
+          <span className="font-medium">{t.step}</span>
           <select
             className={INPUT}
             value={index}
@@ -1192,33 +1158,33 @@ function PreviewPanel({
           >
             {draft.steps.map((step, i) => (
               <option key={step.key} value={i}>
-                {i + 1}. {KIND_LABELS[step.kind]}
+                {i + 1}. {kinds[step.kind]}
               </option>
             ))}
           </select>
         </label>
         {variants.length > 0 ? (
           <label className="flex flex-col gap-1 text-sm">
-            <span className="font-medium">Variant</span>
+            <span className="font-medium">{t.variant}</span>
             <select
               className={INPUT}
               value={variant ?? ""}
               onChange={(event) => setVariantKey(event.currentTarget.value || null)}
             >
-              <option value="">The step as written</option>
+              <option value="">{t.asWritten}</option>
               {variants.map((v) => (
                 <option key={v.key} value={v.key}>
-                  Förhandsgranska variant {v.key}: {v.name}
+                  {t.variantOption(v.key, v.name)}
                 </option>
               ))}
             </select>
           </label>
         ) : null}
         <button type="button" className={BUTTON} disabled={busy} onClick={() => void show()}>
-          {busy ? "Rendering…" : "Show"}
+          {busy ? t.rendering : t.show}
         </button>
       </div>
-      <PreviewResultView preview={preview} problem={problem} />
+      <PreviewResultView preview={preview} problem={problem} locale={locale} />
     </section>
   );
 }
@@ -1227,10 +1193,13 @@ function PreviewPanel({
 export function PreviewResultView({
   preview,
   problem,
+  locale = "en",
 }: {
   preview: StepPreview | null;
   problem: ClientProblem | null;
+  locale?: Locale;
 }) {
+  const t = collectionsFormMessages[locale].preview;
   if (problem) {
     const issue = problem.issues[0];
     return (
@@ -1241,51 +1210,51 @@ export function PreviewResultView({
   }
   if (!preview) return null;
   const { message, step } = preview;
-  const fee = preview.feeOre > 0 ? kronor(preview.feeOre) : "none";
-  const interest = preview.interestOre > 0 ? kronor(preview.interestOre) : "none";
+  const fee = preview.feeOre > 0 ? kronor(preview.feeOre) : t.none;
+  const interest = preview.interestOre > 0 ? kronor(preview.interestOre) : t.none;
   const status = {
-    planned: `Planned for ${preview.date}`,
-    paused: "Held by a pause",
-    taken: `Taken on ${preview.date}`,
-    "not-planned": "Not taken for this invoice",
+    planned: t.planned(preview.date),
+    paused: t.paused,
+    taken: t.taken(preview.date),
+    "not-planned": t.notPlanned,
   }[preview.status];
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="preview-result">
       <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
-        <dt className="text-slate-600">Invoice</dt>
+        <dt className="text-slate-600">{t.invoice}</dt>
         <dd>
-          {preview.invoice.number} · {preview.invoice.customerName} · due {preview.invoice.dueDate}{" "}
-          · {kronor(preview.invoice.amountDueOre)} ·{" "}
-          {preview.invoice.locale === "sv" ? "Swedish" : "English"}
+          {preview.invoice.number} · {preview.invoice.customerName} ·{" "}
+          {t.due(preview.invoice.dueDate)} · {kronor(preview.invoice.amountDueOre)} ·{" "}
+          {preview.invoice.locale === "sv" ? t.swedish : t.english}
         </dd>
-        <dt className="text-slate-600">Falls under now</dt>
+        <dt className="text-slate-600">{t.fallsUnder}</dt>
         <dd>{preview.currentPolicy.name}</dd>
-        <dt className="text-slate-600">This step</dt>
+        <dt className="text-slate-600">{t.thisStep}</dt>
         <dd>
           {preview.variant ? (
             <span className="block font-medium" data-testid="preview-variant">
-              Variant {preview.variant.key}: {preview.variant.name}
+              {t.variantName(preview.variant.key, preview.variant.name)}
             </span>
           ) : null}
           {status}
           {preview.note ? <span className="block text-slate-700">{preview.note}</span> : null}
         </dd>
-        <dt className="text-slate-600">Fee</dt>
+        <dt className="text-slate-600">{t.fee}</dt>
         <dd>
           {fee}
           {preview.feeReason ? (
             <span className="block text-slate-700">{preview.feeReason}</span>
           ) : null}
         </dd>
-        <dt className="text-slate-600">Interest</dt>
+        <dt className="text-slate-600">{t.interest}</dt>
         <dd>
           {interest}
           {preview.interestReason ? (
             <span className="block text-slate-700">{preview.interestReason}</span>
           ) : null}
         </dd>
-        <dt className="text-slate-600">Pay by</dt>
-        <dd>{preview.payBy ?? "the due date"}</dd>
+        <dt className="text-slate-600">{t.payBy}</dt>
+        <dd>{preview.payBy ?? t.dueDate}</dd>
       </dl>
       {step.channel === "SMS" ? (
         <MessageBlock title="SMS" text={message.sms} />
@@ -1293,17 +1262,13 @@ export function PreviewResultView({
         <>
           <MessageBlock
             title={
-              step.channel === "LETTER"
-                ? "Letter"
-                : step.channel === "PAGE"
-                  ? "On the invoice page"
-                  : "Email"
+              step.channel === "LETTER" ? t.letter : step.channel === "PAGE" ? t.page : t.email
             }
             heading={message.subject}
             text={message.body}
           />
           <details>
-            <summary className="cursor-pointer">The step's SMS text</summary>
+            <summary className="cursor-pointer">{t.smsText}</summary>
             <MessageBlock title="SMS" text={message.sms} />
           </details>
         </>

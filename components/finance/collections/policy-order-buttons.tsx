@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type ClientProblem, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { collectionsMessages } from "@/lib/i18n/staff/finance/collections";
 import { moveStep } from "./policy-draft";
 
 /**
@@ -13,12 +15,15 @@ export function PolicyOrderButtons({
   order,
   index,
   name,
+  locale,
 }: {
+  locale: Locale;
   /** The ids of every policy but the default, in the list's order. */
   order: readonly string[];
   index: number;
   name: string;
 }) {
+  const t = collectionsMessages[locale].order;
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ClientProblem | null>(null);
@@ -27,7 +32,7 @@ export function PolicyOrderButtons({
     const result = await requestJson(
       "/api/finance/collections/policies/reorder",
       { method: "POST", body: { order: moveStep(order, index, by) } },
-      "Not moved",
+      t.notMoved,
     );
     setBusy(false);
     setProblem(result.ok ? null : result.problem);
@@ -39,7 +44,7 @@ export function PolicyOrderButtons({
         type="button"
         className="rounded border border-slate-400 bg-white px-2 py-1 text-sm disabled:opacity-50"
         disabled={busy || index === 0}
-        aria-label={`Move ${name} up`}
+        aria-label={t.up(name)}
         onClick={() => void move(-1)}
       >
         ↑
@@ -48,7 +53,7 @@ export function PolicyOrderButtons({
         type="button"
         className="rounded border border-slate-400 bg-white px-2 py-1 text-sm disabled:opacity-50"
         disabled={busy || index === order.length - 1}
-        aria-label={`Move ${name} down`}
+        aria-label={t.down(name)}
         onClick={() => void move(1)}
       >
         ↓

@@ -69,7 +69,10 @@ describe("marking letters printed", () => {
     );
     vi.stubGlobal("fetch", fetch);
     const ids = ["00000000-0000-4000-8000-0000000000e1", "00000000-0000-4000-8000-0000000000e2"];
-    expect(await submitPrinted(ids)).toEqual({ ok: true, body: { printed: 2, alreadyPrinted: 0 } });
+    expect(await submitPrinted(ids, "en")).toEqual({
+      ok: true,
+      body: { printed: 2, alreadyPrinted: 0 },
+    });
     const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe("/api/finance/collections/letters/printed");
     expect(init.method).toBe("POST");

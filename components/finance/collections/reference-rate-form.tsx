@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { type ClientProblem, fieldMessage, requestJson } from "@/components/ui/problem";
+import type { Locale } from "@/lib/db/generated/client";
+import { collectionsFormMessages } from "@/lib/i18n/staff/finance/collections-forms";
 
 /**
  * An administrator's form to add or correct a half-year's reference rate: the year, the half
@@ -22,7 +24,14 @@ export type RateFormState =
   | { kind: "saved"; validFrom: string; created: boolean }
   | { kind: "failed"; problem: ClientProblem };
 
-export function ReferenceRateForm({ defaultYear }: { defaultYear: number }) {
+export function ReferenceRateForm({
+  defaultYear,
+  locale,
+}: {
+  defaultYear: number;
+  locale: Locale;
+}) {
+  const t = collectionsFormMessages[locale].rate;
   const router = useRouter();
   const [year, setYear] = useState(String(defaultYear));
   const [half, setHalf] = useState<"01" | "07">("01");
@@ -39,10 +48,7 @@ export function ReferenceRateForm({ defaultYear }: { defaultYear: number }) {
           status: 0,
           details: {},
           issues: [],
-          message:
-            rateBasisPoints === null
-              ? "Type the rate in percent, e.g. 2 or 1,75"
-              : "Type the year with four digits",
+          message: rateBasisPoints === null ? t.typeRate : t.typeYear,
         },
       });
       return;
@@ -71,6 +77,7 @@ export function ReferenceRateForm({ defaultYear }: { defaultYear: number }) {
       onHalf={setHalf}
       onRate={setRate}
       onSubmit={submit}
+      locale={locale}
     />
   );
 }
@@ -85,7 +92,9 @@ export function ReferenceRateFormView(props: {
   onHalf: (half: "01" | "07") => void;
   onRate: (rate: string) => void;
   onSubmit: (event: React.FormEvent) => void;
+  locale?: Locale;
 }) {
+  const t = collectionsFormMessages[props.locale ?? "en"].rate;
   const id = useId();
   const { state } = props;
   const problem = state.kind === "failed" ? state.problem : null;
@@ -100,11 +109,11 @@ export function ReferenceRateFormView(props: {
       data-testid="reference-rate-form"
     >
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
-        Add or correct a half-year
+        {t.heading}
       </h2>
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Year</span>
+          <span className="font-medium">{t.year}</span>
           <input
             inputMode="numeric"
             className="w-24 rounded border border-slate-400 px-2 py-1"
@@ -114,18 +123,18 @@ export function ReferenceRateFormView(props: {
           />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Half-year</span>
+          <span className="font-medium">{t.half}</span>
           <select
             className="rounded border border-slate-400 px-2 py-1"
             value={props.half}
             onChange={(event) => props.onHalf(event.currentTarget.value as "01" | "07")}
           >
-            <option value="01">From 1 January</option>
-            <option value="07">From 1 July</option>
+            <option value="01">{t.fromJanuary}</option>
+            <option value="07">{t.fromJuly}</option>
           </select>
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Reference rate (%)</span>
+          <span className="font-medium">{t.rate}</span>
           <input
             inputMode="decimal"
             className="w-24 rounded border border-slate-400 px-2 py-1"
@@ -140,16 +149,14 @@ export function ReferenceRateFormView(props: {
           disabled={state.kind === "busy"}
           className="rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-50"
         >
-          {state.kind === "busy" ? "Saving…" : "Save"}
+          {state.kind === "busy" ? t.saving : t.save}
         </button>
       </div>
       <p role="alert" className="text-sm text-red-800">
         {problem ? (dateIssue ?? rateIssue ?? problem.message) : ""}
       </p>
       <p role="status" className="text-sm text-slate-700">
-        {state.kind === "saved"
-          ? `${state.created ? "Added" : "Corrected"} the rate from ${state.validFrom}. Steps taken from now on use it; what was charged before stays as it was.`
-          : ""}
+        {state.kind === "saved" ? t.saved(state.created, state.validFrom) : ""}
       </p>
     </form>
   );

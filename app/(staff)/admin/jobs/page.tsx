@@ -3,11 +3,14 @@ import Link from "next/link";
 import { JobRetryButton } from "@/components/admin/job-retry-button";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
+import { adminMessages } from "@/lib/i18n/staff/admin";
 import { getJobEngine } from "@/lib/jobs/job-engine";
 import { listTroubledJobs, loadQueueStatus } from "@/lib/jobs/job-status";
 
-export const metadata: Metadata = { title: "Background jobs" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: adminMessages[await staffLocaleForMetadata()].titles.jobs };
+}
 export const dynamic = "force-dynamic";
 
 const when = (date: Date | null) =>
@@ -18,6 +21,8 @@ export default async function JobsPage() {
   const access = await requireStaffPage(CONSOLE_ROLES.admin, "/admin/jobs");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const t = adminMessages[staff.locale].jobs;
+  const crumb = adminMessages[staff.locale].crumb;
   const engine = getJobEngine();
   const [queues, troubled] = engine
     ? await Promise.all([
@@ -29,30 +34,26 @@ export default async function JobsPage() {
     <StaffShell staff={staff}>
       <p className="text-sm">
         <Link href="/admin" className="text-blue-800 underline">
-          Admin
+          {crumb}
         </Link>
       </p>
-      <h1 className="mt-2 text-2xl font-bold">Background jobs</h1>
-      <p className="mt-1 text-slate-700">
-        Work done outside a request, as durable jobs in the database: each runs once across all
-        processes and is retried when it fails. Jobs of {staff.organizationName} and of the whole
-        system are shown.
-      </p>
+      <h1 className="mt-2 text-2xl font-bold">{t.heading}</h1>
+      <p className="mt-1 text-slate-700">{t.intro(staff.organizationName)}</p>
       {!engine ? (
         <p className="mt-4 rounded bg-amber-100 p-3" role="status">
-          The job engine is not running in this process.
+          {t.noEngine}
         </p>
       ) : null}
       <table className="mt-4 w-full border-collapse bg-white text-left" data-testid="job-queues">
-        <caption className="sr-only">Queues</caption>
+        <caption className="sr-only">{t.queues}</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th className="p-2">Queue</th>
-            <th className="p-2">Waiting</th>
-            <th className="p-2">Running</th>
-            <th className="p-2">Retrying</th>
-            <th className="p-2">Failed</th>
-            <th className="p-2">Done</th>
+            <th className="p-2">{t.queue}</th>
+            <th className="p-2">{t.waiting}</th>
+            <th className="p-2">{t.running}</th>
+            <th className="p-2">{t.retrying}</th>
+            <th className="p-2">{t.failed}</th>
+            <th className="p-2">{t.done}</th>
           </tr>
         </thead>
         <tbody>
@@ -70,22 +71,22 @@ export default async function JobsPage() {
           ))}
         </tbody>
       </table>
-      <h2 className="mt-8 text-lg font-semibold">Failed and retrying</h2>
+      <h2 className="mt-8 text-lg font-semibold">{t.troubled}</h2>
       {troubled.length === 0 ? (
         <p className="mt-2 text-slate-700" data-testid="no-troubled-jobs">
-          Nothing has failed.
+          {t.nothingFailed}
         </p>
       ) : (
         <table className="mt-2 w-full border-collapse bg-white text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300">
-              <th className="p-2">Queue</th>
-              <th className="p-2">State</th>
-              <th className="p-2">Attempts</th>
-              <th className="p-2">Created</th>
-              <th className="p-2">Last error</th>
+              <th className="p-2">{t.queue}</th>
+              <th className="p-2">{t.state}</th>
+              <th className="p-2">{t.attempts}</th>
+              <th className="p-2">{t.created}</th>
+              <th className="p-2">{t.lastError}</th>
               <th className="p-2">
-                <span className="sr-only">Action</span>
+                <span className="sr-only">{t.action}</span>
               </th>
             </tr>
           </thead>
@@ -93,15 +94,13 @@ export default async function JobsPage() {
             {troubled.map((job) => (
               <tr key={job.id} className="border-b border-slate-200 align-top">
                 <td className="p-2 font-mono">{job.queue}</td>
-                <td className="p-2">{job.state === "retry" ? "retrying" : "failed"}</td>
-                <td className="p-2">
-                  {job.attempts} of {job.retryLimit + 1}
-                </td>
+                <td className="p-2">{job.state === "retry" ? t.stateRetrying : t.stateFailed}</td>
+                <td className="p-2">{t.attemptsOf(job.attempts, job.retryLimit + 1)}</td>
                 <td className="p-2">{when(job.createdOn)}</td>
                 <td className="p-2 break-words">{job.lastError ?? "—"}</td>
                 <td className="p-2">
                   {job.state === "failed" ? (
-                    <JobRetryButton queue={job.queue} jobId={job.id} />
+                    <JobRetryButton queue={job.queue} jobId={job.id} locale={staff.locale} />
                   ) : null}
                 </td>
               </tr>

@@ -6,7 +6,7 @@ import { ObjectiveForm } from "@/components/finance/collections/objective-form";
 import { PolicyOrderButtons } from "@/components/finance/collections/policy-order-buttons";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { loadCollectionObjective } from "@/lib/collections/objective-admin";
 import {
   listPolicies,
@@ -15,8 +15,12 @@ import {
 } from "@/lib/collections/policy-admin";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
+import { collectionsMessages } from "@/lib/i18n/staff/finance/collections";
+import { collectionsPageMessages } from "@/lib/i18n/staff/finance/collections-pages";
 
-export const metadata: Metadata = { title: "Collections" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: collectionsMessages[await staffLocaleForMetadata()].index.title };
+}
 export const dynamic = "force-dynamic";
 
 const percent = (basisPoints: number) =>
@@ -31,6 +35,8 @@ export default async function CollectionsPage() {
   const access = await requireStaffPage(CONSOLE_ROLES.finance, "/finance/collections");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const tc = collectionsMessages[staff.locale];
+  const tp = collectionsPageMessages[staff.locale];
   const db = await getDb();
   const [policies, rates, lettersWaiting, objective] = await Promise.all([
     listPolicies(db, staff.organizationId),
@@ -45,71 +51,67 @@ export default async function CollectionsPage() {
   const order = policies.filter((policy) => !policy.isDefault).map((policy) => policy.id);
   return (
     <StaffShell staff={staff}>
-      <CollectionsNav current="/finance/collections" />
-      <h1 className="mt-3 text-2xl font-bold">Collections (inkasso)</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        How {staff.organizationName} follows up unpaid invoices. Each unpaid invoice falls under the
-        first policy below whose rule is true for it, else under the default; once a step is taken
-        the invoice stays on its policy. The daily run takes each step once, on a banking day, with
-        only the fees and interest the law and the customer's agreement allow.
-      </p>
+      <CollectionsNav current="/finance/collections" locale={staff.locale} />
+      <h1 className="mt-3 text-2xl font-bold">{tc.index.heading}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{tc.index.intro(staff.organizationName)}</p>
       {rate.current === null ? (
         <p
           role="note"
           className="mt-3 max-w-3xl rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
           data-testid="reference-rate-missing"
         >
-          ⚠ No reference rate is on record for the half-year from {rate.currentHalfYear}. No
-          interest is charged for its days until it is added (räntelagen 9 §: each half-year has its
-          own rate; the last one kept
-          {rate.latest
-            ? ` is from ${rate.latest.validFrom}, ${percent(rate.latest.rateBasisPoints)}`
-            : " is none"}
-          ).{" "}
+          {tp.index.rateMissing(
+            rate.currentHalfYear,
+            rate.latest
+              ? {
+                  validFrom: rate.latest.validFrom,
+                  rate: percent(rate.latest.rateBasisPoints),
+                }
+              : null,
+          )}{" "}
           <Link href="/finance/collections/reference-rates" className="underline">
-            Reference rates
+            {tp.index.referenceRates}
           </Link>
         </p>
       ) : null}
       {lettersWaiting > 0 ? (
         <p className="mt-3 text-sm">
           <Link href="/finance/collections/letters" className="text-blue-800 underline">
-            {lettersWaiting === 1 ? "1 letter waits" : `${lettersWaiting} letters wait`} to be
-            printed
+            {tp.index.lettersWaiting(lettersWaiting)}
           </Link>
         </p>
       ) : null}
       <div className="mt-6 flex flex-wrap items-center gap-4">
-        <h2 className="text-lg font-semibold">Policies</h2>
+        <h2 className="text-lg font-semibold">{tc.index.policies}</h2>
         <Link
           href="/finance/collections/policies/new"
           className="rounded bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white"
         >
-          New policy
+          {tc.index.newPolicy}
         </Link>
       </div>
       <div className="mt-3 overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Collection policies, in the order they are tried</caption>
+          <caption className="sr-only">{tp.index.caption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className="px-2 py-2">
                 #
               </th>
               <th scope="col" className="px-2 py-2">
-                Policy
+                {tp.index.policy}
               </th>
               <th scope="col" className="px-2 py-2">
-                Applies to
+                {tp.index.appliesTo}
               </th>
               <th scope="col" className="px-2 py-2">
-                Steps
+                {tp.index.steps}
               </th>
               <th scope="col" className="px-2 py-2 text-right">
-                Steps taken
+                {tp.index.stepsTaken}
               </th>
               <th scope="col" className="px-2 py-2">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{tp.actions}</span>
               </th>
             </tr>
           </thead>
@@ -129,7 +131,9 @@ export default async function CollectionsPage() {
                     {policy.name}
                   </Link>
                   {policy.isDefault ? (
-                    <span className="ml-2 rounded bg-slate-100 px-1 text-xs">default</span>
+                    <span className="ml-2 rounded bg-slate-100 px-1 text-xs">
+                      {tc.index.default}
+                    </span>
                   ) : null}
                 </td>
                 <td className="whitespace-pre-line px-2 py-2">{policy.ruleText}</td>
@@ -138,23 +142,29 @@ export default async function CollectionsPage() {
                 <td className="px-2 py-2">
                   <div className="flex flex-wrap items-center gap-2">
                     {policy.isDefault ? null : (
-                      <PolicyOrderButtons order={order} index={index} name={policy.name} />
+                      <PolicyOrderButtons
+                        order={order}
+                        index={index}
+                        name={policy.name}
+                        locale={staff.locale}
+                      />
                     )}
                     <Link
                       href={`/finance/collections/policies/${policy.id}`}
                       className="text-blue-800 underline"
-                      aria-label={`Edit ${policy.name}`}
+                      aria-label={tc.index.editPolicy(policy.name)}
                     >
-                      Edit
+                      {tc.index.edit}
                     </Link>
                     {policy.isDefault || policy.actionCount > 0 ? null : (
                       <ConfirmAction
-                        label="Delete"
-                        accessibleLabel={`Delete ${policy.name}`}
-                        question={`Delete the policy ${policy.name}? Its invoices fall under the next policy that matches them.`}
-                        confirmLabel="Delete policy"
+                        label={tc.index.delete}
+                        accessibleLabel={tc.index.deletePolicy(policy.name)}
+                        question={tc.index.deleteQuestion(policy.name)}
+                        confirmLabel={tc.index.deleteConfirm}
                         url={`/api/finance/collections/policies/${policy.id}`}
                         method="DELETE"
+                        locale={staff.locale}
                       />
                     )}
                   </div>
@@ -164,26 +174,22 @@ export default async function CollectionsPage() {
           </tbody>
         </table>
       </div>
-      <p className="mt-2 max-w-3xl text-xs text-slate-600">
-        The default policy takes what no other policy takes and cannot be deleted; a policy a step
-        was taken under can be changed, not deleted.
-      </p>
+      <p className="mt-2 max-w-3xl text-xs text-slate-600">{tp.index.footnote}</p>
       <section aria-labelledby="experiments-heading" className="mt-8">
         <h2 id="experiments-heading" className="text-lg font-semibold">
-          Experiments
+          {tc.index.experiments}
         </h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          A step can try variants (its timing, channel, tone, fee and texts, within the law): by
-          fixed shares, or with a learner that finds per customer group what works best.{" "}
+          {tp.index.experimentsIntro}{" "}
           {experimenting ? (
             <Link href="/finance/collections/decisions" className="text-blue-800 underline">
-              How the variants are chosen, and the learner's decisions
+              {tp.index.decisionsLink}
             </Link>
           ) : (
-            "No step has an experiment in play."
+            tp.index.noExperiment
           )}
         </p>
-        <ObjectiveForm objective={objective} />
+        <ObjectiveForm objective={objective} locale={staff.locale} />
       </section>
     </StaffShell>
   );

@@ -4,12 +4,15 @@ import { kronor } from "@/components/finance/finance-labels";
 import { UnmatchedQueue } from "@/components/finance/unmatched-queue";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { financeOverview } from "@/lib/bank-files/bank-file-console";
 import { listUnmatchedPayments } from "@/lib/bank-files/unmatched-queue";
 import { getDb } from "@/lib/db/client";
+import { financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 
-export const metadata: Metadata = { title: "Unmatched payments" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: financeBankMessages[await staffLocaleForMetadata()].unmatched.title };
+}
 export const dynamic = "force-dynamic";
 
 const QUEUE_LIMIT = 100;
@@ -22,6 +25,7 @@ export default async function UnmatchedPaymentsPage() {
   const access = await requireStaffPage(CONSOLE_ROLES.unmatchedPayments, "/finance/unmatched");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const t = financeBankMessages[staff.locale];
   const db = await getDb();
   const [payments, overview] = await Promise.all([
     listUnmatchedPayments(db, staff.organizationId, QUEUE_LIMIT),
@@ -33,26 +37,24 @@ export default async function UnmatchedPaymentsPage() {
       <p className="text-sm">
         {isFinance ? (
           <Link href="/finance" className="text-blue-800 underline">
-            Finance
+            {t.overview.title}
           </Link>
         ) : (
           <Link href="/agent" className="text-blue-800 underline">
-            Support
+            {t.unmatched.support}
           </Link>
         )}
       </p>
-      <h1 className="mt-2 text-2xl font-bold">Unmatched payments</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        Money that reached {staff.organizationName}'s account without an OCR that places it: a
-        mistyped number, no reference, an invoice number or a name in the text. Nothing here is
-        booked on a guess; each payment is decided once, by a person, with the reason kept.
-      </p>
+      <h1 className="mt-2 text-2xl font-bold">{t.unmatched.title}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{t.unmatched.intro(staff.organizationName)}</p>
       <p className="mt-2 text-sm" data-testid="unmatched-total">
         {overview.unmatchedCount === 0
-          ? "The queue is empty."
-          : `${overview.unmatchedCount} waiting, ${kronor(overview.unmatchedOre)} in all${
-              overview.unmatchedCount > QUEUE_LIMIT ? `; the oldest ${QUEUE_LIMIT} are shown` : ""
-            }, oldest first.`}
+          ? t.unmatched.queueEmpty
+          : t.unmatched.total(
+              overview.unmatchedCount,
+              kronor(overview.unmatchedOre),
+              overview.unmatchedCount > QUEUE_LIMIT ? QUEUE_LIMIT : null,
+            )}
       </p>
       <UnmatchedQueue
         payments={payments.map((payment) => ({
@@ -70,6 +72,7 @@ export default async function UnmatchedPaymentsPage() {
           waitingSince: payment.createdAt.toISOString(),
         }))}
         canOpenFiles={isFinance}
+        locale={staff.locale}
         canOpenInvoices={(CONSOLE_ROLES.agent as readonly string[]).includes(staff.role)}
       />
     </StaffShell>

@@ -42,6 +42,7 @@ export default async function MarketingReceivablesPage({
         view={marketingView(dashboard)}
         action="/marketing/receivables"
         problem={problem}
+        locale={access.staff.locale}
       />
     </StaffShell>
   );

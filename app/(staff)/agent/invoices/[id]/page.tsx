@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgentChat } from "@/components/agent/agent-chat";
@@ -13,11 +12,12 @@ import { InvoiceDocument } from "@/components/invoice/invoice-document";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { loadInvoiceCredits } from "@/lib/agent/invoice-credits";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { listCannedReplies } from "@/lib/chat/canned-replies";
 import { type SelectedBlock, selectBlocksForInvoice } from "@/lib/content/blocks/select-blocks";
 import { formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
+import { agentWorkspaceMessages } from "@/lib/i18n/staff/agent/workspace";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import { listWaivableFees } from "@/lib/invoices/waive-fee";
 import { balanceOre, creditableOre } from "@/lib/ledger/invoice-status";
@@ -28,7 +28,9 @@ import { isRouteId } from "@/lib/validation/parse-input";
 
 const log = createLogger("agent-workspace");
 
-export const metadata: Metadata = { title: "Invoice workspace" };
+export async function generateMetadata() {
+  return { title: agentWorkspaceMessages[await staffLocaleForMetadata()].page.title };
+}
 
 /**
  * The agent's workspace for one invoice: the invoice exactly as the customer sees it (the same
@@ -45,6 +47,8 @@ export default async function InvoiceWorkspacePage({
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   if (!isRouteId(id)) notFound();
   const { staff } = access;
+  const { locale } = staff;
+  const t = agentWorkspaceMessages[locale].page;
   const db = await getDb();
   const today = todayInSweden();
   // Drafts too: the workspace is where a draft's lines are edited before it is issued.
@@ -85,25 +89,24 @@ export default async function InvoiceWorkspacePage({
   const { invoice } = data;
   return (
     <StaffShell staff={staff} bare>
-      <StaffLiveInvoice invoiceId={id} version={invoice.version} />
+      <StaffLiveInvoice invoiceId={id} version={invoice.version} locale={locale} />
       <div className="mx-auto max-w-7xl px-4 pt-4">
         <p className="text-sm">
           <Link href="/agent" className="text-blue-800 underline">
-            Inbox
+            {t.inbox}
           </Link>{" "}
           ·{" "}
           <Link href="/agent/invoices" className="text-blue-800 underline">
-            Search invoices
+            {t.searchInvoices}
           </Link>
         </p>
         {invoice.status === "DRAFT" ? (
           <p className="mt-1 text-sm font-semibold text-amber-900" data-testid="draft-notice">
-            Draft: not yet issued, so {data.customer.name} cannot see it. Edit its lines below.
+            {t.draftNotice(data.customer.name)}
           </p>
         ) : (
           <p className="mt-1 text-sm text-slate-700" data-testid="preview-notice">
-            Preview: this is what {data.customer.name} sees. Your visit is not recorded as a
-            customer view.
+            {t.previewNotice(data.customer.name)}
           </p>
         )}
       </div>
@@ -121,19 +124,21 @@ export default async function InvoiceWorkspacePage({
             }}
           />
         </main>
-        <aside className="flex min-w-0 flex-col gap-4" aria-label="Support tools">
+        <aside className="flex min-w-0 flex-col gap-4" aria-label={t.tools}>
           <AgentChat
             invoiceId={id}
             staffId={staff.id}
             customerName={data.customer.name}
             cannedReplies={cannedReplies}
             canMessage={invoice.status !== "DRAFT"}
+            locale={locale}
           />
           {conversation && invoice.kind === "INVOICE" ? (
             <DisputeToggle
               conversationId={conversation.id}
               disputed={conversation.disputedAt !== null}
               resolved={conversation.status === "RESOLVED"}
+              locale={locale}
             />
           ) : null}
           <InvoiceActions
@@ -158,10 +163,12 @@ export default async function InvoiceWorkspacePage({
             fees={fees.map((fee) => ({ ...fee, occurredAt: fee.occurredAt.toISOString() }))}
             creditableOre={creditableOre(data.ledger)}
             customerHasEmail={Boolean(context?.customer.email)}
+            locale={locale}
           />
           <InvoiceCreditsPanel
             credits={credits.credits}
             creditableOre={invoice.kind === "INVOICE" ? creditableOre(data.ledger) : 0}
+            locale={locale}
           />
           <RefundsPanel
             invoiceId={id}
@@ -173,9 +180,14 @@ export default async function InvoiceWorkspacePage({
             }))}
             creditOre={invoice.kind === "INVOICE" ? Math.max(-balanceOre(data.ledger), 0) : 0}
             refundsCredit={organization.refundPolicy === "REFUND"}
+            locale={locale}
           />
           {context ? (
-            <CustomerContextPanel context={context} today={formatCalendarDate(today)} />
+            <CustomerContextPanel
+              context={context}
+              today={formatCalendarDate(today)}
+              locale={locale}
+            />
           ) : null}
         </aside>
       </div>

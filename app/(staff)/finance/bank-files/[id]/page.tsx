@@ -7,21 +7,20 @@ import {
   BankFilePaymentsTable,
   BankFileSummaryList,
 } from "@/components/finance/bank-file-report";
-import {
-  FILE_FORMAT_LABELS,
-  FILE_SOURCE_LABELS,
-  FILE_STATUS_LABELS,
-} from "@/components/finance/finance-labels";
+import { FILE_FORMAT_LABELS } from "@/components/finance/finance-labels";
 import { RefreshWhileImporting } from "@/components/finance/refresh-while-importing";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { getBankFileDetail, listBankFilePaymentPage } from "@/lib/bank-files/bank-file-console";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 import { isRouteId } from "@/lib/validation/parse-input";
 
-export const metadata: Metadata = { title: "Bank file report" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: financeBankMessages[await staffLocaleForMetadata()].report.title };
+}
 export const dynamic = "force-dynamic";
 
 const PAGE_SIZE = 500;
@@ -39,6 +38,8 @@ export default async function BankFileReportPage({
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   if (!isRouteId(id)) notFound();
   const { staff } = access;
+  const t = financeBankMessages[staff.locale];
+  const r = t.report;
   const requested = Number((await searchParams).page);
   const page = Number.isInteger(requested) && requested >= 1 ? requested : 1;
   const db = await getDb();
@@ -58,63 +59,63 @@ export default async function BankFileReportPage({
     <StaffShell staff={staff}>
       <p className="text-sm">
         <Link href="/finance" className="text-blue-800 underline">
-          Finance
+          {t.overview.title}
         </Link>{" "}
         ·{" "}
         <Link href="/finance/bank-files" className="text-blue-800 underline">
-          Bank files
+          {t.files.title}
         </Link>
       </p>
-      <h1 className="mt-2 text-2xl font-bold break-all">Report: {file.fileName}</h1>
+      <h1 className="mt-2 text-2xl font-bold break-all">{r.heading(file.fileName)}</h1>
       <dl className="mt-2 grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="font-medium">Status</dt>
+        <dt className="font-medium">{r.status}</dt>
         <dd data-testid="bank-file-status" data-status={file.status}>
-          {FILE_STATUS_LABELS[file.status]}
+          {t.labels.fileStatus[file.status]}
         </dd>
-        <dt className="font-medium">Format</dt>
+        <dt className="font-medium">{r.format}</dt>
         <dd>{FILE_FORMAT_LABELS[file.format]}</dd>
-        <dt className="font-medium">Came by</dt>
-        <dd>{FILE_SOURCE_LABELS[file.source]}</dd>
-        <dt className="font-medium">Received</dt>
+        <dt className="font-medium">{r.cameBy}</dt>
+        <dd>{t.labels.fileSource[file.source]}</dd>
+        <dt className="font-medium">{r.received}</dt>
         <dd>{adminTime(file.receivedAt)}</dd>
-        <dt className="font-medium">Processed</dt>
-        <dd>{adminTime(file.processedAt, "not yet")}</dd>
-        <dt className="font-medium">Size</dt>
-        <dd>{file.sizeBytes.toLocaleString("sv-SE")} bytes</dd>
+        <dt className="font-medium">{r.processed}</dt>
+        <dd>{adminTime(file.processedAt, r.notYet)}</dd>
+        <dt className="font-medium">{r.size}</dt>
+        <dd>
+          {file.sizeBytes.toLocaleString("sv-SE")} {r.bytes}
+        </dd>
       </dl>
-      <RefreshWhileImporting importing={file.status === "RECEIVED"} />
+      <RefreshWhileImporting importing={file.status === "RECEIVED"} locale={staff.locale} />
       {file.status === "REFUSED" ? (
         <div
           className="mt-4 max-w-3xl rounded border border-red-300 bg-red-50 p-3"
           data-testid="bank-file-refusal"
         >
-          <h2 className="font-semibold text-red-900">Refused: nothing in it was booked</h2>
+          <h2 className="font-semibold text-red-900">{r.refused}</h2>
           <p className="mt-1 break-words text-red-900">{file.refusalReason}</p>
         </div>
       ) : null}
 
-      <h2 className="mt-8 text-lg font-semibold">Checks</h2>
-      <BankFileChecks checks={file.checks} />
+      <h2 className="mt-8 text-lg font-semibold">{r.checks}</h2>
+      <BankFileChecks checks={file.checks} locale={staff.locale} />
 
-      <h2 className="mt-8 text-lg font-semibold">Summary</h2>
+      <h2 className="mt-8 text-lg font-semibold">{r.summary}</h2>
       {file.summary ? (
-        <BankFileSummaryList summary={file.summary} />
+        <BankFileSummaryList summary={file.summary} locale={staff.locale} />
       ) : (
         <p className="mt-2 text-slate-700">
-          {file.status === "RECEIVED"
-            ? "The file is being imported."
-            : "The file was not counted: it did not get past its checks."}
+          {file.status === "RECEIVED" ? r.beingImported : r.notCounted}
         </p>
       )}
 
       <div className="mt-8 flex flex-wrap items-baseline justify-between gap-4">
-        <h2 className="text-lg font-semibold">Payments</h2>
+        <h2 className="text-lg font-semibold">{r.payments}</h2>
         <a
           href={`/api/finance/bank-files/${file.id}/payments.csv`}
           className="text-blue-800 underline"
           download
         >
-          Download CSV
+          {r.downloadCsv}
         </a>
       </div>
       <BankFilePaymentsTable
@@ -122,23 +123,22 @@ export default async function BankFileReportPage({
         invoiceLinks={(CONSOLE_ROLES.agent as readonly string[]).includes(staff.role)}
         caption={
           payments.total > PAGE_SIZE
-            ? `Payments ${first}–${last} of ${payments.total}, in the file's order. The CSV has them all.`
-            : `The file's payments (${payments.total}), in the file's order.`
+            ? r.captionPaged(first, last, payments.total)
+            : r.captionAll(payments.total)
         }
+        locale={staff.locale}
       />
       {pages > 1 ? (
-        <nav aria-label="Pages of payments" className="mt-3 flex gap-4 text-sm">
+        <nav aria-label={r.pagesNav} className="mt-3 flex gap-4 text-sm">
           {page > 1 ? (
             <Link href={pageHref(page - 1)} className="text-blue-800 underline">
-              Previous {PAGE_SIZE}
+              {r.previous(PAGE_SIZE)}
             </Link>
           ) : null}
-          <span>
-            Page {page} of {pages}
-          </span>
+          <span>{r.page(page, pages)}</span>
           {page < pages ? (
             <Link href={pageHref(page + 1)} className="text-blue-800 underline">
-              Next {PAGE_SIZE}
+              {r.next(PAGE_SIZE)}
             </Link>
           ) : null}
         </nav>

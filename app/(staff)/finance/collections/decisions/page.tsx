@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CollectionsNav } from "@/components/finance/collections/collections-nav";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import {
   ALLOCATION_DAYS,
   type ExperimentStep,
@@ -13,9 +13,13 @@ import {
 } from "@/lib/collections/decisions";
 import { STEP_KIND_WORDS } from "@/lib/collections/policy-words";
 import { getDb } from "@/lib/db/client";
+import { collectionsMessages } from "@/lib/i18n/staff/finance/collections";
+import { collectionsPageMessages } from "@/lib/i18n/staff/finance/collections-pages";
 import { isRouteId } from "@/lib/validation/parse-input";
 
-export const metadata: Metadata = { title: "Collection experiments" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: collectionsMessages[await staffLocaleForMetadata()].decisions.title };
+}
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -26,10 +30,10 @@ const percent = (share: number) =>
 const decimal = (value: number) =>
   value.toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-const MODE_WORDS = { SPLIT: "Split (fixed shares)", LEARNING: "Learning" } as const;
+type PageWords = (typeof collectionsPageMessages)["en"];
 
-const stepTitle = (step: ExperimentStep) =>
-  `${step.policyName} · step ${step.stepNumber}: ${STEP_KIND_WORDS.sv[step.kind]}`;
+const stepTitle = (step: ExperimentStep, tp: PageWords) =>
+  tp.decisions.stepTitle(step.policyName, step.stepNumber, STEP_KIND_WORDS.sv[step.kind]);
 
 /**
  * The collection experiments: every step with variants in play, and for one step how its
@@ -40,6 +44,8 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
   const access = await requireStaffPage(CONSOLE_ROLES.finance, "/finance/collections/decisions");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const tc = collectionsMessages[staff.locale];
+  const tp = collectionsPageMessages[staff.locale];
   const stepParam = (await searchParams).step;
   const stepId = typeof stepParam === "string" && stepParam !== "" ? stepParam : null;
   if (stepId !== null && !isRouteId(stepId)) notFound();
@@ -51,30 +57,25 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
   if (stepId && !decisions) notFound();
   return (
     <StaffShell staff={staff}>
-      <CollectionsNav current="/finance/collections/decisions" />
-      <h1 className="mt-3 text-2xl font-bold">Experiments</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        Steps that try variants. A split gives each customer the same variant by fixed shares; a
-        learning step chooses per customer group (band) the variant that has worked best for the
-        objective set on the policies page, and still tries every variant in play at least a little.
-        Either way the law decides every fee and date.
-      </p>
+      <CollectionsNav current="/finance/collections/decisions" locale={staff.locale} />
+      <h1 className="mt-3 text-2xl font-bold">{tc.decisions.heading}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{tp.decisions.intro}</p>
       <div className="mt-4 overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Steps with an experiment in play</caption>
+          <caption className="sr-only">{tp.decisions.caption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={CELL}>
-                Step
+                {tp.decisions.step}
               </th>
               <th scope="col" className={CELL}>
-                Mode
+                {tp.decisions.mode}
               </th>
               <th scope="col" className={CELL}>
-                Variants
+                {tp.decisions.variants}
               </th>
               <th scope="col" className={CELL}>
-                <span className="sr-only">Details</span>
+                <span className="sr-only">{tp.decisions.details}</span>
               </th>
             </tr>
           </thead>
@@ -82,7 +83,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
             {steps.length === 0 ? (
               <tr>
                 <td colSpan={4} className={`${CELL} text-slate-600`}>
-                  No step has an experiment in play. Give a step variants in its policy's editor.
+                  {tp.decisions.none}
                 </td>
               </tr>
             ) : null}
@@ -99,16 +100,16 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
                     className="text-blue-800 underline"
                   >
                     {step.policyName}
-                  </Link>{" "}
-                  · step {step.stepNumber}: {STEP_KIND_WORDS.sv[step.kind]}
+                  </Link>
+                  {tp.decisions.stepRest(step.stepNumber, STEP_KIND_WORDS.sv[step.kind])}
                 </td>
-                <td className={CELL}>{MODE_WORDS[step.mode]}</td>
+                <td className={CELL}>{tp.decisions.modes[step.mode]}</td>
                 <td className={CELL}>
                   {step.variants
                     .map((variant) =>
                       step.mode === "SPLIT"
                         ? `${variant.key} ${variant.name} (${variant.weight} %)`
-                        : `${variant.key} ${variant.name}${variant.weight > 0 ? "" : " (not in play)"}`,
+                        : `${variant.key} ${variant.name}${variant.weight > 0 ? "" : tp.decisions.notInPlay}`,
                     )
                     .join(" · ")}
                 </td>
@@ -116,9 +117,9 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
                   <Link
                     href={`/finance/collections/decisions?step=${step.stepId}`}
                     className="text-blue-800 underline"
-                    aria-label={`Decisions of ${stepTitle(step)}`}
+                    aria-label={tp.decisions.decisionsOf(stepTitle(step, tp))}
                   >
-                    Decisions
+                    {tp.decisions.decisions}
                   </Link>
                 </td>
               </tr>
@@ -130,27 +131,27 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
       {decisions ? (
         <section aria-labelledby="step-heading" className="mt-8" data-testid="step-decisions">
           <h2 id="step-heading" className="text-lg font-semibold">
-            {stepTitle(decisions.step)} — {MODE_WORDS[decisions.step.mode]}
+            {stepTitle(decisions.step, tp)} — {tp.decisions.modes[decisions.step.mode]}
           </h2>
 
           <h3 className="mt-4 font-semibold">
-            Allocation, the last {ALLOCATION_DAYS} days (from {decisions.since})
+            {tp.decisions.allocation(ALLOCATION_DAYS, decisions.since)}
           </h3>
           <table className="mt-2 border-collapse bg-white text-left text-sm">
-            <caption className="sr-only">Share of the step's invoices per variant</caption>
+            <caption className="sr-only">{tp.decisions.allocationCaption}</caption>
             <thead>
               <tr className="border-b border-slate-300">
                 <th scope="col" className={CELL}>
-                  Variant
+                  {tp.decisions.variant}
                 </th>
                 <th scope="col" className={`${CELL} text-right`}>
-                  {decisions.step.mode === "SPLIT" ? "Share set" : "In play"}
+                  {decisions.step.mode === "SPLIT" ? tp.decisions.shareSet : tp.decisions.inPlay}
                 </th>
                 <th scope="col" className={`${CELL} text-right`}>
-                  Invoices
+                  {tp.decisions.invoices}
                 </th>
                 <th scope="col" className={`${CELL} text-right`}>
-                  Share
+                  {tp.decisions.share}
                 </th>
               </tr>
             </thead>
@@ -163,7 +164,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
                   data-variant={row.key}
                 >
                   <td className={CELL}>
-                    {row.key} {row.name ?? "(removed)"}
+                    {row.key} {row.name ?? tp.decisions.removed}
                   </td>
                   <td className={`${CELL} text-right tabular-nums`}>
                     {row.weight === null
@@ -171,8 +172,8 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
                       : decisions.step.mode === "SPLIT"
                         ? `${row.weight} %`
                         : row.weight > 0
-                          ? "yes"
-                          : "no"}
+                          ? tp.decisions.yes
+                          : tp.decisions.no}
                   </td>
                   <td className={`${CELL} text-right tabular-nums`}>{row.actions}</td>
                   <td className={`${CELL} text-right tabular-nums`}>{percent(row.share)}</td>
@@ -182,38 +183,30 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
           </table>
           {decisions.withoutVariant > 0 ? (
             <p className="mt-1 text-xs text-slate-600">
-              And {decisions.withoutVariant} taken as written while the experiment was off.
+              {tp.decisions.withoutVariant(decisions.withoutVariant)}
             </p>
           ) : null}
 
           {decisions.step.mode === "LEARNING" ? (
             <>
-              <h3 className="mt-6 font-semibold">What the learner believes, per customer band</h3>
+              <h3 className="mt-6 font-semibold">{tp.decisions.beliefs}</h3>
               <p className="mt-1 max-w-3xl text-sm text-slate-700">
-                Per band and variant: the outcomes counted, their mean reward (0–1), and the mean
-                the learner draws around (the band's outcomes on what all bands together showed).
-                {` ${percent(decisions.explorationFloor)}`} of the choices are made at random, so
-                every variant in play keeps being tried.
+                {tp.decisions.beliefsIntro(percent(decisions.explorationFloor))}
               </p>
               {decisions.beliefs.length === 0 ? (
-                <p className="mt-2 text-sm text-slate-600">
-                  Nothing learned yet: no outcome has been measured. Until then every variant is as
-                  likely.
-                </p>
+                <p className="mt-2 text-sm text-slate-600">{tp.decisions.nothingLearned}</p>
               ) : (
                 <div className="mt-2 overflow-x-auto">
                   <table className="w-full border-collapse bg-white text-left text-sm">
-                    <caption className="sr-only">
-                      The learner's beliefs per band and variant
-                    </caption>
+                    <caption className="sr-only">{tp.decisions.beliefsCaption}</caption>
                     <thead>
                       <tr className="border-b border-slate-300">
                         <th scope="col" className={CELL}>
-                          Band
+                          {tp.decisions.band}
                         </th>
                         {decisions.step.variants.map((variant) => (
                           <th key={variant.key} scope="col" className={`${CELL} text-right`}>
-                            {variant.key}: mean (outcomes) · belief
+                            {tp.decisions.beliefHeader(variant.key)}
                           </th>
                         ))}
                       </tr>
@@ -244,31 +237,29 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
             </>
           ) : null}
 
-          <h3 className="mt-6 font-semibold">Recent decisions</h3>
+          <h3 className="mt-6 font-semibold">{tp.decisions.recent}</h3>
           <div className="mt-2 overflow-x-auto">
             <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">
-                The step's latest invoices and the variant each got
-              </caption>
+              <caption className="sr-only">{tp.decisions.recentCaption}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
                   <th scope="col" className={CELL}>
-                    Day
+                    {tp.decisions.day}
                   </th>
                   <th scope="col" className={CELL}>
-                    Invoice
+                    {tp.decisions.invoice}
                   </th>
                   <th scope="col" className={CELL}>
-                    Band
+                    {tp.decisions.band}
                   </th>
                   <th scope="col" className={CELL}>
-                    Variant
+                    {tp.decisions.variant}
                   </th>
                   <th scope="col" className={CELL}>
-                    How
+                    {tp.decisions.how}
                   </th>
                   <th scope="col" className={CELL}>
-                    Means then
+                    {tp.decisions.meansThen}
                   </th>
                 </tr>
               </thead>
@@ -276,7 +267,7 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
                 {decisions.recent.length === 0 ? (
                   <tr>
                     <td colSpan={6} className={`${CELL} text-slate-600`}>
-                      The step has not been taken yet.
+                      {tp.decisions.notTaken}
                     </td>
                   </tr>
                 ) : null}
@@ -295,14 +286,14 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
                         "—"
                       )}
                     </td>
-                    <td className={CELL}>{decision.variantKey ?? "as written"}</td>
+                    <td className={CELL}>{decision.variantKey ?? tp.decisions.asWritten}</td>
                     <td className={CELL}>
                       {decision.method === "split"
-                        ? "split (fixed share)"
+                        ? tp.decisions.split
                         : decision.method === "learning"
                           ? decision.explored
-                            ? "explored (chosen at random)"
-                            : "learner's best draw"
+                            ? tp.decisions.explored
+                            : tp.decisions.best
                           : "—"}
                     </td>
                     <td className={`${CELL} tabular-nums`}>

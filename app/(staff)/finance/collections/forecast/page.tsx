@@ -4,7 +4,7 @@ import { CollectionsNav } from "@/components/finance/collections/collections-nav
 import { kronor } from "@/components/finance/finance-labels";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { feeReasonText, interestReasonText, pauseReasonText } from "@/lib/collections/charge-words";
 import type { FeeReason, InterestReason, PauseReason } from "@/lib/collections/engine";
 import { forecastQuerySchema } from "@/lib/collections/forecast-query";
@@ -12,8 +12,12 @@ import { channelWord, stepKindWord } from "@/lib/collections/policy-words";
 import { forecastCollections, forecastTotals } from "@/lib/collections/run";
 import { formatCalendarDate, parseCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
+import { collectionsMessages } from "@/lib/i18n/staff/finance/collections";
+import { collectionsPageMessages } from "@/lib/i18n/staff/finance/collections-pages";
 
-export const metadata: Metadata = { title: "Collections forecast" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: collectionsMessages[await staffLocaleForMetadata()].forecast.title };
+}
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -29,6 +33,8 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
   const access = await requireStaffPage(CONSOLE_ROLES.finance, "/finance/collections/forecast");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const tc = collectionsMessages[staff.locale];
+  const tp = collectionsPageMessages[staff.locale];
   const raw = Object.fromEntries(
     Object.entries(await searchParams).flatMap(([key, value]) =>
       typeof value === "string" && value !== "" ? [[key, value]] : [],
@@ -38,7 +44,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
   const parsed = forecastQuerySchema.safeParse(raw);
   const problem = parsed.success
     ? parsed.data.from && parsed.data.from < formatCalendarDate(today)
-      ? "from is today or later: what already happened is on each invoice's timeline"
+      ? tp.forecast.fromInPast
       : null
     : parsed.error.issues.map((issue) => issue.message).join("; ");
   const query = parsed.success && !problem ? parsed.data : forecastQuerySchema.parse({});
@@ -72,15 +78,14 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
     })}`;
   return (
     <StaffShell staff={staff}>
-      <CollectionsNav current="/finance/collections/forecast" />
-      <h1 className="mt-3 text-2xl font-bold">Forecast</h1>
+      <CollectionsNav current="/finance/collections/forecast" locale={staff.locale} />
+      <h1 className="mt-3 text-2xl font-bold">{tc.forecast.heading}</h1>
       <p className="mt-1 max-w-3xl text-slate-700">
-        What the daily runs will do from {formatCalendarDate(from)} for {query.days} days if no
-        payment, dispute or payment plan changes anything. Nothing here is sent or charged.
+        {tp.forecast.intro(formatCalendarDate(from), query.days)}
       </p>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
-          <span className="font-medium">From</span>
+          <span className="font-medium">{tp.forecast.from}</span>
           <input
             type="date"
             name="from"
@@ -90,7 +95,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
           />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Days (1–90)</span>
+          <span className="font-medium">{tp.forecast.days}</span>
           <input
             type="number"
             name="days"
@@ -101,46 +106,50 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
           />
         </label>
         <button type="submit" className="rounded bg-slate-900 px-4 py-1.5 font-semibold text-white">
-          Show
+          {tp.show}
         </button>
       </form>
       {problem ? (
         <p role="alert" className="mt-2 text-sm text-red-800">
-          {problem}. Showing the next {query.days} days from today instead.
+          {tp.forecast.problem(problem, query.days)}
         </p>
       ) : null}
 
-      <h2 className="mt-6 text-lg font-semibold">Per day and step</h2>
+      <h2 className="mt-6 text-lg font-semibold">{tp.forecast.perDay}</h2>
       <p className="mt-1 text-sm text-slate-700" data-testid="forecast-summary">
-        {summary.invoices} invoices · {steps} steps · fees {kronor(fees)} · interest{" "}
-        {kronor(interest)}
-        {summary.paused > 0 ? ` · ${summary.paused} held by a pause` : ""}
+        {tp.forecast.summary(
+          summary.invoices,
+          steps,
+          kronor(fees),
+          kronor(interest),
+          summary.paused,
+        )}
       </p>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Steps per day, step kind, policy and variant</caption>
+          <caption className="sr-only">{tp.forecast.totalsCaption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={CELL}>
-                Day
+                {tp.forecast.day}
               </th>
               <th scope="col" className={CELL}>
-                Step
+                {tp.forecast.step}
               </th>
               <th scope="col" className={CELL}>
-                Policy
+                {tp.forecast.policy}
               </th>
               <th scope="col" className={CELL}>
-                Variant
+                {tp.forecast.variant}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Invoices
+                {tp.forecast.invoices}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Fees
+                {tp.forecast.fees}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Interest
+                {tp.forecast.interest}
               </th>
             </tr>
           </thead>
@@ -148,7 +157,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
             {summary.totals.length === 0 ? (
               <tr>
                 <td colSpan={7} className={`${CELL} text-slate-600`}>
-                  No step falls in these days.
+                  {tp.forecast.noStep}
                 </td>
               </tr>
             ) : null}
@@ -172,26 +181,26 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
         </table>
       </div>
 
-      <h2 className="mt-8 text-lg font-semibold">Invoice by invoice</h2>
+      <h2 className="mt-8 text-lg font-semibold">{tp.forecast.byInvoice}</h2>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Each invoice's steps in these days</caption>
+          <caption className="sr-only">{tp.forecast.invoicesCaption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={CELL}>
-                Invoice
+                {tp.forecast.invoice}
               </th>
               <th scope="col" className={CELL}>
-                Due
+                {tp.forecast.due}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Owed
+                {tp.forecast.owed}
               </th>
               <th scope="col" className={CELL}>
-                Policy
+                {tp.forecast.policy}
               </th>
               <th scope="col" className={CELL}>
-                Steps
+                {tp.forecast.steps}
               </th>
             </tr>
           </thead>
@@ -199,7 +208,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
             {page.invoices.length === 0 ? (
               <tr>
                 <td colSpan={5} className={`${CELL} text-slate-600`}>
-                  No invoice has a step in these days.
+                  {tp.forecast.noInvoice}
                 </td>
               </tr>
             ) : null}
@@ -220,12 +229,11 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
                     {invoice.steps.map((step) => (
                       <li key={`${step.kind}-${step.date ?? "paused"}`}>
                         <span className="font-medium">
-                          {step.date ?? "Paused"} · {stepKindWord(step.kind, "sv")} ·{" "}
+                          {step.date ?? tp.forecast.paused} · {stepKindWord(step.kind, "sv")} ·{" "}
                           {channelWord(step.channel, "sv")}
                           {step.variant ? (
                             <span data-testid="forecast-step-variant">
-                              {" "}
-                              · variant {step.variant}
+                              {tp.forecast.stepVariant(step.variant)}
                             </span>
                           ) : null}
                         </span>
@@ -245,15 +253,15 @@ export default async function ForecastPage({ searchParams }: { searchParams: Sea
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="mt-3 flex gap-4 text-sm">
+      <nav aria-label={tp.forecast.pages} className="mt-3 flex gap-4 text-sm">
         {query.cursor ? (
           <Link href={pageLink()} className="text-blue-800 underline">
-            First page
+            {tp.forecast.firstPage}
           </Link>
         ) : null}
         {page.nextCursor ? (
           <Link href={pageLink(page.nextCursor)} className="text-blue-800 underline">
-            Next {query.limit} invoices
+            {tp.forecast.next(query.limit)}
           </Link>
         ) : null}
       </nav>

@@ -3,12 +3,16 @@ import { CollectionsNav } from "@/components/finance/collections/collections-nav
 import { kronor } from "@/components/finance/finance-labels";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { listHandovers } from "@/lib/collections/handover-export";
 import { handoverQuerySchema, handoverWindow } from "@/lib/collections/handover-query";
 import { getDb } from "@/lib/db/client";
+import { collectionsMessages } from "@/lib/i18n/staff/finance/collections";
+import { collectionsPageMessages } from "@/lib/i18n/staff/finance/collections-pages";
 
-export const metadata: Metadata = { title: "Handovers" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: collectionsMessages[await staffLocaleForMetadata()].handovers.title };
+}
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -21,6 +25,8 @@ export default async function HandoversPage({ searchParams }: { searchParams: Se
   const access = await requireStaffPage(CONSOLE_ROLES.finance, "/finance/collections/handovers");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const tc = collectionsMessages[staff.locale];
+  const tp = collectionsPageMessages[staff.locale];
   const raw = Object.fromEntries(
     Object.entries(await searchParams).flatMap(([key, value]) =>
       (key === "from" || key === "to") && typeof value === "string" && value !== ""
@@ -42,15 +48,12 @@ export default async function HandoversPage({ searchParams }: { searchParams: Se
   const due = claims.reduce((sum, claim) => sum + claim.amountDueOre, 0);
   return (
     <StaffShell staff={staff}>
-      <CollectionsNav current="/finance/collections/handovers" />
-      <h1 className="mt-3 text-2xl font-bold">Handovers</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        Claims handed over to the collection agency, with what the agency needs to go on without
-        asking: the debtor, the claim, what each step added and what was sent before.
-      </p>
+      <CollectionsNav current="/finance/collections/handovers" locale={staff.locale} />
+      <h1 className="mt-3 text-2xl font-bold">{tc.handovers.title}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{tp.handovers.intro}</p>
       <form method="get" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
-          <span className="font-medium">Handed over from</span>
+          <span className="font-medium">{tp.handovers.from}</span>
           <input
             type="date"
             name="from"
@@ -59,7 +62,7 @@ export default async function HandoversPage({ searchParams }: { searchParams: Se
           />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="font-medium">to (inclusive)</span>
+          <span className="font-medium">{tp.handovers.to}</span>
           <input
             type="date"
             name="to"
@@ -68,52 +71,51 @@ export default async function HandoversPage({ searchParams }: { searchParams: Se
           />
         </label>
         <button type="submit" className="rounded bg-slate-900 px-4 py-1.5 font-semibold text-white">
-          Show
+          {tp.show}
         </button>
         <a href={download("csv")} className="text-blue-800 underline" download>
-          Download CSV
+          {tp.handovers.downloadCsv}
         </a>
         <a href={download("json")} className="text-blue-800 underline" download>
-          Download JSON
+          {tp.handovers.downloadJson}
         </a>
       </form>
       {parsed.success ? null : (
         <p role="alert" className="mt-2 text-sm text-red-800">
-          {parsed.error.issues.map((issue) => issue.message).join("; ")}. Showing every handover.
+          {parsed.error.issues.map((issue) => issue.message).join("; ")}. {tp.handovers.showingAll}
         </p>
       )}
       <p className="mt-4 text-sm text-slate-700" data-testid="handover-summary">
-        {claims.length === 1 ? "1 claim" : `${claims.length} claims`} · owed {kronor(due)}
-        {claims.length > SHOWN ? ` · the latest ${SHOWN} shown; the files hold them all` : ""}
+        {tp.handovers.summary(claims.length, kronor(due), claims.length > SHOWN ? SHOWN : null)}
       </p>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Claims handed over, the latest first</caption>
+          <caption className="sr-only">{tp.handovers.caption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={CELL}>
-                Handed over
+                {tp.handovers.handedOver}
               </th>
               <th scope="col" className={CELL}>
-                Invoice
+                {tp.handovers.invoice}
               </th>
               <th scope="col" className={CELL}>
-                Debtor
+                {tp.handovers.debtor}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Claim
+                {tp.handovers.claim}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Fees
+                {tp.handovers.fees}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Interest
+                {tp.handovers.interest}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Paid
+                {tp.handovers.paid}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Owed
+                {tp.handovers.owed}
               </th>
             </tr>
           </thead>
@@ -121,7 +123,7 @@ export default async function HandoversPage({ searchParams }: { searchParams: Se
             {shown.length === 0 ? (
               <tr>
                 <td colSpan={8} className={`${CELL} text-slate-600`}>
-                  No claim was handed over{query.from || query.to ? " in these days" : ""}.
+                  {tp.handovers.none(Boolean(query.from || query.to))}
                 </td>
               </tr>
             ) : null}
@@ -137,7 +139,7 @@ export default async function HandoversPage({ searchParams }: { searchParams: Se
                   {claim.debtor.name}
                   <span className="block text-xs text-slate-600">
                     {claim.debtor.customerNumber}
-                    {claim.debtor.isBusiness ? " · business" : ""}
+                    {claim.debtor.isBusiness ? tp.handovers.business : ""}
                   </span>
                 </td>
                 <td className={`${CELL} text-right tabular-nums`}>{kronor(claim.principalOre)}</td>

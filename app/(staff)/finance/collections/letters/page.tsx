@@ -4,12 +4,16 @@ import { MarkPrintedButton } from "@/components/finance/collections/mark-printed
 import { kronor } from "@/components/finance/finance-labels";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { LETTER_BATCH, listLettersToPrint } from "@/lib/collections/letters";
 import { STEP_KIND_WORDS } from "@/lib/collections/policy-words";
 import { getDb } from "@/lib/db/client";
+import { collectionsMessages } from "@/lib/i18n/staff/finance/collections";
+import { collectionsPageMessages } from "@/lib/i18n/staff/finance/collections-pages";
 
-export const metadata: Metadata = { title: "Letters to print" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: collectionsMessages[await staffLocaleForMetadata()].letters.title };
+}
 export const dynamic = "force-dynamic";
 
 const CELL = "px-2 py-1.5";
@@ -22,20 +26,18 @@ export default async function LettersPage() {
   const access = await requireStaffPage(CONSOLE_ROLES.finance, "/finance/collections/letters");
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const tc = collectionsMessages[staff.locale];
+  const tp = collectionsPageMessages[staff.locale];
   const { letters, total } = await listLettersToPrint(await getDb(), staff.organizationId);
   const ids = letters.map((letter) => letter.id);
   return (
     <StaffShell staff={staff}>
-      <CollectionsNav current="/finance/collections/letters" />
-      <h1 className="mt-3 text-2xl font-bold">Letters to print</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        Steps sent by letter are drawn as PDFs for a window envelope (C5/C4). Print them, post them,
-        then mark them printed: the invoice's timeline notes who did. A letter stays downloadable
-        after it is marked.
-      </p>
+      <CollectionsNav current="/finance/collections/letters" locale={staff.locale} />
+      <h1 className="mt-3 text-2xl font-bold">{tc.letters.title}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{tp.letters.intro}</p>
       {letters.length === 0 ? (
         <p className="mt-6 text-slate-700" data-testid="no-letters">
-          No letters wait to be printed.
+          {tp.letters.none}
         </p>
       ) : (
         <>
@@ -45,47 +47,42 @@ export default async function LettersPage() {
               className="rounded bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white"
               download
             >
-              Download {letters.length === 1 ? "the letter" : `these ${letters.length} letters`} as
-              one PDF
+              {tp.letters.download(letters.length)}
             </a>
             <MarkPrintedButton
+              locale={staff.locale}
               actionIds={ids}
-              label={
-                letters.length === 1 ? "Mark it printed" : `Mark all ${letters.length} printed`
-              }
+              label={tp.letters.markAll(letters.length)}
             />
           </div>
           {total > letters.length ? (
-            <p className="mt-2 text-sm text-slate-700">
-              {total} letters wait; these are the {LETTER_BATCH} oldest. The next ones show once
-              these are marked printed.
-            </p>
+            <p className="mt-2 text-sm text-slate-700">{tp.letters.batch(total, LETTER_BATCH)}</p>
           ) : null}
           <div className="mt-4 overflow-x-auto">
             <table className="w-full border-collapse bg-white text-left text-sm">
-              <caption className="sr-only">Letters waiting to be printed, the oldest first</caption>
+              <caption className="sr-only">{tp.letters.caption}</caption>
               <thead>
                 <tr className="border-b border-slate-300">
                   <th scope="col" className={CELL}>
-                    Invoice
+                    {tp.letters.invoice}
                   </th>
                   <th scope="col" className={CELL}>
-                    Customer
+                    {tp.letters.customer}
                   </th>
                   <th scope="col" className={CELL}>
-                    Step
+                    {tp.letters.step}
                   </th>
                   <th scope="col" className={CELL}>
-                    Taken
+                    {tp.letters.taken}
                   </th>
                   <th scope="col" className={CELL}>
-                    Pay by
+                    {tp.letters.payBy}
                   </th>
                   <th scope="col" className={`${CELL} text-right`}>
-                    Amount
+                    {tp.letters.amount}
                   </th>
                   <th scope="col" className={CELL}>
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{tp.actions}</span>
                   </th>
                 </tr>
               </thead>
@@ -110,15 +107,16 @@ export default async function LettersPage() {
                         <a
                           href={`/api/finance/collections/letters/${letter.id}/pdf`}
                           className="text-blue-800 underline"
-                          aria-label={`PDF of the letter for invoice ${letter.invoiceNumber}`}
+                          aria-label={tp.letters.pdfOf(letter.invoiceNumber)}
                           download
                         >
                           PDF
                         </a>
                         <MarkPrintedButton
+                          locale={staff.locale}
                           actionIds={[letter.id]}
-                          label="Printed"
-                          accessibleLabel={`Mark the letter for invoice ${letter.invoiceNumber} printed`}
+                          label={tp.letters.printed}
+                          accessibleLabel={tp.letters.markPrinted(letter.invoiceNumber)}
                         />
                       </div>
                     </td>

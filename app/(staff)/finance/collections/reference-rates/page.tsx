@@ -3,13 +3,17 @@ import { CollectionsNav } from "@/components/finance/collections/collections-nav
 import { ReferenceRateForm } from "@/components/finance/collections/reference-rate-form";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { INTEREST_MARGIN_BASIS_POINTS } from "@/lib/collections/interest";
 import { listReferenceRates, referenceRateStatus } from "@/lib/collections/policy-admin";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
+import { collectionsMessages } from "@/lib/i18n/staff/finance/collections";
+import { collectionsPageMessages } from "@/lib/i18n/staff/finance/collections-pages";
 
-export const metadata: Metadata = { title: "Reference rates" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: collectionsMessages[await staffLocaleForMetadata()].referenceRates.title };
+}
 export const dynamic = "force-dynamic";
 
 const CELL = "px-2 py-1.5";
@@ -17,10 +21,9 @@ const CELL = "px-2 py-1.5";
 const percent = (basisPoints: number) =>
   `${(basisPoints / 100).toLocaleString("sv-SE", { minimumFractionDigits: 2 })} %`;
 
-/** "2026-07-01" → "1 Jul – 31 Dec 2026". */
-function halfYear(validFrom: string): string {
-  const year = validFrom.slice(0, 4);
-  return validFrom.slice(5, 7) === "01" ? `1 Jan – 30 Jun ${year}` : `1 Jul – 31 Dec ${year}`;
+/** "2026-07-01" → "1 Jul – 31 Dec 2026" (or its Swedish). */
+function halfYear(validFrom: string, text: (first: boolean, year: string) => string): string {
+  return text(validFrom.slice(5, 7) === "01", validFrom.slice(0, 4));
 }
 
 /**
@@ -35,24 +38,21 @@ export default async function ReferenceRatesPage() {
   );
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const { staff } = access;
+  const tc = collectionsMessages[staff.locale];
+  const tp = collectionsPageMessages[staff.locale];
   const today = todayInSweden();
   const rates = await listReferenceRates(await getDb());
   const status = referenceRateStatus(rates, today);
   return (
     <StaffShell staff={staff}>
-      <CollectionsNav current="/finance/collections/reference-rates" />
-      <h1 className="mt-3 text-2xl font-bold">Reference rates (referensränta)</h1>
-      <p className="mt-1 max-w-3xl text-slate-700">
-        Late-payment interest (dröjsmålsränta, räntelagen 6 §) is the Riksbank's reference rate for
-        the calendar half-year plus 8 percentage points. The Riksbank sets the rate for each
-        half-year from 1 January and 1 July.
-      </p>
+      <CollectionsNav current="/finance/collections/reference-rates" locale={staff.locale} />
+      <h1 className="mt-3 text-2xl font-bold">{tc.referenceRates.heading}</h1>
+      <p className="mt-1 max-w-3xl text-slate-700">{tp.referenceRates.intro}</p>
       <p
         role="note"
         className="mt-3 max-w-3xl rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
       >
-        The rates up to the half-year from 2026-07-01 came with the software (its migration). The
-        values after 2024-01-01 need checking against riksbank.se; correct any that differ here.
+        {tp.referenceRates.migrationNote}
       </p>
       {status.current === null ? (
         <p
@@ -60,33 +60,32 @@ export default async function ReferenceRatesPage() {
           className="mt-3 max-w-3xl rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
           data-testid="reference-rate-missing"
         >
-          ⚠ The half-year from {status.currentHalfYear} has no rate yet: no interest is charged for
-          its days until it is added.
+          {tp.referenceRates.missing(status.currentHalfYear)}
         </p>
       ) : null}
       {staff.role === "ADMIN" ? (
-        <ReferenceRateForm defaultYear={today.getUTCFullYear()} />
+        <ReferenceRateForm defaultYear={today.getUTCFullYear()} locale={staff.locale} />
       ) : (
         <p className="mt-4 text-sm text-slate-700" data-testid="reference-rates-read-only">
-          Only an administrator adds or corrects a rate.
+          {tp.referenceRates.readOnly}
         </p>
       )}
       <div className="mt-6 overflow-x-auto">
         <table className="w-full max-w-2xl border-collapse bg-white text-left text-sm">
-          <caption className="sr-only">Reference rates per half-year, the newest first</caption>
+          <caption className="sr-only">{tp.referenceRates.caption}</caption>
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className={CELL}>
-                Half-year
+                {tp.referenceRates.halfYear}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Reference rate
+                {tp.referenceRates.rate}
               </th>
               <th scope="col" className={`${CELL} text-right`}>
-                Late-payment interest
+                {tp.referenceRates.lateInterest}
               </th>
               <th scope="col" className={CELL}>
-                Last changed
+                {tp.referenceRates.lastChanged}
               </th>
             </tr>
           </thead>
@@ -98,9 +97,11 @@ export default async function ReferenceRatesPage() {
                 data-testid="reference-rate"
               >
                 <td className={CELL}>
-                  {halfYear(rate.validFrom)}
+                  {halfYear(rate.validFrom, tp.referenceRates.halfYearText)}
                   {rate.validFrom === status.currentHalfYear ? (
-                    <span className="ml-2 rounded bg-slate-100 px-1 text-xs">now</span>
+                    <span className="ml-2 rounded bg-slate-100 px-1 text-xs">
+                      {tp.referenceRates.now}
+                    </span>
                   ) : null}
                 </td>
                 <td className={`${CELL} text-right tabular-nums`}>

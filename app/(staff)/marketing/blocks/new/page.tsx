@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BlockEditor } from "@/components/marketing/block-editor";
-import { KIND_LABELS } from "@/components/marketing/block-labels";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { BLOCK_KINDS } from "@/lib/content/blocks/block-input";
 import { getDb } from "@/lib/db/client";
+import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { loadEditorOptions } from "../editor-data";
 
-export const metadata: Metadata = { title: "New content block" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: marketingMessages[await staffLocaleForMetadata()].titles.newBlock };
+}
 export const dynamic = "force-dynamic";
 
 export default async function NewBlockPage({
@@ -26,16 +29,25 @@ export default async function NewBlockPage({
   if (access.forbidden) return <Forbidden staff={access.staff} />;
   const chosen = BLOCK_KINDS.find((candidate) => candidate === kind);
   if (!chosen) notFound();
+  const { locale } = access.staff;
+  const t = marketingMessages[locale];
   const options = await loadEditorOptions(await getDb(), access.staff.organizationId);
   return (
     <StaffShell staff={access.staff} className="mx-auto flex max-w-7xl flex-col gap-4 px-4 py-6">
       <p className="text-sm">
         <Link href="/marketing" className="text-blue-800 underline">
-          Marketing
+          {t.crumbs.marketing}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">New {KIND_LABELS[chosen].toLowerCase()} block</h1>
-      <BlockEditor kind={chosen} plans={options.plans} suggestions={options.suggestions} />
+      <h1 className="text-2xl font-bold">
+        {t.newBlock(blockEditorMessages[locale].kinds[chosen])}
+      </h1>
+      <BlockEditor
+        kind={chosen}
+        plans={options.plans}
+        suggestions={options.suggestions}
+        locale={locale}
+      />
     </StaffShell>
   );
 }

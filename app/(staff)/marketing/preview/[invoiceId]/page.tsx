@@ -7,7 +7,7 @@ import { OfferCostWarning } from "@/components/marketing/offer-cost-warning";
 import { PreviewVerdict } from "@/components/marketing/preview-verdict";
 import { Forbidden } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { contentBlockInputSchema } from "@/lib/content/blocks/block-input";
 import { compareOfferWithCurrentPlan } from "@/lib/content/blocks/block-offer";
 import { isOrganizationBlock } from "@/lib/content/blocks/console-queries";
@@ -24,10 +24,13 @@ import { todayInSweden } from "@/lib/dates/calendar-date";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
 import type { ContentSlot as Slot } from "@/lib/db/generated/client";
+import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
 import { loadInvoicePage } from "@/lib/invoice-page/load-invoice-page";
 import { isRouteId } from "@/lib/validation/parse-input";
 
-export const metadata: Metadata = { title: "Content preview" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: marketingMessages[await staffLocaleForMetadata()].titles.preview };
+}
 export const dynamic = "force-dynamic";
 
 /**
@@ -57,12 +60,15 @@ export default async function ContentPreviewPage({
   // Another organisation's invoice does not exist, as far as this marketer can tell.
   if (!data || data.organization.id !== access.staff.organizationId) notFound();
 
+  // The staff notes follow the marketer's language; the previewed page follows the customer's.
+  const staffLocale = access.staff.locale;
+  const t = marketingMessages[staffLocale].preview;
   const query = await searchParams;
   const parsed = contentBlockInputSchema.safeParse(
     decodePreviewDraft(typeof query.draft === "string" ? query.draft : ""),
   );
   const chosen = previewVariantsSchema.safeParse(query.variant);
-  const replaces = await storedBlockId(db, query.block, data.organization.id);
+  const replaces = await storedBlockId(db, query.block, data.organization.id, t.noSuchBlock);
   const candidateId = replaces.id ?? PREVIEW_BLOCK_ID;
   // The unsaved draft is "preview" in the editor's links until it is saved.
   const chosenVariants = new Map(
@@ -110,35 +116,38 @@ export default async function ContentPreviewPage({
     <main className="min-h-screen bg-slate-50 py-3" data-testid="content-preview">
       <div className="mx-auto flex max-w-3xl flex-col gap-3 px-2 pb-3 sm:px-4">
         <p className="text-sm text-slate-700">
-          Preview for {data.customer.name} ({data.customer.customerNumber}), invoice{" "}
-          {data.invoice.number ?? "draft"}, in {locale === "sv" ? "Swedish" : "English"}. Nothing
-          here is recorded.
+          {t.previewFor({
+            customer: data.customer.name,
+            customerNumber: data.customer.customerNumber,
+            invoice: data.invoice.number,
+            inSwedish: locale === "sv",
+          })}
         </p>
-        <FormIssues
-          title="Part of this preview's address was not understood and is left out:"
-          issues={queryIssues}
-        />
+        <FormIssues title={t.addressIssues} issues={queryIssues} />
         {shownDraft ? (
           <p className="text-sm text-slate-700" data-testid="preview-variant">
-            Showing variant {shownDraft.variantKey}
+            {t.showingVariant(shownDraft.variantKey)}
             {chosenVariants.get(candidateId) === shownDraft.variantKey
-              ? ` (chosen for this preview; ${data.customer.name} is assigned ${assignedKey ?? "none"})`
-              : ` (the one ${data.customer.name} is assigned)`}
+              ? t.chosenVariant(data.customer.name, assignedKey ?? null)
+              : t.assignedVariant(data.customer.name)}
             .
           </p>
         ) : null}
         {missingVariants.map(([blockId, key]) => (
           <p key={blockId} role="note" className="text-sm text-amber-900">
-            Variant {key} {blockId === candidateId ? "of this block" : `of block ${blockId}`} is not
-            shown: the block is not on this invoice, or it has no variant {key}.
+            {t.missingVariant(key, blockId === candidateId ? null : blockId)}
           </p>
         ))}
         {comparison ? (
-          <OfferCostWarning comparison={comparison} customerName={data.customer.name} />
+          <OfferCostWarning
+            comparison={comparison}
+            customerName={data.customer.name}
+            locale={staffLocale}
+          />
         ) : null}
         {parsed.success ? null : (
           <FormIssues
-            title="The draft cannot be shown yet:"
+            title={t.draftInvalid}
             issues={parsed.error.issues.map((issue) => ({
               path: issue.path.map(String).join("."),
               message: issue.message,
@@ -152,6 +161,7 @@ export default async function ContentPreviewPage({
             customerName={data.customer.name}
             isShown={shownDraft !== undefined}
             now={now}
+            locale={staffLocale}
           />
         ) : null}
       </div>
@@ -175,13 +185,12 @@ async function storedBlockId(
   db: Db,
   value: string | string[] | undefined,
   organizationId: string,
+  unknownProblem: string,
 ): Promise<{ id: string | null; problem: string | null }> {
   if (value === undefined) return { id: null, problem: null };
   const isKnown =
     typeof value === "string" &&
     isRouteId(value) &&
     (await isOrganizationBlock(db, { organizationId, blockId: value }));
-  return isKnown
-    ? { id: value, problem: null }
-    : { id: null, problem: "no such block: the draft is shown as a new block" };
+  return isKnown ? { id: value, problem: null } : { id: null, problem: unknownProblem };
 }

@@ -3,16 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnalyticsChart } from "@/components/marketing/analytics-chart";
 import { AnalyticsVariantTable } from "@/components/marketing/analytics-variant-table";
-import { KIND_LABELS } from "@/components/marketing/block-labels";
 import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
-import { requireStaffPage } from "@/lib/auth/staff-page";
+import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { loadBlockAnalytics } from "@/lib/content/analytics/analytics";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
+import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { isRouteId } from "@/lib/validation/parse-input";
 
-export const metadata: Metadata = { title: "Content analytics" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: marketingMessages[await staffLocaleForMetadata()].titles.analytics };
+}
 export const dynamic = "force-dynamic";
 
 export default async function BlockAnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
@@ -31,33 +34,34 @@ export default async function BlockAnalyticsPage({ params }: { params: Promise<{
     throw error;
   });
   const { block } = analytics;
+  const { locale } = access.staff;
+  const t = marketingMessages[locale];
+  const words = blockEditorMessages[locale];
   return (
     <StaffShell staff={access.staff} className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6">
       <p className="text-sm">
         <Link href="/marketing" className="text-blue-800 underline">
-          Marketing
+          {t.crumbs.marketing}
         </Link>{" "}
         ·{" "}
         <Link href={`/marketing/blocks/${id}`} className="text-blue-800 underline">
-          Edit block
+          {t.crumbs.editBlock}
         </Link>
       </p>
       <div>
-        <h1 className="text-2xl font-bold">Analytics: {block.name}</h1>
+        <h1 className="text-2xl font-bold">{t.analytics.heading(block.name)}</h1>
         <p className="mt-1 text-sm text-slate-700">
-          {KIND_LABELS[block.kind]} · {block.status.toLowerCase()}. Outcomes are counted among the
-          invoices that showed each variant; customers get a variant at random, so the variants can
-          be compared with each other.
+          {t.analytics.about(words.kinds[block.kind], words.statuses[block.status])}
         </p>
       </div>
-      <AnalyticsVariantTable analytics={analytics} />
+      <AnalyticsVariantTable analytics={analytics} locale={locale} />
       <p>
         <a
           href={`/api/marketing/blocks/${id}/analytics.csv`}
           className="text-blue-800 underline"
           download
         >
-          Download as CSV
+          {t.analytics.csv}
         </a>
       </p>
       <section
@@ -65,11 +69,12 @@ export default async function BlockAnalyticsPage({ params }: { params: Promise<{
         className="flex flex-col gap-2 rounded-lg bg-white p-4 shadow-sm"
       >
         <h2 id="over-time-heading" className="text-lg font-semibold">
-          Over time
+          {t.analytics.overTime}
         </h2>
         <AnalyticsChart
           daily={analytics.daily}
           variantKeys={analytics.variants.map((variant) => variant.key)}
+          locale={locale}
         />
       </section>
     </StaffShell>
