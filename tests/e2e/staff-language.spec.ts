@@ -36,7 +36,7 @@ test("every console speaks the organisation's Swedish until a staff member choos
   await expect(agent.locator('[lang="sv"]').first()).toBeVisible();
 
   // English, chosen in the header: the same page re-renders in it at once.
-  await agent.getByLabel("Språk").selectOption("en");
+  await agent.getByTestId("staff-language").selectOption("en");
   await expect(agent.getByRole("tab", { name: "Credit" })).toBeVisible();
   await expect(agent.getByRole("button", { name: "Review credit note" })).toBeVisible();
   await expect(agent.getByRole("button", { name: "Sign out" })).toBeVisible();
@@ -47,9 +47,9 @@ test("every console speaks the organisation's Swedish until a staff member choos
   });
   await expect(elsewhere.getByRole("heading", { level: 1 })).toHaveText("Support inbox");
   // Back to the organisation's language.
-  await elsewhere.getByLabel("Language").selectOption("organization");
+  await elsewhere.getByTestId("staff-language").selectOption("organization");
   await expect(elsewhere.getByRole("heading", { level: 1 })).toHaveText("Supportinkorg");
-  await expect(elsewhere.getByLabel("Språk")).toHaveValue("organization");
+  await expect(elsewhere.getByTestId("staff-language")).toHaveValue("organization");
 
   // The other consoles follow the same language.
   for (const [who, path, heading] of [
