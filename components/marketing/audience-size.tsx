@@ -2,11 +2,11 @@
 
 import { useEffect, useState } from "react";
 import { requestJson } from "@/components/ui/problem";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { AudienceSize as Audience } from "@/lib/content/targeting/audience";
 import { parseRuleDocument } from "@/lib/content/targeting/parse-rule";
 import type { Rule } from "@/lib/content/targeting/rule";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 /** Edits settle for this long before the count is asked for again. */
 const COUNT_DELAY_MS = 500;

@@ -1,7 +1,7 @@
 "use client";
 
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import type { BlockDraft, Slot } from "./block-draft";
 
 const INPUT = "rounded border border-slate-400 px-2 py-1 text-sm";

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { requestJson } from "@/components/ui/problem";
 import { type ContentBlockInput, contentBlockInputSchema } from "@/lib/content/blocks/block-input";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { FactName } from "@/lib/content/targeting/catalogue";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { AudienceSize } from "./audience-size";
 import { BlockBasicsFields } from "./block-basics-fields";
 import {

@@ -9,8 +9,8 @@ import {
   PREVIEW_BLOCK_ID,
 } from "@/lib/content/blocks/preview-draft";
 import { previewHref } from "@/lib/content/blocks/preview-variants";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { CustomerSearch } from "./customer-search";
 
 /** Edits settle for this long before the preview reloads, so typing does not reload per key. */

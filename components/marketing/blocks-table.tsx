@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ConsoleBlock } from "@/lib/content/blocks/console-queries";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import { toStockholmLocal } from "@/lib/dates/stockholm-datetime";
 import type { Locale } from "@/lib/db/generated/client";
 import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 const when = (date: Date | null) => (date ? toStockholmLocal(date).replace("T", " ") : "–");
 

@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { requestJson } from "@/components/ui/problem";
 import { contentSettingsSchema } from "@/lib/content/blocks/content-settings";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 /** How many marketing blocks one invoice shows at most (1–10); checked with the server's schema. */
 export function ContentSettingsForm({

@@ -3,8 +3,8 @@
 import { useEffect, useId, useState } from "react";
 import { requestJson } from "@/components/ui/problem";
 import type { PreviewCustomer } from "@/lib/content/blocks/console-queries";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 const SEARCH_DELAY_MS = 250;
 

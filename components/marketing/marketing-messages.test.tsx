@@ -3,9 +3,9 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BlocksTable } from "@/components/marketing/blocks-table";
 import { MarkupCheatSheet } from "@/components/marketing/markup-cheat-sheet";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import { keyShape } from "@/lib/i18n/staff/key-shape";
 import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 describe("the marketing console's message files", () => {
   it("give English every key Swedish has, and no other", () => {

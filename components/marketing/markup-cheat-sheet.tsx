@@ -1,6 +1,6 @@
 import { PLACEHOLDERS } from "@/lib/content/blocks/placeholder-names";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 /** The rich-text subset the body field accepts (lib/content/rich-text.ts), beside the field. */
 export function MarkupCheatSheet({ id, locale }: { id: string; locale: Locale }) {

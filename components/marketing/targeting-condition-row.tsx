@@ -1,5 +1,6 @@
 "use client";
 
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import {
   type FactName,
   TARGETING_FACT_NAMES,
@@ -8,7 +9,6 @@ import {
 } from "@/lib/content/targeting/catalogue";
 import type { Condition } from "@/lib/content/targeting/rule";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { convertValue, defaultValue, TargetingValueInput } from "./targeting-value-input";
 
 const SELECT = "rounded border border-slate-400 px-2 py-1 text-sm";

@@ -1,10 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import { type FactName, TARGETING_FACT_NAMES } from "@/lib/content/targeting/catalogue";
 import type { Rule } from "@/lib/content/targeting/rule";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { newCondition, TargetingConditionRow } from "./targeting-condition-row";
 
 /**

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { FactDefinition, TargetingOp } from "@/lib/content/targeting/catalogue";
 import type { ConditionValue } from "@/lib/content/targeting/rule";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 const INPUT = "rounded border border-slate-400 px-2 py-1 text-sm";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId } from "react";
+import { type BlockEditorMessages, blockEditorMessages } from "@/lib/content/editor-messages";
 import type { Locale } from "@/lib/db/generated/client";
-import { type BlockEditorMessages, blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import type { LocaleFields, VariantDraft } from "./block-draft";
 import { MarkupCheatSheet } from "./markup-cheat-sheet";
 

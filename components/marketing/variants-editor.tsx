@@ -1,7 +1,7 @@
 "use client";
 
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import type { Locale } from "@/lib/db/generated/client";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { nextVariantKey, type VariantDraft, withNewVariant } from "./block-draft";
 import { VariantFields } from "./variant-fields";
 

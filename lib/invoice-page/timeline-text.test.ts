@@ -69,6 +69,10 @@ describe("timelineEventText", () => {
     expect(text({ type: "RESPITE_GRANTED", data: { dueDate: 5 } }, "sv", sv)).toBe(
       "Du fick längre tid att betala",
     );
+    // A date that has the form but is no day of the calendar is no reason to break the page.
+    expect(text({ type: "RESPITE_GRANTED", data: { dueDate: "2026-02-30" } }, "sv", sv)).toBe(
+      "Du fick längre tid att betala",
+    );
     expect(text({ type: "FEE_WAIVED", data: null }, "en", en)).toBe("A fee was removed");
     expect(text({ type: "COMPENSATION_CREDITED", data: {} }, "en", en)).toBe(
       "You received compensation",

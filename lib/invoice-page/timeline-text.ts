@@ -26,6 +26,16 @@ function own<T>(table: Record<string, T>, key: unknown): T | undefined {
  * Where a refund goes and when it is there ("till ditt kort", "inom 5–10 bankdagar"), by the way
  * the customer paid as its event records it (`to`); undefined for a refund recorded without it.
  */
+/** A calendar date from event data, or null for anything else — "2026-02-30" included. */
+function realDate(value: unknown): Date | null {
+  if (typeof value !== "string" || !ISO_DATE.test(value)) return null;
+  try {
+    return parseCalendarDate(value);
+  } catch {
+    return null;
+  }
+}
+
 export function refundDestination(
   data: unknown,
   t: InvoiceMessages,
@@ -51,10 +61,8 @@ export function timelineEventText(
     return typeof value === "number" ? formatMoney(value, { locale }) : null;
   };
   const date = (field: string) => {
-    const value = data[field];
-    return typeof value === "string" && ISO_DATE.test(value)
-      ? formatLongDate(parseCalendarDate(value), locale)
-      : null;
+    const day = realDate(data[field]);
+    return day ? formatLongDate(day, locale) : null;
   };
   const label = t.timeline.events[event.type] ?? event.type;
   switch (event.type) {
@@ -105,10 +113,7 @@ export function timelineEventText(
         const value = data[field];
         return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : 0;
       };
-      const day = (field: string) => {
-        const value = data[field];
-        return typeof value === "string" && ISO_DATE.test(value) ? parseCalendarDate(value) : null;
-      };
+      const day = (field: string) => realDate(data[field]);
       const feeKind = FEE_KINDS.find((kind) => kind === data.feeKind) ?? null;
       const charges = {
         feeOre: feeKind ? count("feeOre") : 0,

@@ -7,9 +7,9 @@ import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { BLOCK_KINDS } from "@/lib/content/blocks/block-input";
 import { listConsoleBlocks } from "@/lib/content/blocks/console-queries";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import { getDb } from "@/lib/db/client";
 import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: marketingMessages[await staffLocaleForMetadata()].titles.marketing };

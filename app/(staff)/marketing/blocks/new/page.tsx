@@ -6,9 +6,9 @@ import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { BLOCK_KINDS } from "@/lib/content/blocks/block-input";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import { getDb } from "@/lib/db/client";
 import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { loadEditorOptions } from "../editor-data";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,10 +7,10 @@ import { Forbidden, StaffShell } from "@/components/staff/staff-shell";
 import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import { loadBlockAnalytics } from "@/lib/content/analytics/analytics";
+import { blockEditorMessages } from "@/lib/content/editor-messages";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { marketingMessages } from "@/lib/i18n/staff/marketing/console";
-import { blockEditorMessages } from "@/lib/i18n/staff/marketing/editor";
 import { isRouteId } from "@/lib/validation/parse-input";
 
 export async function generateMetadata(): Promise<Metadata> {

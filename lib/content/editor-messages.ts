@@ -1,3 +1,8 @@
+/**
+ * The block editor's words (marketing console), Swedish and English. Beside the content module rather
+ * than under lib/i18n/staff/: they name its placeholders and targeting operators, and i18n may not
+ * depend on content (content already depends on i18n).
+ */
 import { PLACEHOLDER_HELP, type Placeholder } from "@/lib/content/blocks/placeholder-names";
 import type { TargetingOp } from "@/lib/content/targeting/catalogue";
 import type { Locale } from "@/lib/db/generated/client";
