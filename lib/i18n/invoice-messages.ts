@@ -158,7 +158,8 @@ const sv = {
     higher: (amount: string) => `${amount} högre`,
     lower: (amount: string) => `${amount} lägre`,
     same: "Lika",
-    points: (amount: string) => `${amount} procentenheter`,
+    /** "1 procentenhet", "0,37 procentenheter": singular for exactly one. */
+    points: (amount: string) => `${amount} ${amount === "1" ? "procentenhet" : "procentenheter"}`,
   },
   lines: {
     heading: "Specifikation",
@@ -541,7 +542,8 @@ const en: Messages = {
     higher: (amount: string) => `${amount} higher`,
     lower: (amount: string) => `${amount} lower`,
     same: "The same",
-    points: (amount: string) => `${amount} percentage points`,
+    points: (amount: string) =>
+      `${amount} ${amount === "1" ? "percentage point" : "percentage points"}`,
   },
   lines: {
     heading: "Details",

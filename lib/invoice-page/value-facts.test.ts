@@ -243,6 +243,19 @@ describe("showValueFact: figures that are not money", () => {
       comparison: { value: "99,5\u00a0%", verdict: "0,37 procentenheter högre" },
     });
     expect(show(uptime, "en").comparison?.verdict).toBe("0.37 percentage points higher");
+    // One point is one: "1 procentenhet", not "1 procentenheter".
+    const renewable = fact({
+      key: "renewable",
+      labelSv: "Förnybar el",
+      labelEn: "Renewable",
+      valueMilli: 67_000,
+      unit: "%",
+      comparisonMilli: 68_000,
+      comparisonLabelSv: "Svensk elmix",
+      comparisonLabelEn: "Swedish mix",
+    });
+    expect(show(renewable, "sv").comparison?.verdict).toBe("1 procentenhet lägre");
+    expect(show(renewable, "en").comparison?.verdict).toBe("1 percentage point lower");
   });
 
   it("says the same when the difference rounds to nothing", () => {
