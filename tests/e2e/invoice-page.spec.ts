@@ -98,6 +98,8 @@ for (const locale of ["sv", "en"] as const) {
     context,
     baseURL,
   }) => {
+    // Eight whole pages, each read field by field and checked by axe: more than one page's time.
+    test.setTimeout(120_000);
     await useLanguage(context, locale, baseURL!);
     const invoices = expectedInvoices();
     expect(new Set(invoices.map((i) => i.organization)).size).toBe(2);
