@@ -26,6 +26,7 @@ import { receivablesMessages } from "@/lib/i18n/staff/finance/receivables";
 import type { ReceivablesDashboard } from "@/lib/receivables/dashboard";
 import { shareOf } from "@/lib/receivables/figures";
 import { receivablesSearch } from "@/lib/receivables/receivables-query";
+import { HeadlineFigures } from "./headline-figures";
 
 /**
  * The receivables dashboard on the finance console: payment, support load and churn side by side
@@ -102,16 +103,7 @@ export function FinanceReceivables({
         showMargin
         locale={locale}
       />
-      <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
-        {headline.map(([key, label, value]) => (
-          <div key={key} className="rounded border border-slate-200 bg-white p-3">
-            <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid={`receivables-${key}`}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <HeadlineFigures figures={headline} wideColumns={4} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <InvoicedChart periods={periods} locale={locale} />
         <OnTimeChart periods={periods} locale={locale} />

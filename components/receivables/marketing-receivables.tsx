@@ -8,6 +8,7 @@ import type { Locale } from "@/lib/db/generated/client";
 import { receivablesMessages } from "@/lib/i18n/staff/finance/receivables";
 import { shareOf } from "@/lib/receivables/figures";
 import type { MarketingReceivables as MarketingView } from "@/lib/receivables/marketing-view";
+import { HeadlineFigures } from "./headline-figures";
 
 /** The marketers' part of the receivables dashboard: support load, churn and experiments. */
 export function MarketingReceivables({
@@ -56,16 +57,7 @@ export function MarketingReceivables({
         showMargin={false}
         locale={locale}
       />
-      <dl className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-5">
-        {headline.map(([key, label, value]) => (
-          <div key={key} className="rounded border border-slate-200 bg-white p-3">
-            <dt className="text-sm text-slate-600">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid={`receivables-${key}`}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <HeadlineFigures figures={headline} wideColumns={5} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <SupportChart periods={periods} locale={locale} />
         <ChurnChart periods={periods} locale={locale} />
