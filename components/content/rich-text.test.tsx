@@ -220,10 +220,13 @@ describe("limits", () => {
     ["alternating delimiters", "**_".repeat(1666)],
     ["many links", "[a](https://a.example)".repeat(200)],
     ["many lines", "- a\n1. b\n### c\n\n".repeat(300)],
-  ])("parses pathological input (%s) quickly", (_name, source) => {
+  ])("parses pathological input (%s) without runaway backtracking", (_name, source) => {
+    // Not a speed test (those are benchmarks): backtracking that runs away on inputs like these
+    // takes minutes, while a linear parse takes milliseconds. The bound sits far from both, so a
+    // busy machine (CI runs this beside a build) can never fail it and a runaway always does.
     const started = performance.now();
     render(source);
-    expect(performance.now() - started).toBeLessThan(250);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 

@@ -17,6 +17,8 @@ test("an agent credits one line; the customer sees the credit note live, opens i
   fixtures,
 }) => {
   test.skip(test.info().project.name !== "desktop", "one run is enough: it drives two browsers");
+  // Two browsers, a PDF and a mail: ~10 s here, more on a loaded CI machine.
+  test.slow();
   const org = await fixtures.organization("energy");
   const invoice = await fixtures.customer(org, { latest: "open", name: "Łukasz Wiśniewski" });
   const customer = await openCustomerPage(browser, baseURL!, `/i/${invoice.token}`);

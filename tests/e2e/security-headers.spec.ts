@@ -46,6 +46,8 @@ test("every page family carries its headers and works under them", async ({
   page,
 }) => {
   test.skip(test.info().project.name !== "desktop", "staff consoles and the public pages");
+  // Every page family in turn: ~9 s here, more on a loaded CI machine.
+  test.slow();
   const org = await fixtures.organization("energy");
   const invoice = await fixtures.customer(org, { latest: "open", earlier: 0 });
 
