@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { type JobDb, jobDbForPglite, jobDbForPool } from "@/lib/db/job-db";
 import { type MigrationReport, migrate } from "@/lib/db/migrate";
+import { countQueries, queryLogOption } from "@/lib/db/query-count";
 import { pgConnection, pgliteConnection, type SqlConnection } from "@/lib/db/sql-session";
 import { AppError } from "@/lib/errors/app-error";
 import { createLogger } from "@/lib/log";
@@ -125,7 +126,11 @@ async function openPostgres(options: { url: string; migrate?: boolean }): Promis
   });
   // An idle pooled connection that breaks (the server restarted) must not crash the process.
   pool.on("error", (error) => log.warn("an idle database connection failed", { error }));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool, schema ? { schema } : undefined),
+    ...queryLogOption(),
+  });
+  countQueries(prisma);
   return {
     prisma,
     kind: "postgresql",
@@ -196,7 +201,8 @@ async function openPglite(options: {
   await pglite.waitReady;
   const connection = pgliteConnection(pglite);
   const migration = options.migrate === false ? null : await migrate(connection);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), ...queryLogOption() });
+  countQueries(prisma);
   const instance = pglite;
   return {
     prisma,
