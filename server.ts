@@ -12,6 +12,7 @@ import {
   warnOnceAboutForwarding,
 } from "@/lib/http/client-address";
 import { bodyLimitFor, guardRequestBody } from "@/lib/http/request-guard";
+import { flushHeldViews } from "@/lib/invoice-page/view-buffer";
 import { jobHandlers } from "@/lib/job-handlers/job-handlers";
 import { startJobEngine } from "@/lib/jobs/job-engine";
 import { createLogger, redactText } from "@/lib/log";
@@ -126,6 +127,8 @@ async function main() {
     await realtime.close();
     httpServer.closeAllConnections();
     await closed;
+    // Views the pages saw in the last moment go to the job queue before the engine stops.
+    await flushHeldViews();
     await jobs.stop();
     await app.close?.().catch(() => {});
     await closeDatabase();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { setDatabase } from "@/lib/db/client";
 import { startRecordingCustomerView } from "@/lib/invoice-page/customer-view";
+import { flushHeldViews } from "@/lib/invoice-page/view-buffer";
 import { createIssuedInvoice, createOrganizationWithCustomer } from "@/tests/helpers/fixtures";
 import { queuedJobs } from "@/tests/helpers/queued-jobs";
 import { sessionCookieFor } from "@/tests/helpers/route-harness";
@@ -34,15 +35,14 @@ async function setUp() {
   return { organizationId, invoice, request };
 }
 
+type QueuedView = { invoiceId: string; deviceClass: string; visitorHash: string };
+const queuedViews = (job: { data: Record<string, unknown> }) => job.data.views as QueuedView[];
+
 async function viewsQueuedFor(invoiceId: string): Promise<number> {
-  // The job is written after the page has its answer; give it a moment.
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const jobs = await queuedJobs(db.prisma, "invoices.record-view");
-    const count = jobs.filter((job) => job.data.invoiceId === invoiceId).length;
-    if (count > 0) return count;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return 0;
+  // The views of a moment are written together, after the page has its answer.
+  await flushHeldViews();
+  const jobs = await queuedJobs(db.prisma, "invoices.record-views");
+  return jobs.flatMap(queuedViews).filter((view) => view.invoiceId === invoiceId).length;
 }
 
 async function withSessionOf(staff: { id: string; role: "AGENT"; organizationId: string }) {
@@ -82,5 +82,20 @@ describe("a view of the customer's page", () => {
     await withSessionOf({ id: staff.id, role: "AGENT", organizationId: elsewhere.organizationId });
     expect(await startRecordingCustomerView(request)).toBe(false);
     expect(await viewsQueuedFor(invoice.id)).toBe(1);
+  });
+
+  it("goes with the other views of the same moment as one job, each view kept", async () => {
+    const { invoice, request } = await setUp();
+    const other = await setUp();
+    const before = (await queuedJobs(db.prisma, "invoices.record-views")).length;
+    await startRecordingCustomerView(request);
+    await startRecordingCustomerView(request);
+    await startRecordingCustomerView(other.request);
+    await flushHeldViews();
+    const jobs = await queuedJobs(db.prisma, "invoices.record-views");
+    expect(jobs).toHaveLength(before + 1);
+    const views = queuedViews(jobs.at(-1)!);
+    expect(views.map((view) => view.invoiceId)).toEqual([invoice.id, invoice.id, other.invoice.id]);
+    expect(views[0]).toMatchObject({ deviceClass: "MOBILE", visitorHash: `visitor-${invoice.id}` });
   });
 });

@@ -6,10 +6,7 @@ import type { Db } from "@/lib/db/database";
 import { isAppError } from "@/lib/errors/app-error";
 import type { InvoicePageRequest } from "@/lib/invoice-page/page-request";
 import { deviceClassFromUserAgent } from "@/lib/invoice-page/record-invoice-view";
-import { enqueueJob } from "@/lib/jobs/job-engine";
-import { createLogger } from "@/lib/log";
-
-const log = createLogger("invoice-page");
+import { bufferView } from "@/lib/invoice-page/view-buffer";
 
 /** What recording a view reads of the page's request. */
 type ViewedPage = Pick<InvoicePageRequest, "visitorHash"> & {
@@ -20,9 +17,9 @@ type ViewedPage = Pick<InvoicePageRequest, "visitorHash"> & {
 };
 
 /**
- * Records the view as a durable job (invoices.record-view), written while the page renders: it
- * never slows the page down, does not depend on the response completing, and is retried if the
- * database is busy. A staff member of the invoice's organisation opening a customer link is
+ * Records the view as a durable job (invoices.record-views, with the other views of the same moment:
+ * view-buffer.ts), written while the page renders: it never slows the page down, does not depend
+ * on the response completing, and is retried if the database is busy. A staff member of the invoice's organisation opening a customer link is
  * previewing, not viewing: not recorded, and the answer (true) tells the page so, which then leaves
  * out what only the customer may do there (chat as the customer, show as the customer being online).
  */
@@ -32,20 +29,13 @@ export async function startRecordingCustomerView(request: ViewedPage): Promise<b
   if (await isStaffPreview(db, requestHeaders.get("cookie"), request.data.organization.id)) {
     return true;
   }
-  const { id: invoiceId } = request.data.invoice;
-  void (async () => {
-    try {
-      await enqueueJob(db, "invoices.record-view", {
-        invoiceId,
-        organizationId: request.data.organization.id,
-        deviceClass: deviceClassFromUserAgent(requestHeaders.get("user-agent")),
-        visitorHash: request.visitorHash,
-        viewedAt: new Date().toISOString(),
-      });
-    } catch (error) {
-      log.error("recording an invoice view failed", { invoiceId, error });
-    }
-  })();
+  bufferView({
+    invoiceId: request.data.invoice.id,
+    organizationId: request.data.organization.id,
+    deviceClass: deviceClassFromUserAgent(requestHeaders.get("user-agent")),
+    visitorHash: request.visitorHash,
+    viewedAt: new Date(),
+  });
   return false;
 }
 

@@ -3,6 +3,7 @@ import type { DeviceClass } from "@/lib/db/generated/client";
 import {
   deviceClassFromUserAgent,
   recordInvoiceView,
+  recordInvoiceViews,
 } from "@/lib/invoice-page/record-invoice-view";
 import { createIssuedInvoice, createOrganizationWithCustomer } from "@/tests/helpers/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
@@ -187,5 +188,51 @@ describe(`recordInvoiceView (${process.env.TEST_DATABASE_URL ? "postgresql" : "p
     expect(stored).not.toMatch(/\b\d{1,3}(\.\d{1,3}){3}\b/);
     expect(stored).not.toMatch(/[0-9a-f]{1,4}(:[0-9a-f]{0,4}){2,7}/i);
     expect(stored).not.toContain("Windows");
+  });
+
+  it("records a batch of many invoices' views in one go: each view kept, each invoice opened once by its earliest person", async () => {
+    const a = await issuedInvoice();
+    const b = await issuedInvoice();
+    const botOnly = await issuedInvoice();
+    const at = (minute: number) => new Date(Date.UTC(2026, 1, 3, 7, minute));
+    const view = (invoice: typeof a, deviceClass: DeviceClass, minute: number) => ({
+      ...invoice,
+      deviceClass,
+      visitorHash: `visitor-${minute}`,
+      viewedAt: at(minute),
+    });
+    const result = await recordInvoiceViews(db.prisma, [
+      view(a, "BOT", 1),
+      view(a, "DESKTOP", 9),
+      view(a, "MOBILE", 5),
+      view(b, "TABLET", 2),
+      view(botOnly, "BOT", 3),
+      // An invoice that does not exist (deleted meanwhile) is left out; the batch stands.
+      { ...view(a, "MOBILE", 4), invoiceId: "00000000-0000-4000-8000-0000000000ff" },
+      // As is a view naming another organisation than its invoice's.
+      { ...view(b, "MOBILE", 0), organizationId: a.organizationId },
+    ]);
+
+    expect(result.recorded).toBe(5);
+    expect(result.firstViews.sort()).toEqual([a.invoiceId, b.invoiceId].sort());
+    expect(await firstViewedAt(a.invoiceId)).toEqual(at(5));
+    expect(await firstViewedAt(b.invoiceId)).toEqual(at(2));
+    expect(await firstViewedAt(botOnly.invoiceId)).toBeNull();
+    const opened = await openedEvents(a.invoiceId);
+    expect(opened.map((event) => [event.occurredAt, event.data])).toEqual([
+      [at(5), { deviceClass: "MOBILE" }],
+    ]);
+    expect(await openedEvents(b.invoiceId)).toHaveLength(1);
+    expect(await openedEvents(botOnly.invoiceId)).toHaveLength(0);
+    expect(await db.prisma.invoiceView.count({ where: { invoiceId: a.invoiceId } })).toBe(3);
+    expect(await db.prisma.invoiceView.count({ where: { invoiceId: b.invoiceId } })).toBe(1);
+
+    // A later batch with more first views of the same invoices adds no second OPENED.
+    const again = await recordInvoiceViews(db.prisma, [
+      view(a, "MOBILE", 30),
+      view(b, "MOBILE", 31),
+    ]);
+    expect(again).toEqual({ recorded: 2, firstViews: [] });
+    expect(await openedEvents(a.invoiceId)).toHaveLength(1);
   });
 });

@@ -17,11 +17,76 @@ export function deviceClassFromUserAgent(userAgent: string | null | undefined): 
   return "DESKTOP";
 }
 
+/** One view as the page saw it (the device already classified). */
+export interface InvoiceViewRecord {
+  invoiceId: string;
+  organizationId: string;
+  deviceClass: DeviceClass;
+  visitorHash: string;
+  viewedAt: Date;
+}
+
 /**
- * Records one customer view. The first view by a person (not a link scanner or bot) stamps
+ * Records customer views, many in one transaction (the page hands them over in batches, see
+ * view-buffer.ts). The first view of an invoice by a person (not a link scanner or bot) stamps
  * firstViewedAt and adds "opened" to the timeline, in the same transaction; the conditional update
- * makes sure two first views arriving together add it once.
+ * makes sure two first views arriving together add it once. A view of an invoice that no longer
+ * exists is left out rather than failing the batch. Returns the invoices opened for the first time.
  */
+export async function recordInvoiceViews(
+  db: Db,
+  views: readonly InvoiceViewRecord[],
+): Promise<{ recorded: number; firstViews: string[] }> {
+  if (views.length === 0) return { recorded: 0, firstViews: [] };
+  return db.$transaction(async (tx) => {
+    const ids = [...new Set(views.map((view) => view.invoiceId))];
+    const invoices = await tx.invoice.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, organizationId: true, firstViewedAt: true },
+    });
+    const known = new Map(invoices.map((invoice) => [invoice.id, invoice]));
+    const kept = views.filter(
+      (view) => known.get(view.invoiceId)?.organizationId === view.organizationId,
+    );
+    await tx.invoiceView.createMany({
+      data: kept.map((view) => ({
+        organizationId: view.organizationId,
+        invoiceId: view.invoiceId,
+        deviceClass: view.deviceClass,
+        visitorHash: view.visitorHash,
+        viewedAt: view.viewedAt,
+      })),
+    });
+    // The earliest view by a person of each invoice nobody had opened yet.
+    const firsts = new Map<string, InvoiceViewRecord>();
+    for (const view of kept) {
+      if (view.deviceClass === "BOT" || known.get(view.invoiceId)!.firstViewedAt) continue;
+      const earlier = firsts.get(view.invoiceId);
+      if (!earlier || view.viewedAt < earlier.viewedAt) firsts.set(view.invoiceId, view);
+    }
+    const firstViews: string[] = [];
+    for (const view of firsts.values()) {
+      const stamped = await tx.invoice.updateMany({
+        where: { id: view.invoiceId, firstViewedAt: null },
+        data: { firstViewedAt: view.viewedAt },
+      });
+      if (stamped.count === 0) continue;
+      await recordInvoiceEvent(tx, {
+        organizationId: view.organizationId,
+        invoiceId: view.invoiceId,
+        type: "OPENED",
+        visibility: "CUSTOMER",
+        actorType: "CUSTOMER",
+        data: { deviceClass: view.deviceClass },
+        occurredAt: view.viewedAt,
+      });
+      firstViews.push(view.invoiceId);
+    }
+    return { recorded: kept.length, firstViews };
+  });
+}
+
+/** Records one customer view (recordInvoiceViews with one). */
 export async function recordInvoiceView(options: {
   db: Db;
   invoiceId: string;
@@ -32,33 +97,14 @@ export async function recordInvoiceView(options: {
   visitorHash: string;
   now?: Date;
 }): Promise<{ firstView: boolean }> {
-  const deviceClass = options.deviceClass ?? deviceClassFromUserAgent(options.userAgent);
-  const viewedAt = options.now ?? new Date();
-  return options.db.$transaction(async (tx) => {
-    await tx.invoiceView.create({
-      data: {
-        organizationId: options.organizationId,
-        invoiceId: options.invoiceId,
-        deviceClass,
-        visitorHash: options.visitorHash,
-        viewedAt,
-      },
-    });
-    if (deviceClass === "BOT") return { firstView: false };
-    const stamped = await tx.invoice.updateMany({
-      where: { id: options.invoiceId, firstViewedAt: null },
-      data: { firstViewedAt: viewedAt },
-    });
-    if (stamped.count === 0) return { firstView: false };
-    await recordInvoiceEvent(tx, {
-      organizationId: options.organizationId,
+  const { firstViews } = await recordInvoiceViews(options.db, [
+    {
       invoiceId: options.invoiceId,
-      type: "OPENED",
-      visibility: "CUSTOMER",
-      actorType: "CUSTOMER",
-      data: { deviceClass },
-      occurredAt: viewedAt,
-    });
-    return { firstView: true };
-  });
+      organizationId: options.organizationId,
+      deviceClass: options.deviceClass ?? deviceClassFromUserAgent(options.userAgent),
+      visitorHash: options.visitorHash,
+      viewedAt: options.now ?? new Date(),
+    },
+  ]);
+  return { firstView: firstViews.length > 0 };
 }

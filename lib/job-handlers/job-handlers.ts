@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/database";
 import { deliverInvoice } from "@/lib/delivery/invoice-delivery";
 import { getEnv } from "@/lib/env";
-import { recordInvoiceView } from "@/lib/invoice-page/record-invoice-view";
+import { recordInvoiceView, recordInvoiceViews } from "@/lib/invoice-page/record-invoice-view";
 import { notifyCustomerOfCreditNote } from "@/lib/invoices/credit-note-notification";
 import { sendInvoiceLink } from "@/lib/invoices/link-management";
 import { markOverdueInvoices } from "@/lib/invoices/mark-overdue-invoices";
@@ -140,6 +140,11 @@ export function jobHandlers(database: () => Promise<Db> = getDb): JobHandlers {
     "api.prune-idempotency-keys": async () => ({
       pruned: await pruneIdempotencyKeys(await database()),
     }),
+    "invoices.record-views": async ({ views }) =>
+      recordInvoiceViews(
+        await database(),
+        views.map((view) => ({ ...view, viewedAt: new Date(view.viewedAt) })),
+      ),
     "invoices.record-view": async (view) => {
       return recordInvoiceView({
         db: await database(),

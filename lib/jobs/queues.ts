@@ -1,5 +1,19 @@
 import { z } from "zod";
 
+/** One customer view of an invoice page, as a job carries it. */
+const VIEW_PAYLOAD = z
+  .object({
+    invoiceId: z.uuid(),
+    organizationId: z.uuid(),
+    deviceClass: z.enum(["MOBILE", "TABLET", "DESKTOP", "BOT", "UNKNOWN"]),
+    visitorHash: z.string().min(1).max(64),
+    viewedAt: z.iso.datetime(),
+  })
+  .strict();
+
+/** The most views one invoices.record-views job carries. */
+export const MAX_VIEWS_PER_JOB = 500;
+
 /**
  * Every kind of background work, as a durable pg-boss queue: its payload (parsed when the job runs,
  * like any input at a boundary), its retry policy and how long one run may take before it counts as
@@ -41,17 +55,18 @@ export const JOB_QUEUES = {
     options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
     policy: "standard" as const,
   },
-  /** Records a customer's view of an invoice page (and "opened" on the first one). */
+  /**
+   * Records a customer's view of an invoice page (and "opened" on the first one). Pages now write
+   * invoices.record-views; this one stays for jobs written before, which it still takes.
+   */
   "invoices.record-view": {
-    payload: z
-      .object({
-        invoiceId: z.uuid(),
-        organizationId: z.uuid(),
-        deviceClass: z.enum(["MOBILE", "TABLET", "DESKTOP", "BOT", "UNKNOWN"]),
-        visitorHash: z.string().min(1).max(64),
-        viewedAt: z.iso.datetime(),
-      })
-      .strict(),
+    payload: VIEW_PAYLOAD,
+    options: { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
+    policy: "standard" as const,
+  },
+  /** The views a process's pages saw within a moment, recorded in one transaction. */
+  "invoices.record-views": {
+    payload: z.object({ views: z.array(VIEW_PAYLOAD).min(1).max(MAX_VIEWS_PER_JOB) }).strict(),
     options: { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
     policy: "standard" as const,
   },
