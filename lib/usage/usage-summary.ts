@@ -73,11 +73,15 @@ function isCalendarMonth(start: Date, end: Date): boolean {
 
 const INTL_LOCALE: Record<Locale, string> = { sv: "sv-SE", en: "en-GB" };
 
+const MONTH_FORMATTERS = new Map<Locale, Intl.DateTimeFormat>();
+
 function monthName(date: Date, locale: Locale): string {
-  const name = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    month: "long",
-    timeZone: "UTC",
-  }).format(date);
+  let formatter = MONTH_FORMATTERS.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(INTL_LOCALE[locale], { month: "long", timeZone: "UTC" });
+    MONTH_FORMATTERS.set(locale, formatter);
+  }
+  const name = formatter.format(date);
   return locale === "sv" ? name.toLowerCase() : name;
 }
 
