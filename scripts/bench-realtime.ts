@@ -28,7 +28,8 @@ import { buildIfNeeded } from "./next-build";
  *
  * Env: DATABASE_URL (a scratch schema is made and dropped), REDIS_URL, BENCH_VIEWERS (1000),
  * BENCH_EDIT_INVOICES (20), BENCH_EDITS (100), BENCH_CHAT_SENDERS (600), BENCH_CHAT_RATES
- * (100,600), BENCH_CHAT_SECONDS (15), BENCH_BURST_SENDERS (100), BENCH_IDLE_PER_PROCESS (5000).
+ * (100,600), BENCH_CHAT_SECONDS (15), BENCH_BURST_SENDERS (100), BENCH_IDLE_PER_PROCESS (10000; held by client processes of
+ * 4,000 sockets each, so the bench never meets its own open-file limit).
  */
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const config = {
@@ -42,11 +43,14 @@ const config = {
   chatRates: (process.env.BENCH_CHAT_RATES ?? "100,600").split(",").map(Number),
   chatSeconds: num("BENCH_CHAT_SECONDS", 15),
   burstSenders: num("BENCH_BURST_SENDERS", 100),
-  idlePerProcess: num("BENCH_IDLE_PER_PROCESS", 5000),
+  idlePerProcess: num("BENCH_IDLE_PER_PROCESS", 10_000),
   /** Which parts to run (all by default), to iterate on one of them. */
   phases: new Set((process.env.BENCH_PHASES ?? "idle,edit,chat,burst").split(",")),
   /** Node options for the two server processes only (e.g. --cpu-prof), never for this client. */
-  serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean),
+  // --expose-gc always: memory is read after a full collection (what sockets hold, not garbage).
+  serverNodeArgs: ["--expose-gc", ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ")].filter(
+    Boolean,
+  ),
 };
 const figures: Array<Record<string, unknown>> = [];
 const print = (figure: Record<string, unknown>) => {
@@ -108,10 +112,10 @@ async function main() {
       const idle = await measureIdleSockets({
         servers,
         perProcess: config.idlePerProcess,
-        connect: (server, index) =>
-          connectCustomerTo(server, invoices[index % invoices.length]!.accessToken),
+        tokenFor: (index) => invoices[index % invoices.length]!.accessToken,
+        connect: (server) => connectCustomerTo(server, invoices[0]!.accessToken),
       });
-      for (const socket of idle.sockets) socket.disconnect();
+      await idle.close();
       for (const figure of idle.figures) print(figure);
       // Every disconnect broadcasts presence; let that settle before measuring latency.
       await sleep(5000);
