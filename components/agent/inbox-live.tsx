@@ -42,10 +42,12 @@ export function InboxLive({ locale }: { locale: Locale }) {
 
   useEffect(() => {
     if (!socket) return;
-    const onInbox = (cue: { reason?: string }) => {
+    // One cue may stand for several changes (the server coalesces them): `messages` counts the
+    // new customer messages among them.
+    const onInbox = (cue: { reason?: string; messages?: number }) => {
       router.refresh();
       if (cue.reason !== "message") return;
-      setFresh((count) => count + 1);
+      setFresh((count) => count + Math.max(cue.messages ?? 1, 1));
       if (soundRef.current) chime();
     };
     const onResync = () => router.refresh();

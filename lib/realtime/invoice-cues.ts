@@ -1,5 +1,6 @@
 import type { Server } from "socket.io";
 import type { InvoiceCueKind } from "@/lib/realtime/cue-kinds";
+import { InboxCueCoalescer, type InboxCueReason } from "@/lib/realtime/inbox-cue-coalescer";
 import { rooms } from "@/lib/realtime/rooms";
 
 /**
@@ -29,15 +30,28 @@ export function emitInvoiceChanged(cue: {
     .emit("invoice:changed", cue);
 }
 
-/** Tells an organisation's agents that their inbox changed (a new message, an assignment …). */
+const coalescerKey = Symbol.for("nota.inbox-cues");
+
+/** One per process (server.ts and Next's bundle load this module separately). */
+function inboxCues(): InboxCueCoalescer {
+  const holder = globalThis as { [coalescerKey]?: InboxCueCoalescer };
+  holder[coalescerKey] ??= new InboxCueCoalescer((organizationId, cue) =>
+    socketServer()?.to(rooms.organization(organizationId)).emit("inbox:changed", cue),
+  );
+  return holder[coalescerKey];
+}
+
+/**
+ * Tells an organisation's agents that their inbox changed (a new message, an assignment …),
+ * coalesced per organisation: see inbox-cue-coalescer.ts.
+ */
 export function emitInboxChanged(cue: {
   organizationId: string;
   conversationId: string;
-  reason: "message" | "read" | "assignment" | "status";
+  reason: InboxCueReason;
 }): void {
-  socketServer()
-    ?.to(rooms.organization(cue.organizationId))
-    .emit("inbox:changed", { conversationId: cue.conversationId, reason: cue.reason });
+  if (!socketServer()) return;
+  inboxCues().add(cue.organizationId, cue.conversationId, cue.reason);
 }
 
 /**
