@@ -65,6 +65,10 @@ export const envSchema = z
     HOST: optionalString.default("0.0.0.0"),
     APP_URL: urlWithSchemes(["http:", "https:"]),
     DATABASE_URL: urlWithSchemes(["postgres:", "postgresql:"]),
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(["on", "off", ""], { error: "expected on or off" })
+      .optional()
+      .transform((value) => (value === "" ? undefined : value)),
     DATA_DIR: optionalString.default("./data"),
     REDIS_URL: urlWithSchemes(["redis:", "rediss:"]),
     NEXTAUTH_SECRET: optionalString.pipe(

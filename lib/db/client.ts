@@ -13,7 +13,11 @@ export function getDatabase(): Promise<Database> {
   if (!holder[holderKey]) {
     const env = getEnv();
     holder[holderKey] = env.DATABASE_URL
-      ? openDatabase({ kind: "postgresql", url: env.DATABASE_URL })
+      ? openDatabase({
+          kind: "postgresql",
+          url: env.DATABASE_URL,
+          preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== "off",
+        })
       : openDatabase({ kind: "pglite", dataDir: env.DATA_DIR });
     // A failed open must not be cached: the next caller gets the error again, not a dead promise.
     holder[holderKey].catch(() => {

@@ -9,6 +9,7 @@ import { type JobDb, jobDbForPglite, jobDbForPool } from "@/lib/db/job-db";
 import { type MigrationReport, migrate } from "@/lib/db/migrate";
 import { countQueries, queryLogOption } from "@/lib/db/query-count";
 import { pgConnection, pgliteConnection, type SqlConnection } from "@/lib/db/sql-session";
+import { statementName } from "@/lib/db/statement-names";
 import { AppError } from "@/lib/errors/app-error";
 import { createLogger } from "@/lib/log";
 
@@ -27,7 +28,13 @@ export interface Database {
 
 export type OpenDatabaseOptions =
   | { kind: "pglite"; dataDir?: string; pglite?: PGlite; migrate?: boolean }
-  | { kind: "postgresql"; url: string; migrate?: boolean };
+  | {
+      kind: "postgresql";
+      url: string;
+      migrate?: boolean;
+      /** Named (prepared) statements, parsed and planned once per connection (default on). */
+      preparedStatements?: boolean;
+    };
 
 /**
  * Splits Prisma's `?schema=` convention off a PostgreSQL URL: pg does not know it, so the schema
@@ -83,7 +90,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return options.kind === "pglite" ? openPglite(options) : openPostgres(options);
 }
 
-async function openPostgres(options: { url: string; migrate?: boolean }): Promise<Database> {
+async function openPostgres(options: {
+  url: string;
+  migrate?: boolean;
+  preparedStatements?: boolean;
+}): Promise<Database> {
   const config = pgClientConfig(options.url);
   const { schema } = parsePostgresUrl(options.url);
   let migration: MigrationReport | null = null;
@@ -127,7 +138,10 @@ async function openPostgres(options: { url: string; migrate?: boolean }): Promis
   // An idle pooled connection that breaks (the server restarted) must not crash the process.
   pool.on("error", (error) => log.warn("an idle database connection failed", { error }));
   const prisma = new PrismaClient({
-    adapter: new PrismaPg(pool, schema ? { schema } : undefined),
+    adapter: new PrismaPg(pool, {
+      ...(schema ? { schema } : {}),
+      ...(options.preparedStatements === false ? {} : { statementNameGenerator: statementName }),
+    }),
     ...queryLogOption(),
   });
   countQueries(prisma);
