@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
+import { DUPLICATE_CREDIT_WINDOW_MS } from "@/lib/invoices/credit-duplicates";
 import type { InvoiceLineInput } from "@/lib/invoices/invoice-input";
 import { issueCreditNote } from "@/lib/invoices/issue-credit-note";
 import { lineNetOre, VAT_RATES } from "@/lib/invoices/totals";
@@ -16,6 +17,10 @@ import {
  * Whatever parts of whatever lines an agent credits, in any order: no line is ever credited beyond
  * its quantity, the invoice never beyond what it charged, and a line credited to the end has had
  * exactly its own net taken back. Runs on the real database, so it is kept to a few runs.
+ *
+ * The requests are an agent's over an afternoon, two minutes apart: a credit identical to one made
+ * less than a minute before is refused as a double submit (credit-duplicates.ts, tested in
+ * credit-safety.test.ts), which is not what this property is about.
  */
 let db: TestDatabase;
 beforeAll(async () => {
@@ -72,8 +77,9 @@ describe(`partial line credits, property (${testDatabaseKind})`, () => {
         });
         const creditedQuantity = originals.map(() => 0);
         let version = invoice.version;
+        const afternoon = Date.now() - 86_400_000;
 
-        for (const request of requests) {
+        for (const [step, request] of requests.entries()) {
           const index = request.line % originals.length;
           const original = originals[index]!;
           const remaining = original.quantityMilli - creditedQuantity[index]!;
@@ -84,6 +90,7 @@ describe(`partial line credits, property (${testDatabaseKind})`, () => {
             const result = await issueCreditNote({
               db: db.prisma,
               actor: { type: "SYSTEM" },
+              creditedAt: new Date(afternoon + step * 2 * DUPLICATE_CREDIT_WINDOW_MS),
               input: {
                 invoiceId: invoice.id,
                 organizationId: organization.id,
