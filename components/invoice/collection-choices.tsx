@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { type ClientProblem, requestJson } from "@/components/ui/problem";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
 import { formatLongDate } from "@/lib/i18n/format-date";
-import { invoiceMessages } from "@/lib/i18n/invoice-messages";
+import { invoiceChoiceMessages } from "@/lib/i18n/invoice-choice-messages";
 import type { PlanOffer, RespiteOffer } from "@/lib/invoice-page/collection-choices";
 import { formatMoney } from "@/lib/money/money";
 import { PAYMENT_BUTTON, PAYMENT_SECONDARY_BUTTON } from "./payment/payment-labels";
@@ -23,7 +23,7 @@ const date = (day: string, locale: Locale) => formatLongDate(parseCalendarDate(d
 
 /** The customer's words for a refusal: by its reason, or a stale page, or the generic one. */
 export function choiceError(problem: ClientProblem, locale: Locale): string {
-  const errors = invoiceMessages[locale].choices.errors;
+  const errors = invoiceChoiceMessages[locale].errors;
   if (problem.code === "STALE_VERSION") return errors.stale!;
   const reason = problem.details.reason;
   return (
@@ -44,7 +44,7 @@ export function CollectionChoices(
   props: ChoiceTarget & { respite: RespiteOffer | null; plan: PlanOffer | null },
 ) {
   const router = useRouter();
-  const t = invoiceMessages[props.locale].choices;
+  const t = invoiceChoiceMessages[props.locale];
   // Kept here, above the panels: the page re-reads itself after a choice and the offer is gone,
   // but what was done stays said.
   const [done, setDone] = useState<string | null>(null);
@@ -106,7 +106,7 @@ export function RespitePanel({
   offer: RespiteOffer;
   submit: Submit<string>;
 }) {
-  const t = invoiceMessages[locale].choices;
+  const t = invoiceChoiceMessages[locale];
   const inputId = useId();
   const [dueDate, setDueDate] = useState(offer.from);
   const [busy, setBusy] = useState(false);
@@ -171,7 +171,7 @@ export function PaymentPlanOfferPanel({
   offer: PlanOffer;
   submit: Submit<number>;
 }) {
-  const t = invoiceMessages[locale].choices;
+  const t = invoiceChoiceMessages[locale];
   const id = useId();
   const [parts, setParts] = useState(offer.options[0]?.parts ?? 2);
   const [busy, setBusy] = useState(false);
