@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeBand, listExperimentSteps, loadStepDecisions } from "@/lib/collections/decisions";
+import {
+  describeBand,
+  listExperimentSteps,
+  loadStepDecisions,
+  weeklyAllocation,
+} from "@/lib/collections/decisions";
 import { policyInputSchema } from "@/lib/collections/policies";
 import { savePolicy } from "@/lib/collections/policy-admin";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
@@ -154,6 +159,38 @@ describe("the learner's decisions", () => {
       { key: "C", name: "Variant C", weight: 0, actions: 0, share: 0 },
     ]);
     expect(decisions.withoutVariant).toBe(1);
+    // Week by week over 12 ISO weeks (Mondays), empty weeks kept, actions without a variant left out.
+    expect(decisions.weekly).toHaveLength(12);
+    expect(decisions.weekly[0]!.weekStart).toBe("2026-10-12");
+    expect(decisions.weekly[11]!.weekStart).toBe("2026-12-28");
+    const share = (key: string, actions: number, value: number) => ({ key, actions, share: value });
+    expect(decisions.weekly.filter((week) => week.actions > 0)).toEqual([
+      {
+        weekStart: "2026-11-16",
+        actions: 1,
+        variants: [share("A", 0, 0), share("B", 1, 1), share("C", 0, 0)],
+      },
+      {
+        weekStart: "2026-12-07",
+        actions: 1,
+        variants: [share("A", 1, 1), share("B", 0, 0), share("C", 0, 0)],
+      },
+      {
+        weekStart: "2026-12-14",
+        actions: 1,
+        variants: [share("A", 1, 1), share("B", 0, 0), share("C", 0, 0)],
+      },
+      {
+        weekStart: "2026-12-28",
+        actions: 1,
+        variants: [share("A", 0, 0), share("B", 1, 1), share("C", 0, 0)],
+      },
+    ]);
+    expect(decisions.weekly[1]).toEqual({
+      weekStart: "2026-10-19",
+      actions: 0,
+      variants: [share("A", 0, 0), share("B", 0, 0), share("C", 0, 0)],
+    });
     expect(decisions.beliefs.map((band) => band.band)).toEqual(["t0-h1-a0-b", "t1-h0-a1-c"]);
     const seen = decisions.beliefs[1]!;
     expect(seen.bandText).toBe("1–5 år · aldrig sen (12 mån) · 500–2 000 kr · privat");
@@ -198,6 +235,54 @@ describe("the learner's decisions", () => {
     ]);
     expect(decisions.beliefs).toEqual([]);
     expect(decisions.recent[0]).toMatchObject({ method: "split", explored: null, band: null });
+  });
+
+  it("sums a week's days per variant, the week's Monday first, and leaves out what is outside", () => {
+    const row = (on: string, variantKey: string | null, count: number) => ({
+      performedOn: day(on),
+      variantKey,
+      _count: { _all: count },
+    });
+    const weeks = weeklyAllocation(
+      day("2026-09-28"),
+      ["A", "B"],
+      [
+        row("2026-09-27", "A", 5), // the Sunday before the first week
+        row("2026-09-28", "A", 1),
+        row("2026-10-04", "B", 2), // the first week's Sunday
+        row("2026-10-04", "A", 1),
+        row("2026-10-05", null, 9),
+        row("2026-12-20", "B", 3), // the twelfth week's last day
+        row("2026-12-21", "B", 7), // past the twelfth week
+      ],
+    );
+    expect(weeks.map((week) => week.weekStart)).toEqual([
+      "2026-09-28",
+      "2026-10-05",
+      "2026-10-12",
+      "2026-10-19",
+      "2026-10-26",
+      "2026-11-02",
+      "2026-11-09",
+      "2026-11-16",
+      "2026-11-23",
+      "2026-11-30",
+      "2026-12-07",
+      "2026-12-14",
+    ]);
+    expect(weeks[0]).toEqual({
+      weekStart: "2026-09-28",
+      actions: 4,
+      variants: [
+        { key: "A", actions: 2, share: 0.5 },
+        { key: "B", actions: 2, share: 0.5 },
+      ],
+    });
+    expect(weeks[1]!.actions).toBe(0);
+    expect(weeks[11]!.variants).toEqual([
+      { key: "A", actions: 0, share: 0 },
+      { key: "B", actions: 3, share: 1 },
+    ]);
   });
 
   it("says a band in words", () => {

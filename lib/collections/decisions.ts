@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { bandBelief, EXPLORATION_FLOOR } from "@/lib/collections/learner";
 import { loadBeliefs } from "@/lib/collections/run";
-import { addDays, formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
+import { addDays, daysBetween, formatCalendarDate, todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { CollectionExperimentMode, CollectionStepKind } from "@/lib/db/generated/client";
 
@@ -13,6 +13,8 @@ import type { CollectionExperimentMode, CollectionStepKind } from "@/lib/db/gene
  */
 
 export const ALLOCATION_DAYS = 30;
+/** Weeks of allocation history shown as a series (the current week last). */
+export const ALLOCATION_WEEKS = 12;
 export const RECENT_DECISIONS = 50;
 
 export interface ExperimentStep {
@@ -67,6 +69,15 @@ export interface VariantAllocation {
   share: number;
 }
 
+/** One ISO week (Monday to Sunday) of a step's actions with a variant, shared out per variant. */
+export interface WeeklyAllocation {
+  /** The week's Monday (YYYY-MM-DD). */
+  weekStart: string;
+  actions: number;
+  /** In the allocation's key order; share 0–1 of the week's actions (0 in an empty week). */
+  variants: { key: string; actions: number; share: number }[];
+}
+
 export interface BandBeliefs {
   band: string;
   /** The band in words ("1–5 år · aldrig sen · 500–2 000 kr · privat"). */
@@ -99,6 +110,8 @@ export interface StepDecisions {
   /** The first day of the allocation's window (YYYY-MM-DD). */
   since: string;
   allocation: VariantAllocation[];
+  /** The allocation over the last ALLOCATION_WEEKS ISO weeks, oldest first, empty weeks too. */
+  weekly: WeeklyAllocation[];
   /** Actions in the window without a variant (taken while the experiment was off). */
   withoutVariant: number;
   /** Per band the learner has seen (learning steps; empty otherwise). */
@@ -132,6 +145,41 @@ export function describeBand(band: string): string {
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
+/** The Monday of a calendar date's ISO week. */
+function mondayOf(date: Date): Date {
+  return addDays(date, -((date.getUTCDay() + 6) % 7));
+}
+
+/** Day-and-variant counts summed into ALLOCATION_WEEKS weeks from firstMonday, empty weeks kept. */
+export function weeklyAllocation(
+  firstMonday: Date,
+  keys: readonly string[],
+  daily: readonly { performedOn: Date; variantKey: string | null; _count: { _all: number } }[],
+): WeeklyAllocation[] {
+  const weeks = Array.from({ length: ALLOCATION_WEEKS }, (_, index) => ({
+    weekStart: formatCalendarDate(addDays(firstMonday, 7 * index)),
+    counts: new Map<string, number>(),
+  }));
+  for (const row of daily) {
+    if (row.variantKey === null) continue;
+    const index = Math.floor(daysBetween(firstMonday, row.performedOn) / 7);
+    const week = weeks[index];
+    if (!week) continue;
+    week.counts.set(row.variantKey, (week.counts.get(row.variantKey) ?? 0) + row._count._all);
+  }
+  return weeks.map(({ weekStart, counts }) => {
+    const actions = [...counts.values()].reduce((sum, count) => sum + count, 0);
+    return {
+      weekStart,
+      actions,
+      variants: keys.map((key) => {
+        const count = counts.get(key) ?? 0;
+        return { key, actions: count, share: actions > 0 ? round4(count / actions) : 0 };
+      }),
+    };
+  });
+}
+
 /** One step's allocation, beliefs and recent decisions; null when it is not the organisation's. */
 export async function loadStepDecisions(
   db: Db,
@@ -145,10 +193,21 @@ export async function loadStepDecisions(
   if (!step) return null;
   const today = options.today ?? todayInSweden();
   const since = addDays(today, -(ALLOCATION_DAYS - 1));
-  const [counts, actions, beliefs] = await Promise.all([
+  const firstMonday = addDays(mondayOf(today), -7 * (ALLOCATION_WEEKS - 1));
+  const [counts, daily, actions, beliefs] = await Promise.all([
     db.collectionAction.groupBy({
       by: ["variantKey"],
       where: { organizationId, stepId, performedOn: { gte: since } },
+      _count: { _all: true },
+    }),
+    db.collectionAction.groupBy({
+      by: ["performedOn", "variantKey"],
+      where: {
+        organizationId,
+        stepId,
+        performedOn: { gte: firstMonday },
+        variantKey: { not: null },
+      },
       _count: { _all: true },
     }),
     db.collectionAction.findMany({
@@ -173,6 +232,7 @@ export async function loadStepDecisions(
     ...new Set([
       ...step.variants.map((variant) => variant.key),
       ...withVariant.map((row) => row.variantKey!),
+      ...daily.map((row) => row.variantKey!),
     ]),
   ].sort();
   const allocation = keys.map((key) => {
@@ -193,6 +253,7 @@ export async function loadStepDecisions(
     step,
     since: formatCalendarDate(since),
     allocation,
+    weekly: weeklyAllocation(firstMonday, keys, daily),
     withoutVariant: counts.find((row) => row.variantKey === null)?._count._all ?? 0,
     beliefs: stepBeliefs
       ? bands.map((band) => ({

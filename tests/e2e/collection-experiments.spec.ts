@@ -78,4 +78,19 @@ test("finance splits a reminder into two variants, the forecast shows the split,
   await expect(results.getByRole("columnheader", { name: /^A: / })).toBeVisible();
   await expect(results.getByRole("columnheader", { name: /^B: / })).toBeVisible();
   await expect(results.getByRole("rowheader").first()).toBeVisible();
+
+  // The decisions page shows the allocation over time: twelve weeks, the history's in them.
+  await demoFinance.goto("/finance/collections/decisions");
+  await demoFinance
+    .getByTestId("experiment-step")
+    .filter({ hasText: "Standard" })
+    .first()
+    .getByRole("link", { name: /^Decisions/ })
+    .click();
+  const weeks = demoFinance.getByTestId("weekly-allocation-row");
+  await expect(weeks).toHaveCount(12);
+  const counted = await weeks.evaluateAll((rows) =>
+    rows.map((row) => Number(row.querySelector("td")?.textContent ?? "0")),
+  );
+  expect(counted.some((count) => count > 0)).toBe(true);
 });

@@ -149,6 +149,12 @@ const sv = {
     yes: "ja",
     no: "nej",
     withoutVariant: (count: number) => `Och ${count} tagna som skrivna medan experimentet var av.`,
+    weekly: (weeks: number) => `Fördelning vecka för vecka, de senaste ${weeks} veckorna`,
+    weeklyCaption:
+      "Andel av stegets fakturor per variant och vecka; stapeln visar andelarna, tabellen antalen",
+    week: "Vecka från",
+    weekTotal: "Fakturor",
+    weekEmpty: "–",
     beliefs: "Vad den lärande tror, per kundband",
     beliefsIntro: (floor: string) =>
       `Per band och variant: antalet räknade utfall, deras genomsnittliga belöning (0–1) och det medelvärde den lärande drar kring (bandets utfall vägt mot vad alla band tillsammans visade). ${floor} av valen görs slumpmässigt, så att varje variant i spel fortsätter att prövas.`,
@@ -313,6 +319,12 @@ const en: typeof sv = {
     no: "no",
     withoutVariant: (count: number) =>
       `And ${count} taken as written while the experiment was off.`,
+    weekly: (weeks: number) => `Allocation week by week, the last ${weeks} weeks`,
+    weeklyCaption:
+      "Share of the step's invoices per variant and week; the bar shows the shares, the table the counts",
+    week: "Week from",
+    weekTotal: "Invoices",
+    weekEmpty: "–",
     beliefs: "What the learner believes, per customer band",
     beliefsIntro: (floor: string) =>
       `Per band and variant: the outcomes counted, their mean reward (0–1), and the mean the learner draws around (the band's outcomes on what all bands together showed). ${floor} of the choices are made at random, so every variant in play keeps being tried.`,

@@ -7,6 +7,7 @@ import { CONSOLE_ROLES } from "@/lib/auth/require-staff";
 import { requireStaffPage, staffLocaleForMetadata } from "@/lib/auth/staff-page";
 import {
   ALLOCATION_DAYS,
+  ALLOCATION_WEEKS,
   type ExperimentStep,
   listExperimentSteps,
   loadStepDecisions,
@@ -34,6 +35,40 @@ type PageWords = (typeof collectionsPageMessages)["en"];
 
 const stepTitle = (step: ExperimentStep, tp: PageWords) =>
   tp.decisions.stepTitle(step.policyName, step.stepNumber, STEP_KIND_WORDS.sv[step.kind]);
+
+const BAR_COLOURS = ["#1e40af", "#b45309", "#047857", "#7c3aed", "#be123c", "#0f766e"];
+
+/** A week's shares as one stacked bar (decoration: the row's cells say the same in figures). */
+function ShareBar({ shares }: { shares: number[] }) {
+  let x = 0;
+  return (
+    <svg
+      width="120"
+      height="12"
+      viewBox="0 0 120 12"
+      className="block"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect width="120" height="12" fill="#e2e8f0" />
+      {shares.map((share, index) => {
+        const width = share * 120;
+        const rect = (
+          <rect
+            // biome-ignore lint/suspicious/noArrayIndexKey: the bar's segments are the row's variants, in their fixed order
+            key={index}
+            x={x}
+            width={width}
+            height="12"
+            fill={BAR_COLOURS[index % BAR_COLOURS.length]}
+          />
+        );
+        x += width;
+        return rect;
+      })}
+    </svg>
+  );
+}
 
 /**
  * The collection experiments: every step with variants in play, and for one step how its
@@ -186,6 +221,73 @@ export default async function DecisionsPage({ searchParams }: { searchParams: Se
               {tp.decisions.withoutVariant(decisions.withoutVariant)}
             </p>
           ) : null}
+
+          <h3 className="mt-6 font-semibold">{tp.decisions.weekly(ALLOCATION_WEEKS)}</h3>
+          <div className="mt-2 overflow-x-auto">
+            <table className="border-collapse bg-white text-left text-sm">
+              <caption className="sr-only">{tp.decisions.weeklyCaption}</caption>
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className={CELL}>
+                    {tp.decisions.week}
+                  </th>
+                  <th scope="col" className={`${CELL} text-right`}>
+                    {tp.decisions.weekTotal}
+                  </th>
+                  {decisions.allocation.map((variant, index) => (
+                    <th key={variant.key} scope="col" className={`${CELL} text-right`}>
+                      <svg
+                        width="10"
+                        height="10"
+                        className="mr-1 inline-block align-baseline"
+                        aria-hidden="true"
+                        focusable="false"
+                      >
+                        <rect
+                          width="10"
+                          height="10"
+                          fill={BAR_COLOURS[index % BAR_COLOURS.length]}
+                        />
+                      </svg>
+                      {variant.key}
+                    </th>
+                  ))}
+                  <th scope="col" className={CELL}>
+                    <span className="sr-only">{tp.decisions.share}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {decisions.weekly.map((week) => (
+                  <tr
+                    key={week.weekStart}
+                    className="border-b border-slate-200"
+                    data-testid="weekly-allocation-row"
+                    data-week={week.weekStart}
+                  >
+                    <th scope="row" className={`${CELL} font-normal tabular-nums`}>
+                      {week.weekStart}
+                    </th>
+                    <td className={`${CELL} text-right tabular-nums`}>{week.actions}</td>
+                    {week.variants.map((variant) => (
+                      <td
+                        key={variant.key}
+                        className={`${CELL} text-right tabular-nums`}
+                        data-variant={variant.key}
+                      >
+                        {week.actions > 0
+                          ? `${percent(variant.share)} (${variant.actions})`
+                          : tp.decisions.weekEmpty}
+                      </td>
+                    ))}
+                    <td className={CELL}>
+                      <ShareBar shares={week.variants.map((variant) => variant.share)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
 
           {decisions.step.mode === "LEARNING" ? (
             <>
