@@ -3,8 +3,16 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import type { SignInMessages } from "@/lib/i18n/staff/sign-in";
 
-export function SignInForm({ callbackPath }: { callbackPath: string | null }) {
+export function SignInForm({
+  callbackPath,
+  t,
+}: {
+  callbackPath: string | null;
+  /** The page's words, in the language the server chose. */
+  t: SignInMessages;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,11 +29,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string | null }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError(
-        result?.error && result.error !== "CredentialsSignin"
-          ? result.error
-          : "Wrong email or password",
-      );
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t.wrong);
       return;
     }
     // The sign-in page sends a signed-in user on to their console (or where they were going).
@@ -37,7 +41,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string | null }) {
     <form onSubmit={onSubmit} className="mt-8 space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block font-medium">
-          Email
+          {t.email}
         </label>
         <input
           id="email"
@@ -50,7 +54,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string | null }) {
       </div>
       <div>
         <label htmlFor="password" className="block font-medium">
-          Password
+          {t.password}
         </label>
         <input
           id="password"
@@ -71,7 +75,7 @@ export function SignInForm({ callbackPath }: { callbackPath: string | null }) {
         disabled={pending}
         className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t.pending : t.submit}
       </button>
     </form>
   );

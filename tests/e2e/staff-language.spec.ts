@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
+import { DEMO_STAFF_PASSWORD } from "./demo-data";
 import { test } from "./fixtures";
 import { signedInStaff } from "./staff-session";
 
@@ -55,6 +56,7 @@ test("every console speaks the organisation's Swedish until a staff member choos
   for (const [who, path, heading] of [
     [org.staff.finance.email, "/finance/bank-files", "Bankfiler"],
     [org.staff.marketing.email, "/marketing", "Marknad"],
+    [org.staff.marketing.email, "/marketing/receivables", "Påminnelser och kunder"],
     [org.staff.admin.email, "/admin/api-keys", "API-nycklar"],
   ] as const) {
     const page = await signedInStaff(browser, baseURL!, who, { language: "own" });
@@ -65,4 +67,33 @@ test("every console speaks the organisation's Swedish until a staff member choos
   }
   await agent.context().close();
   await elsewhere.context().close();
+});
+
+test("the sign-in page speaks the browser's language: Swedish to a Swedish browser, English to others", async ({
+  browser,
+  baseURL,
+  fixtures,
+}) => {
+  const org = await fixtures.organization("energy");
+  const swedish = await browser.newContext({ baseURL, locale: "sv-SE" });
+  const page = await swedish.newPage();
+  await page.goto("/signin");
+  await expect(page).toHaveTitle(/Inloggning för personal/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inloggning för personal");
+  await page.getByLabel("E-post").fill(org.staff.finance.email);
+  await page.getByLabel("Lösenord").fill("not the password");
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Fel e-post eller lösenord");
+  await page.getByLabel("Lösenord").fill(DEMO_STAFF_PASSWORD);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).toHaveURL(/\/finance$/);
+  await expect(page.getByRole("button", { name: "Logga ut" })).toBeVisible();
+  await swedish.close();
+
+  const english = await browser.newContext({ baseURL, locale: "en-GB" });
+  const other = await english.newPage();
+  await other.goto("/signin");
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Staff sign-in");
+  await expect(other.getByLabel("Email")).toBeVisible();
+  await english.close();
 });

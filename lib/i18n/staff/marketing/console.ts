@@ -12,6 +12,7 @@ const sv = {
     block: "Innehållsblock",
     analytics: "Innehållsanalys",
     preview: "Förhandsgranskning av innehåll",
+    receivables: "Påminnelser och kunder",
   },
   crumbs: { marketing: "Marknad", analytics: "Analys", editBlock: "Redigera block" },
   home: {
@@ -157,6 +158,7 @@ const en: typeof sv = {
     block: "Content block",
     analytics: "Content analytics",
     preview: "Content preview",
+    receivables: "Reminders and customers",
   },
   crumbs: { marketing: "Marketing", analytics: "Analytics", editBlock: "Edit block" },
   home: {
