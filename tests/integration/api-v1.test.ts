@@ -334,4 +334,43 @@ describe(`API v1 (${testDatabaseKind})`, () => {
     const again = await api("POST", `/api/v1/invoices/${drafts[0]}/issue`, { key });
     expect(again.status).toBe(409);
   });
+
+  it("takes a draft with hourly usage, issues it, and the customer's page shows that usage", async () => {
+    // Two days of hourly readings in Swedish winter time (+01:00): 0.5 kWh at night, 1.25 by day.
+    const points = Array.from({ length: 48 }, (_, index) => {
+      const day = index < 24 ? "2026-11-01" : "2026-11-02";
+      const hour = index % 24;
+      return {
+        at: `${day}T${String(hour).padStart(2, "0")}:00:00+01:00`,
+        quantity: hour >= 7 && hour < 22 ? "1.25" : "0.5",
+      };
+    });
+    const draft = await api("POST", "/api/v1/invoices", {
+      key,
+      body: {
+        ...INVOICE,
+        externalId: "INV-HOURLY",
+        issue: false,
+        usage: [{ unit: "kWh", resolution: "hour", points }],
+      },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect(draft.body.status).toBe("DRAFT");
+    const issued = await api("POST", `/api/v1/invoices/${draft.body.id}/issue`, { key });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+
+    const token = issued.body.customerUrl.split("/").at(-1);
+    const page = await loadLinkPage({ headers: new Headers(), token });
+    const usage = page?.data.usage;
+    expect(usage).toMatchObject({ unit: "KWH", resolution: "HOUR" });
+    expect(usage!.points).toHaveLength(48);
+    // First reading: midnight Swedish time is 23:00 UTC the day before.
+    expect(usage!.points[0]!.at.toISOString()).toBe("2026-10-31T23:00:00.000Z");
+    expect(usage!.points[8]!.quantityMilli).toBe(1_250);
+    // 2 days × (15 hours × 1.25 + 9 hours × 0.5) = 2 × 23.25 kWh.
+    expect(usage!.current.totalMilli).toBe(46_500);
+    expect(usage!.current.daysWithData).toBe(2);
+    // The lines bill 412.5 kWh, not the 46.5 metered here: no line is this usage's cost.
+    expect(usage!.usageCostOre).toBeNull();
+  });
 });
