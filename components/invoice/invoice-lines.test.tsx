@@ -55,4 +55,25 @@ describe("the invoice page's lines", () => {
     const sv = cells(render(invoiceData({ lines }), "sv"), "line-no-vat");
     expect(sv).toContain("Ingen moms: Undantag från skatteplikt enligt 10 kap. ML");
   });
+  it("shows a stored value it cannot format as a dash, never failing the page, and the other lines as usual", () => {
+    // Written by an older version or by hand: a quantity in thousandths that is not whole, a
+    // unit price and a net past what a number holds exactly.
+    const broken = {
+      ...LINES[0]!,
+      quantityMilli: 1.5,
+      unitPriceCentiOre: 2 ** 60,
+      netOre: Number.POSITIVE_INFINITY,
+    };
+    const data = invoiceData();
+    const html = render({ ...data, lines: [broken, ...LINES.slice(1)] }, "sv");
+    const amounts = cells(html, "line-amount");
+    expect(amounts.filter((amount) => amount === "–")).toHaveLength(1);
+    expect(cells(html, "unit-price").filter((price) => price === "–")).toHaveLength(1);
+    expect(html.replace(/[\u00A0\u202F]/g, " ")).toContain("– mån");
+    // The other lines are printed as ever.
+    expect(cells(html, "unit-price")).toContain("36,00 öre/kWh");
+    const others = amounts.filter((amount) => amount !== "–");
+    expect(others).toHaveLength(LINES.length - 1);
+    for (const amount of others) expect(amount).toMatch(/^−?[\d ]+,\d\d$/);
+  });
 });

@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { guardRequestBody } from "@/lib/http/request-guard";
+import { bodyLimitFor, guardRequestBody } from "@/lib/http/request-guard";
 
 /**
  * A server whose "app" reads the whole body, the way Next does (for await over the request) or
@@ -87,5 +87,36 @@ describe("guardRequestBody", () => {
       expect(answer.status).toBe(413);
     }
     expect(keptBytes).toBeLessThanOrEqual(LIMIT);
+  });
+});
+
+describe("bodyLimitFor", () => {
+  const limits = {
+    REQUEST_BODY_LIMIT: 1024 * 1024,
+    API_BATCH_BODY_LIMIT: 16 * 1024 * 1024,
+    BANK_FILE_MAX_BYTES: 128 * 1024 * 1024,
+  };
+
+  it("gives the bulk routes their own limits, with or without a trailing slash or a query", () => {
+    expect(bodyLimitFor("/api/v1/invoices/batch", limits)).toBe(16 * 1024 * 1024);
+    expect(bodyLimitFor("/api/v1/invoices/batch/?dry=1", limits)).toBe(16 * 1024 * 1024);
+    expect(bodyLimitFor("/api/v1/bank-files", limits)).toBe(128 * 1024 * 1024);
+    expect(bodyLimitFor("/api/finance/bank-files?x", limits)).toBe(128 * 1024 * 1024);
+  });
+
+  it("holds every other path to the usual limit, look-alikes included", () => {
+    for (const path of [
+      "/api/v1/invoices",
+      "/api/v1/invoices/batch/extra",
+      "/api/v1/invoices/batchx",
+      "/API/V1/BANK-FILES",
+      "/api/v1/bank-files/123",
+      "/i/abc/payments",
+      "/api/stripe/webhook",
+      "/",
+      "",
+    ]) {
+      expect(bodyLimitFor(path, limits), path).toBe(1024 * 1024);
+    }
   });
 });

@@ -308,6 +308,47 @@ describe("nextSteps", () => {
     ).toEqual([{ kind: "paid" }, { kind: "credit-balance", amountOre: 1200 }]);
   });
 
+  it("a refund on its way comes first, where it goes and when, then any credit left", () => {
+    const steps = nextSteps({
+      ...base,
+      displayStatus: "credited",
+      amountDueOre: 0,
+      customerCreditOre: 500,
+      refundsPending: [
+        { amountOre: 12_500, to: "card" },
+        { amountOre: 3_000, to: null },
+      ],
+    });
+    expect(steps).toEqual([
+      { kind: "nothing-to-pay" },
+      { kind: "refund-pending", amountOre: 12_500, to: "card" },
+      { kind: "refund-pending", amountOre: 3_000, to: null },
+      { kind: "credit-balance", amountOre: 500 },
+    ]);
+    const card = sv(steps[1]!);
+    expect(card).toContain("125,00 kr");
+    expect(card).toContain("till ditt kort");
+    expect(card).toContain("inom 5–10 bankdagar");
+    // Where the money goes is not known (or not a way we know): said without a destination.
+    expect(sv(steps[2]!)).toContain("30,00 kr");
+    expect(sv(steps[2]!)).not.toContain("till ditt kort");
+    expect(sv({ kind: "refund-pending", amountOre: 100, to: "constructor" })).toBe(
+      sv({ kind: "refund-pending", amountOre: 100, to: null }),
+    );
+    const en = nextStepText(steps[1]!, "en", invoiceMessages.en);
+    expect(en).toContain("to your card");
+    expect(en).toContain("within 5–10 banking days");
+    // A paid invoice with a refund under way says both.
+    expect(
+      nextSteps({
+        ...base,
+        displayStatus: "paid",
+        amountDueOre: 0,
+        refundsPending: [{ amountOre: 2_000, to: "swish" }],
+      }),
+    ).toEqual([{ kind: "paid" }, { kind: "refund-pending", amountOre: 2_000, to: "swish" }]);
+  });
+
   it("partly paid: asks for what is left, not the total", () => {
     const steps = nextSteps({ ...base, displayStatus: "partly_paid", amountDueOre: 20_000 });
     expect(steps[0]).toEqual({

@@ -75,6 +75,8 @@ test("50 concurrent 100 MB chunked bodies to each public POST route: all 413, me
     `/i/${token}/offers/${attempt}`,
     `/i/${token}/surveys/${attempt}`,
     `/i/${token}/new-link`,
+    `/i/${token}/respite`,
+    `/i/${token}/payment-plan`,
     "/api/stripe/webhook",
     "/api/auth/callback/credentials",
     "/api/auth/signout",
