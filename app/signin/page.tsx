@@ -28,7 +28,7 @@ export default async function SignInPage({
     <main lang={locale} className="mx-auto max-w-sm px-4 py-16">
       <h1 className="text-2xl font-bold">{t.heading}</h1>
       <p className="mt-2 text-slate-700">{t.intro}</p>
-      <SignInForm callbackPath={callback} t={t} />
+      <SignInForm callbackPath={callback} locale={locale} />
     </main>
   );
 }

@@ -3,16 +3,18 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import type { SignInMessages } from "@/lib/i18n/staff/sign-in";
+import { signInMessages, signInRefusalText } from "@/lib/i18n/staff/sign-in";
+import type { Locale } from "@/lib/money/money";
 
 export function SignInForm({
   callbackPath,
-  t,
+  locale,
 }: {
   callbackPath: string | null;
-  /** The page's words, in the language the server chose. */
-  t: SignInMessages;
+  /** The page's language, chosen by the server from the browser's. */
+  locale: Locale;
 }) {
+  const t = signInMessages[locale];
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,7 +31,7 @@ export function SignInForm({
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t.wrong);
+      setError(signInRefusalText(result?.error ?? "CredentialsSignin", t));
       return;
     }
     // The sign-in page sends a signed-in user on to their console (or where they were going).

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import type { StaffRole } from "@/lib/db/generated/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { clientAddressFrom, clientKey } from "@/lib/http/client-address";
+import { signInRefusalCode } from "@/lib/i18n/staff/sign-in";
 import { createLogger } from "@/lib/log";
 
 const log = createLogger("auth");
@@ -33,11 +34,22 @@ export const authOptions: NextAuthOptions = {
           });
           return staff;
         } catch (error) {
-          // next-auth shows an authorize() error's message on the sign-in page: only ours, in
-          // plain words; anything unexpected is logged and the user gets the generic text.
-          if (isAppError(error)) throw new Error(error.message);
-          log.error("sign-in failed unexpectedly", { error });
-          throw new Error("Sign-in is not available right now. Try again in a moment.");
+          // next-auth hands an authorize() error's message to the sign-in form: a code the form
+          // says in the page's language (lib/i18n/staff/sign-in.ts), never our or a library's
+          // words; anything unexpected is logged and the user is told to try again later.
+          if (isAppError(error) && error.code === "UNAUTHENTICATED")
+            throw new Error(signInRefusalCode({ kind: "wrong" }));
+          if (isAppError(error) && error.code === "RATE_LIMITED") {
+            const minutes = Number(error.details?.retryAfterMinutes);
+            throw new Error(
+              signInRefusalCode({
+                kind: "rate-limited",
+                minutes: Number.isFinite(minutes) ? minutes : 15,
+              }),
+            );
+          }
+          if (!isAppError(error)) log.error("sign-in failed unexpectedly", { error });
+          throw new Error(signInRefusalCode({ kind: "unavailable" }));
         }
       },
     }),

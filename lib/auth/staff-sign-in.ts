@@ -73,9 +73,13 @@ export async function verifyStaffSignIn(options: {
   for (const rule of isKnownAddress ? limits.slice(0, 2) : limits) {
     const current = await hitRateLimit(options.db, rule);
     if (current.limited) {
+      const minutes = Math.ceil(current.retryAfterSeconds / 60);
       throw new AppError(
         "RATE_LIMITED",
-        `Too many failed sign-ins. Try again in ${Math.ceil(current.retryAfterSeconds / 60)} minutes.`,
+        `Too many failed sign-ins. Try again in ${minutes} minutes.`,
+        {
+          retryAfterMinutes: minutes,
+        },
       );
     }
   }

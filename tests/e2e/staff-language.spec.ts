@@ -83,7 +83,7 @@ test("the sign-in page speaks the browser's language: Swedish to a Swedish brows
   await page.getByLabel("E-post").fill(org.staff.finance.email);
   await page.getByLabel("Lösenord").fill("not the password");
   await page.getByRole("button", { name: "Logga in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Fel e-post eller lösenord");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Fel e-post eller lösenord");
   await page.getByLabel("Lösenord").fill(DEMO_STAFF_PASSWORD);
   await page.getByRole("button", { name: "Logga in" }).click();
   await expect(page).toHaveURL(/\/finance$/);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { signInLocale, signInMessages } from "@/lib/i18n/staff/sign-in";
+import {
+  signInLocale,
+  signInMessages,
+  signInRefusalCode,
+  signInRefusalText,
+} from "@/lib/i18n/staff/sign-in";
 
 describe("the sign-in page's language", () => {
   it("follows the browser's preference between Swedish and English", () => {
@@ -28,7 +33,33 @@ describe("the sign-in page's language", () => {
   it("has every word in both languages", () => {
     expect(Object.keys(signInMessages.en).sort()).toEqual(Object.keys(signInMessages.sv).sort());
     for (const locale of ["sv", "en"] as const) {
-      for (const text of Object.values(signInMessages[locale])) expect(text.trim()).not.toBe("");
+      for (const text of Object.values(signInMessages[locale])) {
+        expect((typeof text === "function" ? text(2) : text).trim()).not.toBe("");
+      }
+    }
+  });
+});
+
+describe("the sign-in form's refusals", () => {
+  const { sv, en } = signInMessages;
+
+  it("says the server's codes in the page's language", () => {
+    expect(signInRefusalText(signInRefusalCode({ kind: "wrong" }), sv)).toBe(
+      "Fel e-post eller lösenord",
+    );
+    expect(signInRefusalText("CredentialsSignin", en)).toBe("Wrong email or password");
+    expect(signInRefusalText(signInRefusalCode({ kind: "rate-limited", minutes: 12 }), sv)).toBe(
+      "För många misslyckade inloggningar. Försök igen om 12 minuter.",
+    );
+    expect(signInRefusalText("RATE_LIMITED:1", en)).toBe(
+      "Too many failed sign-ins. Try again in 1 minute.",
+    );
+    expect(signInRefusalText(signInRefusalCode({ kind: "unavailable" }), en)).toBe(en.unavailable);
+  });
+
+  it("never shows text it does not know: anything else is 'try again later'", () => {
+    for (const code of ["", "Error: connect ECONNREFUSED", "<b>x</b>", "RATE_LIMITED:abc"]) {
+      expect(signInRefusalText(code, sv)).toBe(sv.unavailable);
     }
   });
 });

@@ -15,6 +15,9 @@ const sv = {
   submit: "Logga in",
   pending: "Loggar in…",
   wrong: "Fel e-post eller lösenord",
+  rateLimited: (minutes: number) =>
+    `För många misslyckade inloggningar. Försök igen om ${minutes} ${minutes === 1 ? "minut" : "minuter"}.`,
+  unavailable: "Inloggningen fungerar inte just nu. Försök igen om en stund.",
 };
 
 const en: typeof sv = {
@@ -26,6 +29,9 @@ const en: typeof sv = {
   submit: "Sign in",
   pending: "Signing in…",
   wrong: "Wrong email or password",
+  rateLimited: (minutes: number) =>
+    `Too many failed sign-ins. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+  unavailable: "Sign-in is not available right now. Try again in a moment.",
 };
 
 export const signInMessages: Record<Locale, typeof sv> = { sv, en };
@@ -48,4 +54,33 @@ export function signInLocale(acceptLanguage: string | null | undefined): Locale 
     if (!best || q > best.q) best = { locale: primary, q };
   }
   return best?.locale ?? "en";
+}
+
+/**
+ * What the server's sign-in refusal means, as next-auth hands it to the form (the error thrown in
+ * authorize(), lib/auth/auth-options.ts): a code, never words, so the form can say it in the
+ * page's language. "RATE_LIMITED:<minutes>" carries the wait.
+ */
+export type SignInRefusal =
+  | { kind: "wrong" }
+  | { kind: "rate-limited"; minutes: number }
+  | { kind: "unavailable" };
+
+export function signInRefusalCode(refusal: SignInRefusal): string {
+  switch (refusal.kind) {
+    case "wrong":
+      return "UNAUTHENTICATED";
+    case "rate-limited":
+      return `RATE_LIMITED:${refusal.minutes}`;
+    case "unavailable":
+      return "UNAVAILABLE";
+  }
+}
+
+/** The words for a refusal code from the server (next-auth's own "CredentialsSignin" is "wrong"). */
+export function signInRefusalText(code: string, t: SignInMessages): string {
+  if (code === "UNAUTHENTICATED" || code === "CredentialsSignin") return t.wrong;
+  const limited = /^RATE_LIMITED:(\d{1,4})$/.exec(code);
+  if (limited) return t.rateLimited(Math.max(1, Number(limited[1])));
+  return t.unavailable;
 }
