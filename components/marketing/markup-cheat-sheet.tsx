@@ -6,7 +6,8 @@ import type { Locale } from "@/lib/db/generated/client";
 export function MarkupCheatSheet({ id, locale }: { id: string; locale: Locale }) {
   const t = blockEditorMessages[locale].markup;
   return (
-    <aside id={id} aria-label={t.label} className="rounded bg-slate-100 p-2 text-xs text-slate-800">
+    // Not a landmark: one stands beside each variant's text, and the field names it as its help.
+    <div id={id} className="rounded bg-slate-100 p-2 text-xs text-slate-800">
       <p className="mb-1 font-semibold">{t.heading}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5">
         {t.rows.map(([markup, meaning]) => (
@@ -31,6 +32,6 @@ export function MarkupCheatSheet({ id, locale }: { id: string; locale: Locale })
         ))}
       </dl>
       <p className="mt-1">{t.noValue}</p>
-    </aside>
+    </div>
   );
 }

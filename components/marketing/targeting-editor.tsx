@@ -174,9 +174,9 @@ export function TargetingEditor({
       className="flex flex-col gap-2"
       data-testid="targeting-editor"
     >
-      <h3 id="targeting-heading" className="font-semibold">
+      <h2 id="targeting-heading" className="font-semibold">
         {heading ?? t.heading}
-      </h3>
+      </h2>
       <p className="text-sm text-slate-700">{description ?? t.description}</p>
       <RuleNode
         rule={rule}

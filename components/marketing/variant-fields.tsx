@@ -106,7 +106,7 @@ export function VariantFields({
       data-testid={`variant-${variant.key}`}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <h4 className="text-base font-semibold">{t.variant(variant.key)}</h4>
+        <h3 className="text-base font-semibold">{t.variant(variant.key)}</h3>
         <label className="flex items-center gap-2 text-sm">
           {t.weight}
           <input

@@ -37,9 +37,9 @@ export function VariantsEditor({
     );
   return (
     <section aria-labelledby="variants-heading" className="flex flex-col gap-3">
-      <h3 id="variants-heading" className="font-semibold">
+      <h2 id="variants-heading" className="font-semibold">
         {t.heading}
-      </h3>
+      </h2>
       {issues[""] ? <p className="text-sm text-red-700">{issues[""]}</p> : null}
       {variants.map((variant, index) => (
         <VariantFields

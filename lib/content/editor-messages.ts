@@ -149,7 +149,6 @@ const sv = {
     imageAlt: "Bildbeskrivning för skärmläsare",
   },
   markup: {
-    label: "Textformatering",
     heading: "Formatering",
     rows: [
       ["**fet**", "fetstil"],
@@ -327,7 +326,6 @@ const en: typeof sv = {
     imageAlt: "Image description for screen readers",
   },
   markup: {
-    label: "Text formatting",
     heading: "Formatting",
     rows: [
       ["**bold**", "bold"],
