@@ -10,6 +10,7 @@ import { apiInvoiceSelect, type InvoiceView, invoiceView } from "@/lib/api/invoi
 import { USAGE_UNITS } from "@/lib/catalogue/catalogue-input";
 import { resolveCustomerId } from "@/lib/customers/customers";
 import { parseCalendarDate } from "@/lib/dates/calendar-date";
+import { toStockholmLocal } from "@/lib/dates/stockholm-datetime";
 import type { Db } from "@/lib/db/database";
 import { isUniqueViolation } from "@/lib/db/db-errors";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -46,6 +47,16 @@ const FIELD_NAMES: Record<string, string> = {
   comparisonMilli: "comparison",
 };
 
+/**
+ * An hourly reading's time as the page and the totals read it: the Swedish wall-clock time in the
+ * Date's UTC fields ("UTC-stored Swedish", as the demo and the meter imports keep them), so that
+ * 00:00 in Stockholm, sent as 2026-11-01T00:00:00+01:00, counts on 1 November. The hour that
+ * repeats when the clocks go back is one reading (the later wins).
+ */
+function swedishWallClock(at: string): Date {
+  return new Date(`${toStockholmLocal(new Date(at))}:00Z`);
+}
+
 export function toDomainDraft(
   organizationId: string,
   customerId: string,
@@ -72,7 +83,7 @@ export function toDomainDraft(
       points: series.points.map((point) => ({
         readAt: /^\d{4}-\d{2}-\d{2}$/.test(point.at)
           ? parseCalendarDate(point.at)
-          : new Date(point.at),
+          : swedishWallClock(point.at),
         quantityMilli: point.quantity,
       })),
     })),

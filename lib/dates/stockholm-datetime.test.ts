@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCalendarDate } from "@/lib/dates/calendar-date";
-import {
-  fromStockholmLocal,
-  swedishDayStart,
-  toStockholmLocal,
-} from "@/lib/dates/stockholm-datetime";
+import { fromStockholmLocal, toStockholmLocal } from "@/lib/dates/stockholm-datetime";
 
 describe("Swedish wall-clock times for datetime-local inputs", () => {
   it("converts winter (UTC+1) and summer (UTC+2) times both ways", () => {
@@ -42,22 +37,5 @@ describe("Swedish wall-clock times for datetime-local inputs", () => {
     // 25 October 2026: 03:00 summer time becomes 02:00 winter time, so 02:30 happens twice.
     expect(fromStockholmLocal("2026-10-25T02:30")).toBe("2026-10-25T00:30:00.000Z");
     expect(fromStockholmLocal("2026-10-25T03:30")).toBe("2026-10-25T02:30:00.000Z");
-  });
-});
-
-describe("swedishDayStart", () => {
-  const start = (day: string) => swedishDayStart(parseCalendarDate(day)).toISOString();
-
-  it("is midnight in Stockholm: an hour before UTC's in winter, two in summer", () => {
-    expect(start("2026-01-01")).toBe("2025-12-31T23:00:00.000Z");
-    expect(start("2026-07-01")).toBe("2026-06-30T22:00:00.000Z");
-  });
-
-  it("gives the days the clocks change 23 and 25 hours", () => {
-    const hours = (day: string, next: string) =>
-      (Date.parse(start(next)) - Date.parse(start(day))) / 3_600_000;
-    expect(hours("2026-03-29", "2026-03-30")).toBe(23);
-    expect(hours("2026-10-25", "2026-10-26")).toBe(25);
-    expect(hours("2026-11-01", "2026-11-02")).toBe(24);
   });
 });

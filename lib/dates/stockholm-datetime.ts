@@ -1,4 +1,4 @@
-import { BUSINESS_TIME_ZONE, formatCalendarDate } from "@/lib/dates/calendar-date";
+import { BUSINESS_TIME_ZONE } from "@/lib/dates/calendar-date";
 
 /**
  * `<input type="datetime-local">` values read as Swedish wall-clock time, whatever the zone of the
@@ -50,14 +50,4 @@ export function fromStockholmLocal(local: string): string | null {
   const hourEarlier = instant - 3_600_000;
   if (toStockholmLocal(new Date(hourEarlier)) === local) instant = hourEarlier;
   return new Date(instant).toISOString();
-}
-
-/**
- * The instant a Swedish calendar day (a UTC-midnight Date, as calendar dates are kept) begins:
- * 00:00 in Stockholm (2026-01-01 → 2025-12-31T23:00Z; 2026-07-01 → 2026-06-30T22:00Z). Hourly meter
- * readings are Swedish hours: a day's run from here to the next day's start, 23 or 25 of them
- * when the clocks change.
- */
-export function swedishDayStart(day: Date): Date {
-  return new Date(fromStockholmLocal(`${formatCalendarDate(day)}T00:00`)!);
 }

@@ -1,5 +1,4 @@
-import { addDays, formatCalendarDate } from "@/lib/dates/calendar-date";
-import { swedishDayStart } from "@/lib/dates/stockholm-datetime";
+import { formatCalendarDate } from "@/lib/dates/calendar-date";
 import type { UsageResolution } from "@/lib/db/generated/client";
 import type { DemoPlan } from "@/lib/demo/demo-catalogue";
 import { between } from "@/lib/demo/demo-people";
@@ -73,16 +72,12 @@ export function energyInvoiceContent(options: {
   for (const day of daysOf(options.periodStart, options.periodEnd)) {
     const dayKwh = profile.dailyBase * seasonalFactor(day) * (0.75 + random() * 0.5);
     if (options.hourly) {
-      // Swedish hours: from 00:00 in Stockholm to the next day's 00:00 (23 or 25 hours when the
-      // clocks change), so each hour belongs to the Swedish day the page counts it in.
-      const start = swedishDayStart(day).getTime();
-      const hours = (swedishDayStart(addDays(day, 1)).getTime() - start) / 3_600_000;
-      for (let hour = 0; hour < hours; hour++) {
+      for (let hour = 0; hour < 24; hour++) {
         // Morning and evening peaks, as in a Swedish home.
         const shape = 0.6 + (hour >= 6 && hour <= 9 ? 0.8 : 0) + (hour >= 17 && hour <= 21 ? 1 : 0);
         const quantityMilli = Math.round(((dayKwh * shape) / 30.4) * (0.8 + random() * 0.4) * 1000);
         readings.push({
-          readAt: new Date(start + hour * 3_600_000),
+          readAt: new Date(day.getTime() + hour * 3_600_000),
           quantityMilli,
           resolution: "HOUR",
         });

@@ -1,4 +1,4 @@
-import { addDays, addMonths, BUSINESS_TIME_ZONE, daysBetween } from "@/lib/dates/calendar-date";
+import { addDays, addMonths, daysBetween } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { InvoiceLine, UsageResolution, UsageUnit } from "@/lib/db/generated/client";
 import { lineNetOre } from "@/lib/invoices/totals";
@@ -43,9 +43,7 @@ type PeriodKey = "current" | "previous" | "lastYear";
  * Totals of the three periods in one round trip. A meter may report both hourly and daily values
  * for the same day; adding both would count that day twice. Each day is therefore taken once: its
  * daily value when there is one, else the sum of its hours (a meter that switched resolution
- * mid-period still counts every day). Days and periods are Swedish calendar days: an hourly reading
- * at 00:00 Swedish time (23:00 or 22:00 UTC the day before) belongs to its Swedish day; a daily
- * reading is stored at the day's UTC midnight, inside the same Swedish day.
+ * mid-period still counts every day).
  */
 async function periodTotals(
   db: Db,
@@ -60,21 +58,15 @@ async function periodTotals(
   const rows = await db.$queryRaw<
     Array<{ label: PeriodKey; total: bigint | number | null; days: bigint | number }>
   >`
-    WITH ranges(label, start_day, end_day) AS (VALUES
+    WITH ranges(label, start_at, end_at) AS (VALUES
       ('current', ${current.start}::timestamp, ${endOf(current)}::timestamp),
       ('previous', ${previous.start}::timestamp, ${endOf(previous)}::timestamp),
       ('lastYear', ${lastYear.start}::timestamp, ${endOf(lastYear)}::timestamp)
-    ), bounds AS (
-      SELECT label,
-             (start_day AT TIME ZONE ${BUSINESS_TIME_ZONE}) AT TIME ZONE 'UTC' AS start_at,
-             (end_day AT TIME ZONE ${BUSINESS_TIME_ZONE}) AT TIME ZONE 'UTC' AS end_at
-      FROM ranges
     ), per_day AS (
-      SELECT r.label,
-             date_trunc('day', (u."readAt" AT TIME ZONE 'UTC') AT TIME ZONE ${BUSINESS_TIME_ZONE}) AS day,
+      SELECT r.label, date_trunc('day', u."readAt") AS day,
              SUM(u."quantityMilli") FILTER (WHERE u."resolution" = 'DAY') AS daily,
              SUM(u."quantityMilli") FILTER (WHERE u."resolution" = 'HOUR') AS hourly
-      FROM bounds r
+      FROM ranges r
       JOIN "UsageReading" u ON u."customerId" = ${where.customerId} AND u."unit"::text = ${where.unit}
         AND u."readAt" >= r.start_at AND u."readAt" < r.end_at
       GROUP BY r.label, 2

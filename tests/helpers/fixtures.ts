@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { z } from "zod";
-import { swedishDayStart } from "@/lib/dates/stockholm-datetime";
 import type { Db } from "@/lib/db/database";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, type AppErrorCode } from "@/lib/errors/app-error";
@@ -193,10 +192,7 @@ export async function createUsageReadings(
 ): Promise<number> {
   const resolution = options.resolution ?? "DAY";
   const stepMs = resolution === "HOUR" ? 3_600_000 : 86_400_000;
-  // Daily readings at the day's UTC midnight (as calendar dates are kept); hourly ones are Swedish
-  // hours, from 00:00 in Stockholm.
-  const day = new Date(`${options.from}T00:00:00Z`);
-  const start = (resolution === "HOUR" ? swedishDayStart(day) : day).getTime();
+  const start = new Date(`${options.from}T00:00:00Z`).getTime();
   const { count } = await db.usageReading.createMany({
     data: Array.from({ length: options.count }, (_, index) => ({
       organizationId: options.organizationId,

@@ -364,8 +364,9 @@ describe(`API v1 (${testDatabaseKind})`, () => {
     const usage = page?.data.usage;
     expect(usage).toMatchObject({ unit: "KWH", resolution: "HOUR" });
     expect(usage!.points).toHaveLength(48);
-    // First reading: midnight Swedish time is 23:00 UTC the day before.
-    expect(usage!.points[0]!.at.toISOString()).toBe("2026-10-31T23:00:00.000Z");
+    // Kept as the page reads hourly data: the Swedish wall-clock time in the UTC fields, so
+    // 00:00 in Stockholm (+01:00) is the first hour of 1 November.
+    expect(usage!.points[0]!.at.toISOString()).toBe("2026-11-01T00:00:00.000Z");
     expect(usage!.points[8]!.quantityMilli).toBe(1_250);
     // 2 days × (15 hours × 1.25 + 9 hours × 0.5) = 2 × 23.25 kWh.
     expect(usage!.current.totalMilli).toBe(46_500);
