@@ -194,19 +194,14 @@ export async function loadStepDecisions(
   const today = options.today ?? todayInSweden();
   const since = addDays(today, -(ALLOCATION_DAYS - 1));
   const firstMonday = addDays(mondayOf(today), -7 * (ALLOCATION_WEEKS - 1));
-  const [counts, daily, actions, beliefs] = await Promise.all([
-    db.collectionAction.groupBy({
-      by: ["variantKey"],
-      where: { organizationId, stepId, performedOn: { gte: since } },
-      _count: { _all: true },
-    }),
+  // One count per day and variant covers both windows: the 30 days lie within the 12 weeks.
+  const [daily, actions, beliefs] = await Promise.all([
     db.collectionAction.groupBy({
       by: ["performedOn", "variantKey"],
       where: {
         organizationId,
         stepId,
-        performedOn: { gte: firstMonday },
-        variantKey: { not: null },
+        performedOn: { gte: firstMonday < since ? firstMonday : since },
       },
       _count: { _all: true },
     }),
@@ -226,18 +221,25 @@ export async function loadStepDecisions(
     step.mode === "LEARNING" ? loadBeliefs(db, [stepId]) : Promise.resolve(null),
   ]);
 
-  const withVariant = counts.filter((row) => row.variantKey !== null);
-  const total = withVariant.reduce((sum, row) => sum + row._count._all, 0);
+  // The last 30 days per variant (null: taken while the experiment was off).
+  const recentCounts = new Map<string | null, number>();
+  for (const row of daily) {
+    if (row.performedOn < since) continue;
+    recentCounts.set(row.variantKey, (recentCounts.get(row.variantKey) ?? 0) + row._count._all);
+  }
+  const total = [...recentCounts].reduce(
+    (sum, [key, count]) => (key === null ? sum : sum + count),
+    0,
+  );
   const keys = [
     ...new Set([
       ...step.variants.map((variant) => variant.key),
-      ...withVariant.map((row) => row.variantKey!),
-      ...daily.map((row) => row.variantKey!),
+      ...daily.flatMap((row) => (row.variantKey === null ? [] : [row.variantKey])),
     ]),
   ].sort();
   const allocation = keys.map((key) => {
     const variant = step.variants.find((candidate) => candidate.key === key);
-    const actionCount = withVariant.find((row) => row.variantKey === key)?._count._all ?? 0;
+    const actionCount = recentCounts.get(key) ?? 0;
     return {
       key,
       name: variant?.name ?? null,
@@ -254,7 +256,7 @@ export async function loadStepDecisions(
     since: formatCalendarDate(since),
     allocation,
     weekly: weeklyAllocation(firstMonday, keys, daily),
-    withoutVariant: counts.find((row) => row.variantKey === null)?._count._all ?? 0,
+    withoutVariant: recentCounts.get(null) ?? 0,
     beliefs: stepBeliefs
       ? bands.map((band) => ({
           band,
