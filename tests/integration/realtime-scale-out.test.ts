@@ -181,6 +181,9 @@ describe.skipIf(!enabled)("two server.ts processes on PostgreSQL + Redis", () =>
       const { invoice, customer, agent } = await openInvoice(a, b);
       await request(agent, "invoice:watch", { invoiceId: invoice.id });
       const secondTab = await connectCustomerTo(b, invoice.accessToken);
+      // Closed at the end like the others: a client left reconnecting keeps its test file's
+      // process alive after the servers are gone.
+      cleanups.push(() => secondTab.disconnect());
       const atAgent = chatView(agent);
       const atCustomer = chatView(customer);
       const sent: string[] = [];
