@@ -65,7 +65,7 @@ function problemResponses(operation: ApiOperation) {
   const codes: Array<[number, string]> = [
     [400, "Invalid input: `param` points at the bad field (JSON pointer)"],
     [401, "No valid API key"],
-    [403, "The key lacks the scope " + operation.scope],
+    [403, `The key lacks the scope ${operation.scope}`],
     [404, "Not found (another organisation's ids are not found either)"],
     [429, "Rate limited: see Retry-After"],
   ];
