@@ -35,6 +35,8 @@ export interface GeneratorPayment {
   endToEndId?: string;
   /** camt: AddtlTxInf (joined with a space); BgMax: one TK25 record each (≤ 50 characters). */
   information?: string[];
+  /** camt only: the bank's own transaction code of the payment (TxDtls/BkTxCd/Prtry/Cd), e.g. "SWISH". */
+  proprietaryCode?: string;
   /** BgMax only: the reference code to write (default 2 structured, 3 unstructured, 0 none). */
   bgmaxReferenceCode?: 0 | 1 | 2 | 3 | 4 | 5;
   /** BgMax only: TK27–TK29. */
@@ -252,7 +254,10 @@ function transactionXml(
   const amounts = v08
     ? `${amount}<CdtDbtInd>${payment.isDebit ? "DBIT" : "CRDT"}</CdtDbtInd>`
     : `<AmtDtls><TxAmt>${amount}</TxAmt></AmtDtls>`;
-  return `<TxDtls>${refs}${amounts}${parties}${remittanceXml(payment, options)}${info}</TxDtls>`;
+  const code = payment.proprietaryCode
+    ? `<BkTxCd><Prtry><Cd>${esc(payment.proprietaryCode)}</Cd><Issr>BANK</Issr></Prtry></BkTxCd>`
+    : "";
+  return `<TxDtls>${refs}${amounts}${code}${parties}${remittanceXml(payment, options)}${info}</TxDtls>`;
 }
 
 function summaryXml(entries: CamtEntryPlan[], breaks: Set<CamtBreak>, v08: boolean): string {

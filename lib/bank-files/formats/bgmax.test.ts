@@ -106,6 +106,7 @@ describe("a BgMax file read record by record", () => {
       isDebit: false,
       endToEndId: null,
       information: ["Betalning avser två fakturor"],
+      channel: null,
       payerAddress: {
         street: "Storgatan 1",
         postalCode: "123 45",

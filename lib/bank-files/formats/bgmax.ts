@@ -147,6 +147,7 @@ function addPayment(state: State, record: BgMaxRecord): void {
     isDebit,
     endToEndId: null,
     information: [],
+    channel: null,
     payerAddress: null,
     payerOrgNumber: null,
     location: `line ${record.line}`,

@@ -6,7 +6,9 @@ import {
   currencyOf,
   dateOf,
   ore,
+  proprietaryTransactionCode,
   remittance,
+  swishSignal,
 } from "@/lib/bank-files/formats/camt054-fields";
 import type { BankAccountRef, BankEntry, IgnoredEntry } from "@/lib/bank-files/formats/types";
 import { XmlShapeError } from "@/lib/bank-files/formats/xml-document";
@@ -58,6 +60,7 @@ interface EntryFacts {
   entryRef: string | undefined;
   information: string[];
   bankTransactionCode: string | undefined;
+  proprietaryCode: string | undefined;
 }
 
 function payment(
@@ -91,10 +94,14 @@ function payment(
     ? remittance(tx, where)
     : { reference: { kind: "none" as const, value: null }, extra: [] };
   const additional = tx ? text(tx, "AddtlTxInf", where) : undefined;
+  const information = additional ? [...entry.information, additional] : [...entry.information];
+  const ownCode = tx ? proprietaryTransactionCode(tx, where) : undefined;
   const details: Record<string, string> = { status: entry.status };
   if (entry.entryRef) details.ntryRef = entry.entryRef;
   if (entry.accountServicerRef) details.ntryAcctSvcrRef = entry.accountServicerRef;
   if (entry.bankTransactionCode) details.bankTransactionCode = entry.bankTransactionCode;
+  const proprietaryCode = ownCode ?? entry.proprietaryCode;
+  if (proprietaryCode) details.proprietaryTransactionCode = proprietaryCode;
   return {
     derived,
     entry: {
@@ -112,7 +119,10 @@ function payment(
       receivingAccount: context.account,
       isDebit: amount.isDebit,
       endToEndId: (refs && text(refs, "EndToEndId", `${where}/Refs`)) || null,
-      information: additional ? [...entry.information, additional] : [...entry.information],
+      information,
+      channel: swishSignal({ proprietaryCodes: [ownCode, entry.proprietaryCode], information })
+        ? "swish"
+        : null,
       payerAddress: null,
       payerOrgNumber: null,
       location: where,
@@ -139,6 +149,7 @@ export function readNtry(
     entryRef: text(ntry, "NtryRef", where) || undefined,
     information: texts(ntry, "AddtlNtryInf", where).filter(Boolean),
     bankTransactionCode: bankTransactionCode(ntry, where),
+    proprietaryCode: proprietaryTransactionCode(ntry, where),
   };
   const reading: NtryReading = {
     amountOre: facts.amountOre,

@@ -109,3 +109,29 @@ export function bankTransactionCode(node: XmlElement, where: string): string | u
   const proprietary = code && element(code, "Prtry", `${where}/BkTxCd`);
   return (proprietary && text(proprietary, "Cd", `${where}/BkTxCd/Prtry`)) || undefined;
 }
+
+/** The bank's own transaction code (BkTxCd/Prtry/Cd), whether or not an ISO domain code is beside it. */
+export function proprietaryTransactionCode(node: XmlElement, where: string): string | undefined {
+  const code = element(node, "BkTxCd", where);
+  const proprietary = code && element(code, "Prtry", `${where}/BkTxCd`);
+  return (proprietary && text(proprietary, "Cd", `${where}/BkTxCd/Prtry`)) || undefined;
+}
+
+const SWISH_WORD = /(^|[^a-z])swish([^a-z]|$)/i;
+
+/**
+ * Whether a camt.054 payment came by Swish. ISO 20022 has no code of its own for Swish, and the
+ * Swedish banks mark it differently: some with a proprietary transaction code ("SWISH",
+ * "SWISH-IN", "Swish Handel"), some only in the entry's or transaction's additional information
+ * ("Swish från 46701234567"). Any of those naming Swish as a word counts; a free text the payer
+ * wrote does not (a payer may write anything there).
+ */
+export function swishSignal(signals: {
+  proprietaryCodes: Array<string | undefined>;
+  information: string[];
+}): boolean {
+  return (
+    signals.proprietaryCodes.some((code) => !!code && SWISH_WORD.test(code)) ||
+    signals.information.some((line) => SWISH_WORD.test(line))
+  );
+}

@@ -314,6 +314,57 @@ describe("references in every position", () => {
     ]);
   });
 
+  it("marks a payment as Swish when the bank's own code or its additional information says so, never from the payer's text", () => {
+    const ocr = { kind: "unstructured" as const, value: "4000000000031" };
+    const xml = generateCamt054(
+      [
+        { amountOre: 100, bookingDate: "2026-12-11", reference: ocr, proprietaryCode: "SWISH" },
+        {
+          amountOre: 200,
+          bookingDate: "2026-12-11",
+          reference: ocr,
+          information: ["Swish från 46701234567"],
+        },
+        {
+          amountOre: 300,
+          bookingDate: "2026-12-11",
+          reference: ocr,
+          proprietaryCode: "Swish Handel",
+        },
+        // The payer's own message may say anything; a code that only contains the letters is no signal.
+        {
+          amountOre: 400,
+          bookingDate: "2026-12-11",
+          reference: { kind: "unstructured", value: "swish" },
+        },
+        { amountOre: 500, bookingDate: "2026-12-11", reference: ocr, proprietaryCode: "SWISHX1" },
+        { amountOre: 600, bookingDate: "2026-12-11", reference: ocr },
+      ],
+      { account: BANKGIRO },
+    ).text;
+    const entries = parseCamt054(xml).entries;
+    expect(entries.map((entry) => entry.channel)).toEqual([
+      "swish",
+      "swish",
+      "swish",
+      null,
+      null,
+      null,
+    ]);
+    expect(entries[0]!.formatDetails.proprietaryTransactionCode).toBe("SWISH");
+    // The entry's own code counts for every transaction in it.
+    const onEntry = generateCamt054(
+      [{ amountOre: 100, bookingDate: "2026-12-11", reference: ocr }],
+      {
+        account: BANKGIRO,
+      },
+    ).text.replace(
+      "<SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn>",
+      "<SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn><Prtry><Cd>SWISH-IN</Cd></Prtry>",
+    );
+    expect(parseCamt054(onEntry).entries[0]!.channel).toBe("swish");
+  });
+
   it("decodes character references and CDATA in text", () => {
     const xml = generateCamt054([{ amountOre: 100, bookingDate: "2026-12-11", payerName: "x" }], {
       account: BANKGIRO,

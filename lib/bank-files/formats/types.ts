@@ -61,6 +61,13 @@ export interface BankEntry {
   endToEndId: string | null;
   /** Free information beside the reference: BgMax TK25, camt AddtlTxInf / AddtlNtryInf. */
   information: string[];
+  /**
+   * How the payer paid, where the file says so: "swish" for a Swish payment to the organisation's
+   * own Swish number (camt: a proprietary transaction code, the additional information or the
+   * creditor's account naming Swish — see camt054-fields swishSignal); null for a giro or bank
+   * transfer (always in BgMax, which carries bankgiro payments only).
+   */
+  channel: "swish" | null;
   /** BgMax only: the payer's address (TK27/TK28) and organisation number (TK29). */
   payerAddress: PayerAddress | null;
   payerOrgNumber: string | null;
