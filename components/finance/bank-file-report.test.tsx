@@ -17,6 +17,7 @@ const payment = (overrides: Partial<BankFilePaymentRow>): BankFilePaymentRow => 
   reference: "1234567897",
   payerName: "Anna Andersson",
   payerAccount: "SE4550000000058398257466",
+  method: "bankgiro",
   status: "BOOKED",
   invoice: { id: "00000000-0000-4000-8000-0000000000c1", number: 1042 },
   customerId: null,
@@ -35,6 +36,18 @@ const table = (payments: BankFilePaymentRow[], invoiceLinks = true) =>
 const rows = (html: string) => html.split('data-testid="bank-payment-row"').slice(1);
 
 describe("a bank file's report", () => {
+  it("says how each payment came: bankgiro, bank transfer or Swish", () => {
+    const html = table([
+      payment({ id: "a", method: "bankgiro" }),
+      payment({ id: "b", method: "swish_direct" }),
+      payment({ id: "c", method: "bank_transfer" }),
+    ]);
+    const methods = rows(html).map(
+      (row) => row.match(/data-testid="bank-payment-method">([^<]*)</)?.[1],
+    );
+    expect(methods).toEqual(["Bankgiro", "Swish", "Bank transfer"]);
+  });
+
   it("lists each check as passed or failed with its detail", () => {
     const html = renderToStaticMarkup(
       createElement(BankFileChecks, {

@@ -120,7 +120,8 @@ export function BankFilePaymentsTable({
   invoiceLinks: boolean;
   locale: Locale;
 }) {
-  const { report: t, labels } = financeBankMessages[locale];
+  const { report: t, labels, repayments } = financeBankMessages[locale];
+  const methodLabels = repayments.method;
   if (payments.length === 0) {
     return (
       <p className="mt-2 text-slate-700" data-testid="no-bank-payments">
@@ -171,6 +172,9 @@ export function BankFilePaymentsTable({
               <td className="p-2 whitespace-nowrap">{payment.bookingDate ?? "—"}</td>
               <td className="p-2 text-right tabular-nums whitespace-nowrap">
                 {kronor(payment.amountOre)}
+                <span className="block text-slate-600" data-testid="bank-payment-method">
+                  {methodLabels[payment.method] ?? payment.method}
+                </span>
               </td>
               <td className="p-2 break-words">
                 <span className="block text-slate-600">

@@ -196,6 +196,8 @@ describe(`the finance console's reads (${testDatabaseKind})`, () => {
       filesImportedLast30Days: 0,
       unmatchedCount: 0,
       unmatchedOre: 0,
+      repaymentsCount: 0,
+      repaymentsOre: 0,
     });
     await imported(
       [
@@ -250,6 +252,8 @@ describe(`the finance console's reads (${testDatabaseKind})`, () => {
       filesImportedLast30Days: 1,
       unmatchedCount: 2,
       unmatchedOre: 3_500,
+      repaymentsCount: 0,
+      repaymentsOre: 0,
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pendingRepaymentTotals } from "@/lib/bank-files/bank-repayments";
 import type { BankFileReport } from "@/lib/bank-files/import-bank-file";
 import type { Db } from "@/lib/db/database";
 import type {
@@ -130,6 +131,8 @@ export interface BankFilePaymentRow {
   reference: string | null;
   payerName: string | null;
   payerAccount: string | null;
+  /** bankgiro, bank_transfer or swish_direct. */
+  method: string;
   status: BankPaymentStatus;
   invoice: { id: string; number: number | null } | null;
   /** Put on this customer's balance by a person. */
@@ -164,6 +167,7 @@ export async function listBankFilePaymentPage(
         reference: true,
         payerName: true,
         payerAccount: true,
+        method: true,
         status: true,
         customerId: true,
         decisionReason: true,
@@ -187,6 +191,9 @@ export interface FinanceOverview {
   filesImportedLast30Days: number;
   unmatchedCount: number;
   unmatchedOre: number;
+  /** Payments back planned for finance to make from the bank (bank-repayments.ts). */
+  repaymentsCount: number;
+  repaymentsOre: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -198,7 +205,7 @@ export async function financeOverview(
   now = new Date(),
 ): Promise<FinanceOverview> {
   const since = new Date(now.getTime() - 30 * DAY_MS);
-  const [waiting, refused, imported, queue] = await Promise.all([
+  const [waiting, refused, imported, queue, repayments] = await Promise.all([
     db.bankFile.count({ where: { organizationId, status: "RECEIVED" } }),
     db.bankFile.count({
       where: { organizationId, status: "REFUSED", receivedAt: { gte: since } },
@@ -211,6 +218,7 @@ export async function financeOverview(
       _count: { _all: true },
       _sum: { amountOre: true },
     }),
+    pendingRepaymentTotals(db, organizationId),
   ]);
   return {
     filesWaiting: waiting,
@@ -218,6 +226,8 @@ export async function financeOverview(
     filesImportedLast30Days: imported,
     unmatchedCount: queue._count._all,
     unmatchedOre: queue._sum.amountOre ?? 0,
+    repaymentsCount: repayments.count,
+    repaymentsOre: repayments.sumOre,
   };
 }
 

@@ -43,6 +43,7 @@ export async function bankFilePaymentsCsv(db: Db, organizationId: string, bankFi
     "status",
     "invoice_number",
     "decision_reason",
+    "method",
   ];
   const lines = rows.map((row) =>
     [
@@ -56,6 +57,7 @@ export async function bankFilePaymentsCsv(db: Db, organizationId: string, bankFi
       row.status,
       row.invoice?.number,
       row.decisionReason,
+      row.method,
     ]
       .map(cell)
       .join(","),

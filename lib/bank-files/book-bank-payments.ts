@@ -1,4 +1,10 @@
 import { randomUUID } from "node:crypto";
+import {
+  type BankPaymentMethod,
+  type PlannedRepayment,
+  planBankRepayment,
+  repaymentReason,
+} from "@/lib/bank-files/bank-repayments";
 import type { BankEntry } from "@/lib/bank-files/formats/types";
 import { suggestInvoices } from "@/lib/bank-files/suggestions";
 import { todayInSweden } from "@/lib/dates/calendar-date";
@@ -19,8 +25,11 @@ import { webhookEventsForTimeline } from "@/lib/webhooks/timeline-webhooks";
  *   is skipped — the unique (organisation, bank reference) holds it even between two imports;
  * - a valid OCR (hard check, length digit included) of one of the organisation's invoices books
  *   the payment on it: the ledger entry, the invoice's status, the timeline ("Betalning mottagen
- *   via bankgiro") and the payment.received / invoice.paid webhooks. Money beyond the balance, or
- *   paid to a credited or paid invoice, is the customer's credit, and the timeline says so;
+ *   via bankgiro", "via Swish" for a Swish payment the bank marked as such) and the
+ *   payment.received / invoice.paid webhooks. Money beyond the balance, or paid to a credited or
+ *   paid invoice, follows the organisation's refund policy: the customer's credit (KEEP_CREDIT),
+ *   or a payment back for finance to make (REFUND, lib/bank-files/bank-repayments.ts); the
+ *   timeline says which;
  * - anything else goes to the unmatched queue with ranked suggestions — never booked on a guess.
  */
 export interface ChunkOutcome {
@@ -53,7 +62,10 @@ export async function bookBankEntries(
     organizationId: string;
     bankFileId: string;
     entries: BankEntry[];
-    /** How the money came, on the ledger and timeline: bankgiro (BgMax, a bankgiro account) or bank_transfer. */
+    /**
+     * How the file's money came, on the ledger and timeline: bankgiro (BgMax, a bankgiro account)
+     * or bank_transfer; a payment the bank marked as Swish is swish_direct whatever the file.
+     */
     method: "bankgiro" | "bank_transfer";
     now?: Date;
   },
@@ -108,6 +120,10 @@ export async function bookBankEntries(
     for (const part of parts) invoiceByOcr.set(part.ocr, part.plan.invoiceId);
   }
   const matchedIds = [...new Set(invoiceByOcr.values())].sort();
+  const { refundPolicy } = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { refundPolicy: true },
+  });
 
   // Every ledger write locks its invoice first (as record-payment does), in id order so two
   // imports touching the same invoices cannot deadlock; then the sums are read under the lock.
@@ -166,12 +182,20 @@ export async function bookBankEntries(
     occurredAt: Date;
   }> = [];
   const bookedOn: Date[] = [];
-  const overpaid: Array<{ index: number; invoiceId: string; overpaidOre: number }> = [];
+  const methods: BankPaymentMethod[] = [];
+  const overpaid: Array<{
+    index: number;
+    invoiceId: string;
+    overpaidOre: number;
+    paidBack: boolean;
+  }> = [];
+  const repayments: PlannedRepayment[] = [];
   const statusBefore = new Map<string, InvoiceStatus>();
   const today = todayInSweden(now);
   const unmatched: Array<{ row: Prisma.BankPaymentCreateManyInput; entry: BankEntry }> = [];
 
   for (const entry of fresh) {
+    const method: BankPaymentMethod = entry.channel === "swish" ? "swish_direct" : options.method;
     const base = {
       id: randomUUID(),
       organizationId,
@@ -186,6 +210,7 @@ export async function bookBankEntries(
       extraReferences: entry.extraReferences,
       payerName: entry.payerName,
       payerAccount: entry.payerAccount,
+      method,
       createdAt: now,
     };
     const ocr = ocrOf(entry.reference.value);
@@ -200,8 +225,27 @@ export async function bookBankEntries(
     }
     if (!statusBefore.has(invoiceId)) statusBefore.set(invoiceId, invoice.status);
     const owedBefore = balanceOre(invoice.sums);
+    const statusBeforeEntry = invoice.status;
     invoice.sums = { ...invoice.sums, paidOre: invoice.sums.paidOre + entry.amountOre };
     const balance = balanceOre(invoice.sums);
+    const overpaidOre = Math.min(entry.amountOre, Math.max(0, -balance) - Math.max(0, -owedBefore));
+    // The refund policy: the extra goes back to the payer (planned below, once the payment is
+    // stored), so the invoice no longer holds it as credit.
+    const paidBack = overpaidOre > 0 && refundPolicy === "REFUND";
+    if (paidBack) {
+      invoice.sums = { ...invoice.sums, refundedOre: invoice.sums.refundedOre + overpaidOre };
+      repayments.push({
+        organizationId,
+        bankPaymentId: base.id,
+        invoiceId,
+        amountOre: overpaidOre,
+        currency: entry.currency,
+        reason: repaymentReason(statusBeforeEntry),
+        method,
+        payerName: entry.payerName,
+        payerAccount: entry.payerAccount,
+      });
+    }
     invoice.status = deriveInvoiceStatus({ ...invoice, today });
     bankRows.push({ ...base, status: "BOOKED", invoiceId, matchedBy: "ocr" });
     const occurredAt = base.bookingDate ?? now;
@@ -212,12 +256,12 @@ export async function bookBankEntries(
       amountOre: -entry.amountOre,
       currency: entry.currency,
       externalRef: ledgerRefOf(organizationId, entry.entryReference),
-      memo: options.method,
+      memo: method,
       occurredAt,
     });
-    const overpaidOre = Math.min(entry.amountOre, Math.max(0, -balance) - Math.max(0, -owedBefore));
-    if (overpaidOre > 0) overpaid.push({ index: events.length, invoiceId, overpaidOre });
+    if (overpaidOre > 0) overpaid.push({ index: events.length, invoiceId, overpaidOre, paidBack });
     bookedOn.push(occurredAt);
+    methods.push(method);
     events.push({
       organizationId,
       invoiceId,
@@ -227,7 +271,7 @@ export async function bookBankEntries(
       customerText: null,
       data: {
         amountOre: entry.amountOre,
-        method: options.method,
+        method,
         balanceOre: balance,
         bankPaymentId: base.id,
         ...(overpaidOre > 0 ? { overpaidOre } : {}),
@@ -251,11 +295,12 @@ export async function bookBankEntries(
   if (ledgerRows.length > 0) {
     await tx.$executeRaw`
       INSERT INTO "LedgerEntry" ("id", "organizationId", "invoiceId", "kind", "amountOre", "currency", "externalRef", "memo", "occurredAt")
-      SELECT gen_random_uuid()::text, ${organizationId}, r."invoiceId", 'PAYMENT', r."amountOre", r."currency", r."externalRef", ${options.method}, r."occurredAt"
+      SELECT gen_random_uuid()::text, ${organizationId}, r."invoiceId", 'PAYMENT', r."amountOre", r."currency", r."externalRef", r."memo", r."occurredAt"
         FROM unnest(${ledgerRows.map((r) => r.invoiceId)}::text[], ${ledgerRows.map((r) => r.amountOre)}::int[],
                     ${ledgerRows.map((r) => r.currency ?? "SEK")}::text[], ${ledgerRows.map((r) => r.externalRef)}::text[],
+                    ${ledgerRows.map((r) => r.memo ?? options.method)}::text[],
                     ${ledgerRows.map((r) => (r.occurredAt as Date).toISOString())}::timestamp[])
-          AS r("invoiceId", "amountOre", "currency", "externalRef", "occurredAt")`;
+          AS r("invoiceId", "amountOre", "currency", "externalRef", "memo", "occurredAt")`;
   }
 
   // The timeline says how and when the money came ("via bankgiro, 12 dec"), and what an
@@ -263,13 +308,10 @@ export async function bookBankEntries(
   for (const [index, event] of events.entries()) {
     const locale = locales.get(event.invoiceId) ?? "sv";
     const when = formatShortDate(bookedOn[index]!, locale);
-    event.customerText =
-      locale === "sv"
-        ? `Via ${options.method === "bankgiro" ? "bankgiro" : "banköverföring"}, ${when}`
-        : `By ${options.method === "bankgiro" ? "bankgiro" : "bank transfer"}, ${when}`;
+    event.customerText = `${BY_METHOD[locale][methods[index]!]}, ${when}`;
   }
-  for (const { index, invoiceId, overpaidOre } of overpaid) {
-    const text = await overpaymentText(tx, invoiceId, overpaidOre, options.method);
+  for (const { index, invoiceId, overpaidOre, paidBack } of overpaid) {
+    const text = await overpaymentText(tx, invoiceId, overpaidOre, paidBack ? "bank" : null);
     events[index]!.customerText = `${events[index]!.customerText!.replace(/\.$/, "")}. ${text}`;
   }
   const changedStatuses = [...statusBefore.keys()].map((id) => ({
@@ -301,8 +343,18 @@ export async function bookBankEntries(
       events.flatMap((event) => webhookEventsForTimeline(event)),
     );
   }
+  // After the payments are stored (each payment back names its payment), and after their
+  // "received" entries on the timeline, which the "on its way back" entries follow.
+  // A millisecond later, so the timeline (ordered by time) always shows it after the payment.
+  const planned = new Date(now.getTime() + 1);
+  for (const repayment of repayments) await planBankRepayment(tx, repayment, planned);
   return outcome;
 }
+
+const BY_METHOD: Record<"sv" | "en", Record<BankPaymentMethod, string>> = {
+  sv: { bankgiro: "Via bankgiro", bank_transfer: "Via banköverföring", swish_direct: "Via Swish" },
+  en: { bankgiro: "By bankgiro", bank_transfer: "By bank transfer", swish_direct: "By Swish" },
+};
 
 /** The run's bank payments in one statement (arrays unnested on the server). */
 async function insertBankPayments(tx: Tx, rows: Prisma.BankPaymentCreateManyInput[]) {
@@ -312,12 +364,12 @@ async function insertBankPayments(tx: Tx, rows: Prisma.BankPaymentCreateManyInpu
   await tx.$executeRaw`
     INSERT INTO "BankPayment" ("id", "organizationId", "bankFileId", "entryReference", "amountOre", "currency",
       "bookingDate", "valueDate", "referenceKind", "reference", "extraReferences", "payerName", "payerAccount",
-      "status", "invoiceId", "matchedBy", "suggestions", "createdAt")
+      "status", "invoiceId", "matchedBy", "suggestions", "method", "createdAt")
     SELECT r."id", r."organizationId", r."bankFileId", r."entryReference", r."amountOre", r."currency",
       r."bookingDate", r."valueDate", r."referenceKind", r."reference",
       COALESCE((SELECT array_agg(x) FROM jsonb_array_elements_text(r."extra") AS x), ARRAY[]::text[]),
       r."payerName", r."payerAccount", r."status"::"BankPaymentStatus", r."invoiceId", r."matchedBy",
-      r."suggestions", r."createdAt"
+      r."suggestions", r."method", r."createdAt"
     FROM unnest(
       ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.organizationId)}::text[],
       ${rows.map((r) => r.bankFileId)}::text[], ${rows.map((r) => r.entryReference)}::text[],
@@ -329,8 +381,9 @@ async function insertBankPayments(tx: Tx, rows: Prisma.BankPaymentCreateManyInpu
       ${rows.map((r) => r.status)}::text[], ${rows.map((r) => r.invoiceId ?? null)}::text[],
       ${rows.map((r) => r.matchedBy ?? null)}::text[],
       ${rows.map((r) => JSON.stringify(r.suggestions ?? []))}::jsonb[],
+      ${rows.map((r) => r.method ?? "bank_transfer")}::text[],
       ${rows.map((r) => new Date(r.createdAt as Date).toISOString())}::timestamp[]
     ) AS r("id", "organizationId", "bankFileId", "entryReference", "amountOre", "currency", "bookingDate",
            "valueDate", "referenceKind", "reference", "extra", "payerName", "payerAccount", "status",
-           "invoiceId", "matchedBy", "suggestions", "createdAt")`;
+           "invoiceId", "matchedBy", "suggestions", "method", "createdAt")`;
 }

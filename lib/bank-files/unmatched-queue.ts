@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  type BankPaymentMethod,
+  planBankRepayment,
+  repaymentReason,
+} from "@/lib/bank-files/bank-repayments";
 import { ledgerRefOf } from "@/lib/bank-files/book-bank-payments";
 import type { Suggestion } from "@/lib/bank-files/suggestions";
 import type { Db } from "@/lib/db/database";
@@ -9,7 +14,8 @@ import type { InvoiceChange } from "@/lib/payments/invoice-changes";
 
 /**
  * The unmatched-payments queue: bank payments their OCR did not place, for FINANCE (and AGENT) to
- * decide — book on an invoice, put on a customer's balance, or mark to be paid back. Each decision
+ * decide — book on an invoice, put on a customer's balance, or mark to be paid back (a payment back
+ * finance then makes, lib/bank-files/bank-repayments.ts). Each decision
  * is made once (a second, racing decision is refused), says who and why, and a booking is the
  * same ledger entry an automatic match would have made (keyed by the bank's reference, so it can
  * never be booked twice).
@@ -94,7 +100,10 @@ export async function decideUnmatchedPayment(options: {
         amountOre: true,
         entryReference: true,
         bookingDate: true,
-        bankFile: { select: { format: true } },
+        currency: true,
+        method: true,
+        payerName: true,
+        payerAccount: true,
       },
     });
     if (!payment) throw new AppError("NOT_FOUND", "No such bank payment");
@@ -129,7 +138,25 @@ export async function decideUnmatchedPayment(options: {
       if (!customer) throw new AppError("NOT_FOUND", "No such customer", { param: "/customerId" });
       return { status, changes: [] as InvoiceChange[] };
     }
-    if (decision.action === "return") return { status, changes: [] as InvoiceChange[] };
+    const method = payment.method as BankPaymentMethod;
+    if (decision.action === "return") {
+      await planBankRepayment(
+        tx,
+        {
+          organizationId: staff.organizationId,
+          bankPaymentId: payment.id,
+          invoiceId: null,
+          amountOre: payment.amountOre,
+          currency: payment.currency,
+          reason: "returned",
+          method,
+          payerName: payment.payerName,
+          payerAccount: payment.payerAccount,
+        },
+        now,
+      );
+      return { status, changes: [] as InvoiceChange[] };
+    }
     const invoice = await tx.invoice.findFirst({
       where: { id: decision.invoiceId, organizationId: staff.organizationId, kind: "INVOICE" },
       select: { id: true, status: true },
@@ -144,14 +171,32 @@ export async function decideUnmatchedPayment(options: {
         organizationId: staff.organizationId,
         amountOre: payment.amountOre,
         currency: "SEK",
-        method: payment.bankFile.format === "BGMAX" ? "bankgiro" : "bank_transfer",
+        method,
         externalRef: ledgerRefOf(staff.organizationId, payment.entryReference),
         occurredAt: payment.bookingDate ?? now,
       },
       { type: "STAFF", staffId: staff.staffId, organizationId: staff.organizationId },
-      // The money is in the account: it is booked even on a paid or credited invoice (as credit).
-      { moneyAlreadyTaken: true },
+      // The money is in the account: it is booked even on a paid or credited invoice, and what
+      // is beyond the balance follows the refund policy (credit, or a payment back).
+      { moneyAlreadyTaken: true, bankMoney: true },
     );
+    if (booked.payBackByBank) {
+      await planBankRepayment(
+        tx,
+        {
+          organizationId: staff.organizationId,
+          bankPaymentId: payment.id,
+          invoiceId: invoice.id,
+          amountOre: booked.overpaidOre,
+          currency: payment.currency,
+          reason: repaymentReason(booked.statusBefore),
+          method,
+          payerName: payment.payerName,
+          payerAccount: payment.payerAccount,
+        },
+        now,
+      );
+    }
     return {
       status,
       changes: [

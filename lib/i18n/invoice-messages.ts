@@ -260,12 +260,15 @@ const sv = {
       swish: "Swish",
       bankgiro: "bankgiro",
       bank_transfer: "banköverföring",
+      swish_direct: "Swish",
     } as Record<string, string>,
     demoMethod: (method: string) => `${method} (demo)`,
     /** Where a refund goes and when it is there, by the way the customer paid. */
     refundTo: {
       card: { to: "till ditt kort", when: "inom 5–10 bankdagar" },
       swish: { to: "via Swish till kontot du betalade från", when: "inom 1–3 bankdagar" },
+      bank_account: { to: "till kontot du betalade från", when: "inom några bankdagar" },
+      swish_direct: { to: "via Swish till numret du betalade från", when: "inom några bankdagar" },
     } as Record<string, { to: string; when: string }>,
     refundPendingTo: (amount: string, to: string, when: string) =>
       `Återbetalning på väg: ${amount} ${to}. Pengarna brukar synas ${when}.`,
@@ -280,6 +283,8 @@ const sv = {
     refundCompleted: (amount: string) => `Återbetalningen på ${amount} är gjord.`,
     refundFailed: (amount: string) =>
       `Återbetalningen på ${amount} kunde inte göras. Pengarna finns kvar hos oss som ditt tillgodohavande, och vi hör av oss om hur du får dem.`,
+    refundKept: (amount: string) =>
+      `${amount} betalas inte tillbaka utan finns kvar hos oss som ditt tillgodohavande.`,
   },
   next: {
     heading: "Vad händer nu?",
@@ -347,6 +352,8 @@ const sv = {
     refundDone: (amount: string) => `Återbetalningen på ${amount} är gjord`,
     refundFailed: (amount: string) =>
       `Återbetalningen på ${amount} kunde inte göras — pengarna finns kvar som ditt tillgodohavande`,
+    refundKept: (amount: string) =>
+      `${amount} betalas inte tillbaka — pengarna finns kvar som ditt tillgodohavande`,
     respite: (date: string) => `Ny förfallodag: ${date}`,
     feeWaived: (amount: string) => `Avgiften på ${amount} är borttagen`,
     compensation: (amount: string) => `Du har fått ${amount} i kompensation`,
@@ -598,11 +605,17 @@ const en: Messages = {
       swish: "Swish",
       bankgiro: "bankgiro",
       bank_transfer: "bank transfer",
+      swish_direct: "Swish",
     },
     demoMethod: (method: string) => `${method} (demo)`,
     refundTo: {
       card: { to: "to your card", when: "within 5–10 banking days" },
       swish: { to: "through Swish to the account you paid from", when: "within 1–3 banking days" },
+      bank_account: { to: "to the account you paid from", when: "within a few banking days" },
+      swish_direct: {
+        to: "through Swish to the number you paid from",
+        when: "within a few banking days",
+      },
     },
     refundPendingTo: (amount: string, to: string, when: string) =>
       `Refund on its way: ${amount} ${to}. The money usually arrives ${when}.`,
@@ -617,6 +630,7 @@ const en: Messages = {
     refundCompleted: (amount: string) => `The refund of ${amount} has been paid out.`,
     refundFailed: (amount: string) =>
       `The refund of ${amount} could not be made. The money stays with us as your credit, and we will be in touch about how you get it.`,
+    refundKept: (amount: string) => `${amount} is not paid back: it stays with us as your credit.`,
   },
   next: {
     heading: "What happens next?",
@@ -680,6 +694,7 @@ const en: Messages = {
     refundDone: (amount: string) => `The refund of ${amount} has been paid out`,
     refundFailed: (amount: string) =>
       `The refund of ${amount} could not be made — the money stays as your credit`,
+    refundKept: (amount: string) => `${amount} is not paid back — the money stays as your credit`,
     respite: (date: string) => `New due date: ${date}`,
     feeWaived: (amount: string) => `The fee of ${amount} has been removed`,
     compensation: (amount: string) => `You have received ${amount} in compensation`,

@@ -135,8 +135,12 @@ export function liveChanges(
       }
       case "REFUND_FAILED": {
         const amount = amountOf(data, "amountOre");
-        if (amount !== null)
-          changes.push({ id: event.id, text: t.live.refundFailed(money(amount)) });
+        if (amount === null) return;
+        const text =
+          data.keptAsCredit === true
+            ? t.live.refundKept(money(amount))
+            : t.live.refundFailed(money(amount));
+        changes.push({ id: event.id, text });
         return;
       }
       case "RESPITE_GRANTED": {

@@ -87,7 +87,11 @@ export function timelineEventText(
     }
     case "REFUND_FAILED": {
       const amount = money("amountOre");
-      return amount ? t.timeline.refundFailed(amount) : label;
+      if (!amount) return label;
+      // Finance kept a payment back as credit (the account unknown, or the customer asked).
+      return data.keptAsCredit === true
+        ? t.timeline.refundKept(amount)
+        : t.timeline.refundFailed(amount);
     }
     case "CREDITED": {
       // A full credit says just that; a partial one says how much it took off.

@@ -168,6 +168,9 @@ describe(`recordPayment (${process.env.TEST_DATABASE_URL ? "postgresql" : "pglit
       balanceOre: invoice.totalOre - 5_000,
       status: "OPEN",
       version: 3,
+      overpaidOre: 0,
+      payBackByBank: false,
+      statusBefore: "OPEN",
     });
     expect(await payments(invoice.invoiceId)).toEqual([
       expect.objectContaining({ amountOre: -5_000, currency: "SEK", memo: "card" }),

@@ -13,7 +13,19 @@ import { formatMoney, MAX_STORED_INTEGER } from "@/lib/money/money";
 import { type Actor, actorFields } from "@/lib/timeline/actor";
 import { recordInvoiceEvent } from "@/lib/timeline/invoice-events";
 
-export const PAYMENT_METHODS = ["card", "swish", "bank_transfer", "bankgiro", "demo"] as const;
+/**
+ * How money came: card and swish through the payment provider; bankgiro, bank_transfer and
+ * swish_direct (a Swish payment straight to the organisation's own Swish number) from the bank's
+ * files; demo in the demo.
+ */
+export const PAYMENT_METHODS = [
+  "card",
+  "swish",
+  "bank_transfer",
+  "bankgiro",
+  "swish_direct",
+  "demo",
+] as const;
 
 export const recordPaymentInputSchema = z.object({
   invoiceId: z.uuid(),
@@ -37,6 +49,15 @@ export interface RecordPaymentResult {
   balanceOre: number;
   status: string;
   version: number;
+  /** What the payment brought beyond what was owed (0 when nothing, or when not recorded). */
+  overpaidOre: number;
+  /**
+   * For money from a bank file (option bankMoney): the refund policy says the extra goes back, as
+   * a payment finance makes — the caller plans it (lib/bank-files/bank-repayments.ts).
+   */
+  payBackByBank: boolean;
+  /** The invoice's status before this payment. */
+  statusBefore: string;
 }
 
 /**
@@ -81,6 +102,12 @@ export async function recordPaymentInTransaction(
      * can say "kort (demo)" rather than only "demo".
      */
     instrument?: "card" | "swish";
+    /**
+     * Money from a bank file (a person placed it from the unmatched queue): what it brought
+     * beyond what was owed follows the refund policy — under REFUND the caller plans a payment
+     * back for finance (payBackByBank in the result), and the timeline says so.
+     */
+    bankMoney?: boolean;
   } = {},
 ): Promise<RecordPaymentResult> {
   await lockInvoiceForLedger(tx, input.invoiceId);
@@ -103,6 +130,9 @@ export async function recordPaymentInTransaction(
       balanceOre: balanceOre(sums),
       status: invoice.status,
       version: invoice.version,
+      overpaidOre: 0,
+      payBackByBank: false,
+      statusBefore: invoice.status,
     };
   }
   if (invoice.kind !== "INVOICE" || invoice.status === "DRAFT") {
@@ -144,6 +174,23 @@ export async function recordPaymentInTransaction(
   // customer's credit: never silently. The payment's own entry says so, for the customer and for
   // staff, in this transaction; what happens to it next (a refund) writes entries of its own.
   const overpaidOre = Math.min(input.amountOre, Math.max(0, -balanceOre(sums)));
+  const policy =
+    overpaidOre > 0
+      ? (
+          await tx.organization.findUniqueOrThrow({
+            where: { id: input.organizationId },
+            select: { refundPolicy: true },
+          })
+        ).refundPolicy
+      : null;
+  const paidBackBy =
+    policy !== "REFUND"
+      ? null
+      : options.bankMoney
+        ? ("bank" as const)
+        : PAID_BACK_BY_PROVIDER.has(input.method)
+          ? ("provider" as const)
+          : null;
   await recordInvoiceEvent(tx, {
     organizationId: input.organizationId,
     invoiceId: invoice.id,
@@ -158,17 +205,27 @@ export async function recordPaymentInTransaction(
       ...(overpaidOre > 0 ? { overpaidOre } : {}),
     },
     customerText:
-      overpaidOre > 0 ? await overpaymentText(tx, invoice.id, overpaidOre, input.method) : null,
+      overpaidOre > 0 ? await overpaymentText(tx, invoice.id, overpaidOre, paidBackBy) : null,
     occurredAt,
   });
+
   // The collection steps of what is left (a plan's part paid, a hold on money in flight lifted);
   // paid in full, nothing is left to collect.
   if (balanceOre(sums) > 0) await requestCollectionRun(tx, input.organizationId, [invoice.id]);
-  return { recorded: true, balanceOre: balanceOre(sums), status, version: updated.version };
+  return {
+    recorded: true,
+    balanceOre: balanceOre(sums),
+    status,
+    version: updated.version,
+    overpaidOre,
+    payBackByBank: paidBackBy === "bank",
+    statusBefore: invoice.status,
+  };
 }
 
-// Only a provider's payment can go back the way it came (refundCustomerCredit); a bank transfer
-// beyond the balance stays as credit whatever the policy.
+// A provider's payment goes back the way it came (refundCustomerCredit); money from a bank file
+// goes back as a payment finance makes (bank-repayments.ts); a payment the billing system recorded
+// through the API stays as credit here (its system pays back, if it does).
 const PAID_BACK_BY_PROVIDER: ReadonlySet<string> = new Set(["card", "swish", "demo"]);
 
 const OVERPAYMENT_TEXT = {
@@ -177,12 +234,16 @@ const OVERPAYMENT_TEXT = {
       `Du betalade ${amount} mer än du var skyldig på fakturan. Beloppet finns kvar hos oss som ditt tillgodohavande.`,
     refunded: (amount: string) =>
       `Du betalade ${amount} mer än du var skyldig på fakturan. Beloppet är ditt tillgodohavande tills vi har betalat tillbaka det på samma sätt som du betalade.`,
+    refundedToAccount: (amount: string) =>
+      `Du betalade ${amount} mer än du var skyldig på fakturan. Vi betalar tillbaka det till kontot du betalade från.`,
   },
   en: {
     kept: (amount: string) =>
       `You paid ${amount} more than you owed on this invoice. It stays with us as your credit.`,
     refunded: (amount: string) =>
       `You paid ${amount} more than you owed on this invoice. It is your credit until we have paid it back the way you paid.`,
+    refundedToAccount: (amount: string) =>
+      `You paid ${amount} more than you owed on this invoice. We are paying it back to the account you paid from.`,
   },
 } as const;
 
@@ -195,18 +256,16 @@ export async function overpaymentText(
   tx: Prisma.TransactionClient,
   invoiceId: string,
   overpaidOre: number,
-  method: RecordPaymentInput["method"],
+  /** Who pays it back (the caller applied the refund policy): the provider, finance by bank, nobody. */
+  paidBackBy: "provider" | "bank" | null,
 ): Promise<string> {
-  const { customer, organization } = await tx.invoice.findUniqueOrThrow({
+  const { customer } = await tx.invoice.findUniqueOrThrow({
     where: { id: invoiceId },
-    select: {
-      customer: { select: { locale: true } },
-      organization: { select: { refundPolicy: true } },
-    },
+    select: { customer: { select: { locale: true } } },
   });
   const texts = OVERPAYMENT_TEXT[customer.locale];
   const amount = formatMoney(overpaidOre, { locale: customer.locale });
-  return organization.refundPolicy === "REFUND" && PAID_BACK_BY_PROVIDER.has(method)
-    ? texts.refunded(amount)
-    : texts.kept(amount);
+  if (paidBackBy === "provider") return texts.refunded(amount);
+  if (paidBackBy === "bank") return texts.refundedToAccount(amount);
+  return texts.kept(amount);
 }

@@ -134,3 +134,87 @@ test("finance uploads a camt.054: the overdue invoice turns paid live, and an ag
     /^(partly_paid|paid)$/,
   );
 });
+
+test("money paid by bank beyond the invoice goes back: the customer sees it on its way, finance pays it and marks it, the customer sees it done", async ({
+  browser,
+  baseURL,
+  fixtures,
+}) => {
+  test.skip(test.info().project.name !== "desktop", "one run is enough: it drives two browsers");
+  test.setTimeout(120_000);
+  const org = await fixtures.organization("energy");
+  const open = await fixtures.customer(org, { latest: "open" });
+  const customer = await openCustomerPage(browser, baseURL!, `/i/${open.token}`);
+  await markLiveDocument(customer);
+  const dueOre = parseMoney((await customer.getByTestId("amount-to-pay").textContent()) ?? "", {
+    locale: "sv",
+  });
+  const extraOre = 12_300;
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const payerAccount = "SE4550000000058398257466";
+  const camt = generateCamt054(
+    [
+      {
+        amountOre: dueOre + extraOre,
+        reference: { kind: "structured", value: open.ocr },
+        payerName: open.customerName,
+        payerAccount,
+        bookingDate: new Date().toISOString().slice(0, 10),
+        entryReference: `E2E-BACK-${suffix}`,
+      },
+    ],
+    { account: { bankgiro: org.bankgiro!.replace(/\D/g, "") }, messageId: `E2E-BACK-${suffix}` },
+  );
+  const finance = await signedInStaff(browser, baseURL!, org.staff.finance.email);
+  await finance.goto("/finance/bank-files");
+  const upload = finance.getByTestId("bank-file-upload");
+  await upload.getByLabel("Bank file", { exact: true }).setInputFiles({
+    name: `camt054-back-${suffix}.xml`,
+    mimeType: "application/xml",
+    buffer: camt.bytes,
+  });
+  await upload.getByRole("button", { name: "Upload" }).click();
+
+  // The customer's open page: paid, and the extra on its way back to the account they paid from.
+  await expect(customer.getByTestId("invoice-status")).toHaveAttribute("data-status", "paid", {
+    timeout: 30_000,
+  });
+  const timeline = customer.getByTestId("timeline");
+  await expect(timeline).toContainText(
+    `Återbetalning på väg: ${sek(extraOre)} till kontot du betalade från.`,
+  );
+  await expect(timeline).toContainText("Vi betalar tillbaka det till kontot du betalade från.");
+  expect(await isSameDocument(customer)).toBe(true);
+
+  // Finance finds it on the overview and in the list, with the payer's account, and marks it paid.
+  await finance.goto("/finance");
+  await finance.getByRole("link", { name: "To pay back", exact: true }).click();
+  await expect(finance.getByRole("heading", { level: 1 })).toHaveText("To pay back");
+  const item = finance.getByTestId("repayment").filter({ hasText: open.customerName });
+  await expect(item).toHaveCount(1);
+  await expect(item.getByRole("heading", { level: 2 })).toHaveText(
+    `${sek(extraOre)} to ${open.customerName}`,
+  );
+  await expect(item.getByTestId("repayment-account")).toHaveText(payerAccount);
+  await expect(item.getByTestId("repayment-reason")).toHaveText("Overpayment");
+  // Nothing is saved without the bank's reference.
+  await item.getByRole("button", { name: "Save" }).click();
+  await expect(item.getByTestId("repayment-problem")).toHaveText("See the fields above.");
+  await item
+    .getByLabel("The bank's reference of the payment back", { exact: true })
+    .fill(`SEB ${suffix}`);
+  await item.getByRole("button", { name: "Save" }).click();
+  await expect(finance.getByTestId("repayment-decided")).toHaveText(
+    `${sek(extraOre)} to ${open.customerName}: paid back.`,
+  );
+  await expect(item).toHaveCount(0);
+  await expect(
+    finance.getByTestId("repayment-decided-row").filter({ hasText: `SEB ${suffix}` }),
+  ).toHaveCount(1);
+
+  // The customer's page says it is done, live.
+  await expect(timeline).toContainText(`Återbetalningen på ${sek(extraOre)} är gjord.`, {
+    timeout: 15_000,
+  });
+  expect(await isSameDocument(customer)).toBe(true);
+});

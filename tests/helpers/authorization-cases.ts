@@ -178,6 +178,12 @@ export const STAFF_PAGES: PageCase[] = [
     foreign: false,
   },
   {
+    file: "app/(staff)/finance/repayments/page.tsx",
+    roles: FINANCE,
+    path: () => "/finance/repayments",
+    foreign: false,
+  },
+  {
     file: "app/(staff)/finance/collections/page.tsx",
     roles: FINANCE,
     path: () => "/finance/collections",

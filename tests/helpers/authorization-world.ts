@@ -166,6 +166,21 @@ export async function createAuthorizationWorld(db: Db) {
       },
     });
 
+  // A payment back of A's waiting for finance (a payment marked for return), on demand.
+  const freshRepayment = async () => {
+    const payment = await freshUnmatchedPayment();
+    return db.bankRepayment.create({
+      data: {
+        organizationId: a.id,
+        sourceKey: `returned:${payment.id}`,
+        bankPaymentId: payment.id,
+        amountOre: payment.amountOre,
+        reason: "returned",
+        method: "bankgiro",
+      },
+    });
+  };
+
   // A's collection policies (one besides the default) and a letter of A's waiting to be printed.
   const policyOfA = (name: string) =>
     savePolicy({
@@ -228,6 +243,7 @@ export async function createAuthorizationWorld(db: Db) {
     /** A fresh letter of A waiting to be printed (for marking printed). */
     freshLetter: letterOfA,
     freshUnmatchedPayment,
+    freshRepayment,
     staff,
     otherAdmin,
     customer,

@@ -155,6 +155,20 @@ const CASES: RouteCase[] = [
     },
   },
   {
+    file: "app/api/finance/bank-repayments/[id]/route.ts",
+    method: "POST",
+    access: staffOnly(FINANCE, true),
+    ok: 200,
+    async request(world) {
+      const repayment = await world.freshRepayment();
+      return {
+        path: `/api/finance/bank-repayments/${repayment.id}`,
+        params: { id: repayment.id },
+        body: { action: "paid-back", bankReference: "SEB 2026-12-14 4711" },
+      };
+    },
+  },
+  {
     file: "app/api/finance/decision-targets/route.ts",
     method: "GET",
     access: staffOnly(UNMATCHED, true),

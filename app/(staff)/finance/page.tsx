@@ -52,6 +52,11 @@ export default async function FinancePage({ searchParams }: { searchParams: Sear
       label: t.unmatchedWaiting,
       value: `${overview.unmatchedCount} · ${kronor(overview.unmatchedOre)}`,
     },
+    {
+      key: "repayments",
+      label: t.repaymentsWaiting,
+      value: `${overview.repaymentsCount} · ${kronor(overview.repaymentsOre)}`,
+    },
   ];
   return (
     <StaffShell staff={staff}>
@@ -64,12 +69,15 @@ export default async function FinancePage({ searchParams }: { searchParams: Sear
         <Link href="/finance/unmatched" className="text-blue-800 underline">
           {t.unmatched}
         </Link>
+        <Link href="/finance/repayments" className="text-blue-800 underline">
+          {t.repayments}
+        </Link>
         <Link href="/finance/collections" className="text-blue-800 underline">
           {t.collections}
         </Link>
       </nav>
       <h2 className="mt-6 text-lg font-semibold">{t.atAGlance}</h2>
-      <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-4">
+      <dl className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-5">
         {figures.map((figure) => (
           <div key={figure.key} className="rounded border border-slate-200 bg-white p-3">
             <dt className="text-sm text-slate-600">{figure.label}</dt>
