@@ -265,12 +265,9 @@ export async function decideBankRepayment(options: {
         occurredAt: now,
       });
       // Like a provider's refund paid out, it adds a line to the timeline and leaves the version
-      // alone (an agent's open form is not made stale by it).
-      const invoice = await tx.invoice.findUniqueOrThrow({
-        where: { id: repayment.invoiceId },
-        select: { version: true },
-      });
-      changes.push({ invoiceId: repayment.invoiceId, version: invoice.version, kind: "refund" });
+      // alone (an agent's open form is not made stale by it); the cue carries no version, so
+      // open pages read the invoice again (lib/payments/invoice-changes.ts).
+      changes.push({ invoiceId: repayment.invoiceId, kind: "refund" });
       return { status, changes };
     }
     // Kept: the credit is the customer's again, with an opposite entry (once, by its key).

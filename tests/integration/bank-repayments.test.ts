@@ -304,9 +304,8 @@ describe(`payments back from bank files (${testDatabaseKind})`, () => {
       decision: { action: "paid-back", bankReference: "SEB 2026-12-14 4711" },
     });
     expect(paid.status).toBe("PAID_BACK");
-    expect(paid.changes).toEqual([
-      expect.objectContaining({ invoiceId: first.id, kind: "refund" }),
-    ]);
+    // Without a version (it did not move), so open pages read the invoice again.
+    expect(paid.changes).toEqual([{ invoiceId: first.id, kind: "refund" }]);
     expect(await database.prisma.ledgerEntry.count({ where: { invoiceId: first.id } })).toBe(
       ledgerBefore,
     );
