@@ -311,7 +311,8 @@ export async function bookBankEntries(
     event.customerText = `${BY_METHOD[locale][methods[index]!]}, ${when}`;
   }
   for (const { index, invoiceId, overpaidOre, paidBack } of overpaid) {
-    const text = await overpaymentText(tx, invoiceId, overpaidOre, paidBack ? "bank" : null);
+    const way = methods[index] === "swish_direct" ? "swish_direct" : "bank";
+    const text = await overpaymentText(tx, invoiceId, overpaidOre, paidBack ? way : null);
     events[index]!.customerText = `${events[index]!.customerText!.replace(/\.$/, "")}. ${text}`;
   }
   const changedStatuses = [...statusBefore.keys()].map((id) => ({

@@ -205,7 +205,14 @@ export async function recordPaymentInTransaction(
       ...(overpaidOre > 0 ? { overpaidOre } : {}),
     },
     customerText:
-      overpaidOre > 0 ? await overpaymentText(tx, invoice.id, overpaidOre, paidBackBy) : null,
+      overpaidOre > 0
+        ? await overpaymentText(
+            tx,
+            invoice.id,
+            overpaidOre,
+            paidBackBy === "bank" && input.method === "swish_direct" ? "swish_direct" : paidBackBy,
+          )
+        : null,
     occurredAt,
   });
 
@@ -236,6 +243,8 @@ const OVERPAYMENT_TEXT = {
       `Du betalade ${amount} mer än du var skyldig på fakturan. Beloppet är ditt tillgodohavande tills vi har betalat tillbaka det på samma sätt som du betalade.`,
     refundedToAccount: (amount: string) =>
       `Du betalade ${amount} mer än du var skyldig på fakturan. Vi betalar tillbaka det till kontot du betalade från.`,
+    refundedBySwish: (amount: string) =>
+      `Du betalade ${amount} mer än du var skyldig på fakturan. Vi betalar tillbaka det med Swish till numret du betalade från.`,
   },
   en: {
     kept: (amount: string) =>
@@ -244,6 +253,8 @@ const OVERPAYMENT_TEXT = {
       `You paid ${amount} more than you owed on this invoice. It is your credit until we have paid it back the way you paid.`,
     refundedToAccount: (amount: string) =>
       `You paid ${amount} more than you owed on this invoice. We are paying it back to the account you paid from.`,
+    refundedBySwish: (amount: string) =>
+      `You paid ${amount} more than you owed on this invoice. We are paying it back by Swish to the number you paid from.`,
   },
 } as const;
 
@@ -256,8 +267,11 @@ export async function overpaymentText(
   tx: Prisma.TransactionClient,
   invoiceId: string,
   overpaidOre: number,
-  /** Who pays it back (the caller applied the refund policy): the provider, finance by bank, nobody. */
-  paidBackBy: "provider" | "bank" | null,
+  /**
+   * Who pays it back (the caller applied the refund policy): the provider, finance from the bank
+   * (by Swish for money that came by Swish), or nobody.
+   */
+  paidBackBy: "provider" | "bank" | "swish_direct" | null,
 ): Promise<string> {
   const { customer } = await tx.invoice.findUniqueOrThrow({
     where: { id: invoiceId },
@@ -267,5 +281,6 @@ export async function overpaymentText(
   const amount = formatMoney(overpaidOre, { locale: customer.locale });
   if (paidBackBy === "provider") return texts.refunded(amount);
   if (paidBackBy === "bank") return texts.refundedToAccount(amount);
+  if (paidBackBy === "swish_direct") return texts.refundedBySwish(amount);
   return texts.kept(amount);
 }

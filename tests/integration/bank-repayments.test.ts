@@ -243,6 +243,12 @@ describe(`payments back from bank files (${testDatabaseKind})`, () => {
       method: "swish_direct",
       payerAccount: "46709876543",
     });
+    const overReceived = (await customerEvents(over.id)).find(
+      (e) => e.type === "PAYMENT_RECEIVED",
+    )!;
+    expect(overReceived.customerText).toMatch(
+      /Vi betalar tillbaka det med Swish till numret du betalade från\.$/,
+    );
     const refunded = (await customerEvents(over.id)).find((e) => e.type === "PAYMENT_REFUNDED")!;
     expect(refunded.data).toMatchObject({ to: "swish_direct", status: "PENDING" });
     // The file's CSV says how each payment came.

@@ -8,7 +8,7 @@ const sv = {
   overview: {
     title: "Ekonomi",
     intro: (organization: string) =>
-      `Betalningar som ${organization}s kunder gör från sin bank – med OCR via bankgiro eller som överföring – når Nota i bankens betalningsfiler (ISO 20022 camt.054 eller BgMax). Varje fil kontrolleras i sin helhet innan något bokförs; betalningarna bokas på sin faktura via OCR, och det som OCR inte placerar väntar bland omatchade betalningar på att en person beslutar.`,
+      `Betalningar som ${organization}s kunder gör från sin bank – med OCR via bankgiro, som överföring eller med Swish – når Nota i bankens betalningsfiler (ISO 20022 camt.054 eller BgMax). Varje fil kontrolleras i sin helhet innan något bokförs; betalningarna bokas på sin faktura via OCR, och det som OCR inte placerar väntar bland omatchade betalningar på att en person beslutar.`,
     nav: "Ekonomi",
     bankFiles: "Bankfiler",
     unmatched: "Omatchade betalningar",
@@ -271,7 +271,7 @@ const en: typeof sv = {
   overview: {
     title: "Finance",
     intro: (organization: string) =>
-      `Payments ${organization}'s customers make from their bank — by OCR through bankgiro, or by transfer — reach Nota in the bank's payment files (ISO 20022 camt.054, or BgMax). Each file is checked as a whole before anything is booked; payments are booked on their invoice by OCR, and what the OCR does not place waits in the unmatched queue for a person to decide.`,
+      `Payments ${organization}'s customers make from their bank — by OCR through bankgiro, by transfer or by Swish — reach Nota in the bank's payment files (ISO 20022 camt.054, or BgMax). Each file is checked as a whole before anything is booked; payments are booked on their invoice by OCR, and what the OCR does not place waits in the unmatched queue for a person to decide.`,
     nav: "Finance",
     bankFiles: "Bank files",
     unmatched: "Unmatched payments",
