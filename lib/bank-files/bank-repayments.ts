@@ -69,9 +69,10 @@ export async function planBankRepayment(
   tx: Prisma.TransactionClient,
   item: PlannedRepayment,
   now: Date = new Date(),
+  /** What it comes from, once: by default the payment's extra, or its return. */
+  sourceKey = `${item.reason === "returned" ? "returned" : "overpaid"}:${item.bankPaymentId}`,
 ): Promise<{ id: string } | null> {
   if (!Number.isSafeInteger(item.amountOre) || item.amountOre <= 0) return null;
-  const sourceKey = `${item.reason === "returned" ? "returned" : "overpaid"}:${item.bankPaymentId}`;
   const created = await tx.$queryRaw<Array<{ id: string }>>`
     INSERT INTO "BankRepayment" ("id", "organizationId", "sourceKey", "bankPaymentId", "invoiceId", "amountOre",
       "currency", "reason", "method", "payerName", "payerAccount", "status", "createdAt")
@@ -118,6 +119,72 @@ export async function planBankRepayment(
     amountOre: item.amountOre,
   });
   return { id };
+}
+
+/**
+ * After a credit note on an invoice paid from the bank: what the customer now has to get back
+ * goes back to them when the refund policy says REFUND — a payment back per bank payment on the
+ * invoice (newest first), each never more than that payment brought less what was already
+ * planned from it. In the credit's transaction, so the credit note can say where the money goes;
+ * money that came through the payment provider is refunded through it afterwards
+ * (refundCustomerCredit) from what is left. Keyed by what was planned before, so running it again
+ * plans nothing twice.
+ */
+export async function planRepaymentsAfterCredit(
+  tx: Prisma.TransactionClient,
+  options: { organizationId: string; invoiceId: string; now: Date },
+): Promise<number> {
+  const { refundPolicy } = await tx.organization.findUniqueOrThrow({
+    where: { id: options.organizationId },
+    select: { refundPolicy: true },
+  });
+  if (refundPolicy !== "REFUND") return 0;
+  let credit = -balanceOre(await getLedgerSums(tx, options.invoiceId));
+  if (credit <= 0) return 0;
+  const payments = await tx.bankPayment.findMany({
+    where: {
+      organizationId: options.organizationId,
+      invoiceId: options.invoiceId,
+      status: { in: ["BOOKED", "ASSIGNED"] },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: {
+      id: true,
+      amountOre: true,
+      currency: true,
+      method: true,
+      payerName: true,
+      payerAccount: true,
+      repayments: { where: { status: { not: "KEPT_AS_CREDIT" } }, select: { amountOre: true } },
+    },
+  });
+  let planned = 0;
+  for (const payment of payments) {
+    if (credit <= 0) break;
+    const before = payment.repayments.reduce((sum, row) => sum + row.amountOre, 0);
+    const amountOre = Math.min(credit, payment.amountOre - before);
+    if (amountOre <= 0) continue;
+    const made = await planBankRepayment(
+      tx,
+      {
+        organizationId: options.organizationId,
+        bankPaymentId: payment.id,
+        invoiceId: options.invoiceId,
+        amountOre,
+        currency: payment.currency,
+        reason: "credited_invoice",
+        method: payment.method as BankPaymentMethod,
+        payerName: payment.payerName,
+        payerAccount: payment.payerAccount,
+      },
+      options.now,
+      `credited:${payment.id}:from-${before}`,
+    );
+    if (!made) continue;
+    credit -= amountOre;
+    planned += amountOre;
+  }
+  return planned;
 }
 
 export const bankRepaymentDecisionSchema = z.discriminatedUnion("action", [

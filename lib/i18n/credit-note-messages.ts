@@ -7,13 +7,14 @@ export interface CreditSettlement {
   moneyBackOre: number;
   moneyBack: "refund" | "credit_balance" | null;
   /** How the refunded money was paid; absent on credit notes from before it was recorded. */
-  refundMethods?: ReadonlyArray<"card" | "swish">;
+  refundMethods?: ReadonlyArray<"card" | "swish" | "bank">;
 }
 
 /** Which way a refund goes back: by the one method the customer paid with, or "as paid". */
-function refundWay(s: CreditSettlement): "card" | "swish" | "as_paid" {
+function refundWay(s: CreditSettlement): "card" | "swish" | "bank" | "as_paid" {
   const methods = new Set(s.refundMethods ?? []);
   if (methods.size !== 1) return "as_paid";
+  if (methods.has("bank")) return "bank";
   return methods.has("swish") ? "swish" : "card";
 }
 
@@ -32,7 +33,8 @@ const sv = {
   whatHappens: "Vad händer med pengarna",
   openInvoice: (number: number) => `Visa faktura ${number}`,
   // What is promised is what happens: a refund goes back the way the money came (card or Swish,
-  // through the provider); a credit stays with us until the customer asks for it — nothing sets
+  // through the provider; a bank payment, to the payer's account, as a payment finance makes); a
+  // credit stays with us until the customer asks for it — nothing sets
   // it off against later invoices.
   settlement: (s: CreditSettlement, number: number, money: (ore: number) => string) =>
     s.moneyBackOre > 0
@@ -40,6 +42,7 @@ const sv = {
         ? {
             card: `Du får tillbaka ${money(s.moneyBackOre)} till kortet du betalade med.`,
             swish: `Du får tillbaka ${money(s.moneyBackOre)} med Swish, till kontot du betalade från.`,
+            bank: `Du får tillbaka ${money(s.moneyBackOre)} till kontot du betalade från.`,
             as_paid: `Du får tillbaka ${money(s.moneyBackOre)} på samma sätt som du betalade.`,
           }[refundWay(s)]
         : `${money(s.moneyBackOre)} står kvar som ditt tillgodohavande hos oss. Kontakta kundservice om du vill få det utbetalt.`
@@ -89,6 +92,7 @@ const en: typeof sv = {
         ? {
             card: `You get ${money(s.moneyBackOre)} back to the card you paid with.`,
             swish: `You get ${money(s.moneyBackOre)} back by Swish, to the account you paid from.`,
+            bank: `You get ${money(s.moneyBackOre)} back to the account you paid from.`,
             as_paid: `You get ${money(s.moneyBackOre)} back the way you paid.`,
           }[refundWay(s)]
         : `${money(s.moneyBackOre)} stays with us as your credit. Contact customer support to have it paid out to you.`

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { planRepaymentsAfterCredit } from "@/lib/bank-files/bank-repayments";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { Db } from "@/lib/db/database";
 import type { InvoiceStatus, Prisma } from "@/lib/db/generated/client";
@@ -293,18 +294,25 @@ export async function moneyBackWay(
     select: { refundPolicy: true },
   });
   if (organization.refundPolicy === "KEEP_CREDIT") return { moneyBack: "credit_balance" };
-  // Only what came through a provider can go back the same way (see refundCustomerCredit).
+  // What came through a provider goes back the same way (see refundCustomerCredit); what came
+  // from the bank goes back to the payer's account as a payment finance makes (bank-repayments).
   const paidByProvider = await tx.paymentAttempt.findMany({
     where: { invoiceId, status: "SUCCEEDED", providerPaymentId: { not: null } },
     select: { method: true },
     distinct: ["method"],
     orderBy: { method: "asc" },
   });
-  if (paidByProvider.length === 0) return { moneyBack: "credit_balance" };
-  return {
-    moneyBack: "refund",
-    refundMethods: paidByProvider.map((attempt) => (attempt.method === "SWISH" ? "swish" : "card")),
-  };
+  const paidFromBank = await tx.bankPayment.count({
+    where: { organizationId, invoiceId, status: { in: ["BOOKED", "ASSIGNED"] } },
+  });
+  const refundMethods: Array<"card" | "swish" | "bank"> = [
+    ...paidByProvider.map((attempt): "card" | "swish" =>
+      attempt.method === "SWISH" ? "swish" : "card",
+    ),
+    ...(paidFromBank > 0 ? (["bank"] as const) : []),
+  ];
+  if (refundMethods.length === 0) return { moneyBack: "credit_balance" };
+  return { moneyBack: "refund", refundMethods };
 }
 
 /**
@@ -491,6 +499,13 @@ async function issueInTransaction(
     ...actor,
     data: { ...note, reason: input.reason, ...(isFull ? {} : { ...mode, creditedOre }) },
     occurredAt,
+  });
+  // Money paid from the bank that is now the customer's goes back to them (REFUND policy): a
+  // payment back for finance, after the credit on the timeline.
+  await planRepaymentsAfterCredit(tx, {
+    organizationId: input.organizationId,
+    invoiceId: original.id,
+    now: new Date(occurredAt.getTime() + 1),
   });
   // What is left to collect changed: a part re-plans the steps (a full credit ends them).
   if (balanceOre(sums) > 0) await requestCollectionRun(tx, input.organizationId, [original.id]);

@@ -71,7 +71,7 @@ const snapshotSchema = z.object({
          * For a refund: the methods the money came by, so the customer is told where it goes
          * back to. Absent in snapshots from before it was recorded (then: "the way you paid").
          */
-        refundMethods: z.array(z.enum(["card", "swish"])).optional(),
+        refundMethods: z.array(z.enum(["card", "swish", "bank"])).optional(),
       }),
       goodwill: z.boolean(),
     })

@@ -11,7 +11,7 @@ import { receiveBankFile } from "@/lib/bank-files/receive-bank-file";
 import { decideUnmatchedPayment } from "@/lib/bank-files/unmatched-queue";
 import { setDatabase } from "@/lib/db/client";
 import { pendingRefunds } from "@/lib/invoice-page/what-happens-next";
-import { issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
+import { issueCreditNote, issueFullCreditNote } from "@/lib/invoices/issue-credit-note";
 import { balanceOre } from "@/lib/ledger/invoice-status";
 import { getLedgerSums } from "@/lib/ledger/ledger-queries";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
@@ -257,6 +257,86 @@ describe(`payments back from bank files (${testDatabaseKind})`, () => {
     const [header, ...lines] = csv.trim().split("\n");
     expect(header!.split(",").at(-1)).toBe("method");
     expect(lines.map((line) => line.split(",").at(-1))).toEqual(["swish_direct", "swish_direct"]);
+  });
+
+  it("pays back from the bank what a credit note gives back on an invoice paid from the bank, and the credit note says so", async () => {
+    const { organizationId, staff } = await world("REFUND");
+    const keeper = await world("KEEP_CREDIT");
+    const paid = await invoiceFor(organizationId, "Johan Krediteras");
+    const kept = await invoiceFor(keeper.organizationId, "Karin Behåller");
+    const payer = { payerName: "JOHAN KREDITERAS", payerAccount: "SE4550000000058398257466" };
+    await importPayments(organizationId, [
+      {
+        amountOre: paid.totalOre,
+        reference: ocrRef(paid.ocr),
+        bookingDate: "2026-12-11",
+        ...payer,
+      },
+    ]);
+    await importPayments(keeper.organizationId, [
+      { amountOre: kept.totalOre, reference: ocrRef(kept.ocr), bookingDate: "2026-12-11" },
+    ]);
+    const version = async (id: string) =>
+      (await database.prisma.invoice.findUniqueOrThrow({ where: { id } })).version;
+    const credit = (invoiceId: string, org: string, amountOre: number, expectedVersion: number) =>
+      issueCreditNote({
+        db: database.prisma,
+        actor: { type: "STAFF", staffId: staff.staffId, organizationId: org },
+        input: {
+          invoiceId,
+          organizationId: org,
+          reason: "Fel tariff",
+          expectedVersion,
+          mode: { kind: "amount", amountOre, vatRate: 25 },
+        },
+      });
+    const first = await credit(paid.id, organizationId, 1_500, await version(paid.id));
+    const planned = await listBankRepayments(database.prisma, organizationId, {
+      status: "PENDING",
+    });
+    expect(planned).toEqual([
+      expect.objectContaining({
+        amountOre: 1_500,
+        reason: "credited_invoice",
+        method: "bankgiro",
+        payerAccount: "SE4550000000058398257466",
+      }),
+    ]);
+    expect(await balance(paid.id)).toBe(0);
+    const note = await database.prisma.invoice.findUniqueOrThrow({
+      where: { id: first.creditNoteId },
+    });
+    expect(
+      (note.issuedSnapshot as { creditNote: { settlement: Record<string, unknown> } }).creditNote
+        .settlement,
+    ).toMatchObject({ moneyBackOre: 1_500, moneyBack: "refund", refundMethods: ["bank"] });
+    const events = await customerEvents(paid.id);
+    const credited = events.findIndex((event) => event.type === "CREDITED");
+    const onItsWay = events.findIndex((event) => event.type === "PAYMENT_REFUNDED");
+    expect(onItsWay).toBeGreaterThan(credited);
+    expect(events[onItsWay]!.data).toMatchObject({ amountOre: 1_500, to: "bank_account" });
+
+    // A second credit plans the rest of that payment, never more than it brought.
+    await credit(paid.id, organizationId, 1_000, await version(paid.id));
+    const both = await listBankRepayments(database.prisma, organizationId, { status: "PENDING" });
+    expect(both.map((row) => row.amountOre)).toEqual([1_500, 1_000]);
+    expect(await balance(paid.id)).toBe(0);
+
+    // Where the organisation keeps credit as credit, nothing is planned and the note says so.
+    const keptNote = await credit(kept.id, keeper.organizationId, 1_000, await version(kept.id));
+    expect(
+      await database.prisma.bankRepayment.count({
+        where: { organizationId: keeper.organizationId },
+      }),
+    ).toBe(0);
+    expect(await balance(kept.id)).toBe(-1_000);
+    const keptRow = await database.prisma.invoice.findUniqueOrThrow({
+      where: { id: keptNote.creditNoteId },
+    });
+    expect(
+      (keptRow.issuedSnapshot as { creditNote: { settlement: Record<string, unknown> } }).creditNote
+        .settlement,
+    ).toMatchObject({ moneyBack: "credit_balance" });
   });
 
   it("lets finance mark a payment back paid or keep it as credit, once each, and only in its own organisation", async () => {

@@ -63,6 +63,7 @@ const sv = {
     refundWays: {
       card: "till kortet kunden betalade med",
       swish: "med Swish, till kontot kunden betalade från",
+      bank: "till kontot kunden betalade från (en återbetalning för ekonomi att göra från banken)",
     } as Record<string, string>,
     leftToPay: (after: string, before: string) =>
       `${after} återstår att betala i stället för ${before}.`,
@@ -192,6 +193,7 @@ const en: typeof sv = {
     refundWays: {
       card: "to the card they paid with",
       swish: "by Swish, to the account they paid from",
+      bank: "to the account they paid from (a payment back for finance to make from the bank)",
     },
     leftToPay: (after, before) => `${after} is left to pay instead of ${before}.`,
     nothingLeft: (before) => `Nothing is left to pay (${before} was).`,
