@@ -365,7 +365,9 @@ async function recordRefunds(
   return {
     outcome: "applied",
     invoiceId: attempt.invoiceId,
-    version,
+    // A refund paid out without a ledger change leaves the version where it was: the cue then
+    // carries none, so open pages read the invoice again instead of skipping a version they have.
+    ...(ledgerChanged ? { version } : {}),
     status,
   };
 }

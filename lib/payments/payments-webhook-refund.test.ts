@@ -241,9 +241,10 @@ describe(`charge.refunded from Stripe (${testDatabaseKind})`, () => {
     ]);
 
     const succeeded = stand.setRefundStatus(refund.providerRefundId, "succeeded");
-    expect(await deliver(stripeEvent("refund.updated", succeeded))).toMatchObject({
-      outcome: "applied",
-    });
+    const paidOut = await answerTo(stripeEvent("refund.updated", succeeded));
+    expect(paidOut.body).toMatchObject({ outcome: "applied" });
+    // Paid out, the version did not move: the cue carries none, so open pages read it again.
+    expect(paidOut.changes).toEqual([{ invoiceId: payment.invoiceId, kind: "refund" }]);
     // Redelivered and repeated as charge.refund.updated: nothing more.
     expect(await deliver(stripeEvent("charge.refund.updated", succeeded))).toMatchObject({
       outcome: "ignored",
