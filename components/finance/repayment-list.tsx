@@ -4,8 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { adminTime } from "@/components/admin/admin-time";
+import { DecisionSubmit } from "@/components/finance/decision-submit";
 import { kronor } from "@/components/finance/finance-labels";
-import { type ClientProblem, fieldMessage, requestJson } from "@/components/ui/problem";
+import {
+  type ClientProblem,
+  fieldMessage,
+  fieldProblem,
+  requestJson,
+} from "@/components/ui/problem";
 import type { Locale } from "@/lib/db/generated/client";
 import { type FinanceBankMessages, financeBankMessages } from "@/lib/i18n/staff/finance/bank";
 
@@ -31,14 +37,6 @@ export interface RepaymentFields {
   note: string;
 }
 
-const refusal = (path: string, message: string): ClientProblem => ({
-  code: "BAD_INPUT",
-  message,
-  status: 0,
-  details: {},
-  issues: [{ path, message }],
-});
-
 const payerOf = (item: RepaymentItem, t: FinanceBankMessages["repayments"]) =>
   item.payerName ?? t.unnamedPayer;
 
@@ -54,11 +52,11 @@ export async function submitRepayment(
   if (fields.action === "paid-back") {
     const bankReference = fields.bankReference.trim();
     if (bankReference.length < 3) {
-      return { ok: false, problem: refusal("bankReference", t.writeReference) };
+      return { ok: false, problem: fieldProblem("bankReference", t.writeReference) };
     }
     body = { action: "paid-back", bankReference, ...(note ? { note } : {}) };
   } else {
-    if (note.length < 3) return { ok: false, problem: refusal("note", t.sayWhy) };
+    if (note.length < 3) return { ok: false, problem: fieldProblem("note", t.sayWhy) };
     body = { action: "keep-as-credit", note };
   }
   const decided = await requestJson<{ status: string }>(
@@ -315,27 +313,15 @@ export function RepaymentView({
             ) : null}
           </div>
 
-          <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-50"
-            >
-              {t.submit}
-            </button>
-            <p role="alert" className="text-red-800" data-testid="repayment-problem">
-              {problem ? (fieldError ? t.seeFields : problem.message) : ""}
-            </p>
-            {conflict ? (
-              <button
-                type="button"
-                onClick={onReload}
-                className="rounded border border-slate-400 bg-white px-2 py-1"
-              >
-                {t.reload}
-              </button>
-            ) : null}
-          </div>
+          <DecisionSubmit
+            label={t.submit}
+            busy={busy}
+            problemText={problem ? (fieldError ? t.seeFields : problem.message) : ""}
+            problemTestId="repayment-problem"
+            conflict={conflict}
+            reloadLabel={t.reload}
+            onReload={onReload}
+          />
         </form>
       </article>
     </li>

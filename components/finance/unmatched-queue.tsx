@@ -4,8 +4,14 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { adminTime } from "@/components/admin/admin-time";
+import { DecisionSubmit } from "@/components/finance/decision-submit";
 import { kronor, referenceKindLabel } from "@/components/finance/finance-labels";
-import { type ClientProblem, fieldMessage, requestJson } from "@/components/ui/problem";
+import {
+  type ClientProblem,
+  fieldMessage,
+  fieldProblem,
+  requestJson,
+} from "@/components/ui/problem";
 import type { DecisionTarget } from "@/lib/bank-files/bank-file-console";
 import type { Suggestion } from "@/lib/bank-files/suggestions";
 import type { Locale } from "@/lib/db/generated/client";
@@ -44,14 +50,6 @@ const ACTIONS: readonly DecisionAction[] = ["assign-invoice", "assign-customer",
 const payerOf = (payment: QueuePayment, t: FinanceBankMessages["unmatched"]) =>
   payment.payerName ?? t.unnamedPayer;
 
-const refusal = (path: string, message: string): ClientProblem => ({
-  code: "BAD_INPUT",
-  message,
-  status: 0,
-  details: {},
-  issues: [{ path, message }],
-});
-
 type Outcome = { ok: true; message: string } | { ok: false; problem: ClientProblem };
 
 /**
@@ -65,7 +63,7 @@ export async function submitDecision(
 ): Promise<Outcome> {
   const t = financeBankMessages[locale].unmatched;
   const reason = fields.reason.trim();
-  if (reason.length < 3) return { ok: false, problem: refusal("reason", t.sayWhy) };
+  if (reason.length < 3) return { ok: false, problem: fieldProblem("reason", t.sayWhy) };
   const money = t.money(kronor(payment.amountOre), payerOf(payment, t));
   let body: Record<string, string>;
   let message: string;
@@ -79,7 +77,7 @@ export async function submitDecision(
       if (fields.invoiceChoice !== "number" || number === "") {
         return {
           ok: false,
-          problem: refusal("invoiceNumber", t.chooseInvoice),
+          problem: fieldProblem("invoiceNumber", t.chooseInvoice),
         };
       }
       const found = await requestJson<Extract<DecisionTarget, { kind: "invoice" }>>(
@@ -94,7 +92,7 @@ export async function submitDecision(
   } else if (fields.action === "assign-customer") {
     const number = fields.customerNumber.trim();
     if (number === "") {
-      return { ok: false, problem: refusal("customerNumber", t.writeCustomer) };
+      return { ok: false, problem: fieldProblem("customerNumber", t.writeCustomer) };
     }
     const found = await requestJson<Extract<DecisionTarget, { kind: "customer" }>>(
       `/api/finance/decision-targets?customerNumber=${encodeURIComponent(number)}`,
@@ -458,27 +456,15 @@ export function UnmatchedPaymentView({
             ) : null}
           </div>
 
-          <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded bg-slate-900 px-4 py-2 font-semibold text-white disabled:opacity-50"
-            >
-              {action.submit}
-            </button>
-            <p role="alert" className="text-red-800" data-testid="unmatched-decision-problem">
-              {problem ? (fieldError ? t.seeFields : problem.message) : ""}
-            </p>
-            {conflict ? (
-              <button
-                type="button"
-                onClick={onReload}
-                className="rounded border border-slate-400 bg-white px-2 py-1"
-              >
-                {t.reload}
-              </button>
-            ) : null}
-          </div>
+          <DecisionSubmit
+            label={action.submit}
+            busy={busy}
+            problemText={problem ? (fieldError ? t.seeFields : problem.message) : ""}
+            problemTestId="unmatched-decision-problem"
+            conflict={conflict}
+            reloadLabel={t.reload}
+            onReload={onReload}
+          />
         </form>
       </article>
     </li>

@@ -57,6 +57,11 @@ export function toClientProblem(
  * What the problem says about one field of a form (dotted path, e.g. "scopes" or "lines.0.name"):
  * its issue from a BAD_INPUT, or the whole message when the problem's `param` points at it.
  */
+/** A refusal made in the browser before anything is sent, shown beside its field like the server's. */
+export function fieldProblem(path: string, message: string): ClientProblem {
+  return { code: "BAD_INPUT", message, status: 0, details: {}, issues: [{ path, message }] };
+}
+
 export function fieldMessage(problem: ClientProblem | null, path: string): string | undefined {
   if (!problem) return undefined;
   const issue = problem.issues.find(

@@ -10,6 +10,7 @@ import { suggestInvoices } from "@/lib/bank-files/suggestions";
 import { todayInSweden } from "@/lib/dates/calendar-date";
 import type { InvoiceStatus, LedgerEntryKind, Prisma } from "@/lib/db/generated/client";
 import { formatShortDate } from "@/lib/i18n/format-date";
+import { invoiceMessages } from "@/lib/i18n/invoice-messages";
 import { balanceOre, deriveInvoiceStatus, sumLedger } from "@/lib/ledger/invoice-status";
 import { overpaymentText } from "@/lib/ledger/record-payment";
 import type { InvoiceChange } from "@/lib/payments/invoice-changes";
@@ -308,7 +309,8 @@ export async function bookBankEntries(
   for (const [index, event] of events.entries()) {
     const locale = locales.get(event.invoiceId) ?? "sv";
     const when = formatShortDate(bookedOn[index]!, locale);
-    event.customerText = `${BY_METHOD[locale][methods[index]!]}, ${when}`;
+    const how = invoiceMessages[locale].timeline.methods[methods[index]!];
+    event.customerText = `${locale === "sv" ? "Via" : "By"} ${how}, ${when}`;
   }
   for (const { index, invoiceId, overpaidOre, paidBack } of overpaid) {
     const way = methods[index] === "swish_direct" ? "swish_direct" : "bank";
@@ -351,11 +353,6 @@ export async function bookBankEntries(
   for (const repayment of repayments) await planBankRepayment(tx, repayment, planned);
   return outcome;
 }
-
-const BY_METHOD: Record<"sv" | "en", Record<BankPaymentMethod, string>> = {
-  sv: { bankgiro: "Via bankgiro", bank_transfer: "Via banköverföring", swish_direct: "Via Swish" },
-  en: { bankgiro: "By bankgiro", bank_transfer: "By bank transfer", swish_direct: "By Swish" },
-};
 
 /** The run's bank payments in one statement (arrays unnested on the server). */
 async function insertBankPayments(tx: Tx, rows: Prisma.BankPaymentCreateManyInput[]) {
