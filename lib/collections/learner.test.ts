@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type Belief,
+  bandBelief,
   chooseLearned,
   chooseSplit,
   customerBand,
@@ -11,6 +12,7 @@ import {
   rewardOf,
   type StepBeliefs,
   sampleBeta,
+  sampleGamma,
   seededRandom,
 } from "@/lib/collections/learner";
 
@@ -39,6 +41,36 @@ const AB = [
 ];
 
 describe("the learner", () => {
+  // Reproduction: the engine's property test drew a pooled belief of alpha = beta = 0; its mean was
+  // 0 / 0, the prior NaN, and the Gamma sampler's rejection loop never ended (the test process
+  // spun until CI's time limit).
+  it("starts a band from the even prior when the pool has no weight, and never samples a NaN shape", () => {
+    const empty = {
+      byBand: new Map(),
+      pooled: new Map([["A", { alpha: 0, beta: 0, samples: 0 }]]),
+    };
+    const belief = bandBelief(empty, "band", "A");
+    expect(Number.isFinite(belief.alpha) && Number.isFinite(belief.beta)).toBe(true);
+    expect(belief.alpha).toBe(belief.beta);
+    const choice = chooseLearned({
+      variants: AB,
+      beliefs: {
+        byBand: new Map(),
+        pooled: new Map([
+          ["A", { alpha: 0, beta: 0, samples: 1 }],
+          ["B", { alpha: 0, beta: 0, samples: 1 }],
+        ]),
+      },
+      band: "band",
+      seed: "zero-pool",
+    });
+    expect(["A", "B"]).toContain(choice!.key);
+    const random = seededRandom("shape");
+    for (const shape of [Number.NaN, Number.POSITIVE_INFINITY, 0, -1]) {
+      expect(() => sampleGamma(shape, random)).toThrow(RangeError);
+    }
+  });
+
   it("names a customer's band from tenure, history, amount and kind", () => {
     expect(
       customerBand({

@@ -84,8 +84,14 @@ function sampleNormal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-/** A Gamma(shape, 1) draw (Marsaglia and Tsang; shape < 1 by the boost). */
+/**
+ * A Gamma(shape, 1) draw (Marsaglia and Tsang; shape < 1 by the boost). A shape that is not a
+ * positive finite number is refused: with NaN or Infinity the rejection loop would never end.
+ */
 export function sampleGamma(shape: number, random: () => number): number {
+  if (!(Number.isFinite(shape) && shape > 0)) {
+    throw new RangeError(`A Gamma shape must be a positive finite number, got ${shape}`);
+  }
   if (shape < 1) return sampleGamma(shape + 1, random) * (1 - random()) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -111,7 +117,9 @@ export function sampleBeta(alpha: number, beta: number, random: () => number): n
 /** The band's belief for a variant: its own observations on a prior drawn from the pool's mean. */
 export function bandBelief(beliefs: StepBeliefs, band: string, key: string): Belief {
   const pooled = beliefs.pooled.get(key);
-  const mean = pooled ? pooled.alpha / (pooled.alpha + pooled.beta) : 0.5;
+  // A pool with no weight yet (alpha + beta = 0) says nothing: the even prior, never 0 / 0.
+  const weight = pooled ? pooled.alpha + pooled.beta : 0;
+  const mean = pooled && weight > 0 && Number.isFinite(weight) ? pooled.alpha / weight : 0.5;
   const prior = {
     alpha: 1 + POOLED_PRIOR_WEIGHT * mean,
     beta: 1 + POOLED_PRIOR_WEIGHT * (1 - mean),
